@@ -1,0 +1,211 @@
+"""The typed Document that every stage enriches, and its JSON contract ("eventwire.document/1").
+
+Why pydantic: one set of classes gives validation, JSON (de)serialisation and the committed JSON Schema
+(docs/schema/document.schema.json), so the contract in DESIGN.md cannot drift from the code.
+Offsets are character offsets into ``article.text``, the cleaned text (title first, then the body).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+
+SCHEMA_ID = "eventwire.document/1"
+
+AuxMode = Literal["negation", "hypothetical", "future", "historical"]
+TimeType = Literal["DATE", "TIME", "DURATION", "SET"]
+QuoteKind = Literal["direct", "indirect"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=False)
+
+
+class Span(_Model):
+    """A stretch of ``article.text``: ``text == article.text[start:end]``."""
+
+    text: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
+class Removal(_Model):
+    """Something the cleaner took out of the raw text, and why (nothing disappears silently)."""
+
+    text: str
+    reason: str
+
+
+class Article(_Model):
+    title: str | None = None
+    lead: str | None = None
+    published: str | None = Field(default=None, description="YYYY-MM-DD or null")
+    outlet: str | None = None
+    url: str | None = None
+    language: str | None = "en"
+    text: str = ""
+    removed: list[Removal] = Field(default_factory=list)
+
+
+class Actor(_Model):
+    id: str
+    name: str = Field(description="canonical name")
+    country: str | None = Field(default=None, description="ISO 3166 alpha-3 or a bloc code")
+    sector: str | None = Field(default=None, description="PLOVER/CAMEO sector: GOV, MIL, OPP, REB, IGO ...")
+    code: str | None = Field(default=None, description="CAMEO-style code, e.g. RUSGOV")
+    kb_id: str | None = None
+    role: str | None = None
+    former: bool = False
+    mentions: list[Span] = Field(default_factory=list)
+
+
+class Place(_Model):
+    id: str
+    name: str
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    geonameid: int | None = None
+    kind: str | None = Field(default=None, description="city, admin1, country, sea, region ...")
+    mentions: list[Span] = Field(default_factory=list)
+
+
+class Time(_Model):
+    id: str
+    text: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    timex: str | None = Field(default=None, description="TimeML TIMEX3 value")
+    type: TimeType = "DATE"
+    earliest: str | None = None
+    latest: str | None = None
+
+
+class Quote(_Model):
+    id: str
+    speaker: str | None = Field(default=None, description="actor id")
+    speaker_name: str | None = None
+    speaker_mention: Span | None = None
+    cue: Span | None = None
+    text: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    kind: QuoteKind = "direct"
+
+
+class EventActor(_Model):
+    id: str | None = None
+    name: str | None = None
+    country: str | None = None
+    sector: str | None = None
+    code: str | None = None
+
+
+class EventDate(_Model):
+    value: str | None = None
+    precision: str | None = Field(default=None, description="day, week, month, year or published")
+    text: str | None = None
+
+
+class EventLocation(_Model):
+    name: str
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    geonameid: int | None = None
+
+
+class Evidence(_Model):
+    sentence: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    trigger: Span
+
+
+class Event(_Model):
+    id: str
+    type: str = Field(description="PLOVER event type")
+    mode: str | None = None
+    contexts: list[str] = Field(default_factory=list)
+    cameo: str | None = None
+    quad_class: int | None = None
+    goldstein: float | None = None
+    actor: list[EventActor] = Field(default_factory=list)
+    recipient: list[EventActor] = Field(default_factory=list)
+    date: EventDate | None = None
+    location: EventLocation | None = None
+    aux: list[AuxMode] = Field(default_factory=list)
+    quote: str | None = None
+    evidence: Evidence
+    mentions: list[Evidence] = Field(default_factory=list, description="every evidence span merged into this event")
+    confidence: float = 1.0
+    rule: str | None = None
+
+    @property
+    def is_fact(self) -> bool:
+        """Negated and hypothetical events are kept for analysts but are not facts."""
+        return not ({"negation", "hypothetical"} & set(self.aux))
+
+
+class Document(_Model):
+    """One article and everything eventwire found in it."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    schema_: str = Field(default=SCHEMA_ID, alias="schema")
+    id: str
+    article: Article = Field(default_factory=Article)
+    actors: list[Actor] = Field(default_factory=list)
+    places: list[Place] = Field(default_factory=list)
+    times: list[Time] = Field(default_factory=list)
+    quotes: list[Quote] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+
+    # Working state shared between stages; never serialised.
+    _spacy: Any = PrivateAttr(default=None)
+    _raw: str | None = PrivateAttr(default=None)
+    _scratch: dict[str, Any] = PrivateAttr(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        return self.article.text
+
+    @property
+    def spacy(self) -> Any:
+        """The spaCy ``Doc`` of ``article.text`` (set by the nlp stage)."""
+        return self._spacy
+
+    @spacy.setter
+    def spacy(self, value: Any) -> None:
+        self._spacy = value
+
+    @property
+    def scratch(self) -> dict[str, Any]:
+        """Intermediate results a stage hands to a later one (e.g. token-level actor spans)."""
+        return self._scratch
+
+    def span(self, start: int, end: int) -> Span:
+        """A Span over the cleaned text, so that ``text`` always equals ``article.text[start:end]``."""
+        return Span(text=self.article.text[start:end], start=start, end=end)
+
+    def actor_by_id(self, actor_id: str) -> Actor | None:
+        return next((a for a in self.actors if a.id == actor_id), None)
+
+    def to_dict(self) -> dict[str, Any]:
+        return self.model_dump(mode="json", by_alias=True)
+
+    def to_json(self, indent: int | None = None) -> str:
+        return self.model_dump_json(by_alias=True, indent=indent)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Document":
+        return cls.model_validate(data)
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of the Document, as committed at docs/schema/document.schema.json."""
+    schema = Document.model_json_schema(by_alias=True)
+    schema["$id"] = SCHEMA_ID
+    schema["title"] = "eventwire Document"
+    return schema

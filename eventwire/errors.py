@@ -1,0 +1,74 @@
+"""Error codes with clear messages, in one place.
+
+Every reject carries one of these codes, so a user can grep the rejects file and look the code up in
+docs/reliability.md. Stages raise ``EventwireError``; the pipeline turns it into a reject and goes on.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+
+class ErrorCode(str, Enum):
+    """Codes grouped by where they arise: E1xx input, E2xx cleaning, E3xx stages, E4xx config, E5xx store/API."""
+
+    EMPTY_INPUT = "E101"
+    BINARY_INPUT = "E102"
+    DECODE_ERROR = "E103"
+    TOO_LARGE = "E104"
+    BAD_JSON = "E105"
+    NO_TEXT = "E106"
+    NOT_ENGLISH = "E107"
+    BAD_HTML = "E108"
+    BAD_WARC = "E109"
+    BAD_FEED = "E110"
+    UNREADABLE = "E111"
+    BAD_DATE = "E112"
+    EMPTY_AFTER_CLEANING = "E201"
+    STAGE_FAILED = "E301"
+    PIPELINE_INVALID = "E302"
+    UNKNOWN_STAGE = "E303"
+    MODEL_NOT_FOUND = "E304"
+    CONFIG_INVALID = "E401"
+    DICTIONARY_INVALID = "E402"
+    STORE_ERROR = "E501"
+    REQUEST_INVALID = "E502"
+
+
+MESSAGES: dict[ErrorCode, str] = {
+    ErrorCode.EMPTY_INPUT: "the input is empty",
+    ErrorCode.BINARY_INPUT: "the input looks binary, not text",
+    ErrorCode.DECODE_ERROR: "the input could not be decoded as text",
+    ErrorCode.TOO_LARGE: "the input exceeds the configured size limit (io.max_bytes)",
+    ErrorCode.BAD_JSON: "a JSON Lines record is not valid JSON",
+    ErrorCode.NO_TEXT: "the record has no text",
+    ErrorCode.NOT_ENGLISH: "the text is not in a language with a configured model",
+    ErrorCode.BAD_HTML: "the HTML could not be parsed or held no article body",
+    ErrorCode.BAD_WARC: "the WARC record is truncated or invalid",
+    ErrorCode.BAD_FEED: "the RSS/Atom feed could not be parsed",
+    ErrorCode.UNREADABLE: "the file could not be read",
+    ErrorCode.BAD_DATE: "the publication date is not YYYY-MM-DD",
+    ErrorCode.EMPTY_AFTER_CLEANING: "nothing was left after cleaning",
+    ErrorCode.STAGE_FAILED: "a pipeline stage failed on this article",
+    ErrorCode.PIPELINE_INVALID: "the pipeline's stages do not fit together",
+    ErrorCode.UNKNOWN_STAGE: "no stage of that name is registered",
+    ErrorCode.MODEL_NOT_FOUND: "the spaCy model is not installed",
+    ErrorCode.CONFIG_INVALID: "the configuration is invalid",
+    ErrorCode.DICTIONARY_INVALID: "a dictionary file could not be parsed",
+    ErrorCode.STORE_ERROR: "the database operation failed",
+    ErrorCode.REQUEST_INVALID: "the request is invalid",
+}
+
+
+class EventwireError(Exception):
+    """An error with a code, a standard message and a specific detail."""
+
+    def __init__(self, code: ErrorCode, detail: str = "") -> None:
+        self.code = code
+        self.detail = detail
+        message = f"[{code.value}] {MESSAGES[code]}"
+        super().__init__(f"{message}: {detail}" if detail else message)
+
+    @property
+    def reason(self) -> str:
+        return str(self)

@@ -1,0 +1,12 @@
+"""Evaluation suites for `eventwire eval SUITE FILE`; each module registers in ``registry.evaluators``."""
+
+from __future__ import annotations
+
+import importlib
+
+SUITES: tuple[str, ...] = ()
+
+
+def load_all() -> None:
+    for name in SUITES:
+        importlib.import_module(f"{__name__}.{name}")

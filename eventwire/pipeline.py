@@ -1,0 +1,194 @@
+"""The Pipeline: builds stages from configuration, checks they fit, and streams records to Documents.
+
+Records are processed in batches: per-article stages run one document at a time, the nlp stage parses a
+whole batch with ``nlp.pipe``. Any error in one article becomes a ``Reject`` (stage, code, reason) and the
+batch goes on. With ``n_process > 1`` whole batches go to worker processes, each with its own pipeline,
+so every stage (not only the parser) runs in parallel.
+"""
+
+from __future__ import annotations
+
+import functools
+import multiprocessing as mp
+import os
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from itertools import islice
+from typing import Any
+
+from .config import Config, load_config
+from .document import Article, Document
+from .errors import ErrorCode, EventwireError
+from .records import RawRecord, Reject
+from .registry import stages as stage_registry
+from .stages import load_all
+from .stages.base import Resources, Stage
+
+INPUT_ATTRS = ("raw",)
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+Result = Document | Reject
+
+
+def _normalise_published(value: str | None) -> str | None:
+    """Accept YYYY-MM-DD or a longer ISO timestamp; refuse anything else with a coded error."""
+    if value is None or value == "":
+        return None
+    value = str(value).strip()
+    if _DATE.match(value[:10]) and (len(value) == 10 or value[10] in "T "):
+        return value[:10]
+    raise EventwireError(ErrorCode.BAD_DATE, repr(value))
+
+
+def new_document(record: RawRecord) -> Document:
+    """A Document holding the raw text and the reader's metadata, before any stage has run."""
+    doc = Document(
+        id=record.doc_id(),
+        article=Article(
+            title=record.title,
+            published=_normalise_published(record.published),
+            url=record.url,
+            outlet=record.outlet,
+        ),
+    )
+    doc._raw = record.text
+    doc.scratch["content_hash"] = record.content_hash()
+    doc.scratch["source"] = record.source
+    doc.scratch["notes"] = list(record.notes)
+    return doc
+
+
+class Pipeline:
+    """An ordered list of stages over one shared set of resources."""
+
+    def __init__(self, config: Config | None = None, stages: list[str] | None = None) -> None:
+        self.config = config or load_config()
+        load_all()
+        self.resources = Resources(self.config)
+        names = stages if stages is not None else list(self.config.get("pipeline.stages", []))
+        self.stages: list[Stage] = [stage_registry.get(n)(self.config, self.resources) for n in names]
+        self.check()
+
+    @classmethod
+    def from_options(cls, config_path: str | None = None, **overrides: Any) -> "Pipeline":
+        return cls(load_config(config_path, overrides))
+
+    def check(self) -> None:
+        """Every stage's requirements must be assigned by the input or an earlier stage."""
+        available = set(INPUT_ATTRS)
+        for stage in self.stages:
+            missing = [r for r in stage.requires if r not in available]
+            if missing:
+                raise EventwireError(
+                    ErrorCode.PIPELINE_INVALID,
+                    f"stage {stage.name!r} requires {missing}, which no earlier stage assigns "
+                    f"(order: {[s.name for s in self.stages]})",
+                )
+            available.update(stage.assigns)
+
+    @property
+    def stage_names(self) -> list[str]:
+        return [s.name for s in self.stages]
+
+    # -- processing -------------------------------------------------------------------------------
+    def _run_batch(self, records: list[RawRecord | Reject]) -> list[Result]:
+        results: list[Result | None] = [None] * len(records)
+        live: list[tuple[int, Document]] = []
+        for i, rec in enumerate(records):
+            if isinstance(rec, Reject):
+                results[i] = rec
+                continue
+            try:
+                live.append((i, new_document(rec)))
+            except EventwireError as exc:
+                results[i] = Reject.from_error(exc, "read", rec.id, rec.source)
+        for stage in self.stages:
+            live = self._run_stage(stage, live, results)
+        for i, doc in live:
+            doc.spacy = None
+            results[i] = doc
+        return [r for r in results if r is not None]
+
+    def _run_stage(
+        self, stage: Stage, live: list[tuple[int, Document]], results: list[Result | None]
+    ) -> list[tuple[int, Document]]:
+        if type(stage).pipe is not Stage.pipe:
+            try:
+                docs = list(stage.pipe(d for _, d in live))
+                return list(zip((i for i, _ in live), docs))
+            except Exception:  # noqa: BLE001 - fall back to one article at a time to find the culprit
+                pass
+        kept: list[tuple[int, Document]] = []
+        for i, doc in live:
+            try:
+                stage(doc)
+            except EventwireError as exc:
+                results[i] = Reject.from_error(exc, stage.name, doc.id, doc.scratch.get("source"))
+                continue
+            except Exception as exc:  # noqa: BLE001 - one article never stops a batch
+                err = EventwireError(ErrorCode.STAGE_FAILED, f"{type(exc).__name__}: {exc}")
+                results[i] = Reject.from_error(err, stage.name, doc.id, doc.scratch.get("source"))
+                continue
+            kept.append((i, doc))
+        return kept
+
+    def pipe(
+        self,
+        records: Iterable[RawRecord | Reject],
+        batch_size: int | None = None,
+        n_process: int | None = None,
+    ) -> Iterator[Result]:
+        """Stream Documents and Rejects, in input order."""
+        size = batch_size or int(self.config.get("pipeline.batch_size", 32))
+        procs = n_process or int(self.config.get("pipeline.n_process", 1))
+        batches = _batched(records, size)
+        if procs <= 1:
+            for batch in batches:
+                yield from self._run_batch(batch)
+            return
+        ctx = mp.get_context("fork" if os.name == "posix" else "spawn")
+        with ctx.Pool(procs, initializer=_init_worker, initargs=(self.config.data, self.stage_names)) as pool:
+            for out in pool.imap(_work, batches):
+                yield from out
+
+    def __call__(self, record: RawRecord) -> Document:
+        """Process one record; raise its error instead of returning a reject."""
+        (result,) = self._run_batch([record])
+        if isinstance(result, Reject):
+            raise EventwireError(ErrorCode(result.code), f"{result.stage}: {result.reason}")
+        return result
+
+    def extract(self, text: str, published: str | None = None, **meta: Any) -> Document:
+        return self(RawRecord(text=text, published=published, **meta))
+
+
+def _batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    it = iter(items)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
+# Worker-process state: one pipeline per process, built by the pool initializer.
+_WORKER: dict[str, Pipeline] = {}
+
+
+def _init_worker(config_data: dict[str, Any], stage_names: list[str]) -> None:
+    _WORKER["pipeline"] = Pipeline(Config(config_data, ("worker",)), stage_names)
+
+
+def _work(batch: list[RawRecord | Reject]) -> list[Result]:
+    return _WORKER["pipeline"]._run_batch(batch)
+
+
+def default_pipeline(config_path: str | None = None, overrides: Mapping[str, Any] | None = None) -> Pipeline:
+    return Pipeline(load_config(config_path, overrides))
+
+
+@functools.lru_cache(maxsize=1)
+def _default_pipeline() -> Pipeline:
+    return Pipeline()
+
+
+def extract(text: str, published: str | None = None, **meta: Any) -> Document:
+    """Run the default pipeline on one text. For many texts build a ``Pipeline`` once and use ``.pipe``."""
+    return _default_pipeline().extract(text, published=published, **meta)
