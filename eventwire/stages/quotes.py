@@ -1,10 +1,131 @@
-"""The quotes stage (placeholder until its issue lands: assigns nothing yet)."""
+"""The quotes stage: direct and indirect quotes, each with its cue, speaker mention and coded speaker.
+
+The extraction itself is the pure function ``eventwire.quotes.extract_quotes``; this stage turns its
+character spans into ``Quote`` objects and resolves the speaker mention to an actor of the document:
+the actor whose mention overlaps the speaker's words, or, for "he" and "the minister", the actor the
+actors stage linked by coreference, falling back to the most recent compatible actor or speaker.
+"""
 
 from __future__ import annotations
 
-from ..document import Document
+from ..document import Actor, Document, Quote
+from ..quotes import Extracted, extract_quotes
 from ..registry import stages
 from .base import Stage
+
+CharSpan = tuple[int, int]
+
+# Pronouns that refer to one person, and ones that refer to a group or an organisation.
+_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "i"})
+_GROUP_PRONOUNS = frozenset({"they", "we", "it", "them", "us"})
+# Determiners that make a common noun refer back ("the minister", "this official").
+_DEFINITE = frozenset({"the", "this", "that", "these", "those", "his", "her", "its", "their"})
+
+
+def _overlap(a: CharSpan, b: CharSpan) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def _person_actors(doc: Document) -> set[str]:
+    """Actors that are people: flagged so by the actors stage, or named by a spaCy PERSON entity."""
+    people: set[str] = set()
+    ents = [(e.start_char, e.end_char) for e in doc.spacy.ents if e.label_ == "PERSON"] if doc.spacy is not None else []
+    for actor in doc.actors:
+        kind = getattr(actor, "kind", None) or getattr(actor, "type", None)
+        if kind == "person" or any(_overlap((m.start, m.end), e) > 0 for m in actor.mentions for e in ents):
+            people.add(actor.id)
+    return people
+
+
+class _Resolver:
+    """Speaker mention -> actor, with the document's actors and the speakers seen so far."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.people = _person_actors(doc)
+        self.mentions: list[tuple[CharSpan, Actor]] = sorted(
+            (((m.start, m.end), a) for a in doc.actors for m in a.mentions), key=lambda item: item[0]
+        )
+        self.speakers: list[tuple[int, Actor]] = []  # (position, actor) of resolved speakers
+
+    def _head_words(self, q: Extracted) -> tuple[str, str, str]:
+        """(head lower, head POS, first word lower) of the speaker mention."""
+        assert q.speaker is not None
+        sdoc = self.doc.spacy
+        text = self.doc.article.text
+        head_span = q.speaker_head or q.speaker
+        head = sdoc.char_span(head_span[0], head_span[1], alignment_mode="expand") if sdoc is not None else None
+        pos = head[-1].pos_ if head is not None and len(head) else ""
+        words = text[q.speaker[0] : q.speaker[1]].split()
+        return text[head_span[0] : head_span[1]].lower(), pos, (words[0].lower() if words else "")
+
+    def resolve(self, q: Extracted) -> Actor | None:
+        if q.speaker is None:
+            return None
+        head_span = q.speaker_head or q.speaker
+        direct = [(span, a) for span, a in self.mentions if _overlap(span, q.speaker) > 0]
+        if direct:
+            # the actor named by the head word wins ("Russian Foreign Minister Sergey Lavrov" -> Lavrov,
+            # not Russia); then the widest overlap; then people before organisations
+            best = max(
+                direct,
+                key=lambda item: (
+                    _overlap(item[0], head_span) > 0,
+                    _overlap(item[0], q.speaker),
+                    item[1].id in self.people,
+                ),
+            )
+            return best[1]
+        head, pos, first = self._head_words(q)
+        if head in _PERSON_PRONOUNS or (pos == "NOUN" and first in _DEFINITE and not head.endswith("s")):
+            return self._antecedent(q.speaker[0], person=True)
+        if head in _GROUP_PRONOUNS:
+            return self._antecedent(q.speaker[0], person=False)
+        return None
+
+    def _antecedent(self, position: int, person: bool) -> Actor | None:
+        """The most recent compatible actor mentioned before ``position``, else the last speaker."""
+        for span, actor in reversed(self.mentions):
+            if span[1] <= position and ((actor.id in self.people) == person):
+                return actor
+        for _, actor in reversed(self.speakers):
+            if (actor.id in self.people) == person:
+                return actor
+        return None
+
+    def seen(self, position: int, actor: Actor) -> None:
+        self.speakers.append((position, actor))
+
+
+def build_quotes(doc: Document, found: list[Extracted]) -> list[Quote]:
+    """Quote objects for the document from extracted spans, speakers resolved to actors."""
+    resolver = _Resolver(doc)
+    text = doc.article.text
+    quotes: list[Quote] = []
+    for index, q in enumerate(sorted(found, key=lambda q: (q.start, q.end)), start=1):
+        actor = resolver.resolve(q)
+        mention = doc.span(*q.speaker) if q.speaker else None
+        if actor is not None:
+            resolver.seen(q.start, actor)
+            name: str | None = actor.name
+        elif mention is not None and mention.text.lower() not in _PERSON_PRONOUNS | _GROUP_PRONOUNS:
+            name = mention.text
+        else:
+            name = None
+        quotes.append(
+            Quote(
+                id=f"q{index}",
+                speaker=actor.id if actor else None,
+                speaker_name=name,
+                speaker_mention=mention,
+                cue=doc.span(*q.cue) if q.cue else None,
+                text=text[q.start : q.end],
+                start=q.start,
+                end=q.end,
+                kind=q.kind,
+            )
+        )
+    return quotes
 
 
 @stages.register("quotes")
@@ -14,4 +135,6 @@ class QuotesStage(Stage):
     assigns = ("quotes",)
 
     def __call__(self, doc: Document) -> None:
-        return None
+        found = extract_quotes(doc.article.text, doc.spacy, indirect=bool(self.settings.get("indirect", True)))
+        doc.quotes = build_quotes(doc, found)
+

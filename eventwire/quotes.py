@@ -1,0 +1,600 @@
+"""Quote extraction: who said what, as character spans over the text (a pure function, no Document).
+
+Why rules and not a model: attribution in news follows a handful of very regular forms ("...," X said;
+X said: "..."; X said that ...; according to X, ...), the spaCy parse gives the cue verb and its subject,
+and rules keep every decision explainable and offline. Quote marks are paired by a tolerant scanner that
+never fails on malformed text (unclosed quotes, odd numbers of marks, nested marks), which is where
+textacy's extractor crashed (textacy issues 200 and 383).
+
+Entry points:
+- ``scan_quote_marks(text)``: text only; the pairs of quote marks (multi-paragraph quotes grouped).
+- ``extract_quotes(text, sdoc)``: direct and indirect quotes with cue, speaker mention and content spans.
+- ``quotes_from_text(text, nlp)``: the same from plain text and a loaded spaCy pipeline (for fuzzing).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from typing import Any, Literal
+
+Kind = Literal["direct", "indirect"]
+CharSpan = tuple[int, int]
+
+# Double quote marks. Single marks (‘ ’ ') are left alone: they double as apostrophes and mostly mark
+# quotes nested inside double ones.
+_MARK_RE = re.compile(r"``|''|[\"“”„‟«»＂〝〞]")
+_OPENING_SHAPES = frozenset({"“", "„", "‟", "«", "``", "〝"})
+_CLOSING_SHAPES = frozenset({"”", "»", "''", "〞"})
+# Characters after which a mark opens a quote (besides whitespace and the start of a paragraph).
+_BEFORE_OPEN = frozenset("([{—–-:;,/")
+_PARA_RE = re.compile(r"[^\n]+")
+
+# Verbs (lemmas) that introduce speech: the cue of a direct quote. Derived from the cue words of the
+# PolNeAR training annotations, keeping verbs of saying and writing.
+SPEECH_LEMMAS: frozenset[str] = frozenset(
+    """say tell add write ask note report announce suggest argue explain declare continue state
+    respond reply recall conclude insist warn claim promise vow pledge acknowledge admit confirm deny
+    tweet post stress emphasize emphasise predict reveal urge remark comment quip joke complain charge
+    counter contend maintain observe mention assert allege concede caution testify tell reiterate repeat
+    proclaim shout yell scream exclaim whisper mutter boast lament muse wonder question challenge
+    retort snap scoff sigh cry plead demand agree disagree estimate point describe call accuse blame
+    criticize criticise praise thank inform brief notify assure reassure advise recommend propose""".split()
+)
+# Verbs of belief, knowledge and evidence: they attribute indirect content ("Russia believes that ...",
+# "a poll shows that ...") but rarely introduce a direct quote.
+BELIEF_LEMMAS: frozenset[str] = frozenset(
+    """believe think feel hope fear know expect worry understand doubt find show indicate
+    learn see suspect realize realise assume conclude estimate predict hear read suggest
+    argue""".split()
+)
+_INDIRECT_LEMMAS = SPEECH_LEMMAS | BELIEF_LEMMAS
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+_PRONOUNS = frozenset(
+    "i you he she it we they me him her us them this that who one someone everyone".split()
+)
+
+
+@dataclass(frozen=True)
+class MarkedSpan:
+    """Text between a pair of quote marks (marks excluded); parts of one quotation share ``group``."""
+
+    start: int
+    end: int
+    open_mark: CharSpan
+    close_mark: CharSpan | None  # None for a non-final paragraph of a multi-paragraph quote
+    group: int
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """One quote found in the text: character spans for content, cue and speaker mention."""
+
+    start: int
+    end: int
+    kind: Kind
+    cue: CharSpan | None = None
+    speaker: CharSpan | None = None
+    speaker_head: CharSpan | None = None
+    group: int = 0
+    inherited: bool = False  # attribution taken from a neighbouring part of the same quotation
+
+    def text(self, text: str) -> str:
+        return text[self.start : self.end]
+
+
+# ---------------------------------------------------------------------------------------------------
+# Quote marks (text only)
+
+
+def _role(text: str, start: int, end: int, para_start: int, para_end: int) -> str:
+    """'open', 'close' or 'either' for the mark at text[start:end], judged by its neighbours first."""
+    prev = text[start - 1] if start > para_start else " "
+    nxt = text[end] if end < para_end else " "
+    ctx_open = (prev.isspace() or prev in _BEFORE_OPEN) and not nxt.isspace()
+    ctx_close = not prev.isspace() and (nxt.isspace() or not nxt.isalnum())
+    shape = text[start:end]
+    if ctx_open and not ctx_close:
+        return "open"
+    if ctx_close and not ctx_open:
+        return "close"
+    if shape in _OPENING_SHAPES:
+        return "open"
+    if shape in _CLOSING_SHAPES:
+        return "close"
+    return "either"
+
+
+def _trim(text: str, start: int, end: int) -> CharSpan:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def scan_quote_marks(text: str) -> list[MarkedSpan]:
+    """Pair the double quote marks of ``text``; never raises, whatever the marks.
+
+    Quotes do not cross paragraph breaks (newlines) except by the newspaper convention: a paragraph
+    that ends inside a quote continues it only when the next paragraph opens with a quote mark; the
+    parts then share a group. Marks nested inside a quote are kept inside it; an opening mark that is
+    never closed is dropped, and closed pairs around it survive.
+    """
+    found: list[MarkedSpan] = []
+    pending: list[MarkedSpan] = []  # earlier paragraphs of an unfinished multi-paragraph quote
+    next_group = 0
+    for para in _PARA_RE.finditer(text):
+        ps, pe = para.start(), para.end()
+        marks = [(m.start(), m.end()) for m in _MARK_RE.finditer(text, ps, pe)]
+        first_char = ps
+        while first_char < pe and text[first_char].isspace():
+            first_char += 1
+        continues = bool(
+            pending
+            and marks
+            and marks[0][0] == first_char
+            and _role(text, marks[0][0], marks[0][1], ps, pe) != "close"
+        )
+        if pending and not continues:
+            pending = []  # never closed: not a quote
+        stack: list[tuple[CharSpan, int]] = []  # (open mark, group)
+        closed: list[MarkedSpan] = []
+        for index, (ms, me) in enumerate(marks):
+            role = _role(text, ms, me, ps, pe)
+            if stack and role in ("close", "either"):
+                open_mark, group = stack.pop()
+                start, end = _trim(text, open_mark[1], ms)
+                if end > start:
+                    closed.append(MarkedSpan(start, end, open_mark, (ms, me), group))
+            elif role in ("open", "either"):
+                if index == 0 and continues:
+                    group = pending[0].group
+                else:
+                    group = next_group
+                    next_group += 1
+                stack.append(((ms, me), group))
+        # Keep only outermost pairs: nested quotes belong to the quote around them.
+        outer = [c for c in closed if not any(o is not c and o.start <= c.start and c.end <= o.end for o in closed)]
+        if continues and not any(c.group == pending[0].group for c in closed):
+            if stack and stack[0][1] == pending[0].group:
+                # Still open at the end of this paragraph too: one more part.
+                start, end = _trim(text, stack[0][0][1], pe)
+                pending.append(MarkedSpan(start, end, stack[0][0], None, pending[0].group))
+                found.extend(c for c in outer if not (start <= c.start and c.end <= end))
+                continue
+            pending = []
+        elif continues:
+            found.extend(pending)
+            pending = []
+        if stack:
+            open_mark, group = stack[0]
+            start, end = _trim(text, open_mark[1], pe)
+            if end > start:
+                pending = [MarkedSpan(start, end, open_mark, None, group)]
+            outer = [c for c in outer if not (start <= c.start and c.end <= end)] if pending else outer
+        found.extend(outer)
+    found.sort(key=lambda m: m.start)
+    return found
+
+
+# ---------------------------------------------------------------------------------------------------
+# Attribution (spaCy parse)
+
+
+def _segments(sdoc: Any, text: str) -> list[CharSpan]:
+    """Sentences, also split at newlines (spaCy sentences may run across paragraph breaks)."""
+    spans: list[CharSpan] = []
+    for sent in sdoc.sents:
+        start = sent.start_char
+        for match in re.finditer(r"\n+", text[sent.start_char : sent.end_char]):
+            cut = sent.start_char + match.start()
+            if cut > start:
+                spans.append((start, cut))
+            start = sent.start_char + match.end()
+        if sent.end_char > start:
+            spans.append((start, sent.end_char))
+    return spans
+
+
+def _containing(spans: Sequence[CharSpan], pos: int) -> CharSpan | None:
+    for s, e in spans:
+        if s <= pos < e:
+            return s, e
+    return None
+
+
+def _tokens_in(sdoc: Any, start: int, end: int) -> list[Any]:
+    return [t for t in sdoc if t.idx >= start and t.idx + len(t.text) <= end]
+
+
+def _inside(pos: int, spans: Iterable[CharSpan]) -> bool:
+    return any(s <= pos < e for s, e in spans)
+
+
+def _subject(verb: Any) -> Any | None:
+    """The subject of a cue verb, following conjunctions and participles ("..., he said, adding ...")."""
+    node = verb
+    for _ in range(3):
+        for child in node.children:
+            if child.dep_ in _SUBJECT_DEPS:
+                return child
+        if node.dep_ in ("conj", "xcomp", "advcl", "acl") and node.head is not node:
+            node = node.head
+        else:
+            break
+    return None
+
+
+def _mention(token: Any, lo: int, hi: int, blocked: Sequence[CharSpan]) -> tuple[CharSpan, CharSpan]:
+    """The words naming the speaker: the subject's left modifiers, the head, and following name parts.
+
+    Relative clauses and appositions after a comma are left out ("Lavrov, who ..."), and the span
+    never leaves [lo, hi) or enters a quote.
+    """
+    doc = token.doc
+    subtree = {t.i for t in token.subtree}
+    left = token.i
+    while (
+        left - 1 >= 0
+        and (left - 1) in subtree
+        and not doc[left - 1].is_punct
+        and doc[left - 1].idx >= lo
+        and not _inside(doc[left - 1].idx, blocked)
+    ):
+        left -= 1
+    right = token.i
+    while (
+        right + 1 < len(doc)
+        and (right + 1) in subtree
+        and doc[right + 1].dep_ in ("compound", "flat", "prep", "pobj", "det", "amod", "poss", "case", "nmod")
+        and doc[right + 1].idx + len(doc[right + 1].text) <= hi
+        and not _inside(doc[right + 1].idx, blocked)
+        and not doc[right + 1].is_punct
+    ):
+        right += 1
+    while left < token.i and doc[left].dep_ in ("cc", "punct", "advmod") :
+        left += 1
+    start, end = doc[left].idx, doc[right].idx + len(doc[right].text)
+    head = (token.idx, token.idx + len(token.text))
+    return (start, end), head
+
+
+def _adjacent_speaker(verb: Any, lo: int, hi: int, blocked: Sequence[CharSpan]) -> Any | None:
+    """When the parse gives the cue no subject: the noun or pronoun right before or after it."""
+    doc = verb.doc
+    for i in (verb.i - 1, verb.i + 1):
+        if 0 <= i < len(doc):
+            tok = doc[i]
+            if lo <= tok.idx < hi and not _inside(tok.idx, blocked) and tok.pos_ in ("PROPN", "NOUN", "PRON"):
+                # climb to the head of a flat name ("Sergey Lavrov said" -> Lavrov)
+                while tok.dep_ in ("compound", "flat") and tok.head.i != tok.i and lo <= tok.head.idx < hi:
+                    tok = tok.head
+                return tok
+    return None
+
+
+@dataclass(frozen=True)
+class _Attribution:
+    cue: CharSpan
+    speaker: CharSpan | None
+    head: CharSpan | None
+    cue_token: int
+
+
+def _according_to(tokens: Sequence[Any]) -> tuple[Any, Any] | None:
+    """The tokens ("according", object of "to") of an "according to X" phrase among ``tokens``."""
+    for tok in tokens:
+        if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
+            to = tok.doc[tok.i + 1]
+            obj = next((c for c in to.children if c.dep_ == "pobj"), None)
+            if obj is None and to.i + 1 < len(tok.doc):
+                obj = tok.doc[to.i + 1]
+            if obj is not None:
+                return tok, obj
+    return None
+
+
+def _frame_attribution(
+    sdoc: Any, lo: int, hi: int, blocked: Sequence[CharSpan], prefer_end: bool
+) -> _Attribution | None:
+    """Find the cue and speaker of a direct quote in the text around it, [lo, hi) outside any quote."""
+    tokens = [t for t in _tokens_in(sdoc, lo, hi) if not _inside(t.idx, blocked)]
+    if not tokens:
+        return None
+    cues = [t for t in tokens if t.lemma_.lower() in SPEECH_LEMMAS and t.pos_ in ("VERB", "AUX")]
+    if prefer_end:
+        cues.reverse()
+    for cue in cues:
+        subj = _subject(cue)
+        if subj is None or not (lo <= subj.idx < hi) or _inside(subj.idx, blocked):
+            subj = _adjacent_speaker(cue, lo, hi, blocked)
+        cue_span = _cue_span(cue, lo, hi)
+        if subj is None:
+            return _Attribution(cue_span, None, None, cue.i)
+        span, head = _mention(subj, lo, hi, blocked)
+        return _Attribution(cue_span, span, head, cue.i)
+    acc = _according_to(tokens)
+    if acc is not None:
+        according, obj = acc
+        span, head = _mention(obj, lo, hi, blocked)
+        to = sdoc[according.i + 1]
+        return _Attribution((according.idx, to.idx + len(to.text)), span, head, according.i)
+    return None
+
+
+def _cue_span(cue: Any, lo: int, hi: int) -> CharSpan:
+    """The cue verb, with a particle ("point out") when there is one."""
+    end = cue.idx + len(cue.text)
+    for child in cue.children:
+        if child.dep_ == "prt" and child.i == cue.i + 1 and child.idx + len(child.text) <= hi:
+            end = child.idx + len(child.text)
+    return cue.idx, end
+
+
+def _is_fragment(text: str, sdoc: Any, mark: MarkedSpan, para_start: int) -> bool:
+    """A quoted phrase inside a clause ("called it “a disaster”"), not a quoted statement."""
+    pos = mark.open_mark[0] - 1
+    while pos >= para_start and text[pos] in " \t":
+        pos -= 1
+    if pos < para_start:
+        return False
+    ch = text[pos]
+    if ch in ".!?:;,—–-(\"”“'’":
+        return False
+    # "he said “...”": the word before the mark is a speech verb
+    span = sdoc.char_span(pos, pos + 1, alignment_mode="expand")
+    if span is not None and len(span) and span[-1].lemma_.lower() in SPEECH_LEMMAS:
+        return False
+    return True
+
+
+def _last_char_before(text: str, pos: int, lo: int) -> int:
+    pos -= 1
+    while pos >= lo and text[pos].isspace():
+        pos -= 1
+    return pos
+
+
+def _first_char_after(text: str, pos: int, hi: int) -> int:
+    while pos < hi and text[pos].isspace():
+        pos += 1
+    return pos
+
+
+def _direct_quotes(text: str, sdoc: Any, marks: list[MarkedSpan]) -> list[Extracted]:
+    """Attribute each marked span from the words around it (its frame), then share within quotations."""
+    sents = _segments(sdoc, text)
+    paras = [(m.start(), m.end()) for m in _PARA_RE.finditer(text)]
+    blocked = [(m.open_mark[0], m.close_mark[1] if m.close_mark else m.end) for m in marks]
+    out: list[Extracted] = []
+    for index, mark in enumerate(marks):
+        para = _containing(paras, mark.open_mark[0]) or (0, len(text))
+        quote_end = blocked[index][1]
+        next_open = marks[index + 1].open_mark[0] if index + 1 < len(marks) else len(text)
+        # after the quote: the rest of the sentence the frame starts in, up to the next quote
+        attribution = None
+        after_frame: CharSpan | None = None
+        first = _first_char_after(text, quote_end, para[1])
+        if mark.close_mark is not None and first < min(para[1], next_open):
+            sent = _containing(sents, first)
+            after_frame = (quote_end, min(next_open, para[1], sent[1] if sent else para[1]))
+        # before the quote: back to the previous quote or the start of the sentence, unless the
+        # sentence before has ended (a quote that opens a sentence takes no cue from the one before)
+        before_frame: CharSpan | None = None
+        last = _last_char_before(text, mark.open_mark[0], para[0])
+        prev_end = blocked[index - 1][1] if index > 0 else 0
+        if last >= max(para[0], prev_end) and text[last] not in ".!?":
+            sent = _containing(sents, last)
+            lo = max(prev_end, para[0], sent[0] if sent else para[0])
+            before_frame = (lo, mark.open_mark[0])
+        ends_sentence = mark.close_mark is not None and text[mark.end - 1] in "."
+        fragment = _is_fragment(text, sdoc, mark, para[0])
+        if fragment:
+            before_frame = None  # a quoted phrase inside a clause: that clause is indirect speech
+        order = [before_frame, after_frame] if ends_sentence else [after_frame, before_frame]
+        for frame in order:
+            if frame is None or frame[1] <= frame[0]:
+                continue
+            if frame is after_frame and ends_sentence and len(_tokens_in(sdoc, *frame)) > 10:
+                continue  # a whole new sentence after a finished quote: not its attribution
+            attribution = _frame_attribution(sdoc, frame[0], frame[1], blocked, prefer_end=frame is before_frame)
+            if attribution is not None:
+                break
+        if attribution is None and fragment:
+            out.append(Extracted(mark.start, mark.end, "direct", group=-1))
+            continue
+        out.append(
+            Extracted(
+                mark.start,
+                mark.end,
+                "direct",
+                cue=attribution.cue if attribution else None,
+                speaker=attribution.speaker if attribution else None,
+                speaker_head=attribution.head if attribution else None,
+                group=mark.group,
+            )
+        )
+    return _share_attribution(text, out, marks, paras)
+
+
+def _share_attribution(
+    text: str, quotes: list[Extracted], marks: list[MarkedSpan], paras: list[CharSpan]
+) -> list[Extracted]:
+    """Give unattributed parts of a quotation the attribution of another part.
+
+    Parts of a multi-paragraph quote share the attribution any of them has. A split quote
+    ("...," X said. "...") is one quotation: a later part in the same paragraph with no cue of its own
+    takes the cue and speaker of the part before it, and so does a quote that opens the next paragraph
+    right after a paragraph that ended in an attributed quote.
+    """
+    result = list(quotes)
+    by_group: dict[int, Extracted] = {}
+    for q in result:
+        if q.cue is not None and q.group >= 0:
+            by_group.setdefault(q.group, q)
+    for i, q in enumerate(result):
+        if q.cue is None and q.group in by_group:
+            src = by_group[q.group]
+            result[i] = replace(q, cue=src.cue, speaker=src.speaker, speaker_head=src.speaker_head, inherited=True)
+    # merge groups that share a cue (the cue between the two parts of a split quote)
+    first_group: dict[CharSpan, int] = {}
+    for i, q in enumerate(result):
+        if q.cue is not None and q.group >= 0:
+            group = first_group.setdefault(q.cue, q.group)
+            result[i] = replace(q, group=group)
+    for i in range(1, len(result)):
+        q, prev = result[i], result[i - 1]
+        if q.group < 0 or q.cue is not None or prev.cue is None or prev.group < 0:
+            continue
+        prev_end = marks[i - 1].close_mark[1] if marks[i - 1].close_mark else marks[i - 1].end
+        para_i = _containing(paras, marks[i].open_mark[0])
+        para_p = _containing(paras, marks[i - 1].open_mark[0])
+        same_para = para_i == para_p
+        next_para = (
+            para_i is not None
+            and para_p is not None
+            and not same_para
+            and text[para_p[1] : para_i[0]].strip() == ""
+            and text[para_i[0] : marks[i].open_mark[0]].strip() == ""
+            and len(text[prev_end : para_p[1]].split()) <= 15
+        )
+        if same_para or next_para:
+            result[i] = replace(
+                q,
+                cue=prev.cue,
+                speaker=prev.speaker,
+                speaker_head=prev.speaker_head,
+                group=prev.group if same_para else q.group,
+                inherited=True,
+            )
+    return result
+
+
+# ---------------------------------------------------------------------------------------------------
+# Indirect speech
+
+
+def _clause_span(tokens: Sequence[Any]) -> CharSpan | None:
+    toks = [t for t in tokens if not t.is_space]
+    while toks and (toks[-1].is_punct and toks[-1].text not in ")”\"’"):
+        toks.pop()
+    while toks and toks[0].is_punct:
+        toks.pop(0)
+    if not toks:
+        return None
+    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
+def _indirect_quotes(text: str, sdoc: Any, direct: Sequence[Extracted], blocked: Sequence[CharSpan]) -> list[Extracted]:
+    sents = _segments(sdoc, text)
+    out: list[Extracted] = []
+    used_cues = {q.cue for q in direct if q.cue}
+    for s_lo, s_hi in sents:
+        tokens = _tokens_in(sdoc, s_lo, s_hi)
+        if not tokens:
+            continue
+        for verb in tokens:
+            if verb.lemma_.lower() not in _INDIRECT_LEMMAS or verb.pos_ not in ("VERB", "AUX"):
+                continue
+            if _inside(verb.idx, blocked) or (verb.idx, verb.idx + len(verb.text)) in used_cues:
+                continue
+            content = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+            span: CharSpan | None = None
+            if content is not None:
+                sub = [t for t in content.subtree if s_lo <= t.idx < s_hi]
+                span = _clause_span(sub)
+            elif (
+                verb.dep_ in ("parataxis", "ccomp")
+                and verb.i > verb.head.i
+                and verb.left_edge.i > 0
+                and verb.doc[verb.left_edge.i - 1].text == ","
+            ):
+                # "X happened, sources said." parsed with the cue hanging off the content
+                sub = [t for t in tokens if t.i < verb.left_edge.i - 1]
+                span = _clause_span(sub)
+            if span is None or len(text[span[0] : span[1]].split()) < 3:
+                continue
+            if any(not (span[1] <= b[0] or b[1] <= span[0]) and (b[1] - b[0]) > 0.5 * (span[1] - span[0]) for b in blocked):
+                continue
+            subj = _subject(verb)
+            if subj is not None and span[0] <= subj.idx < span[1]:
+                subj = None
+            mention = _mention(subj, s_lo, s_hi, [span]) if subj is not None else None
+            out.append(
+                Extracted(
+                    span[0],
+                    span[1],
+                    "indirect",
+                    cue=_cue_span(verb, s_lo, s_hi),
+                    speaker=mention[0] if mention else None,
+                    speaker_head=mention[1] if mention else None,
+                )
+            )
+        acc = _according_to(tokens)
+        if acc is not None and not _inside(acc[0].idx, blocked):
+            according, obj = acc
+            phrase = [t for t in tokens if t.i >= according.i and (t.i <= obj.i or t in set(obj.subtree))]
+            p_lo = min(t.i for t in phrase)
+            p_hi = max(t.i for t in phrase)
+            before = [t for t in tokens if t.i < p_lo]
+            after = [t for t in tokens if t.i > p_hi]
+            rest = after if len(after) >= len(before) else before
+            span = _clause_span(rest)
+            if span is not None and len(text[span[0] : span[1]].split()) >= 3 and not any(
+                not (span[1] <= b[0] or b[1] <= span[0]) and (b[1] - b[0]) > 0.5 * (span[1] - span[0]) for b in blocked
+            ):
+                mention = _mention(obj, s_lo, s_hi, [span])
+                to = sdoc[according.i + 1]
+                out.append(
+                    Extracted(
+                        span[0],
+                        span[1],
+                        "indirect",
+                        cue=(according.idx, to.idx + len(to.text)),
+                        speaker=mention[0],
+                        speaker_head=mention[1],
+                    )
+                )
+    # one content, one attribution: keep the outermost of nested indirect contents with the same cue
+    out.sort(key=lambda q: (q.start, -q.end))
+    kept: list[Extracted] = []
+    for q in out:
+        if any(k.start == q.start and k.cue == q.cue for k in kept):
+            continue
+        kept.append(q)
+    return kept
+
+
+# ---------------------------------------------------------------------------------------------------
+# Entry points
+
+
+def extract_quotes(text: str, sdoc: Any, indirect: bool = True) -> list[Extracted]:
+    """Direct and (optionally) indirect quotes of ``text`` parsed as ``sdoc``, in text order.
+
+    Never raises on odd text: malformed quote marks only mean fewer direct quotes. Quoted fragments
+    inside a clause are not quotes of their own; they stay inside the indirect quote around them.
+    """
+    if not text.strip() or sdoc is None or len(sdoc) == 0:
+        return []
+    marks = scan_quote_marks(text)
+    direct = _direct_quotes(text, sdoc, marks)
+    statements = [q for q in direct if q.group >= 0 and (q.cue is not None or len(q.text(text).split()) >= 4)]
+    blocked = [(m.open_mark[0], m.close_mark[1] if m.close_mark else m.end) for m, q in zip(marks, direct) if q in statements]
+    found = list(statements)
+    if indirect:
+        found.extend(_indirect_quotes(text, sdoc, statements, blocked))
+    found.sort(key=lambda q: (q.start, q.end))
+    return found
+
+
+def quotes_from_text(text: str, nlp: Any, indirect: bool = True) -> list[Extracted]:
+    """Plain text in, quotes out: parse with ``nlp`` (a loaded spaCy pipeline) and extract."""
+    return extract_quotes(text, nlp(text), indirect=indirect)
+
+
+def is_pronoun(words: str) -> bool:
+    """True for speaker mentions that need coreference ("he", "they", "this official" is not)."""
+    return words.strip().lower() in _PRONOUNS
