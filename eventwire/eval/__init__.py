@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib
 
-SUITES: tuple[str, ...] = ()
+SUITES: tuple[str, ...] = ("timeml", "quotes")
 
 
 def load_all() -> None:
