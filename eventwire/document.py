@@ -46,6 +46,10 @@ class Article(_Model):
     language: str | None = "en"
     text: str = ""
     removed: list[Removal] = Field(default_factory=list)
+    notes: list[str] = Field(
+        default_factory=list,
+        description="what was done to the input besides removals, e.g. re-decoding a non-UTF-8 file",
+    )
 
 
 class Actor(_Model):

@@ -1,79 +1,86 @@
 """The clean stage: turn a raw article into clean text plus metadata, recording every removal.
 
 Wire copy and machine-translated stories carry debris that confuses parsers and coders: image remnants,
-photo captions and credits, end markers ("/.", "(END)"), bylines, datelines ("MOSCOW, Nov 26 (Reuters) -"),
-and source lines ("According to VOV.VN"). The cleaner removes them by general line- and prefix-level rules
-(not per outlet), keeps what it removed in ``article.removed`` with a reason, and records outlets found in
-source lines and datelines. Plain text gets a detected title and lead.
+photo captions and credits, end markers ("/.", "(END)", "-- ENDS --"), bylines and credits, datelines
+("MOSCOW, Nov 26 (Reuters) -", "BEIRUT (AP) —", "MOSCOW, November 26. /TASS/."), boilerplate ("Read more:")
+and source lines ("According to VOV.VN", "Source: Xinhua", "-- Reuters"). The cleaner removes them by
+general rules about the shape and position of a line (not per outlet), keeps what it removed in
+``article.removed`` with a reason, and records the outlet named by a source line (preferred) or a
+dateline. Plain text gets a detected title and lead.
+
+Rules are conservative on purpose: losing a real sentence is worse than keeping a credit line, so a
+pattern that could be content ("According to officials, ...", "a photo of the pilot was released") needs
+a shape that content does not have (a short line, a position at the edge of the story, a credit token).
+Every removal's text is a substring of the normalised input (see ``normalise_text``).
 """
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
 
 from ..document import Document, Removal
 from ..errors import ErrorCode, EventwireError
 from ..registry import stages
 from .base import Stage
 
-# Characters that are invisible or layout-only: drop or map to a plain space.
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
-_SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u3000\t\u2002\u2003"), " ")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# --- normalisation -----------------------------------------------------------------------------------
+# Characters that are invisible or layout-only: drop, or map to a plain space / newline.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e\u200e\u200f"), None)
+_SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u3000\t\u2002\u2003\u2004\u2005\u2006\u2008\u205f"), " ")
+_BREAKS = dict.fromkeys(map(ord, "\u2028\u2029\x85\x0b\x0c"), "\n")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]{2,8});")
+_SENTENCE_END = (".", "!", "?", '"', "”", "’", "'", ")", "»", "。", "！", "？")
 
-_IMAGE_MD = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
-_IMAGE_HTML = re.compile(r"<img\b[^>\n]*>", re.I)
-_HTML_TAG = re.compile(r"</?(?:figure|figcaption|caption|p|div|span|br|a)\b[^>\n]*>", re.I)
-_ONLY_PUNCT = re.compile(r"^[\s|*_#=~\-–—•·.:/\\]*$")
 
-_PHOTO_WORDS = r"(?:photo|photos|photograph|image|picture|pic|file photo|video|illustration|graphic)"
-_CREDIT = re.compile(
-    rf"\(\s*{_PHOTO_WORDS}\s*(?:credit)?\s*[:/]?[^)]*\)"  # (photo: FreaBeacon)
-    rf"|^\s*{_PHOTO_WORDS}\s*(?:credit)?\s*:"  # Photo: Reuters
-    r"|\b(?:getty images|afp photo|ap photo|reuters/|epa[-/]efe|shutterstock|image copyright|photo credit)\b",
-    re.I,
-)
-_CAPTION_LINE_MAX_WORDS = 30
+def _unescape(m: re.Match[str]) -> str:
+    value = html.unescape(m.group(0))
+    # An entity for a control or invalid character is debris, not text.
+    return "" if len(value) == 1 and (unicodedata.category(value) in ("Cc", "Cs", "Co", "Cn")) else value
 
-_END_MARKER = re.compile(
-    r"\s*(?:/\.|\(end\)|-\s*ends?\s*-|—\s*ends?\s*—|#{3}|\[end\]|-{2,}\s*end\s*-{2,}|\*{3})\s*$", re.I
-)
-_SOURCE_LINE = re.compile(
-    r"^\s*[\(\[]?\s*(?:according\s+to|source|sources|nguồn|theo|reported\s+by|originally\s+published\s+(?:by|in|on|at))"
-    r"\s*[:\-–—]?\s*(?P<outlet>[A-Z][\w.&' -]{1,60}?)\s*[\)\]]?\s*[./]?\s*$",
-    re.I,
-)
-_TRAILING_SOURCE = re.compile(r"^\s*[-–—]{1,2}\s*(?P<outlet>[A-Z][\w.&' ]{1,40})\s*$")
-_BYLINE = re.compile(
-    r"^\s*(?:by|written\s+by|reporting\s+by|posted\s+by|story\s+by)\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,4}"
-    r"(?:\s*(?:,|and|&)\s*[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,4})*\s*(?:[,|/-]\s*[\w .'-]{0,40})?$"
-)
-_REPORTING_CREDIT = re.compile(
-    r"^\s*\(?\s*(?:reporting|additional reporting|writing|editing|compiled|translated)\s+by\b.{0,200}\)?\s*$", re.I
-)
-_MONTHS = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
-    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
-_DATELINE = re.compile(
-    rf"^(?P<place>[A-Z][A-Za-z.'\- ]{{1,40}}?(?:,\s*[A-Z][A-Za-z.' ]{{1,30}})?)"
-    rf"(?:\s*,\s*{_MONTHS}\s*\d{{1,2}}(?:,\s*\d{{4}})?)?"
-    r"\s*(?:\((?P<agency>[A-Za-z][\w.&/ -]{1,25})\)|/(?P<agency2>[A-Za-z][\w.&]{1,15})/)"
-    r"\s*[-–—:]{1,2}\s*",
-    re.I,
-)
-_DATELINE_CAPS = re.compile(r"^(?P<place>[A-Z][A-Z.'\- ]{2,30}(?:,\s*[A-Z][A-Za-z.' ]{1,30})?)\s*[-–—]{1,2}\s+(?=[A-Z])")
-_DOMAIN_SUFFIX = re.compile(r"\.(?:vn|com|net|org|co\.uk|co|ru|cn|info|news)$", re.I)
-_TITLE_MAX_CHARS = 200
+
+def _unwrap(lines: list[str]) -> list[str]:
+    """Join hard-wrapped lines (fixed-width plain text) back into paragraphs.
+
+    Wrapped text shows many lines of nearly the same length that stop mid-sentence; blank lines then
+    separate the paragraphs. Without unwrapping, every wrapped line would look like a paragraph (and the
+    first would look like a title).
+    """
+    long = [len(x) for x in lines if len(x) >= 40]
+    if len(long) < 4:
+        return lines
+    width, _ = Counter(min(n, 200) // 5 * 5 for n in long).most_common(1)[0]
+    near = sum(1 for n in long if width - 15 <= n <= width + 5)
+    stops_mid = sum(1 for x in lines if len(x) >= 40 and not x.endswith(_SENTENCE_END))
+    if near < 0.6 * len(long) or stops_mid < 0.5 * len(long) or "" not in lines:
+        return lines
+    out: list[str] = []
+    joinable = False
+    for line in lines:
+        if line and joinable and out and out[-1]:
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+        joinable = bool(line) and len(line) >= width - 25
+    return out
 
 
 def normalise_text(raw: str) -> str:
-    """Unicode NFC, invisible characters out, odd spaces to plain spaces, one blank line between paragraphs."""
-    text = unicodedata.normalize("NFC", raw).translate(_INVISIBLE).translate(_SPACES)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    """Unicode NFC, HTML entities decoded, invisible characters out, odd spaces to plain spaces,
+    hard-wrapped lines joined, no blank runs."""
+    text = unicodedata.normalize("NFC", raw)
+    if "&" in text:
+        text = _ENTITY.sub(_unescape, text)
+        text = unicodedata.normalize("NFC", text)
+    text = text.translate(_INVISIBLE).translate(_SPACES)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_BREAKS)
     text = _CONTROL.sub("", text)
     lines = [re.sub(r" {2,}", " ", line).strip() for line in text.split("\n")]
+    lines = _unwrap(lines)
     out: list[str] = []
     for line in lines:
         if line or (out and out[-1]):
@@ -81,12 +88,167 @@ def normalise_text(raw: str) -> str:
     return "\n".join(out).strip()
 
 
+# --- patterns ----------------------------------------------------------------------------------------
+_PHOTO = r"(?:file\s+)?(?:photo|photos|photograph|image|picture|pic|video|illustration|graphic|infographic)"
+_HTML_TAGS = (
+    r"p|div|span|br|a|b|i|em|strong|u|h[1-6]|ul|ol|li|table|tr|td|th|tbody|thead|blockquote|figure|caption"
+    r"|picture|source|section|article|header|footer|aside|nav|hr|iframe|noscript|small|sup|sub|time|label"
+    r"|button|font|center|main|dl|dt|dd|cite|q|abbr|mark|svg|path|video|audio|embed|object|html|body|head"
+)
+# Inline debris, removed from inside a line; one alternation so every match is a substring of the line.
+_INLINE = re.compile(
+    r"(?P<image>\[!\[[^\]\n]*\]\([^)\n]*\)\]\([^)\n]*\)"  # linked markdown image
+    r"|!\[[^\]\n]*\]\([^)\n]*\)"  # markdown image
+    r"|!\[[^\]\n]*\]\[[^\]\n]*\]"  # reference-style markdown image
+    r"|<img\b[^<>\n]*>)"  # HTML image
+    r"|(?P<caption><figcaption\b[^<>\n]*>.*?</figcaption\s*>)"
+    r"|(?P<script><(?P<st>script|style)\b[^<>\n]*>.*?</(?P=st)\s*>)"
+    rf"|(?P<tag></?(?:{_HTML_TAGS})\b[^<>\n]*>|<!--.*?-->)"
+    rf"|(?P<credit>\(\s*{_PHOTO}\s*(?:credit|courtesy)?\s*(?:[:/]|by\b)[^()\n]{{0,60}}\)|\(\s*{_PHOTO}\s*\))",
+    re.I,
+)
+_ONLY_PUNCT = re.compile(r"^[\s|*_#=~\-–—•·.:;,/\\<>+]*$")
+
+_CAPTION_STRONG = re.compile(
+    rf"^\s*(?:(?:image|photo|picture|media|video)\s+(?:copyright|caption|source|credit|courtesy)\b"
+    rf"|{_PHOTO}\s*(?:credit|courtesy)?\s*[:|]"
+    r"|photo\s+taken\s+(?:on|in)\b)",
+    re.I,
+)
+_CAPTION_END = re.compile(
+    rf"(?:\(\s*{_PHOTO}\b[^()\n]{{0,60}}\)"  # ... (photo: FreaBeacon) / (File photo)
+    r"|\((?:[A-Z][A-Za-z]+)/[A-Z][\w .'-]{2,40}\)"  # ... (Xinhua/Li Xueren)
+    rf"|\b{_PHOTO}\s*(?:credit|courtesy)?\s*:\s*[A-Z][\w.&/ -]{{1,40}})"  # ... Photo: AFP
+    r"\s*\|?\s*$",
+    re.I,
+)
+_CREDIT_TOKEN = re.compile(
+    r"\b(?:getty\s+images|afp\s+photo|ap\s+photo|epa-efe|shutterstock|image\s+copyright|photo\s+credit"
+    r"|photo\s+courtesy)\b",
+    re.I,
+)
+_CREDIT_CAPS = re.compile(r"\b(?:REUTERS|AFP|AP|EPA|XINHUA|ANADOLU|TASS|SPUTNIK|ANTARA|VNA)\s*/\s*[A-Z]")
+_CAPTION_MAX_WORDS = 30
+_CAPTION_STRONG_MAX_WORDS = 60
+
+_NAME = r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|al|el|bin|ibn|de|da|van|von|der|la|le|du|dos))*"
+_BYLINE = re.compile(
+    rf"^\s*(?i:by|written\s+by|posted\s+by|story\s+by|words\s+by)\s+{_NAME}"
+    rf"(?:\s*(?:,|and|&)\s*{_NAME})*"
+    r"\s*(?:[,|/—–-]\s*[\w .'’-]{0,40})?$"
+)
+_CREDIT_LINE = re.compile(
+    r"^\s*\*?\s*\(?\s*(?:reporting|additional\s+reporting|writing|editing|compiled|translated|edited|written"
+    r"|produced|photos?|graphics?|video)\s+by\b.{0,300}$",
+    re.I,
+)
+_CONTRIBUTED = re.compile(r"\bcontributed\b.{0,40}\b(?:report|story|article|reporting)\s*[.)]?$", re.I)
+_STAFF_LINE = re.compile(
+    r"^\s*(?:editor|editors|editing|reporter|reporters|correspondent|translator|translation|writer|author)"
+    r"\s*:\s*[A-Z][\w.'’ ,&-]{1,80}$",
+    re.I,
+)
+_STAFF_BYLINE = re.compile(r"^\s*(?:staff|wire|news)\s+(?:reports?|writers?|services?)\s*$", re.I)
+_EMAILS = re.compile(r"^\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+(?:\s*[,;/]?\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+)*\s*$")
+_BOILERPLATE = re.compile(
+    r"^\s*(?:(?:read\s+more|related|see\s+also|also\s+read|recommended|more\s+on\s+this|more\s+from)\s*[:|>—–-]"
+    r"|click\s+here\b|follow\s+(?:us|[\w' ]{2,30})\s+on\s+(?:twitter|facebook|instagram|telegram|x)\b"
+    r"|share\s+this\b|(?:subscribe\s+to|sign\s+up\s+for)\s+(?:our|the)\b.{0,40}\b(?:newsletter|alerts|updates)\b|media\s+playback\s+is\s+(?:unsupported|not\s+supported)"
+    r"|advertisement$|skip\s+advert)",
+    re.I,
+)
+_TRANSLATION_NOTE = re.compile(
+    r"^\s*[\(\[]?\s*(?:this\s+(?:article|story|text|report)\s+(?:was|has\s+been|is)\s+(?:machine[- ]|automatically\s+)?"
+    r"translated|machine[- ]translated|(?:automatic|machine)\s+translation\b|translated\s+(?:from|by)\b)",
+    re.I,
+)
+_BOILERPLATE_MAX_WORDS = 20
+
+_SOURCE_LINE = re.compile(
+    r"^\s*[\(\[]?\s*(?i:according\s+to|source|sources|nguồn|theo|reported\s+by|courtesy\s+of"
+    r"|originally\s+published\s+(?:by|in|on|at))"
+    r"\s*[:\-–—]?\s*(?P<outlet>[A-Z][\w.&'’ -]{1,60}?)\s*[\)\]]?\s*[./]?\s*$"
+)
+_TRAILING_SOURCE = re.compile(r"^\s*[-–—]{1,2}\s*(?P<outlet>[A-Z][\w.&'’ -]{1,40}?)\s*\.?\s*$")
+_BARE_AGENCY = re.compile(r"^\s*(?P<outlet>[A-Z]{2,8}(?:[-/][A-Z]{2,8})?(?:\.[A-Za-z]{2,4})?)\s*\.?\s*$")
+_SOURCE_HEAD, _SOURCE_TAIL = 2, 4
+
+_MONTHS = (
+    r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_DAY = r"(?i:mon|tues|wednes|thurs|fri|satur|sun)day"
+_PLACE = r"[A-Z][A-Za-z.'’\- ]{1,40}?(?:,\s*[A-Z][A-Za-z.'’ ]{1,30}?)?"
+_DATE = rf"(?:\s*,\s*(?:{_DAY}\s*,?\s*)?(?:{_MONTHS}\s*\d{{1,2}}|\d{{1,2}}\s+{_MONTHS})(?:\s*,?\s*\d{{4}})?)"
+_DATELINE = re.compile(
+    rf"^(?P<place>{_PLACE}){_DATE}?\s*\.?\s*"
+    r"(?:\((?P<agency>[A-Z][\w.&/ -]{1,25})\)|/(?P<agency2>[A-Za-z][\w.&-]{1,20})/)"
+    r"\s*(?:[-–—]{1,2}|\.)\s*"
+)
+_AGENCY_LEAD = re.compile(r"^\((?P<agency>[A-Z][\w.&/ -]{1,25})\)\s*[-–—]{1,2}\s*")
+_DATELINE_ALONE = re.compile(r"^[A-Z][A-Z.'’\- ]{2,30}(?:,\s*[A-Z][A-Z.'’ ]{1,30})?$")
+_DOMAIN_LEAD = re.compile(
+    r"^(?P<agency>[A-Z][\w-]*\.(?:vn|com|net|org|co\.uk|ru|cn|info|news|in|tr|az))\s*[-–—:]{1,2}\s+"
+)
+_DATELINE_CAPS = re.compile(r"^(?P<place>[A-Z][A-Z.'’\- ]{2,30}(?:,\s*[A-Z][A-Za-z.' ]{1,30})?)\s*[-–—]{1,2}\s+(?=\S)")
+_DATELINE_MIXED = re.compile(r"^(?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})\s+[-–—]{1,2}\s+(?=[A-Z\"“])")
+_DATELINE_MIN_WORDS = 6
+_DATELINE_HEAD = 3
+
+_END_MARKER = re.compile(
+    r"(?:(?<=\S)|^)\s*(?P<marker>/\.|\((?i:end|ends)\)|\[(?i:end)\]|-{1,2}\s*(?i:ends?)\s*-{1,2}|—\s*(?i:ends?)\s*—"
+    r"|#{3}|\*{3}|(?<![\w-])(?i:enditem)|/(?i:end)/)\s*(?:</?\w+[^<>\n]*>\s*)*$"
+)
+
+_DOMAIN_SUFFIX = re.compile(r"\.(?:vn|com|net|org|co\.uk|co|ru|cn|info|news|in|tr|az)$", re.I)
+_AGENCIES_SUFFIX = re.compile(r"\s+(?:and|&|with)\s+(?:news\s+)?(?:agencies|wires|wire\s+services)$", re.I)
+_TITLE_MAX_CHARS = 160
+_TITLE_MAX_WORDS = 20
+_INNER_SENTENCE = re.compile(r"[a-z0-9)][.!?]\s+[A-Z]")
+
+
 def outlet_name(raw: str) -> str:
-    """'VOV.VN' -> 'VOV'; 'Reuters.' -> 'Reuters'; 'the Associated Press' -> 'Associated Press'."""
+    """'VOV.VN' -> 'VOV'; 'Reuters.' -> 'Reuters'; 'the Associated Press' -> 'Associated Press';
+    'Al Jazeera and agencies' -> 'Al Jazeera'."""
     name = raw.strip().strip(".").strip()
     name = re.sub(r"^(?:the)\s+", "", name, flags=re.I)
+    name = _AGENCIES_SUFFIX.sub("", name)
     name = _DOMAIN_SUFFIX.sub("", name)
     return name.strip()
+
+
+# --- line bookkeeping ----------------------------------------------------------------------------------
+@dataclass
+class _Line:
+    """A line being cleaned: the current view and where each of its characters was in the original line,
+    so every removal is recorded as original text."""
+
+    orig: str
+    text: str = ""
+    pos: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.text = self.orig
+        self.pos = list(range(len(self.orig)))
+
+    def cut(self, start: int, end: int) -> str:
+        """Remove view[start:end]; return the original text it covered."""
+        if start >= end:
+            return ""
+        piece = self.orig[self.pos[start] : self.pos[end - 1] + 1]
+        self.text = self.text[:start] + self.text[end:]
+        del self.pos[start:end]
+        return piece
+
+    def strip(self, chars: str = " |") -> None:
+        left = len(self.text) - len(self.text.lstrip(chars))
+        self.cut(0, left)
+        right = len(self.text.rstrip(chars))
+        self.cut(right, len(self.text))
+
+
+def _words(text: str) -> int:
+    return len(text.split())
 
 
 class Cleaner:
@@ -98,86 +260,177 @@ class Cleaner:
     def clean(self, raw: str, title: str | None = None) -> tuple[str | None, str | None, str, list[Removal], str | None]:
         """Return (title, lead, body, removals, outlet)."""
         removed: list[Removal] = []
-        outlet: str | None = None
-        text = normalise_text(raw)
+        source_outlet: str | None = None
+        dateline_outlet: str | None = None
+        lines = [x for x in normalise_text(raw).split("\n") if x]
         kept: list[str] = []
-        for line in text.split("\n"):
-            line, found = self._clean_line(line, removed)
-            if found and outlet is None:
-                outlet = found
-            if line is not None:
-                kept.append(line)
-        # Collapse blank runs left behind by removals.
-        paragraphs = [p for p in kept if p.strip()]
-        if title is None and len(paragraphs) >= 2 and self._looks_like_title(paragraphs[0]):
-            title = paragraphs.pop(0)
-        elif title is not None and paragraphs and normalise_text(title) == paragraphs[0]:
-            paragraphs.pop(0)
-        lead = paragraphs[0] if paragraphs else None
-        return (normalise_text(title) if title else None), lead, "\n".join(paragraphs), removed, outlet
+        dated: set[int] = set()  # indexes into kept of lines that opened with a dateline
+        for i, line in enumerate(lines):
+            edge = i < _SOURCE_HEAD or i >= len(lines) - _SOURCE_TAIL
+            last = i == len(lines) - 1
+            text, found, is_source, had_dateline = self._clean_line(line, removed, edge, last, len(kept))
+            if found and is_source and source_outlet is None:
+                source_outlet = found
+            elif found and not is_source and dateline_outlet is None:
+                dateline_outlet = found
+            if text:
+                if had_dateline:
+                    dated.add(len(kept))
+                kept.append(text)
+        if title is None and len(kept) >= 2 and 0 not in dated and self._looks_like_title(kept[0]):
+            title = kept.pop(0)
+        elif title is not None and kept and normalise_text(title) == kept[0]:
+            kept.pop(0)
+        lead = kept[0] if kept else None
+        clean_title = normalise_text(title) if title else None
+        return clean_title or None, lead, "\n".join(kept), removed, source_outlet or dateline_outlet
 
-    def _clean_line(self, line: str, removed: list[Removal]) -> tuple[str | None, str | None]:
-        outlet: str | None = None
-        if not line:
-            return line, None
-        for pattern, reason in ((_IMAGE_MD, "image remnant"), (_IMAGE_HTML, "image remnant"), (_HTML_TAG, "html tag")):
-            for m in list(pattern.finditer(line)):
-                removed.append(Removal(text=m.group(0), reason=reason))
-            line = pattern.sub("", line)
-        if _ONLY_PUNCT.match(line):
-            if line.strip():
-                removed.append(Removal(text=line, reason="layout debris"))
-            return None, None
-        words = len(line.split())
-        if _CREDIT.search(line) and words <= _CAPTION_LINE_MAX_WORDS and not line.rstrip(" |").endswith(('."', ".”")):
-            removed.append(Removal(text=line, reason="photo caption or credit"))
-            return None, None
-        if _BYLINE.match(line) or _REPORTING_CREDIT.match(line):
-            removed.append(Removal(text=line, reason="byline or credit"))
-            return None, None
-        m = _SOURCE_LINE.match(line)
-        if m and words <= 8:
-            removed.append(Removal(text=line, reason="source line"))
-            return None, outlet_name(m.group("outlet"))
-        m = _TRAILING_SOURCE.match(line)
-        if m and words <= 5:
-            removed.append(Removal(text=line, reason="source line"))
-            return None, outlet_name(m.group("outlet"))
-        for pattern in self.extra:
-            m = pattern.search(line)
+    def _clean_line(
+        self, raw_line: str, removed: list[Removal], edge: bool, last: bool, n_kept: int
+    ) -> tuple[str | None, str | None, bool, bool]:
+        """Clean one line: (text or None, outlet found, whether the outlet came from a source line,
+        whether a dateline was cut)."""
+        line = _Line(raw_line)
+        pieces: list[Removal] = []
+
+        def drop(reason: str) -> tuple[None, None, bool, bool]:
+            removed.append(Removal(text=raw_line, reason=reason))
+            return None, None, False, False
+
+        inline_credit = False
+        # Inline debris first (images, tags, parenthesised photo credits).
+        for m in reversed(list(_INLINE.finditer(line.text))):
+            kind = m.lastgroup if m.lastgroup != "st" else "script"
+            reason = {
+                "image": "image remnant",
+                "caption": "photo caption or credit",
+                "script": "html script or style",
+                "tag": "html tag",
+                "credit": "photo caption or credit",
+            }.get(kind or "", "html tag")
+            if kind == "credit" and _words(line.text) > _CAPTION_MAX_WORDS and not m.group(0).strip("() ").lower().startswith(
+                ("photo", "file", "image", "picture")
+            ):
+                continue
+            inline_credit = inline_credit or kind == "credit"
+            start, end = m.start(), m.end()
+            # Take the space before the debris with it when a space or punctuation follows.
+            if start > 0 and line.text[start - 1] == " " and (end == len(line.text) or line.text[end] in " ,.;:!?)"):
+                start -= 1
+            pieces.append(Removal(text=line.cut(start, end).strip(), reason=reason))
+        rest = line.text
+        if _ONLY_PUNCT.match(rest):
+            removed.extend(reversed(pieces))
+            if rest.strip():
+                line.strip(" ")
+                removed.append(Removal(text=line.cut(0, len(line.text)), reason="layout debris"))
+            return None, None, False, False
+        m = _END_MARKER.search(rest)
+        if m and not rest[: m.start()].strip():
+            removed.extend(reversed(pieces))
+            removed.append(Removal(text=m.group("marker"), reason="end marker"))
+            return None, None, False, False
+        words = _words(rest)
+        speech = rest.rstrip(" |").endswith(('."', ".”", "?”", '?"', "!”", '!"'))
+        if n_kept < _DATELINE_HEAD and not last and _DATELINE_ALONE.match(rest) and (words == 1 or "," in rest):
+            drop("dateline")
+            return None, None, False, False
+        # Whole-line debris: the line is recorded as it was.
+        if not speech and (
+            (_CAPTION_STRONG.match(rest) and words <= _CAPTION_STRONG_MAX_WORDS)
+            or (
+                words <= _CAPTION_MAX_WORDS
+                and (
+                    _CAPTION_END.search(raw_line)
+                    or _CREDIT_TOKEN.search(rest)
+                    or _CREDIT_CAPS.search(rest)
+                    or inline_credit
+                )
+            )
+        ):
+            return drop("photo caption or credit")
+        if _BYLINE.match(rest) and words <= 16:
+            return drop("byline or credit")
+        if (_CREDIT_LINE.match(rest) and words <= 60) or (_CONTRIBUTED.search(rest) and words <= 25):
+            return drop("byline or credit")
+        if (_STAFF_LINE.match(rest) and words <= 10) or _EMAILS.match(rest) or _STAFF_BYLINE.match(rest):
+            return drop("byline or credit")
+        if (_BOILERPLATE.match(rest) or _TRANSLATION_NOTE.match(rest)) and words <= _BOILERPLATE_MAX_WORDS:
+            return drop("boilerplate")
+        if edge:
+            for pattern, max_words in ((_SOURCE_LINE, 8), (_TRAILING_SOURCE, 5)):
+                m = pattern.match(rest)
+                if m and words <= max_words:
+                    drop("source line")
+                    return None, outlet_name(m.group("outlet")), True, False
+        if last and words == 1:
+            m = _BARE_AGENCY.match(rest)
             if m:
-                removed.append(Removal(text=line, reason="source line"))
-                return None, outlet_name(m.groupdict().get("outlet") or m.group(0))
-        m = _END_MARKER.search(line)
+                drop("source line")
+                return None, outlet_name(m.group("outlet")), True, False
+        for pattern in self.extra:
+            m = pattern.search(rest)
+            if m:
+                drop("source line")
+                return None, outlet_name(m.groupdict().get("outlet") or m.group(0)), True, False
+        removed.extend(reversed(pieces))
+        # End marker at the end of the line.
+        m = _END_MARKER.search(line.text)
         if m:
-            removed.append(Removal(text=m.group(0).strip(), reason="end marker"))
-            line = line[: m.start()].rstrip()
-            if line and not line.endswith((".", "!", "?", '"', "”", "’", "'", ")")):
-                line += "."
-        m = _DATELINE.match(line)
-        if m and m.end() < len(line):
-            removed.append(Removal(text=m.group(0).strip(), reason="dateline"))
+            removed.append(Removal(text=m.group("marker"), reason="end marker"))
+            line.cut(m.start(), len(line.text))
+            line.strip(" |")
+            if line.text and not line.text.endswith(_SENTENCE_END):
+                line.text += "."
+                line.pos.append(line.pos[-1])
+        # Dateline or outlet prefix at the start.
+        outlet, is_source, had_dateline = None, False, False
+        m = _DATELINE.match(line.text)
+        if m and m.end() < len(line.text) and _words(m.group("place")) <= 4:
             agency = m.group("agency") or m.group("agency2")
             outlet = outlet_name(agency) if agency else None
-            line = line[m.end():]
+            had_dateline = True
         else:
-            m = _DATELINE_CAPS.match(line)
-            if m and len(m.group("place").split()) <= 4:
-                removed.append(Removal(text=m.group(0).strip(), reason="dateline"))
-                line = line[m.end():]
-        line = line.strip(" |")
-        return (line or None), outlet
+            m = _AGENCY_LEAD.match(line.text) or _DOMAIN_LEAD.match(line.text)
+            if m and m.end() < len(line.text):
+                outlet = outlet_name(m.group("agency"))
+                is_source = m.re is _DOMAIN_LEAD
+                had_dateline = True
+            elif n_kept < _DATELINE_HEAD:
+                m = _DATELINE_CAPS.match(line.text)
+                if not (m and _words(m.group("place")) <= 4 and _words(line.text[m.end():]) >= _DATELINE_MIN_WORDS):
+                    m = _DATELINE_MIXED.match(line.text)
+                    if m and (
+                        _words(line.text[m.end():]) < 8 or re.search(r"\s[-–—]{1,2}\s", line.text[m.end():])
+                    ):
+                        m = None
+                had_dateline = m is not None
+        if m and had_dateline:
+            removed.append(Removal(text=line.cut(0, m.end()).strip(), reason="dateline"))
+        line.strip(" |")
+        return (line.text or None), outlet, is_source, had_dateline
 
     @staticmethod
     def _looks_like_title(line: str) -> bool:
-        return len(line) <= _TITLE_MAX_CHARS and not line.endswith((".", ",", ";", ":")) or (
-            len(line.split()) <= 12 and not line.endswith(".")
-        )
+        """A headline: short, starts with a capital/digit/quote, does not end like a sentence or clause."""
+        core = line.rstrip("\"”’'»)] ")
+        if not core or len(line) > _TITLE_MAX_CHARS or _words(line) > _TITLE_MAX_WORDS:
+            return False
+        first = next((c for c in line if c.isalnum()), "")
+        if not first or first.islower():
+            return False
+        if _INNER_SENTENCE.search(line):
+            return False
+        if core.endswith((".", ",", ";", ":", "。")) and not core.endswith(("...", "…")):
+            return False
+        if core.endswith(("?", "!")) and _words(line) > 15:
+            return False
+        return True
 
 
 @stages.register("clean")
 class CleanStage(Stage):
-    """Raw text -> ``article.text`` (title, then body), with title, lead, outlet and removals."""
+    """Raw text -> ``article.text`` (title, then body), with title, lead, outlet, removals and notes."""
 
     name = "clean"
     requires = ("raw",)
@@ -189,12 +442,13 @@ class CleanStage(Stage):
 
     def __call__(self, doc: Document) -> None:
         raw = doc._raw or ""
-        if not raw.strip():
+        art = doc.article
+        art.notes = list(doc.scratch.get("notes", []))
+        if not normalise_text(raw):
             raise EventwireError(ErrorCode.NO_TEXT, "the article text is empty")
-        title, lead, body, removed, outlet = self.cleaner.clean(raw, doc.article.title)
+        title, lead, body, removed, outlet = self.cleaner.clean(raw, art.title)
         if not body.strip() and not title:
             raise EventwireError(ErrorCode.EMPTY_AFTER_CLEANING, f"{len(removed)} removals left no text")
-        art = doc.article
         art.title = title
         art.lead = lead
         art.text = f"{title}\n{body}" if title and body else (title or body)
