@@ -1,10 +1,825 @@
-"""The events stage (placeholder until its issue lands: assigns nothing yet)."""
+"""The events stage: PLOVER and CAMEO events over the dependency parse, with modality and evidence.
+
+How it works, per sentence:
+1. Triggers: each verb or event noun whose lemma has patterns (one dict lookup per token; patterns are
+   compiled once per pipeline and shared through ``resources``). The most specific pattern whose
+   constraints hold wins; a null pattern wins too and codes nothing.
+2. Slots from syntax: subject (through control, coordination, relative clauses and "commitment to ..."),
+   the agent of a passive, objects and prepositional objects, possessives and "by/of" agents of event
+   nouns, light verbs ("conduct airstrikes": the noun is the event, the verb's subject its actor).
+   Slot heads are mapped to ``doc.actors`` through their mentions; conjuncts give compound actors.
+3. Control and modality: "refused to X" is REJECT, "pledged to X" is X with mode "intent", "urged Y to X"
+   is REQUEST, "threatened to X" is THREATEN; negation, modals, conditionals, opinion verbs, futures and
+   dates long before publication go into ``aux``. Reporting verbs are not coded themselves.
+4. Each event is dated by the nearest time expression in its clause (else the publication date), placed
+   by the place in its clause, linked to the quote holding its trigger, and merged with other mentions
+   of the same event in the article.
+"""
 
 from __future__ import annotations
 
-from ..document import Document
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from ..config import Config
+from ..document import Actor, Document, Event, EventActor, EventDate, EventLocation, Evidence, Place, Span, Time
+from ..ontology import Ontology, load_ontology
+from ..patterns import Constraint, Pattern, PatternSet, load_patterns
 from ..registry import stages
-from .base import Stage
+from .base import Resources, Stage
+
+SUBJ_DEPS = frozenset({"nsubj", "csubj", "expl"})
+PASS_SUBJ_DEPS = frozenset({"nsubjpass", "csubjpass"})
+OBJ_DEPS = frozenset({"dobj", "obj", "dative", "attr", "oprd"})
+CLAUSE_BREAK_DEPS = frozenset({"ccomp", "advcl", "conj", "parataxis", "relcl", "acl", "csubj", "nsubj", "nsubjpass", "punct", "cc", "mark", "appos"})
+DEFAULT_RCP_PREPS: tuple[str, ...] = ("with", "against", "to", "on", "toward", "towards", "at", "for", "from", "into")
+MAX_REGION = 30
+MISSING = object()
+
+
+@dataclass
+class Candidate:
+    """One coded reading of a trigger, before it becomes an Event."""
+
+    trigger: Any  # spaCy Token
+    pattern: Pattern
+    cameo: str
+    actors: list[Actor]
+    recipients: list[Actor]
+    clause: Any  # the verb Token whose clause governs the event (the light verb for an event noun)
+    aux: set[str] = field(default_factory=set)
+    mode: str | None = None
+    type_override: str | None = None
+    confidence: float = 0.8
+    rule: str = ""
+    matched: set[int] = field(default_factory=set)  # token indices the pattern's constraints consumed
+
+
+def _forms(tok: Any) -> tuple[str, str]:
+    return tok.lower_, tok.lemma_.lower()
+
+
+def _word_match(word: str, tok: Any) -> bool:
+    low, lem = tok.lower_, tok.lemma_.lower()
+    if word == low or word == lem:
+        return True
+    if len(word) > 3 and word.endswith("s"):
+        stem = word[:-1]
+        if stem == lem or stem == low or (word.endswith("es") and word[:-2] == lem):
+            return True
+    return False
+
+
+def _phrase_in(phrases: Sequence[tuple[str, ...]], toks: Sequence[Any]) -> int | None:
+    """Index in ``toks`` where one of the phrases starts, or None."""
+    for phrase in phrases:
+        n = len(phrase)
+        for i in range(len(toks) - n + 1):
+            if all(_word_match(phrase[k], toks[i + k]) for k in range(n)):
+                return i
+    return None
+
+
+def _region(trigger: Any) -> list[Any]:
+    """Tokens after the trigger in its own phrase: where PETRARCH looked for objects and PPs."""
+    out: list[Any] = []
+    stack = [c for c in trigger.rights if c.dep_ not in CLAUSE_BREAK_DEPS]
+    stack.reverse()
+    while stack and len(out) < MAX_REGION:
+        tok = stack.pop()
+        out.append(tok)
+        kids = [c for c in tok.children if c.dep_ not in ("relcl", "ccomp", "advcl", "parataxis")]
+        stack.extend(reversed(kids))
+    out.sort(key=lambda t: t.i)
+    return out
+
+
+def _pre_region(trigger: Any) -> list[Any]:
+    """Tokens before the trigger in its clause: auxiliaries, subject, modifiers of an event noun."""
+    out: list[Any] = []
+    for child in trigger.lefts:
+        out.extend(child.subtree)
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "compound":
+        out.append(trigger.head)
+    return sorted(out, key=lambda t: t.i)
+
+
+def _check(constraint: Constraint, trigger: Any, region: list[Any], pre: list[Any]) -> set[int] | None:
+    """Token indices consumed if the constraint holds, else None."""
+    if constraint.kind == "prt":
+        for child in trigger.children:
+            if any(_word_match(p[0], child) for p in constraint.phrases):
+                return {child.i}
+        return None
+    if constraint.kind == "pre":
+        at = _phrase_in(constraint.phrases, pre)
+        return None if at is None else {pre[at].i}
+    if constraint.kind == "obj":
+        at = _phrase_in(constraint.phrases, region)
+        return None if at is None else {region[at].i}
+    # prep: a preposition in the region (on the trigger or its object) holding the phrase
+    for tok in region:
+        if tok.lower_ == constraint.prep and tok.dep_ in ("prep", "agent", "dative", "prt", "mark", "advmod"):
+            if not constraint.phrases:
+                return {tok.i}
+            sub = [t for t in tok.subtree if t.i != tok.i]
+            at = _phrase_in(constraint.phrases, sub)
+            if at is not None:
+                return {tok.i, sub[at].i}
+    return None
+
+
+def match_trigger(pset: PatternSet, pos: str, trigger: Any) -> tuple[Pattern, set[int]] | None:
+    """The most specific pattern of this trigger whose constraints all hold."""
+    candidates = pset.get(pos, trigger.lemma_.lower())
+    if not candidates:
+        return None
+    region = _region(trigger)
+    pre = _pre_region(trigger)
+    for pattern in candidates:
+        consumed: set[int] = set()
+        ok = True
+        for constraint in pattern.constraints:
+            got = _check(constraint, trigger, region, pre)
+            if got is None:
+                ok = False
+                break
+            consumed |= got
+        if ok:
+            return pattern, consumed
+    return None
+
+
+class ActorIndex:
+    """Token -> actor through the actors' mentions, with a fallback for "the group"-style anaphora."""
+
+    def __init__(self, doc: Document, anaphors: set[str]) -> None:
+        self.doc = doc
+        self.anaphors = anaphors
+        self.mentions: list[tuple[int, int, Actor]] = sorted(
+            ((m.start, m.end, a) for a in doc.actors for m in a.mentions), key=lambda x: (x[0], -x[1])
+        )
+        self.by_token: dict[int, Actor] = {}
+        self.inside: set[int] = set()
+        sp = doc.spacy
+        for start, end, actor in self.mentions:
+            span = sp.char_span(start, end, alignment_mode="expand")
+            if span is None:
+                continue
+            for tok in span:
+                self.inside.add(tok.i)
+                prev = self.by_token.get(tok.i)
+                # the shortest mention wins a token ("Syrian" in "Syrian Foreign Minister X" stays with X)
+                if prev is None or self._len(actor, tok) < self._len(prev, tok):
+                    self.by_token[tok.i] = actor
+
+    def _len(self, actor: Actor, tok: Any) -> int:
+        best = 10**9
+        for m in actor.mentions:
+            if m.start <= tok.idx < m.end:
+                best = min(best, m.end - m.start)
+        return best
+
+    def actor_of(self, head: Any, exclude: Iterable[Actor] = ()) -> tuple[Actor | None, float]:
+        """The actor a slot's head token names, and a confidence factor (lower for anaphora)."""
+        excluded = {a.id for a in exclude}
+        found = self.by_token.get(head.i)
+        if found is not None and found.id not in excluded:
+            return found, 1.0
+        # modifiers on the left ("Assad's army", "Syrian government"), then "of X", then appositions
+        for tok in sorted(head.lefts, key=lambda t: -t.i):
+            if tok.dep_ in ("poss", "compound", "amod", "nmod", "npadvmod"):
+                for sub in sorted(tok.subtree, key=lambda t: -t.i):
+                    act = self.by_token.get(sub.i)
+                    if act is not None and act.id not in excluded:
+                        return act, 0.9
+        for child in head.rights:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        act, conf = self.actor_of(obj, exclude)
+                        if act is not None:
+                            return act, conf * 0.9
+            if child.dep_ == "appos":
+                act, conf = self.actor_of(child, exclude)
+                if act is not None:
+                    return act, conf * 0.9
+        if head.lemma_.lower() in self.anaphors and head.pos_ in ("NOUN", "PROPN"):
+            return self._anaphor(head, excluded)
+        return None, 0.0
+
+    def _anaphor(self, head: Any, excluded: set[str]) -> tuple[Actor | None, float]:
+        """Definite generic noun ("the group"): the latest earlier non-person actor of this or the last sentence."""
+        if not any(c.lower_ in ("the", "this", "that", "these", "those") for c in head.lefts):
+            return None, 0.0
+        sent = head.sent
+        window_start = sent.start_char
+        if sent.start > 0:
+            window_start = head.doc[sent.start - 1].sent.start_char
+        word = head.lemma_.lower()
+        want_gov = word in ("government", "administration", "regime", "authorities", "leadership")
+        want_mil = word in ("army", "military", "forces")
+        best: tuple[int, Actor] | None = None
+        for start, end, actor in self.mentions:
+            if start < window_start or end > head.idx or actor.id in excluded:
+                continue
+            if actor.sector in ("PER", "PERSON") or (actor.role and not actor.sector):
+                continue
+            if want_gov and actor.sector not in ("GOV", None):
+                continue
+            if want_mil and actor.sector not in ("MIL", "GOV", None):
+                continue
+            if not want_gov and not want_mil and actor.sector in ("GOV",) and actor.code and len(actor.code) <= 6:
+                # "the group" rarely means a government
+                continue
+            if best is None or start > best[0]:
+                best = (start, actor)
+        return (best[1], 0.7) if best else (None, 0.0)
+
+
+def _conjuncts(tok: Any) -> list[Any]:
+    return [tok, *tok.conjuncts] if tok.conjuncts else [tok]
+
+
+class EventCoder:
+    """Codes the events of one parsed Document; built once per pipeline, used for every article."""
+
+    def __init__(self, settings: dict[str, Any], patterns: PatternSet, ontology: Ontology) -> None:
+        self.settings = settings
+        self.p = patterns
+        self.onto = ontology
+        self.light = patterns.words("light")
+        self.reject = patterns.words("reject")
+        self.intent = patterns.words("intent")
+        self.intent_noun = patterns.words("intent_noun")
+        self.threat = patterns.words("threat")
+        self.request = patterns.words("request")
+        self.attempt = patterns.words("attempt")
+        self.desire = patterns.words("desire")
+        self.fail = patterns.words("fail")
+        self.cont = patterns.words("continue")
+        self.report = patterns.words("report")
+        self.opinion = patterns.words("opinion")
+        self.modal = patterns.words("modal")
+        self.conditional = patterns.words("conditional")
+        self.similar = patterns.words("similar")
+        self.historical = patterns.words("historical")
+        self.anaphors = patterns.words("anaphor")
+        self.max_per_sentence = int(settings.get("max_per_sentence", 6))
+        self.min_confidence = float(settings.get("min_confidence", 0.0))
+        self.require_actor = bool(settings.get("require_actor", True))
+        self.code_statements = bool(settings.get("statements", False))
+        self.reverse_events = bool(settings.get("reverse", True))
+        self.historical_days = int(settings.get("historical_days", 365))
+
+    # ------------------------------------------------------------------ slots
+    def subject_tokens(self, verb: Any, depth: int = 0) -> tuple[list[Any], bool]:
+        """Tokens naming who does ``verb`` and whether the clause is passive (then these are recipients)."""
+        if depth > 5:
+            return [], False
+        subj = [c for c in verb.children if c.dep_ in SUBJ_DEPS and c.pos_ != "SPACE"]
+        if subj:
+            return _conjuncts(subj[0]), False
+        agent = [c for c in verb.children if c.dep_ == "agent"]
+        if agent:
+            pobj = [c for c in agent[0].children if c.dep_ == "pobj"]
+            if pobj:
+                return _conjuncts(pobj[0]), False
+        head = verb.head
+        if head is verb:
+            return [], False
+        dep = verb.dep_
+        if dep == "xcomp":
+            # object control: "urged Russia to cooperate" - the object is the subject
+            objs = [c for c in head.children if c.dep_ in ("dobj", "obj")]
+            if objs and head.lemma_.lower() in self.request:
+                return _conjuncts(objs[0]), False
+            return self.subject_tokens(head, depth + 1)
+        if dep in ("conj", "advcl", "ccomp") and head.pos_ in ("VERB", "AUX"):
+            if dep == "ccomp":
+                return [], False
+            return self.subject_tokens(head, depth + 1)
+        if dep in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return ([head], False) if dep == "relcl" else self.noun_actor_tokens(head, depth + 1)
+        if dep == "pcomp" and head.dep_ == "prep":
+            owner = head.head
+            if owner.pos_ in ("NOUN", "PROPN"):
+                return self.noun_actor_tokens(owner, depth + 1)
+            if owner.pos_ in ("VERB", "AUX"):
+                return self.subject_tokens(owner, depth + 1)
+        return [], False
+
+    def noun_actor_tokens(self, noun: Any, depth: int = 0, agent_preps: Sequence[str] = ("by",)) -> tuple[list[Any], bool]:
+        """Who does an event noun: its possessor, a by/of agent, a modifier, else the light verb's subject."""
+        for c in noun.children:
+            if c.dep_ == "poss":
+                return _conjuncts(c), False
+        for c in noun.rights:
+            if c.dep_ in ("prep", "agent") and c.lower_ in agent_preps:
+                pobj = [x for x in c.children if x.dep_ == "pobj"]
+                if pobj:
+                    return _conjuncts(pobj[0]), False
+        mods = [c for c in noun.lefts if c.dep_ in ("compound", "amod", "nmod") and c.pos_ in ("PROPN", "ADJ", "NOUN")]
+        if mods:
+            return mods, False
+        head = noun.head
+        if head is not noun and noun.dep_ in ("dobj", "obj", "attr", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
+            return self.subject_tokens(head, depth + 1)
+        if head is not noun and noun.dep_ == "pobj" and head.head.pos_ in ("VERB", "AUX") and head.lower_ in ("for", "in", "at"):
+            return self.subject_tokens(head.head, depth + 1)
+        if head is not noun and noun.dep_ == "conj":
+            return self.noun_actor_tokens(head, depth + 1, agent_preps)
+        return [], False
+
+    def map_actors(self, index: ActorIndex, toks: Iterable[Any], exclude: Iterable[Actor] = ()) -> tuple[list[Actor], float]:
+        out: list[Actor] = []
+        conf = 1.0
+        excluded = list(exclude)
+        for tok in toks:
+            actor, c = index.actor_of(tok, excluded + out)
+            if actor is not None and all(a.id != actor.id for a in out):
+                out.append(actor)
+                conf = min(conf, c)
+        return out, conf
+
+    def recipient_tokens(self, trigger: Any, pattern: Pattern, index: ActorIndex, exclude: list[Actor]) -> tuple[list[Actor], float]:
+        preps = pattern.rcp_preps or DEFAULT_RCP_PREPS
+        slots: list[list[Any]] = []
+        is_noun = trigger.pos_ in ("NOUN", "PROPN")
+        if not is_noun:
+            for c in trigger.children:
+                if c.dep_ in PASS_SUBJ_DEPS:
+                    slots.append(_conjuncts(c))
+            for c in trigger.children:
+                if c.dep_ in ("dobj", "obj", "dative"):
+                    slots.append(_conjuncts(c))
+        # prepositional objects, in the pattern's order of preference
+        holders = [trigger] + [c for c in trigger.children if c.dep_ in ("dobj", "obj", "prt")]
+        preps_found: list[tuple[int, Any]] = []
+        for holder in holders:
+            for c in holder.children:
+                if c.dep_ in ("prep", "dative") and c.lower_ in preps:
+                    for pobj in c.children:
+                        if pobj.dep_ in ("pobj", "pcomp"):
+                            preps_found.append((preps.index(c.lower_), pobj))
+        preps_found.sort(key=lambda x: x[0])
+        slots.extend(_conjuncts(p) for _, p in preps_found)
+        if is_noun and trigger.dep_ == "compound" and trigger.head.pos_ in ("NOUN", "PROPN"):
+            pass
+        for toks in slots:
+            actors, conf = self.map_actors(index, toks, exclude)
+            if actors:
+                return actors, conf
+        return [], 1.0
+
+    # ------------------------------------------------------------------ control, modality
+    def governing_chain(self, clause: Any) -> list[tuple[str, Any]]:
+        """(relation, head) pairs from the clause verb up to the sentence root."""
+        chain: list[tuple[str, Any]] = []
+        tok = clause
+        for _ in range(8):
+            if tok.head is tok:
+                break
+            chain.append((tok.dep_, tok.head))
+            tok = tok.head
+        return chain
+
+    def _local_aux(self, verb: Any, aux: set[str]) -> None:
+        for c in verb.children:
+            low = c.lower_
+            lem = c.lemma_.lower()
+            if c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and low in ("never", "no")):
+                aux.add("negation")
+            elif c.dep_ in ("aux", "auxpass"):
+                if lem in ("will", "shall") or low in ("'ll", "wo"):
+                    aux.add("future")
+                elif lem in self.modal or low in self.modal or low in ("ca",):
+                    aux.add("hypothetical")
+            elif c.dep_ == "mark" and low in self.conditional:
+                aux.add("hypothetical")
+        if verb.lower_ in ("going",) and any(c.dep_ == "xcomp" for c in verb.children):
+            aux.add("future")
+
+    def modality(self, cand: Candidate) -> None:
+        """Negation, modality, opinion and futurity from the clause and what governs it."""
+        aux = cand.aux
+        clause = cand.clause
+        self._local_aux(clause, aux)
+        if cand.trigger is not clause and cand.trigger.pos_ == "NOUN":
+            if any(c.dep_ == "det" and c.lower_ == "no" for c in cand.trigger.children):
+                aux.add("negation")
+        tok = clause
+        for dep, head in self.governing_chain(clause):
+            lem = head.lemma_.lower()
+            if dep in ("xcomp",):
+                if lem in self.fail:
+                    aux.add("negation")
+                elif lem in self.desire:
+                    aux.add("future" if lem in ("plan", "intend", "prepare", "aim") else "hypothetical")
+                elif lem in self.attempt:
+                    aux.add("hypothetical")
+                self._local_aux(head, aux)
+            elif dep == "ccomp":
+                if lem in self.opinion:
+                    aux.add("hypothetical")
+                    neg = set()
+                    self._local_aux(head, neg)
+                    aux.update(a for a in neg if a != "negation")
+                break  # reporting/opinion verb: what it governs keeps its own polarity
+            elif dep == "advcl":
+                if any(c.dep_ == "mark" and c.lower_ in self.conditional for c in tok.children):
+                    aux.add("hypothetical")
+                break
+            elif dep in ("pcomp", "prep", "pobj", "acl", "relcl", "conj"):
+                if dep == "conj":
+                    # "will visit X and meet Y": shared auxiliaries
+                    for c in head.children:
+                        if c.dep_ in ("aux",) and c.lemma_.lower() in ("will", "shall"):
+                            aux.add("future")
+                        if c.dep_ in ("aux",) and c.lemma_.lower() in self.modal:
+                            aux.add("hypothetical")
+                if dep in ("acl", "relcl"):
+                    break
+            else:
+                break
+            tok = head
+
+    def control(self, cand: Candidate, index: ActorIndex) -> Candidate | None:
+        """Rewrite an event governed by a control verb or intent noun; None drops it."""
+        clause = cand.clause
+        root = cand.cameo[:2]
+        if clause.dep_ == "xcomp" and clause.head.pos_ in ("VERB", "AUX"):
+            head = clause.head
+            lem = head.lemma_.lower()
+            if lem in self.reject:
+                code = {"03": "125", "04": "125", "05": "120", "06": "121", "07": "122", "08": "124"}.get(root, "120")
+                cand.cameo, cand.type_override = code, None
+                cand.rule += "+reject"
+                cand.clause = head
+                cand.aux.discard("hypothetical")
+                return cand
+            if lem in self.intent:
+                cand.cameo = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}.get(root, cand.cameo)
+                cand.type_override = self.onto_type(cand.pattern.code or cand.cameo)
+                cand.mode = "intent"
+                cand.rule += "+intent"
+                cand.clause = head
+                return cand
+            if lem in self.threat:
+                cand.cameo = "138" if root in ("15", "18", "19", "20") else ("137" if root == "17" else "130")
+                cand.type_override = None
+                cand.rule += "+threat"
+                cand.clause = head
+                return cand
+            if lem in self.request:
+                cand.cameo = {"04": "026", "05": "022", "06": "021", "07": "023", "08": "025", "03": "020"}.get(root, "020")
+                cand.type_override = None
+                cand.rule += "+request"
+                subj, _ = self.subject_tokens(head)
+                actors, _ = self.map_actors(index, subj)
+                objs = [c for c in head.children if c.dep_ in ("dobj", "obj")]
+                recips, _ = self.map_actors(index, _conjuncts(objs[0]) if objs else [], actors)
+                cand.actors = actors
+                cand.recipients = recips or [r for r in cand.recipients if r not in actors]
+                cand.clause = head
+                return cand
+        if clause.dep_ in ("pcomp", "acl") or (clause.dep_ == "xcomp" and clause.head.pos_ == "NOUN"):
+            owner = clause.head.head if clause.head.dep_ == "prep" else clause.head
+            if owner.pos_ == "NOUN" and owner.lemma_.lower() in self.intent_noun:
+                cand.cameo = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}.get(root, cand.cameo)
+                cand.type_override = self.onto_type(cand.pattern.code or cand.cameo)
+                cand.mode = "intent"
+                cand.rule += "+intent"
+                if owner.head.pos_ in ("VERB", "AUX"):
+                    cand.clause = owner.head
+                return cand
+        return cand
+
+    def onto_type(self, code: str) -> str | None:
+        info = self.onto.cameo(code)
+        return info.plover_type if info else None
+
+    # ------------------------------------------------------------------ main
+    def triggers(self, sent: Any, index: ActorIndex) -> list[Candidate]:
+        cands: list[Candidate] = []
+        coded_objects: set[int] = set()
+        for tok in sent:
+            if tok.i in index.inside and tok.pos_ != "VERB":
+                continue  # words inside an actor's name ("Foreign Minister", "National Coalition")
+            if tok.pos_ == "VERB":
+                pos = "V"
+            elif tok.pos_ == "NOUN":
+                pos = "N"
+            else:
+                continue
+            hit = match_trigger(self.p, pos, tok)
+            if hit is None:
+                continue
+            pattern, consumed = hit
+            if pos == "V" and (not pattern.constraints or pattern.null):
+                # a light or general verb whose object is itself an event noun: let the noun code it
+                objs = [c for c in tok.children if c.dep_ in ("dobj", "obj") and c.pos_ == "NOUN"]
+                if any(self.p.get("N", o.lemma_.lower()) for o in objs) and (
+                    tok.lemma_.lower() in self.light or not pattern.constraints
+                ):
+                    continue
+            if pattern.null:
+                coded_objects |= consumed
+                continue
+            if pos == "V" and tok.lemma_.lower() in self.report and (
+                not pattern.constraints or any(c.dep_ == "ccomp" for c in tok.children)
+            ):
+                continue  # the reporting act is kept apart from what it reports
+            if pos == "V" and tok.lemma_.lower() in self.opinion and not pattern.constraints:
+                continue
+            code = pattern.code or pattern.reverse
+            if code is None:
+                continue
+            if code[:2] == "01" and not self.code_statements:
+                continue
+            if pos == "V":
+                clause = tok
+                subj, passive = self.subject_tokens(tok)
+                actors, c1 = self.map_actors(index, subj)
+                recips, c2 = self.recipient_tokens(tok, pattern, index, actors)
+                conf = (0.9 if pattern.constraints else 0.8) * min(c1, c2)
+            else:
+                if tok.i in coded_objects:
+                    continue
+                clause = tok
+                while clause.dep_ in ("compound", "conj", "appos") and clause.head is not clause:
+                    clause = clause.head
+                if clause.dep_ in ("dobj", "obj", "attr", "nsubjpass") and clause.head.pos_ in ("VERB", "AUX"):
+                    clause = clause.head
+                elif clause.dep_ == "pobj" and clause.head.head.pos_ in ("VERB", "AUX"):
+                    clause = clause.head.head
+                agent_preps = pattern.agent_preps or ("by",)
+                subj, _ = self.noun_actor_tokens(tok, 0, agent_preps)
+                recips_first, c2 = self.recipient_tokens(tok, pattern, index, [])
+                actors, c1 = self.map_actors(index, subj, recips_first)
+                recips = [r for r in recips_first if all(r.id != a.id for a in actors)]
+                conf = 0.75 * min(c1, c2)
+            if pattern.code is None and pattern.reverse is not None:
+                actors, recips = recips, actors  # reverse-only pattern ("received support from")
+            cand = Candidate(tok, pattern, code, actors, recips, clause, confidence=conf, rule=pattern.id, matched=consumed)
+            cands.append(cand)
+        return cands
+
+    def _similar_fill(self, cands: list[Candidate]) -> None:
+        """Ellipsis: "a similar visit by X" takes its recipient from the visit it is compared with."""
+        for cand in cands:
+            if cand.recipients or cand.trigger.pos_ != "NOUN":
+                continue
+            if not any(c.lemma_.lower() in self.similar for c in cand.trigger.lefts):
+                continue
+            for other in cands:
+                if other is not cand and other.cameo == cand.cameo and other.recipients and other.trigger.i < cand.trigger.i:
+                    cand.recipients = [r for r in other.recipients if all(r.id != a.id for a in cand.actors)]
+                    cand.confidence *= 0.85
+                    cand.rule += "+ellipsis"
+
+    def _drop_subsumed(self, cands: list[Candidate]) -> list[Candidate]:
+        """An outer verb with no recipient that governs another event of the same actor adds nothing."""
+        keep: list[Candidate] = []
+        for cand in cands:
+            if not cand.recipients:
+                inner = [
+                    o for o in cands
+                    if o is not cand and o.trigger.i != cand.trigger.i
+                    and cand.trigger.is_ancestor(o.trigger)
+                    and {a.id for a in o.actors} & {a.id for a in cand.actors} | (set() if cand.actors else {"*"})
+                ]
+                if inner:
+                    continue
+            keep.append(cand)
+        return keep
+
+    def code(self, doc: Document) -> list[Event]:
+        sp = doc.spacy
+        if sp is None:
+            return []
+        index = ActorIndex(doc, self.anaphors)
+        published = _parse_date(doc.article.published)
+        events: list[Event] = []
+        for sent in sp.sents:
+            cands = self.triggers(sent, index)
+            if not cands:
+                continue
+            for cand in cands:
+                self.control(cand, index)
+                self.modality(cand)
+            self._similar_fill(cands)
+            cands = self._drop_subsumed(cands)
+            built: list[Event] = []
+            for cand in cands:
+                built.extend(self.to_events(doc, cand, sent, published))
+            built = [e for e in built if e.confidence >= self.min_confidence]
+            built.sort(key=lambda e: -e.confidence)
+            events.extend(built[: self.max_per_sentence])
+        return merge_events(events)
+
+    # ------------------------------------------------------------------ output
+    def to_events(self, doc: Document, cand: Candidate, sent: Any, published: date | None) -> list[Event]:
+        actors, recips = cand.actors, cand.recipients
+        if cand.pattern.recip and not recips and len(actors) >= 2:
+            actors, recips = actors[:1], actors[1:]
+        if self.require_actor and not actors and not recips:
+            return []
+        if not actors:
+            cand.confidence *= 0.8
+        if not recips:
+            cand.confidence *= 0.9
+        trig = cand.trigger
+        evidence = Evidence(
+            sentence=sent.text,
+            start=sent.start_char,
+            end=sent.end_char,
+            trigger=doc.span(trig.idx, trig.idx + len(trig.text)),
+        )
+        when = self.date_of(doc, cand, sent, published)
+        aux = set(cand.aux)
+        if when is not None and published is not None and when.value and when.precision != "published":
+            day = _parse_date(when.value[:10]) if len(when.value) >= 10 else None
+            if day is not None and (published - day).days > self.historical_days:
+                aux.add("historical")
+            if day is not None and (day - published).days > 0:
+                aux.add("future")
+        if any(c.lemma_.lower() in self.historical and c.dep_ == "amod" for c in trig.lefts):
+            aux.add("historical")
+        where = self.place_of(doc, cand, sent)
+        quote = next((q.id for q in doc.quotes if q.start <= trig.idx < q.end), None)
+        out: list[Event] = []
+        pairs: list[tuple[str, list[Actor], list[Actor], float, str]] = []
+        forward = cand.cameo
+        if forward:
+            pairs.append((forward, actors, recips, cand.confidence, cand.rule))
+        if (
+            self.reverse_events
+            and cand.pattern.code is not None
+            and cand.pattern.reverse
+            and cand.rule == cand.pattern.id
+            and recips
+            and actors
+        ):
+            pairs.append((cand.pattern.reverse, recips, actors, cand.confidence * 0.9, cand.rule + "#reverse"))
+        for code, who, whom, conf, rule in pairs:
+            info = self.onto.cameo(code)
+            if info is None:
+                continue
+            ptype = cand.type_override if cand.type_override and rule == cand.rule else info.plover_type
+            if ptype is None:
+                continue
+            mode = cand.mode or info.plover_mode
+            out.append(
+                Event(
+                    id="",
+                    type=ptype,
+                    mode=mode,
+                    contexts=list(info.contexts),
+                    cameo=code,
+                    quad_class=info.quad_class,
+                    goldstein=info.goldstein,
+                    actor=[_event_actor(a) for a in who],
+                    recipient=[_event_actor(a) for a in whom],
+                    date=when,
+                    location=where,
+                    aux=sorted(aux, key=["negation", "hypothetical", "future", "historical"].index),  # type: ignore[arg-type]
+                    quote=quote,
+                    evidence=evidence,
+                    mentions=[evidence],
+                    confidence=round(conf, 3),
+                    rule=rule,
+                )
+            )
+        return out
+
+    def date_of(self, doc: Document, cand: Candidate, sent: Any, published: date | None) -> EventDate:
+        clause = cand.clause
+        lo, hi = sent.start_char, sent.end_char
+        sub = list(clause.subtree)
+        c_lo, c_hi = sub[0].idx, sub[-1].idx + len(sub[-1].text)
+        best: tuple[tuple[int, int], Time] | None = None
+        for t in doc.times:
+            if t.start < lo or t.end > hi or not t.timex or t.type not in ("DATE", "TIME"):
+                continue
+            inside = 0 if (t.start >= c_lo and t.end <= c_hi) else 1
+            dist = min(abs(t.start - cand.trigger.idx), abs(t.end - cand.trigger.idx))
+            key = (inside, dist)
+            if best is None or key < best[0]:
+                best = (key, t)
+        if best is not None:
+            t = best[1]
+            return EventDate(value=t.timex, precision=_precision(t.timex or ""), text=t.text)
+        return EventDate(value=doc.article.published, precision="published" if doc.article.published else None, text=None)
+
+    def place_of(self, doc: Document, cand: Candidate, sent: Any) -> EventLocation | None:
+        clause = cand.clause
+        sub = list(clause.subtree)
+        c_lo, c_hi = sub[0].idx, sub[-1].idx + len(sub[-1].text)
+        trig_sub = list(cand.trigger.subtree)
+        t_lo, t_hi = trig_sub[0].idx, trig_sub[-1].idx + len(trig_sub[-1].text)
+        sp = doc.spacy
+        best: tuple[tuple[int, int, int], Place] | None = None
+        actor_starts = {m.start for a in cand.actors for m in a.mentions}
+        for place in doc.places:
+            for m in place.mentions:
+                if not (c_lo <= m.start and m.end <= c_hi):
+                    continue
+                if m.start in actor_starts:
+                    continue
+                span = sp.char_span(m.start, m.end, alignment_mode="expand")
+                if span is None:
+                    continue
+                root = span.root
+                # a place named as the object of in/at/near/against/to, or inside the trigger's phrase
+                prep = root.head if root.dep_ == "pobj" else None
+                while prep is not None and prep.dep_ != "prep" and prep.head is not prep and prep.dep_ in ("pobj", "appos", "compound"):
+                    prep = prep.head
+                is_adj = root.pos_ == "ADJ" or root.dep_ in ("amod", "compound", "poss")
+                if is_adj:
+                    continue
+                via = 0 if (prep is not None and prep.lower_ in ("in", "at", "near", "against", "on", "into", "inside", "outside", "to", "of")) else 1
+                in_trigger = 0 if (t_lo <= m.start and m.end <= t_hi) else 1
+                kind_rank = {"city": 0, "admin1": 1, "admin2": 1, "country": 2}.get(place.kind or "", 2)
+                key = (via, kind_rank, in_trigger * 0 + abs(m.start - cand.trigger.idx))
+                if best is None or key < best[0]:
+                    best = (key, place)
+        if best is None:
+            return None
+        p = best[1]
+        return EventLocation(name=p.name, country=p.country, lat=p.lat, lon=p.lon, geonameid=p.geonameid)
+
+
+def _event_actor(a: Actor) -> EventActor:
+    return EventActor(id=a.id, name=a.name, country=a.country, sector=a.sector, code=a.code)
+
+
+def _parse_date(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _precision(timex: str) -> str:
+    if len(timex) >= 16 and "T" in timex:
+        return "time"
+    if len(timex) == 10 and timex[4] == "-" and timex[7] == "-":
+        return "day"
+    if "-W" in timex:
+        return "week"
+    if len(timex) == 7:
+        return "month"
+    if len(timex) == 4 and timex.isdigit():
+        return "year"
+    return "other"
+
+
+def merge_events(events: list[Event]) -> list[Event]:
+    """Mentions of one event (same type, actors, recipients, date and aux) become one event."""
+    merged: dict[tuple[Any, ...], Event] = {}
+    order: list[tuple[Any, ...]] = []
+    for ev in events:
+        key = (
+            ev.type,
+            tuple(sorted(a.id or a.name or "" for a in ev.actor)),
+            tuple(sorted(a.id or a.name or "" for a in ev.recipient)),
+            ev.date.value if ev.date else None,
+            tuple(ev.aux),
+            ev.mode,
+        )
+        if key not in merged:
+            merged[key] = ev
+            order.append(key)
+            continue
+        kept = merged[key]
+        if all(m.trigger.start != ev.evidence.trigger.start for m in kept.mentions):
+            kept.mentions.append(ev.evidence)
+        if ev.confidence > kept.confidence:
+            kept.confidence = ev.confidence
+        if kept.location is None and ev.location is not None:
+            kept.location = ev.location
+        if kept.quote is None and ev.quote is not None:
+            kept.quote = ev.quote
+    out = [merged[k] for k in order]
+    for n, ev in enumerate(out, 1):
+        ev.id = f"e{n}"
+    return out
+
+
+def build_coder(config: Config, resources: Resources) -> EventCoder:
+    settings = config.section("events")
+    extra = tuple(str(p) for p in settings.get("patterns", []) or [])
+    builtin = bool(settings.get("builtin", True))
+
+    def make() -> EventCoder:
+        return EventCoder(settings, load_patterns(extra, builtin), load_ontology())
+
+    return resources.get(f"events.coder:{builtin}:{'|'.join(extra)}", make)
 
 
 @stages.register("events")
@@ -13,5 +828,9 @@ class EventsStage(Stage):
     requires = ("article", "spacy", "actors", "times", "places", "quotes")
     assigns = ("events",)
 
+    def __init__(self, config: Config, resources: Resources) -> None:
+        super().__init__(config, resources)
+        self.coder = build_coder(config, resources)
+
     def __call__(self, doc: Document) -> None:
-        return None
+        doc.events = self.coder.code(doc)
