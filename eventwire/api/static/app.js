@@ -1,0 +1,650 @@
+// eventwire web page: plain JavaScript and SVG, no third-party code, no network beyond this server.
+// Safety rule: text from articles and the database only ever reaches the page through textContent,
+// setAttribute on harmless attributes, or SVG <title> text nodes; innerHTML is never used.
+"use strict";
+
+(() => {
+  const QUAD = { 1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict" };
+  const QUAD_COLOR = { 1: "#2e9d57", 2: "#2563c9", 3: "#e08a00", 4: "#c62828", 0: "#8a93a6" };
+  const SERIES_COLORS = ["#2563c9", "#c62828", "#2e9d57", "#e08a00", "#7c3aed", "#0891b2", "#be185d", "#4b5563"];
+  const PAGE = 50;
+  const SVGNS = "http://www.w3.org/2000/svg";
+
+  const state = {
+    token: null,
+    db: false,
+    scope: "db", // "db": the stored corpus; "doc": the article just extracted
+    doc: null,
+    offset: 0,
+    total: 0,
+  };
+
+  // ---- small DOM helpers (text only) -----------------------------------------------------------
+  const $ = (sel) => document.querySelector(sel);
+  function el(tag, props, ...children) {
+    const node = document.createElement(tag);
+    if (props) {
+      for (const [k, v] of Object.entries(props)) {
+        if (v === null || v === undefined || v === false) continue;
+        if (k === "class") node.className = v;
+        else if (k === "tip") node.dataset.tip = v;
+        else node.setAttribute(k, String(v));
+      }
+    }
+    for (const c of children) append(node, c);
+    return node;
+  }
+  function append(node, c) {
+    if (c === null || c === undefined || c === false) return;
+    if (Array.isArray(c)) { c.forEach((x) => append(node, x)); return; }
+    node.appendChild(c instanceof Node ? c : document.createTextNode(String(c)));
+  }
+  function svg(tag, attrs, ...children) {
+    const node = document.createElementNS(SVGNS, tag);
+    if (attrs) for (const [k, v] of Object.entries(attrs)) if (v !== null && v !== undefined) node.setAttribute(k, String(v));
+    for (const c of children) {
+      if (c === null || c === undefined) continue;
+      node.appendChild(c instanceof Node ? c : document.createTextNode(String(c)));
+    }
+    return node;
+  }
+  function svgTitle(text) { return svg("title", null, text); }
+  function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); }
+  function setStatus(text) { $("#status").textContent = text; }
+  function showError(where, err) {
+    const box = $(where);
+    box.textContent = err ? String(err.message || err) : "";
+    box.classList.toggle("hidden", !err);
+  }
+
+  // ---- API ---------------------------------------------------------------------------------------
+  async function api(path, options = {}) {
+    const headers = Object.assign({ Accept: "application/json" }, options.headers || {});
+    if (state.token) headers.Authorization = "Bearer " + state.token;
+    const res = await fetch(path, Object.assign({}, options, { headers }));
+    let body = null;
+    try { body = await res.json(); } catch (_) { body = null; }
+    if (res.status === 401) $("#auth").classList.remove("hidden");
+    if (!res.ok) {
+      const msg = body && body.error ? body.error.message : res.status + " " + res.statusText;
+      const err = new Error(msg);
+      err.status = res.status;
+      throw err;
+    }
+    return body;
+  }
+
+  function filterParams() {
+    const form = $("#filters");
+    const params = new URLSearchParams();
+    for (const name of ["actor", "recipient", "country", "type", "quad_class", "since", "until", "place", "outlet"]) {
+      const v = form.elements[name].value.trim();
+      if (v) params.set(name, v);
+    }
+    if (form.elements.all.checked) params.set("all", "true");
+    return params;
+  }
+
+  // ---- the article view ----------------------------------------------------------------------------
+  function actorLabel(a) {
+    if (!a) return "";
+    return a.code || a.name || a.id || "";
+  }
+  function actorTip(a) {
+    const parts = [a.name];
+    if (a.code) parts.push("code " + a.code);
+    if (a.country) parts.push("country " + a.country);
+    if (a.sector) parts.push("sector " + a.sector);
+    if (a.kb_id) parts.push(a.kb_id);
+    if (a.role) parts.push(a.role);
+    return parts.filter(Boolean).join(" · ");
+  }
+
+  // Spans over the text, each with a kind and a tooltip; offsets are code points (as in Python).
+  function docSpans(doc) {
+    const spans = [];
+    for (const a of doc.actors || []) {
+      for (const m of a.mentions || []) spans.push({ start: m.start, end: m.end, kind: "actor", tip: "actor: " + actorTip(a) });
+    }
+    for (const p of doc.places || []) {
+      const tip = ["place: " + p.name, p.country, p.kind, p.lat != null ? p.lat.toFixed(2) + ", " + p.lon.toFixed(2) : null,
+        p.geonameid ? "geonames " + p.geonameid : null].filter(Boolean).join(" · ");
+      for (const m of p.mentions || []) spans.push({ start: m.start, end: m.end, kind: "place", tip });
+    }
+    for (const t of doc.times || []) {
+      spans.push({ start: t.start, end: t.end, kind: "time", tip: ["time: " + (t.timex || "?"), t.type].filter(Boolean).join(" · ") });
+    }
+    for (const q of doc.quotes || []) {
+      spans.push({ start: q.start, end: q.end, kind: "quote", tip: "quote (" + q.kind + ") by " + (q.speaker_name || q.speaker || "unknown") });
+      if (q.cue) spans.push({ start: q.cue.start, end: q.cue.end, kind: "cue", tip: "quote cue" });
+    }
+    for (const e of doc.events || []) {
+      const tr = e.evidence && e.evidence.trigger;
+      if (!tr) continue;
+      const who = (e.actor || []).map(actorLabel).join("+") || "?";
+      const whom = (e.recipient || []).map(actorLabel).join("+") || "—";
+      const tip = ["event: " + e.type + (e.mode ? "/" + e.mode : ""), e.cameo ? "CAMEO " + e.cameo : null,
+        e.quad_class ? "quad " + e.quad_class : null, who + " → " + whom,
+        (e.aux || []).length ? "aux: " + e.aux.join(", ") : null].filter(Boolean).join(" · ");
+      spans.push({ start: tr.start, end: tr.end, kind: "trigger", tip, event: e.id });
+    }
+    return spans.filter((s) => Number.isInteger(s.start) && Number.isInteger(s.end) && s.end > s.start);
+  }
+
+  function renderDoc(doc) {
+    const box = $("#doc-text");
+    clear(box);
+    const chars = Array.from(doc.article.text || "");
+    const spans = docSpans(doc);
+    const cuts = new Set([0, chars.length]);
+    for (const s of spans) { cuts.add(Math.min(s.start, chars.length)); cuts.add(Math.min(s.end, chars.length)); }
+    const points = [...cuts].sort((a, b) => a - b);
+    for (let i = 0; i + 1 < points.length; i++) {
+      const a = points[i], b = points[i + 1];
+      const text = chars.slice(a, b).join("");
+      const cover = spans.filter((s) => s.start <= a && s.end >= b);
+      if (!cover.length) { box.appendChild(document.createTextNode(text)); continue; }
+      const kinds = [...new Set(cover.map((s) => s.kind))];
+      const node = el("span", { class: "hl " + kinds.join(" "), tip: cover.map((s) => s.tip).join("\n") }, text);
+      const ev = cover.find((s) => s.event);
+      if (ev) node.dataset.event = ev.event;
+      box.appendChild(node);
+    }
+    const art = doc.article || {};
+    const meta = [art.title ? "“" + art.title + "”" : null, art.outlet, art.published, art.language,
+      (doc.actors || []).length + " actors", (doc.places || []).length + " places", (doc.times || []).length + " times",
+      (doc.quotes || []).length + " quotes", (doc.events || []).length + " events",
+      (art.removed || []).length ? (art.removed.length + " pieces of debris removed") : null].filter(Boolean);
+    $("#doc-meta").textContent = meta.join(" · ");
+    $("#legend").classList.remove("hidden");
+  }
+
+  async function extract(ev) {
+    ev.preventDefault();
+    const text = $("#text").value;
+    showError("#extract-error", null);
+    if (!text.trim()) { showError("#extract-error", "Paste an article or choose a file first."); return; }
+    const body = { text };
+    const published = $("#published").value;
+    const title = $("#title").value.trim();
+    if (published) body.published = published;
+    if (title) body.title = title;
+    const button = $("#extract");
+    button.disabled = true;
+    setStatus("extracting…");
+    try {
+      const doc = await api("/api/extract", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+      state.doc = doc;
+      renderDoc(doc);
+      await setScope("doc");
+      setStatus((doc.events || []).length + " events extracted");
+    } catch (err) {
+      showError("#extract-error", err);
+      setStatus("");
+    } finally {
+      button.disabled = false;
+    }
+  }
+
+  function readFile() {
+    const file = $("#file").files[0];
+    if (!file) return;
+    const reader = new FileReader();
+    reader.onload = () => {
+      $("#text").value = String(reader.result || "");
+      if (!$("#title").value) $("#title").placeholder = file.name;
+    };
+    reader.onerror = () => showError("#extract-error", "Could not read " + file.name);
+    reader.readAsText(file);
+  }
+
+  // ---- events table --------------------------------------------------------------------------------
+  function eventDate(e) {
+    return (e.date && e.date.value) || e.published || (state.doc && state.doc.article && state.doc.article.published) || "";
+  }
+  function evidenceNode(e) {
+    const ev = e.evidence;
+    if (!ev) return el("span", { class: "empty" }, "—");
+    const sent = Array.from(ev.sentence || "");
+    const tr = ev.trigger;
+    if (!tr || tr.start < ev.start || tr.end > ev.start + sent.length) return el("span", { class: "evidence" }, ev.sentence);
+    const a = tr.start - ev.start, b = tr.end - ev.start;
+    return el("span", { class: "evidence" }, sent.slice(0, a).join(""), el("mark", null, sent.slice(a, b).join("")), sent.slice(b).join(""));
+  }
+  function eventRow(e) {
+    const nonfact = (e.aux || []).some((x) => x === "negation" || x === "hypothetical");
+    const quad = e.quad_class ? el("span", { class: "badge q" + e.quad_class, title: QUAD[e.quad_class] }, e.quad_class) : "";
+    const loc = e.location ? [e.location.name, e.location.country].filter(Boolean).join(", ") : "";
+    const row = el("tr", { class: nonfact ? "nonfact" : null, "data-id": e.id },
+      el("td", null, eventDate(e)),
+      el("td", { tip: (e.actor || []).map(actorTip).join("\n") || null }, (e.actor || []).map(actorLabel).join(", ")),
+      el("td", null, e.type + (e.mode ? " / " + e.mode : "")),
+      el("td", { tip: (e.recipient || []).map(actorTip).join("\n") || null }, (e.recipient || []).map(actorLabel).join(", ")),
+      el("td", null, e.cameo || ""),
+      el("td", null, quad),
+      el("td", null, e.goldstein != null ? Number(e.goldstein).toFixed(1) : ""),
+      el("td", null, loc),
+      el("td", null, (e.aux || []).join(", ")),
+      el("td", { class: "evidence" }, evidenceNode(e)));
+    row.addEventListener("click", () => toggleDetail(row, e));
+    return row;
+  }
+  function toggleDetail(row, e) {
+    const next = row.nextElementSibling;
+    if (next && next.classList.contains("detail")) { next.remove(); return; }
+    const mentions = (e.mentions && e.mentions.length ? e.mentions : [e.evidence]).filter(Boolean);
+    const facts = [
+      ["article", e.article_id || (state.doc && state.doc.id)], ["outlet", e.outlet], ["rule", e.rule],
+      ["confidence", e.confidence != null ? Number(e.confidence).toFixed(2) : null],
+      ["date", e.date ? [e.date.value, e.date.precision, e.date.text ? "“" + e.date.text + "”" : null].filter(Boolean).join(" · ") : null],
+      ["contexts", (e.contexts || []).join(", ")], ["quote", e.quote],
+      ["mentions", e.mention_count || mentions.length],
+    ].filter(([, v]) => v);
+    const cell = el("td", { colspan: 10 },
+      el("div", { class: "meta" }, facts.map(([k, v]) => k + ": " + v).join(" · ")),
+      mentions.map((m) => el("div", null, "“", evidenceNode({ evidence: m }), "”")));
+    const articleId = e.article_id;
+    if (articleId && state.scope === "db") {
+      const open = el("button", { type: "button" }, "open article");
+      open.addEventListener("click", (ev) => { ev.stopPropagation(); openArticle(articleId); });
+      cell.appendChild(el("div", null, open));
+    }
+    row.after(el("tr", { class: "detail" }, cell));
+  }
+
+  function renderEvents(events, total) {
+    const body = $("#events tbody");
+    clear(body);
+    if (!events.length) {
+      body.appendChild(el("tr", null, el("td", { colspan: 10, class: "empty" },
+        state.scope === "doc" ? "No events in this article (with these filters)." : state.db ? "No events match." : "No database: paste an article above.")));
+    }
+    for (const e of events) body.appendChild(eventRow(e));
+    state.total = total;
+    const from = total ? state.offset + 1 : 0;
+    $("#page-info").textContent = from + "–" + (state.offset + events.length) + " of " + total;
+    $("#prev").disabled = state.offset === 0;
+    $("#next").disabled = state.offset + events.length >= total;
+  }
+
+  // Client-side filtering of one document's events, with the same meaning as the API's filters.
+  function matchActor(list, needle) {
+    const n = needle.toLowerCase();
+    return (list || []).some((a) => [a.code, a.name, a.id].some((v) => v && v.toLowerCase().includes(n)));
+  }
+  function filterDocEvents(events, params) {
+    return events.filter((e) => {
+      const aux = e.aux || [];
+      if (!params.get("all") && (aux.includes("negation") || aux.includes("hypothetical"))) return false;
+      if (params.get("actor") && !matchActor([...(e.actor || []), ...(e.recipient || [])], params.get("actor"))) return false;
+      if (params.get("recipient") && !matchActor(e.recipient, params.get("recipient"))) return false;
+      if (params.get("type") && (e.type || "").toLowerCase() !== params.get("type").toLowerCase()) return false;
+      if (params.get("quad_class") && String(e.quad_class) !== params.get("quad_class")) return false;
+      const c = params.get("country");
+      if (c && ![...(e.actor || []), ...(e.recipient || []), e.location || {}].some((a) => (a.country || "").toUpperCase() === c.toUpperCase())) return false;
+      const d = eventDate(e);
+      if (params.get("since") && d && d < params.get("since")) return false;
+      if (params.get("until") && d && d.slice(0, 10) > params.get("until")) return false;
+      if (params.get("place") && !(e.location && (e.location.name || "").toLowerCase().includes(params.get("place").toLowerCase()))) return false;
+      return true;
+    });
+  }
+
+  async function loadEvents() {
+    const params = filterParams();
+    if (state.scope === "doc") {
+      const events = filterDocEvents((state.doc && state.doc.events) || [], params);
+      state.offset = 0;
+      renderEvents(events, events.length);
+      drawNetwork(networkFromEvents(events));
+      drawTimeline(dyadsFromEvents(events, $("#period").value));
+      drawMap(events);
+      return;
+    }
+    if (!state.db) { renderEvents([], 0); drawNetwork({ nodes: [], edges: [] }); drawTimeline([]); drawMap([]); return; }
+    try {
+      params.set("limit", PAGE);
+      params.set("offset", state.offset);
+      const page = await api("/api/events?" + params.toString());
+      renderEvents(page.events, page.total);
+      const mapParams = filterParams();
+      mapParams.set("limit", 1000);
+      const [all, net, dy] = await Promise.all([
+        api("/api/events?" + mapParams.toString()),
+        api("/api/network" + (params.get("all") ? "?all=true" : "")),
+        api("/api/dyads?period=" + $("#period").value + (params.get("all") ? "&all=true" : "")),
+      ]);
+      drawMap(all.events);
+      drawNetwork(net);
+      drawTimeline(dy.dyads);
+      setStatus(page.total + " events in the database");
+    } catch (err) {
+      setStatus(String(err.message || err));
+    }
+  }
+
+  async function setScope(scope) {
+    state.scope = scope;
+    state.offset = 0;
+    $("#scope").textContent = scope === "doc" ? "— this article" : "— database";
+    $("#show-db").classList.toggle("hidden", !(scope === "doc" && state.db));
+    await loadEvents();
+  }
+
+  async function openArticle(id) {
+    try {
+      const doc = await api("/api/articles/" + encodeURIComponent(id));
+      state.doc = doc;
+      renderDoc(doc);
+      $("#extract-card").scrollIntoView({ behavior: "smooth" });
+    } catch (err) {
+      setStatus(String(err.message || err));
+    }
+  }
+
+  // ---- network -------------------------------------------------------------------------------------
+  function actorKey(a) { return a.code || a.name || a.id; }
+  function networkFromEvents(events) {
+    const nodes = new Map(), edges = new Map();
+    const touch = (a) => {
+      const k = actorKey(a);
+      if (!k) return null;
+      if (!nodes.has(k)) nodes.set(k, { id: k, label: a.code || a.name, name: a.name, country: a.country, count: 0 });
+      nodes.get(k).count += 1;
+      return k;
+    };
+    for (const e of events) {
+      const src = (e.actor || []).map(touch).filter(Boolean);
+      const dst = (e.recipient || []).map(touch).filter(Boolean);
+      for (const s of src) for (const t of dst) {
+        if (s === t) continue;
+        const k = s + "\u0000" + t;
+        if (!edges.has(k)) edges.set(k, { source: s, target: t, count: 0, quad: {} });
+        const edge = edges.get(k);
+        edge.count += 1;
+        const q = e.quad_class || 0;
+        edge.quad[q] = (edge.quad[q] || 0) + 1;
+      }
+    }
+    return { nodes: [...nodes.values()], edges: [...edges.values()] };
+  }
+  function dominantQuad(edge) {
+    if (edge.quad_class) return edge.quad_class;
+    let best = 0, n = -1;
+    for (const [q, c] of Object.entries(edge.quad || {})) if (c > n) { best = Number(q); n = c; }
+    return best;
+  }
+  // A small deterministic force layout (Fruchterman–Reingold), run to rest before drawing.
+  function layout(nodes, edges, w, h) {
+    const n = nodes.length;
+    const pos = nodes.map((_, i) => ({ x: w / 2 + (w / 3) * Math.cos((2 * Math.PI * i) / n), y: h / 2 + (h / 3) * Math.sin((2 * Math.PI * i) / n) }));
+    if (n < 2) return n ? [{ x: w / 2, y: h / 2 }] : [];
+    const index = new Map(nodes.map((d, i) => [d.id, i]));
+    const k = Math.sqrt((w * h) / n) * 0.6;
+    let temp = w / 8;
+    for (let it = 0; it < 300; it++) {
+      const disp = pos.map(() => ({ x: 0, y: 0 }));
+      for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) {
+        let dx = pos[i].x - pos[j].x, dy = pos[i].y - pos[j].y;
+        const d = Math.max(Math.hypot(dx, dy), 0.01), f = (k * k) / d;
+        dx /= d; dy /= d;
+        disp[i].x += dx * f; disp[i].y += dy * f; disp[j].x -= dx * f; disp[j].y -= dy * f;
+      }
+      for (const e of edges) {
+        const i = index.get(e.source), j = index.get(e.target);
+        if (i === undefined || j === undefined) continue;
+        let dx = pos[i].x - pos[j].x, dy = pos[i].y - pos[j].y;
+        const d = Math.max(Math.hypot(dx, dy), 0.01), f = (d * d) / k;
+        dx /= d; dy /= d;
+        disp[i].x -= dx * f; disp[i].y -= dy * f; disp[j].x += dx * f; disp[j].y += dy * f;
+      }
+      for (let i = 0; i < n; i++) {
+        // a weak pull to the centre keeps unconnected actors on screen
+        disp[i].x += (w / 2 - pos[i].x) * 0.05 * k / 10; disp[i].y += (h / 2 - pos[i].y) * 0.05 * k / 10;
+        const d = Math.max(Math.hypot(disp[i].x, disp[i].y), 0.01), step = Math.min(d, temp);
+        pos[i].x = Math.min(w - 40, Math.max(40, pos[i].x + (disp[i].x / d) * step));
+        pos[i].y = Math.min(h - 25, Math.max(25, pos[i].y + (disp[i].y / d) * step));
+      }
+      temp *= 0.985;
+    }
+    return pos;
+  }
+  function emptyMessage(target, text, w, h) {
+    target.appendChild(svg("text", { x: w / 2, y: h / 2, "text-anchor": "middle", class: "empty-msg" }, text));
+  }
+  function drawNetwork(net) {
+    const target = $("#network");
+    clear(target);
+    const W = 640, H = 420;
+    const nodes = [...(net.nodes || [])].sort((a, b) => b.count - a.count).slice(0, 60);
+    const keep = new Set(nodes.map((d) => d.id));
+    const edges = (net.edges || []).filter((e) => keep.has(e.source) && keep.has(e.target));
+    if (!nodes.length) { emptyMessage(target, "No actors yet.", W, H); return; }
+    const defs = svg("defs");
+    for (const [q, color] of Object.entries(QUAD_COLOR)) {
+      defs.appendChild(svg("marker", { id: "arrow-" + q, viewBox: "0 0 10 10", refX: 10, refY: 5, markerWidth: 6, markerHeight: 6, orient: "auto-start-reverse" },
+        svg("path", { d: "M0,0 L10,5 L0,10 z", fill: color })));
+    }
+    target.appendChild(defs);
+    const pos = layout(nodes, edges, W, H);
+    const index = new Map(nodes.map((d, i) => [d.id, i]));
+    const maxCount = Math.max(...nodes.map((d) => d.count), 1);
+    const radius = (d) => 5 + 17 * Math.sqrt(d.count / maxCount);
+    const g = svg("g", { class: "edges" });
+    for (const e of edges) {
+      const i = index.get(e.source), j = index.get(e.target);
+      const a = pos[i], b = pos[j];
+      const dx = b.x - a.x, dy = b.y - a.y, d = Math.max(Math.hypot(dx, dy), 1);
+      // curve a little so that A→B and B→A stay apart; stop at the target's rim for the arrow
+      const rb = radius(nodes[j]) + 2, ra = radius(nodes[i]);
+      const sx = a.x + (dx / d) * ra, sy = a.y + (dy / d) * ra, tx = b.x - (dx / d) * rb, ty = b.y - (dy / d) * rb;
+      const mx = (sx + tx) / 2 - (dy / d) * 18, my = (sy + ty) / 2 + (dx / d) * 18;
+      const q = dominantQuad(e);
+      const parts = Object.entries(e.quad || {}).map(([k, c]) => (QUAD[k] || "uncoded") + ": " + c);
+      g.appendChild(svg("path", {
+        class: "edge q" + q, d: `M${sx.toFixed(1)},${sy.toFixed(1)} Q${mx.toFixed(1)},${my.toFixed(1)} ${tx.toFixed(1)},${ty.toFixed(1)}`,
+        stroke: QUAD_COLOR[q] || QUAD_COLOR[0], "stroke-width": (1 + Math.log2(1 + e.count)).toFixed(2), "marker-end": `url(#arrow-${q in QUAD_COLOR ? q : 0})`,
+        "data-source": e.source, "data-target": e.target,
+      }, svgTitle(e.source + " → " + e.target + ": " + e.count + " events\n" + parts.join("\n"))));
+    }
+    target.appendChild(g);
+    const gn = svg("g", { class: "nodes" });
+    nodes.forEach((d, i) => {
+      const r = radius(d);
+      const node = svg("g", { class: "node", transform: `translate(${pos[i].x.toFixed(1)},${pos[i].y.toFixed(1)})`, "data-id": d.id },
+        svg("circle", { r: r.toFixed(1) }),
+        svg("text", { x: r + 3, y: 4 }, d.label || d.id),
+        svgTitle([d.name || d.label, d.label && d.label !== d.name ? d.label : null, d.country, d.count + " events"].filter(Boolean).join(" · ")));
+      gn.appendChild(node);
+    });
+    target.appendChild(gn);
+  }
+
+  // ---- dyad timeline -----------------------------------------------------------------------------
+  function isoWeek(day) {
+    const d = new Date(Date.UTC(+day.slice(0, 4), +day.slice(5, 7) - 1, +day.slice(8, 10)));
+    const wd = d.getUTCDay() || 7;
+    d.setUTCDate(d.getUTCDate() + 4 - wd);
+    const y = d.getUTCFullYear();
+    const week = Math.ceil(((d - Date.UTC(y, 0, 1)) / 864e5 + 1) / 7);
+    return y + "-W" + String(week).padStart(2, "0");
+  }
+  function bucket(date, period) {
+    if (!date) return null;
+    if (period === "month" || date.length < 10) return date.slice(0, 7);
+    if (period === "week") return isoWeek(date.slice(0, 10));
+    return date.slice(0, 10);
+  }
+  function dyadsFromEvents(events, period) {
+    const rows = new Map();
+    for (const e of events) {
+      const p = bucket(eventDate(e), period);
+      if (!p) continue;
+      for (const a of e.actor || []) for (const r of e.recipient || []) {
+        const s = actorKey(a), t = actorKey(r);
+        if (!s || !t) continue;
+        const k = p + "\u0000" + s + "\u0000" + t;
+        if (!rows.has(k)) rows.set(k, { period: p, source: s, target: t, count: 0, goldstein: 0 });
+        const row = rows.get(k);
+        row.count += 1;
+        row.goldstein += e.goldstein || 0;
+      }
+    }
+    return [...rows.values()];
+  }
+  function drawTimeline(rows) {
+    const target = $("#timeline");
+    clear(target);
+    const W = 640, H = 420, L = 40, R = 150, T = 15, B = 40;
+    if (!rows || !rows.length) { emptyMessage(target, "No dated dyads yet.", W, H); return; }
+    const totals = new Map();
+    for (const r of rows) { const k = r.source + " → " + r.target; totals.set(k, (totals.get(k) || 0) + r.count); }
+    const top = [...totals.entries()].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([k]) => k);
+    const periods = [...new Set(rows.map((r) => r.period))].sort();
+    const maxY = Math.max(...rows.filter((r) => top.includes(r.source + " → " + r.target)).map((r) => r.count), 1);
+    const x = (p) => L + (periods.length === 1 ? (W - L - R) / 2 : (periods.indexOf(p) * (W - L - R)) / (periods.length - 1));
+    const y = (v) => H - B - (v * (H - T - B)) / maxY;
+    target.appendChild(svg("line", { class: "axis", x1: L, y1: H - B, x2: W - R, y2: H - B }));
+    target.appendChild(svg("line", { class: "axis", x1: L, y1: T, x2: L, y2: H - B }));
+    for (const v of [0, Math.ceil(maxY / 2), maxY]) {
+      target.appendChild(svg("text", { x: L - 6, y: y(v) + 4, "text-anchor": "end" }, v));
+    }
+    const step = Math.max(1, Math.ceil(periods.length / 8));
+    periods.forEach((p, i) => {
+      if (i % step === 0) target.appendChild(svg("text", { x: x(p), y: H - B + 16, "text-anchor": "middle" }, p));
+    });
+    top.forEach((key, i) => {
+      const color = SERIES_COLORS[i % SERIES_COLORS.length];
+      const byPeriod = new Map(rows.filter((r) => r.source + " → " + r.target === key).map((r) => [r.period, r]));
+      const pts = periods.map((p) => [x(p), y(byPeriod.has(p) ? byPeriod.get(p).count : 0)]);
+      const g = svg("g", { class: "dyad" });
+      if (pts.length > 1) g.appendChild(svg("polyline", { class: "series", stroke: color, points: pts.map((p) => p[0].toFixed(1) + "," + p[1].toFixed(1)).join(" ") }));
+      periods.forEach((p, j) => {
+        if (!byPeriod.has(p)) return;
+        const r = byPeriod.get(p);
+        g.appendChild(svg("circle", { cx: pts[j][0].toFixed(1), cy: pts[j][1].toFixed(1), r: 4, fill: color },
+          svgTitle(key + "\n" + p + ": " + r.count + " events, Goldstein " + Number(r.goldstein || 0).toFixed(1))));
+      });
+      g.appendChild(svg("rect", { x: W - R + 10, y: T + i * 18, width: 10, height: 10, fill: color }));
+      g.appendChild(svg("text", { x: W - R + 25, y: T + i * 18 + 9 }, key.length > 22 ? key.slice(0, 21) + "…" : key, svgTitle(key)));
+      target.appendChild(g);
+    });
+  }
+
+  // ---- map (offline: country outlines shipped with the package) ---------------------------------
+  let world = null;
+  async function loadWorld() {
+    if (world) return world;
+    const res = await fetch("/static/world-110m.json");
+    world = await res.json();
+    return world;
+  }
+  const project = (lon, lat) => [((lon + 180) * 960) / 360, ((90 - lat) * 480) / 180];
+  function ringPath(ring) {
+    return ring.map(([lon, lat], i) => { const [px, py] = project(lon, lat); return (i ? "L" : "M") + px.toFixed(1) + "," + py.toFixed(1); }).join("") + "Z";
+  }
+  async function drawMap(events) {
+    const target = $("#map");
+    const data = await loadWorld();
+    clear(target);
+    const perCountry = new Map(), perPlace = new Map();
+    for (const e of events || []) {
+      const loc = e.location;
+      if (!loc) continue;
+      if (loc.country) perCountry.set(loc.country, (perCountry.get(loc.country) || 0) + 1);
+      if (loc.lat == null || loc.lon == null) continue;
+      const k = loc.lat.toFixed(2) + "," + loc.lon.toFixed(2);
+      if (!perPlace.has(k)) perPlace.set(k, { name: loc.name, country: loc.country, lat: loc.lat, lon: loc.lon, count: 0, types: new Map() });
+      const p = perPlace.get(k);
+      p.count += 1;
+      p.types.set(e.type, (p.types.get(e.type) || 0) + 1);
+    }
+    const maxC = Math.max(...perCountry.values(), 1);
+    const grat = svg("g", { class: "graticule" });
+    for (let lon = -150; lon <= 150; lon += 30) grat.appendChild(svg("line", { x1: project(lon, 0)[0], y1: 0, x2: project(lon, 0)[0], y2: 480 }));
+    for (let lat = -60; lat <= 60; lat += 30) grat.appendChild(svg("line", { x1: 0, y1: project(0, lat)[1], x2: 960, y2: project(0, lat)[1] }));
+    target.appendChild(grat);
+    const g = svg("g", { class: "countries" });
+    for (const c of data.countries) {
+      const d = c.polygons.map((poly) => poly.map((ring) => {
+        // rings are unwrapped across the antimeridian; draw the copy that falls inside the map too
+        const lons = ring.map((pt) => pt[0]);
+        let path = ringPath(ring);
+        if (Math.max(...lons) > 180) path += ringPath(ring.map(([lon, lat]) => [lon - 360, lat]));
+        if (Math.min(...lons) < -180) path += ringPath(ring.map(([lon, lat]) => [lon + 360, lat]));
+        return path;
+      }).join("")).join("");
+      const n = perCountry.get(c.id) || 0;
+      const attrs = { class: "country", d, "data-id": c.id || "" };
+      const path = svg("path", attrs, svgTitle(c.name + (n ? ": " + n + " events" : "")));
+      if (n) path.style.fill = `rgba(198, 40, 40, ${(0.15 + 0.5 * (n / maxC)).toFixed(2)})`;
+      g.appendChild(path);
+    }
+    target.appendChild(g);
+    const maxP = Math.max(...[...perPlace.values()].map((p) => p.count), 1);
+    const gp = svg("g", { class: "points" });
+    for (const p of perPlace.values()) {
+      const [px, py] = project(p.lon, p.lat);
+      const types = [...p.types.entries()].map(([t, c]) => t + " " + c).join(", ");
+      gp.appendChild(svg("circle", { class: "point", cx: px.toFixed(1), cy: py.toFixed(1), r: (3 + 9 * Math.sqrt(p.count / maxP)).toFixed(1) },
+        svgTitle([p.name, p.country].filter(Boolean).join(", ") + ": " + p.count + " events (" + types + ")")));
+    }
+    target.appendChild(gp);
+    if (!perPlace.size && !perCountry.size) target.appendChild(svg("text", { x: 480, y: 385, "text-anchor": "middle", class: "empty-msg" }, "No placed events yet."));
+  }
+
+  // ---- hover tips for highlights and table cells ----------------------------------------------------
+  function initTips() {
+    const tip = $("#tip");
+    document.addEventListener("mouseover", (ev) => {
+      const t = ev.target.closest && ev.target.closest("[data-tip]");
+      if (!t) { tip.classList.add("hidden"); return; }
+      tip.textContent = t.dataset.tip;
+      tip.classList.remove("hidden");
+    });
+    document.addEventListener("mousemove", (ev) => {
+      tip.style.left = Math.min(ev.clientX + 12, window.innerWidth - 300) + "px";
+      tip.style.top = ev.clientY + 16 + "px";
+    });
+  }
+
+  // ---- start -------------------------------------------------------------------------------------
+  async function start() {
+    const url = new URL(window.location.href);
+    const fromUrl = url.searchParams.get("token");
+    if (fromUrl) {
+      sessionStorage.setItem("eventwire-token", fromUrl);
+      url.searchParams.delete("token");
+      history.replaceState(null, "", url.pathname + url.search + url.hash);
+    }
+    state.token = sessionStorage.getItem("eventwire-token");
+    $("#extract-form").addEventListener("submit", extract);
+    $("#file").addEventListener("change", readFile);
+    $("#filters").addEventListener("submit", (ev) => { ev.preventDefault(); state.offset = 0; loadEvents(); });
+    $("#prev").addEventListener("click", () => { state.offset = Math.max(0, state.offset - PAGE); loadEvents(); });
+    $("#next").addEventListener("click", () => { state.offset += PAGE; loadEvents(); });
+    $("#period").addEventListener("change", loadEvents);
+    $("#show-db").addEventListener("click", () => setScope("db"));
+    $("#auth").addEventListener("submit", (ev) => {
+      ev.preventDefault();
+      state.token = $("#token").value.trim();
+      sessionStorage.setItem("eventwire-token", state.token);
+      $("#auth").classList.add("hidden");
+      start2();
+    });
+    initTips();
+    await start2();
+  }
+  async function start2() {
+    try {
+      const health = await api("/api/health");
+      state.db = !!health.db;
+    } catch (err) {
+      setStatus(String(err.message || err));
+      return;
+    }
+    await setScope(state.doc ? "doc" : "db");
+    document.body.dataset.ready = "true";
+  }
+  document.addEventListener("DOMContentLoaded", start);
+})();
