@@ -103,7 +103,7 @@ _UNIT = (r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|for
          r"|years?|decades?|century|centuries|weekends?)")
 _UNIT_SG = r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|century|weekend)"
 _APPROX = (r"(?:(?:nearly|almost|about|around|roughly|approximately|some|only|just|barely|more\s+than|less\s+than"
-           r"|fewer\s+than|over|under|at\s+least|at\s+most|up\s+to|no\s+more\s+than|no\s+less\s+than|within"
+           r"|fewer\s+than|over|under|at\s+least|at\s+most|up\s+to|no\s+more\s+than|no\s+less\s+than"
            r"|the\s+better\s+part\s+of|upwards\s+of|another|an\s+additional|a\s+further)\s+)")
 _SEASON = r"(?:spring|summer|fall|autumn|winter)"
 _PART = r"(?:morning|afternoon|evening|night)"
@@ -123,7 +123,8 @@ _HOLIDAY = (r"(?:Christmas(?:\s+(?:Day|Eve))?|New\s+Year'?s(?:\s+(?:Day|Eve))?|T
 
 
 def _p(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.I)
+    """Case-insensitive, and never starting inside a word ("Tanzania Friday" holds no "a Friday")."""
+    return re.compile(r"(?<![\w])(?:" + pattern + ")", re.I)
 
 
 # Candidate patterns: (rule name, compiled regex). Each rule name has a normaliser below.
@@ -133,7 +134,7 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     ("slash", _p(r"(?<![\d/.])(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?![\d/])")),
     ("mdy", _p(
         r"(?:(?:(?:" + _WEEKDAY + r"|" + _WEEKDAY_ABBR + r"),?\s+))?(?:the\s+)?(" + _MONTH + r")\s+(" + _DAYNUM
-        + r")(?![\d:])(?:,?\s+(" + _YEAR4 + r"|'\d\d)(?!\d))?")),
+        + r")(?!\d|:\d)(?:,?\s+(" + _YEAR4 + r"|'\d\d)(?!\d))?")),
     ("dmy", _p(
         r"(?:(?:(?:" + _WEEKDAY + r"|" + _WEEKDAY_ABBR + r"),?\s+))?(?:the\s+)?(" + _DAYNUM + r")\s+(?:of\s+)?("
         + _MONTH + r")(?:,?\s+(" + _YEAR4 + r")(?!\d))?")),
@@ -143,7 +144,7 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     ("month", _p(r"(?:(?:" + _EDGE + r")\s*)?(?:(" + _REL + r")\s+)?(" + _MONTH_FULL + r"|" + _MONTH_ABBR_UP + r")(?![\w'-])")),
     ("year", _p(
         r"(?<![\d$£€#.,/-])(?:(?:the\s+)?(?:(?:" + _EDGE + r")\s*)?)?(?:(?:fiscal|calendar|financial|model)[\s-]+(?:year\s+)?)?"
-        r"(?:(" + _YEAR4 + r")|(" + _SPOKEN_YEAR + r"))(?:-(\d\d))?(?![\d,.]\d|%|\s*percent|[-\w])")),
+        r"(?:(" + _YEAR4 + r")|(" + _SPOKEN_YEAR + r"))(?:-(\d\d))?(?![\d,.]\d|%|\s*percent|[-\w]|\s+(?:years|months|days|hours|people|miles))")),
     ("decade", _p(r"(?:the\s+)?(?:(?:" + _EDGE + r")\s*)?(?:(1[5-9]|20)(\d)0'?s|'(\d)0s|(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))(?![\w'])")),
     ("century", _p(r"(?:the\s+)?(?:(?:" + _EDGE + r")\s*)?(\d{1,2}(?:st|nd|rd|th)|" + "|".join(k for k in _ORDINALS if k.isalpha() and k != "last") + r")[\s-]century")),
     ("quarter", _p(
@@ -159,14 +160,14 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     ("the_unit", _p(r"\b(?:the|that|this)\s+(?:(?:fiscal|full|whole|entire|same)\s+)?(year|quarter|week|month|day|weekend|time|period)(?![\w'-])")),
     ("edge_rel", _p(r"(early|late|mid|earlier|later|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|the\s+rest\s+of|the\s+remainder\s+of)\s+(?:(?:in|of)\s+)?(this|last|next|the|that)\s+(week|month|year|quarter|decade|century)(?![\w-])")),
     ("day_rel", _p(
-        r"(?:(early|late|earlier|later|mid-?|the\s+day\s+before|the\s+day\s+after|the\s+night\s+before)[\s-]+)?"
-        r"(yesterday|today|tomorrow|tonight|overnight)(?:\s+(morning|afternoon|evening|night))?(?![\w'])")),
+        r"(?:(early|late|earlier|mid-?|the\s+day\s+before|the\s+day\s+after|the\s+night\s+before)[\s-]+)?"
+        r"(yesterday|today|tomorrow|tonight|overnight)(?:\s+(morning|afternoon|evening|night))?(?![\w]|'[a-rt-z])")),
     ("this_part", _p(r"(?:(early|late|earlier|later)\s+)?(this|last|tomorrow|yesterday|the|that)\s+(morning|afternoon|evening|night)(?![\w'-])")),
     ("weekday", _p(
-        r"(?:(last|next|this|this\s+past|this\s+coming|the\s+previous|the\s+following|the\s+next|early|late|earlier|later|on)\s+)?(" + _WEEKDAY
-        + r")(?:\s+(morning|afternoon|evening|night))?(?:,?\s+(?:the\s+)?(" + _DAYNUM + r")(?![\d:]))?(?![\w'])")),
+        r"(?:(last|next|this|this\s+past|this\s+coming|the\s+previous|the\s+following|the\s+next|early|late|on)\s+)?(" + _WEEKDAY
+        + r")(?:\s+(morning|afternoon|evening|night))?(?:,?\s+(?:the\s+)?(" + _DAYNUM + r")(?![\d:]))?(?![\w]|'[a-rt-z])")),
     ("ago", _p(
-        r"(?:" + _APPROX + r")?(" + _NUM_RANGE + r")[\s-]+(" + _UNIT + r")\s+(ago|earlier|later|before|after|from\s+now|hence|back|previously|since)(?![\w'])")),
+        r"(?:" + _APPROX + r")?(" + _NUM_RANGE + r")[\s-]+(" + _UNIT + r")\s+(ago|earlier|later|from\s+now|hence|back|previously)(?![\w'])")),
     ("vague_ago", _p(r"(?:(?:some|many|" + _APPROX + r")\s*)?(" + _UNIT + r")\s+(ago|earlier|later|back)(?![\w'])")),
     ("time", _p(
         r"(?:(?:at|around|about|by|until|after|before)\s+)?(?<![\d.:])(\d{1,2})(?:[:.](\d\d))?\s*(a\.?\s?m\b\.?|p\.?\s?m\b\.?|o'clock)" + _TZ + r"?"
@@ -176,7 +177,7 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     ("part_weekday", _p(r"(?:(early|late|mid-?)[\s-]?)?(morning|afternoon|evening|night)\s+(?:on\s+)?(" + _WEEKDAY + r")(?![\w'])")),
     ("duration", _p(
         r"(?:(?:the|a|an)\s+)?(?:(past|last|next|first|coming|previous|following|final|initial|latest|remaining|same|recent)\s+)?"
-        r"(?:" + _APPROX + r")?(" + _NUM_RANGE + r")(?:[\s-]+(?:more|additional|full|straight|consecutive|long|whole|calendar|business|trading|working))?[\s-]+(" + _UNIT + r")"
+        r"(?:" + _APPROX + r")?(" + _NUM_RANGE + r")(?:[\s-]+(?:more|additional|full|straight|consecutive|long|whole|calendar|business|trading|working))?[\s-]+(" + _UNIT + r")(\s+and\s+a\s+half)?"
         r"(?:\s+or\s+(?:so|more|less|longer|two))?(?![\w'-]|-(?:old|long))")),
     ("duration_adj", _p(r"(?<![\w-])(\d+|" + _WORD_NUM + r")-(second|minute|hour|day|night|week|month|year|decade|century)(?![\w-])")),
     ("vague_duration", _p(r"(?:(the\s+)?(past|last|next|coming|recent|following|previous|many|several|few|some)\s+)(" + _UNIT + r")(?:\s+(?:and|or)\s+(?:" + _UNIT + r"))?(?![\w'-])")),
@@ -184,9 +185,9 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     ("set", _p(r"(?:(every|each|per|a|an)\s+(?:(other|single)\s+)?(" + _UNIT_SG + r"|" + _WEEKDAY + r"|" + _MONTH_FULL + r"|" + _SEASON + r")|(daily|weekly|monthly|yearly|annually|hourly|quarterly|nightly|biweekly|biannually|semiannually|every\s+day|everyday))(?![\w'-])")),
     ("times_per", _p(r"\b(?:once|twice|times)\s+(?P<span>(?:a|an|per|each|every)\s+(" + _UNIT_SG + r"))(?![\w'-])")),
     ("ref", _p(
-        r"(?<![\w-])(now|right\s+now|just\s+now|currently|current|at\s+present|the\s+present(?:\s+(?:time|day))?|presently|nowadays|these\s+days|today'?s|at\s+the\s+moment|for\s+the\s+time\s+being|so\s+far"
-        r"|recently|recent|lately|the\s+past|in\s+the\s+past|previously|formerly|once\s+upon\s+a\s+time|earlier|more\s+recently|until\s+recently|some\s+time\s+ago|long\s+ago|a\s+while\s+ago|a\s+while|some\s+time"
-        r"|the\s+future|future|the\s+near\s+(?:term|future)|the\s+(?:short|long|medium)\s+term|soon|shortly|eventually|as\s+soon\s+as\s+possible|in\s+the\s+coming\s+(?:days|weeks|months|years)|coming\s+(?:days|weeks|months|years|quarters)|the\s+(?:days|weeks|months|years)\s+ahead|later)(?![\w'-])")),
+        r"(?<![\w-])(now|right\s+now|just\s+now|currently|current|at\s+present|the\s+present(?:\s+(?:time|day))?|presently|nowadays|these\s+days|at\s+the\s+moment|for\s+the\s+time\s+being|so\s+far"
+        r"|recently|lately|the\s+past|formerly|once\s+upon\s+a\s+time|earlier|more\s+recently|until\s+recently|some\s+time\s+ago|long\s+ago|a\s+while\s+ago|a\s+while|some\s+time"
+        r"|the\s+future|the\s+near\s+(?:term|future)|the\s+(?:short|long|medium)\s+term|as\s+soon\s+as\s+possible|in\s+the\s+coming\s+(?:days|weeks|months|years)|coming\s+(?:days|weeks|months|years|quarters)|the\s+(?:days|weeks|months|years)\s+ahead|later)(?![\w'-])")),
     ("holiday", _p(r"(?:(last|next|this)\s+)?(" + _HOLIDAY + r")(?:,?\s+(" + _YEAR4 + r"))?(?![\w'])")),
     ("week_of", _p(r"the\s+week\s+of\s+(" + _MONTH + r")\s+(" + _DAYNUM + r")(?:,?\s+(" + _YEAR4 + r"))?")),
 ]
@@ -194,9 +195,9 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
 _RULE_ORDER = {name: i for i, (name, _) in enumerate(_RULES)}
 
 _FUTURE_CUE = re.compile(
-    r"\b(?:will|won't|wo|'ll|shall|going\s+to|plans?\s+to|planning|planned|scheduled|expected\s+to|expects?|is\s+to|are\s+to|due|set\s+to|"
-    r"intends?\s+to|would\s+(?:be|take|begin|start|hold)|next|upcoming|coming|until|till|hopes?\s+to|aims?\s+to|later\s+this|to\s+be\s+held|"
-    r"will\s+be|from\s+now|starting|begins?|effective|deadline|by)\b", re.I)
+    r"(?:\b(?:will|won't|shall|going\s+to|plans?\s+to|planning\s+to|planned|scheduled|expected\s+to|is\s+to|are\s+to|is\s+due|are\s+due|"
+    r"set\s+to|intends?\s+to|would|next|upcoming|hopes?\s+to|aims?\s+to|to\s+be\s+held|as\s+(?:soon|early)\s+as|"
+    r"from\s+now|tomorrow)\b|'ll\b)", re.I)
 _PAST_CUE = re.compile(
     r"\b(?:was|were|had|did|didn't|wasn't|weren't|said|told|ago|last|earlier|announced|reported|met|took|came|went|held|made|"
     r"began|gave|saw|fell|rose|won|lost|killed|died|left|got|sent|signed|agreed|attacked|visited|arrived|closed|ended|"
@@ -403,14 +404,22 @@ def _duration_value(n: float | None, unit: str) -> str:
         unit = "Q"
     elif unit == "WE":
         unit = "WE"
-    if n is not None and n != int(n):
-        smaller = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("MIN", 60)}
-        if unit in smaller and (n * smaller[unit][1]) == int(n * smaller[unit][1]):
-            unit, n = smaller[unit][0], n * smaller[unit][1]
+    smaller = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("MIN", 60), "MIN": ("S", 60)}
+    rest = ""
+    if n is not None and n != int(n) and unit in smaller:
+        sub, factor = smaller[unit]
+        extra = (n - int(n)) * factor
+        if extra == int(extra):
+            rest = f"{int(extra)}{'M' if sub == 'MIN' else sub}"
+            n = float(int(n))
+            if n == 0:
+                return _duration_value(extra, sub)
     amount = "X" if n is None else str(int(n)) if n == int(n) else str(n)
     if unit in ("H", "MIN", "S"):
-        return f"PT{amount}{'M' if unit == 'MIN' else unit}"
-    return f"P{amount}{unit}"
+        return f"PT{amount}{'M' if unit == 'MIN' else unit}{rest}"
+    if rest and unit in ("D",):
+        return f"P{amount}DT{rest}"
+    return f"P{amount}{unit}{rest}"
 
 
 # ------------------------------------------------------------------------------------- the normaliser
@@ -438,7 +447,7 @@ class _Context:
     def tense(self, start: int, end: int) -> str:
         """'future', 'past' or '' from the nearest tense cue in the sentence around [start, end)."""
         lo, hi = self.sentence(start, end)
-        lo, hi = max(lo, start - 120), min(hi, end + 80)
+        lo, hi = max(lo, start - 120), min(hi, end + 50)
         best: tuple[int, str] | None = None
         for kind, pattern in (("future", _FUTURE_CUE), ("past", _PAST_CUE)):
             for m in pattern.finditer(self.text, lo, hi):
@@ -446,7 +455,7 @@ class _Context:
                     continue
                 dist = start - m.end() if m.end() <= start else m.start() - end
                 # cues before the expression weigh more: "met on Monday" vs "Monday, he will..."
-                dist = dist if m.end() <= start else dist * 2
+                dist = dist if m.end() <= start else dist * 3
                 if best is None or dist < best[0]:
                     best = (dist, kind)
         return best[1] if best else ""
@@ -475,27 +484,25 @@ def _choose_year(ctx: _Context, month: int, day: int | None, start: int, end: in
             return dt.date(year, month, 1)
         return dt.date(year, month, min(day, calendar.monthrange(year, month)[1]))
 
-    this = candidate(y)
-    if day is None:
-        this_month = (anchor.year, anchor.month)
-        if (y, month) == this_month:
-            return y
+    # the nearest occurrence, with the distance against the tense (or, with no cue, ahead) weighted up
+    against_tense, ahead_no_cue = 4.0, 2.0
+    best: tuple[float, int] | None = None
+    for year in (y - 1, y, y + 1):
+        if day is None:
+            dist = float((year - anchor.year) * 12 + month - anchor.month)
+        else:
+            dist = float((candidate(year) - anchor).days)
+        if dist == 0:
+            return year
         if tense == "future":
-            return y if (y, month) > this_month else y + 1
-        if tense == "past":
-            return y if (y, month) < this_month else y - 1
-        # no cue: nearest month, ties and up to 2 months ahead allowed, else the past one
-        ahead = (month - anchor.month) % 12
-        return (y if month > anchor.month else y + 1) if ahead <= 2 else (y if month < anchor.month else y - 1)
-    if tense == "future":
-        return y if this >= anchor else y + 1
-    if tense == "past":
-        return y if this <= anchor else y - 1
-    delta = (this - anchor).days
-    if delta > 0:
-        return y if delta <= FORWARD_DAYS else y - 1
-    next_year = candidate(y + 1)
-    return y + 1 if (next_year - anchor).days <= FORWARD_DAYS else y
+            cost = dist if dist > 0 else -dist * against_tense
+        elif tense == "past":
+            cost = -dist if dist < 0 else dist * against_tense
+        else:
+            cost = -dist if dist < 0 else dist * ahead_no_cue
+        if best is None or cost < best[0]:
+            best = (cost, year)
+    return best[1] if best else y
 
 
 def _weekday_date(ctx: _Context, weekday: int, mod: str, start: int, end: int) -> dt.date | None:
@@ -516,6 +523,15 @@ def _weekday_date(ctx: _Context, weekday: int, mod: str, start: int, end: int) -
     if mod == "this" and tense != "past":
         return base + dt.timedelta(days=fwd)
     return base - dt.timedelta(days=back)
+
+
+def _weekend(ctx: _Context, start: int, end: int) -> dt.date:
+    """'the weekend': the one just past (or under way), unless the clause is about the future."""
+    a = ctx.anchor
+    assert a is not None
+    if a.weekday() >= 5 or ctx.tense(start, end) == "future":
+        return a
+    return a - dt.timedelta(weeks=1)
 
 
 def _part_code(word: str | None) -> str:
@@ -650,7 +666,8 @@ def _n_month(m: re.Match[str], ctx: _Context) -> _Val | None:
         return _x(f"XXXX-{month:02d}")
     a = ctx.anchor
     if rel in ("last", "past", "previous", "this past"):
-        year = a.year if month < a.month else a.year - 1
+        # "last February" said in March means a year back: the month just gone is "last month"
+        year = a.year if month < a.month - 1 else a.year - 1
     elif rel in ("next", "coming", "this coming", "following"):
         year = a.year if month > a.month else a.year + 1
     elif rel in ("this", "current"):
@@ -826,10 +843,7 @@ def _n_rel_unit(m: re.Match[str], ctx: _Context) -> _Val | None:
     if rel == "latest" and unit == "Q":
         return _Val.of(_Point("Q", ctx.ref.date if ctx.ref is not None and ctx.ref.gran == "Q" else _shift(a, "Q", -1)))
     if unit == "WE" and step == 0:
-        tense = ctx.tense(m.start(), m.end())
-        if tense == "past" and a.weekday() < 5:
-            base = a - dt.timedelta(weeks=1)
-        return _Val.of(_Point("WE", base))
+        return _Val.of(_Point("WE", _weekend(ctx, m.start(), m.end())))
     return _Val.of(_point_for(unit, _shift(base, unit, step)))
 
 
@@ -880,8 +894,7 @@ def _n_the_unit(m: re.Match[str], ctx: _Context) -> _Val | None:
             return _Val.of(_Point("Y", ctx.ref.date))
         return _Val.of(_Point("Y", a))
     if unit == "WE":
-        base = a - dt.timedelta(weeks=1) if ctx.tense(m.start(), m.end()) == "past" and a.weekday() < 5 else a
-        return _Val.of(_Point("WE", base))
+        return _Val.of(_Point("WE", _weekend(ctx, m.start(), m.end())))
     if unit in ("W", "M"):
         return _Val.of(_point_for(unit, a))
     return None
@@ -937,7 +950,7 @@ def _n_this_part(m: re.Match[str], ctx: _Context) -> _Val | None:
     part = m.group(3).lower()
     a = ctx.anchor
     if rel in ("the", "that"):
-        if ctx.ref is None or ctx.ref.gran not in ("D", "T"):
+        if ctx.ref is None or ctx.ref.gran not in ("D", "T") or part == "night":
             return None
         return _day_or_part(ctx.ref.date, part)
     if a is None:
@@ -960,7 +973,7 @@ def _n_weekday(m: re.Match[str], ctx: _Context) -> _Val | None:
     if mod == "on":
         mod = ""
     if ctx.anchor is None:
-        return _x(f"XXXX-WXX-{wd + 1}" + _part_code(part), "TIME" if part else "DATE")
+        return _x(f"XXXX-WXX-{wd + 1}")
     d = _weekday_date(ctx, wd, re.sub(r"^(early|late|earlier|later)$", "", mod), m.start(), m.end())
     if d is None:
         return None
@@ -973,7 +986,7 @@ def _n_weekday(m: re.Match[str], ctx: _Context) -> _Val | None:
                 if cand.day == n:
                     d = cand
                     break
-    return _day_or_part(d, part)
+    return _Val.of(_Point("D", d))
 
 
 def _ref_for_relative(ctx: _Context, how: str) -> dt.date | None:
@@ -1081,6 +1094,8 @@ def _n_duration(m: re.Match[str], ctx: _Context) -> _Val | None:
     whole = m.group(0).lower()
     if not unit or unit in ("SEASON", "TMO", "TAF", "TEV"):
         return None
+    if m.group(4) and n is not None:
+        n += 0.5
     if m.group(2).strip().lower() in ("a", "an") and whole.startswith(("a ", "an ")) is False and not qual:
         pass
     if unit == "WE" and n is not None:
@@ -1125,6 +1140,8 @@ def _n_for_unit(m: re.Match[str], ctx: _Context) -> _Val | None:
 def _n_set(m: re.Match[str], ctx: _Context) -> _Val | None:
     if m.group(4):
         word = re.sub(r"\s+", " ", m.group(4).lower())
+        if word not in ("every day", "daily") and re.match(r"\s+[a-z]", ctx.text[m.end(): m.end() + 2]):
+            return None
         value = {"daily": "P1D", "every day": "P1D", "everyday": "P1D", "weekly": "P1W", "monthly": "P1M",
                  "yearly": "P1Y", "annually": "P1Y", "hourly": "PT1H", "quarterly": "P1Q", "nightly": "P1D",
                  "biweekly": "P2W", "biannually": "P6M", "semiannually": "P6M"}[word]
@@ -1287,7 +1304,12 @@ _NORMALISERS: dict[str, Callable[[re.Match[str], _Context], _Val | None]] = {
 }
 
 # Words TimeML leaves outside the span: leading prepositions the patterns may include.
-_LEAD_TRIM = re.compile(r"^(?:(?:at|around|about|by|until|after|before|on)\s+)", re.I)
+_LEAD_TRIM = re.compile(r"^(?:(?:at(?!\s+(?:least|most))|around|about|by|until|after|before|on)\s+)", re.I)
+
+# Determiners TimeML leaves out before dates and hyphenated adjectives: "the Oct. 23 accord", "a two-year term".
+_DET_TRIM = re.compile(
+    r"(?:the|a|an|its|their)\s+(?=(?:\d{1,4}(?:,?\s+\d{4})?(?:[\s,.;)]|$)(?!\s*(?:first|second|third|fourth|quarter|period))"
+    r"|[A-Z][a-z]{2,3}\.?\s+\d|[A-Z][a-z]+\s+\d|[\w.]+-(?:quarter|year|month|week|day|hour|minute|second|decade)\b))")
 
 _RESTATE = re.compile(r"\s*[(\[]\s*", re.S)
 _RESTATE_CLOSE = re.compile(r"\s*[)\]]")
@@ -1329,6 +1351,9 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     lead = _LEAD_TRIM.match(seg)
     if lead and lead.end() < len(seg):
         start += lead.end()
+    det = _DET_TRIM.match(text, start, end)
+    if det and det.end() < end:
+        start = det.end()
     while start < end and not text[start].isalnum() and text[start] not in "'":
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
