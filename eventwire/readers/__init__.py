@@ -16,7 +16,7 @@ from typing import Any
 from ..records import RawRecord, Reject
 from ..registry import readers
 
-READER_MODULES: tuple[str, ...] = ("text", "jsonl")
+READER_MODULES: tuple[str, ...] = ("text", "jsonl", "html", "warc", "feeds")
 
 Item = RawRecord | Reject
 

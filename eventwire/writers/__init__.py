@@ -12,7 +12,7 @@ from typing import IO, Protocol
 from ..document import Document
 from ..registry import writers
 
-WRITER_MODULES: tuple[str, ...] = ("json",)
+WRITER_MODULES: tuple[str, ...] = ("json", "csv", "gdelt", "plover")
 
 
 class Writer(Protocol):

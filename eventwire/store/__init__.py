@@ -1,0 +1,13 @@
+"""The embedded store (DuckDB): tables, ingest with cross-article deduplication, queries and exports.
+
+See docs/store.md for the schema. ``document_rows`` and the Arrow schemas are shared with the Spark job.
+"""
+
+from __future__ import annotations
+
+from .db import DEFAULT_DB, Store, WriteStats, open_store
+from .rows import document_rows, event_mention_rows
+from .schema import SCHEMA_VERSION, TABLES
+
+__all__ = ["DEFAULT_DB", "SCHEMA_VERSION", "TABLES", "Store", "WriteStats", "document_rows",
+           "event_mention_rows", "open_store"]

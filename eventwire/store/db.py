@@ -1,0 +1,244 @@
+"""The DuckDB store: batched, transactional, idempotent writes of Documents, and the query entry point.
+
+Why this shape: every batch is written through Arrow tables (one INSERT per table, not row by row) inside
+one transaction, so a killed ingest leaves whole batches only and a re-run skips what is stored (by
+content hash) with no loss and no duplicates. Cross-article deduplication runs inside the same
+transaction, so events and their mentions never disagree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from ..document import Document
+from ..errors import ErrorCode, EventwireError
+from . import queries
+from .dedup import Cluster, aggregate_events, assign_events
+from .rows import content_hash_of, document_rows
+from .schema import ARTICLE_TABLES, SCHEMA_VERSION, TABLES, ddl, to_arrow
+
+DEFAULT_DB = "eventwire.duckdb"
+
+
+@dataclass
+class WriteStats:
+    """What one write did: articles stored or skipped as already present, mentions and events."""
+
+    articles: int = 0
+    skipped: int = 0
+    mentions: int = 0
+    new_events: int = 0
+    merged_mentions: int = 0
+    renamed: list[str] = field(default_factory=list)
+
+    def add(self, other: "WriteStats") -> None:
+        self.articles += other.articles
+        self.skipped += other.skipped
+        self.mentions += other.mentions
+        self.new_events += other.new_events
+        self.merged_mentions += other.merged_mentions
+        self.renamed.extend(other.renamed)
+
+
+class Store:
+    """One DuckDB database file (or ":memory:"). Use as a context manager or call ``close()``."""
+
+    def __init__(self, path: str | Path = DEFAULT_DB, read_only: bool = False, dedup_days: int = 1) -> None:
+        self.path = str(path)
+        self.dedup_days = dedup_days
+        try:
+            if not read_only and self.path != ":memory:":
+                Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+            self.con = duckdb.connect(self.path, read_only=read_only)
+        except (duckdb.Error, OSError) as exc:
+            raise EventwireError(ErrorCode.STORE_ERROR, f"{self.path}: {exc}") from exc
+        if not read_only:
+            self.init_schema()
+        else:
+            self._check_version()
+
+    # -- lifecycle ---------------------------------------------------------------------------------
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.con.close()
+
+    def _exec(self, sql: str, params: list[Any] | None = None) -> list[tuple[Any, ...]]:
+        """Run one statement to completion (DuckDB refuses new work while a result is unread)."""
+        return self.con.execute(sql, params or []).fetchall()
+
+    def init_schema(self) -> None:
+        self._exec("CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
+        for table in TABLES:
+            self._exec(ddl(table))
+        self._exec("CREATE UNIQUE INDEX IF NOT EXISTS articles_hash ON articles (content_hash)")
+        self._exec("CREATE UNIQUE INDEX IF NOT EXISTS articles_id ON articles (article_id)")
+        self._exec("CREATE INDEX IF NOT EXISTS mentions_event ON event_mentions (event_id)")
+        self._exec("CREATE INDEX IF NOT EXISTS events_key ON events (dedup_key)")
+        self._exec("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
+        self._check_version()
+
+    def _check_version(self) -> None:
+        rows = self._exec("SELECT value FROM meta WHERE key = 'schema_version'")
+        row = rows[0] if rows else None
+        if row is None or int(row[0]) != SCHEMA_VERSION:
+            found = row[0] if row else "none"
+            raise EventwireError(
+                ErrorCode.STORE_ERROR, f"{self.path}: schema version {found}, this eventwire needs {SCHEMA_VERSION}"
+            )
+
+    # -- writing -----------------------------------------------------------------------------------
+    def known_hashes(self, hashes: list[str]) -> set[str]:
+        """Which of these content hashes are stored already (one query through an Arrow table)."""
+        if not hashes:
+            return set()
+        self.con.register("_ew_hashes", pa.table({"h": pa.array(hashes, pa.string())}))
+        try:
+            rows = self._exec("SELECT content_hash FROM articles WHERE content_hash IN (SELECT h FROM _ew_hashes)")
+        finally:
+            self.con.unregister("_ew_hashes")
+        return {r[0] for r in rows}
+
+    def write(self, docs: list[Document]) -> WriteStats:
+        """Store a batch of Documents in one transaction; articles already stored are skipped."""
+        stats = WriteStats()
+        try:
+            self._exec("BEGIN TRANSACTION")
+            try:
+                self._write(docs, stats)
+            except BaseException:
+                self._exec("ROLLBACK")
+                raise
+            self._exec("COMMIT")
+        except duckdb.Error as exc:
+            raise EventwireError(ErrorCode.STORE_ERROR, f"{self.path}: {exc}") from exc
+        return stats
+
+    def _write(self, docs: list[Document], stats: WriteStats) -> None:
+        hashes = [content_hash_of(d) for d in docs]
+        known = self.known_hashes(hashes)
+        fresh: list[tuple[Document, str]] = []
+        for doc, h in zip(docs, hashes):
+            if h in known:
+                stats.skipped += 1
+                continue
+            known.add(h)
+            fresh.append((doc, h))
+        if not fresh:
+            return
+        taken = self._existing_ids([d.id for d, _ in fresh])
+        when = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+        tables: dict[str, list[dict[str, Any]]] = {t: [] for t in ARTICLE_TABLES}
+        for doc, h in fresh:
+            aid = doc.id
+            if aid in taken:
+                aid = f"{doc.id}-{h[:8]}"
+                stats.renamed.append(aid)
+            taken.add(aid)
+            for table, rows in document_rows(doc, aid, h, when).items():
+                tables[table].extend(rows)
+        mentions = tables["event_mentions"]
+        existing = self._clusters({m["dedup_key"] for m in mentions})
+        existing_ids = {c.event_id for c in existing}
+        touched = assign_events(mentions, existing, self.dedup_days)
+        old_touched = [e for e in touched if e in existing_ids]
+        stats.articles = len(fresh)
+        stats.mentions = len(mentions)
+        stats.new_events = len(touched) - len(old_touched)
+        stats.merged_mentions = len(mentions) - stats.new_events
+        for table, rows in tables.items():
+            self._insert(table, rows)
+        if touched:
+            all_mentions = self._mentions_of(touched)
+            self._delete_events(old_touched)
+            self._insert("events", aggregate_events(all_mentions))
+
+    def _existing_ids(self, ids: list[str]) -> set[str]:
+        self.con.register("_ew_ids", pa.table({"id": pa.array(ids, pa.string())}))
+        try:
+            rows = self._exec("SELECT article_id FROM articles WHERE article_id IN (SELECT id FROM _ew_ids)")
+        finally:
+            self.con.unregister("_ew_ids")
+        return {r[0] for r in rows}
+
+    def _clusters(self, keys: set[str]) -> list[Cluster]:
+        if not keys:
+            return []
+        self.con.register("_ew_keys", pa.table({"k": pa.array(sorted(keys), pa.string())}))
+        try:
+            table = self.con.sql(
+                "SELECT event_id, dedup_key, date, date_value, date_precision, geonameid, place_name "
+                "FROM events WHERE dedup_key IN (SELECT k FROM _ew_keys) ORDER BY first_seen, event_id"
+            ).to_arrow_table()
+        finally:
+            self.con.unregister("_ew_keys")
+        return [Cluster.from_row(r) for r in table.to_pylist()]
+
+    def _mentions_of(self, event_ids: list[str]) -> list[dict[str, Any]]:
+        self.con.register("_ew_events", pa.table({"e": pa.array(event_ids, pa.string())}))
+        try:
+            return self.con.sql(
+                "SELECT * FROM event_mentions WHERE event_id IN (SELECT e FROM _ew_events)"
+            ).to_arrow_table().to_pylist()
+        finally:
+            self.con.unregister("_ew_events")
+
+    def _delete_events(self, event_ids: list[str]) -> None:
+        if not event_ids:
+            return
+        self.con.register("_ew_events", pa.table({"e": pa.array(event_ids, pa.string())}))
+        try:
+            self._exec("DELETE FROM events WHERE event_id IN (SELECT e FROM _ew_events)")
+        finally:
+            self.con.unregister("_ew_events")
+
+    def _insert(self, table: str, rows: list[dict[str, Any]]) -> None:
+        """One INSERT of a whole Arrow table (``table`` is one of the constant schema names)."""
+        if not rows:
+            return
+        if table not in TABLES:
+            raise EventwireError(ErrorCode.STORE_ERROR, f"unknown table {table!r}")
+        self.con.register("_ew_rows", to_arrow(table, rows))
+        try:
+            self._exec(f"INSERT INTO {table} BY NAME SELECT * FROM _ew_rows")
+        finally:
+            self.con.unregister("_ew_rows")
+
+    # -- reading -----------------------------------------------------------------------------------
+    def counts(self) -> dict[str, int]:
+        return queries.counts(self.con)
+
+    def events(self, **filters: Any) -> list[dict[str, Any]]:
+        return queries.events(self.con, **filters)
+
+    def event(self, event_id: str) -> dict[str, Any] | None:
+        return queries.event(self.con, event_id)
+
+    def dyads(self, interval: str = "day", **filters: Any) -> list[dict[str, Any]]:
+        return queries.dyads(self.con, interval, **filters)
+
+    def actors(self, q: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
+        return queries.actors(self.con, q, limit)
+
+    def article(self, article_id: str) -> dict[str, Any] | None:
+        return queries.article(self.con, article_id)
+
+    def network(self, **filters: Any) -> dict[str, list[dict[str, Any]]]:
+        return queries.network(self.con, **filters)
+
+
+def open_store(path: str | Path = DEFAULT_DB, read_only: bool = False, dedup_days: int = 1) -> Store:
+    """Open (creating if needed) a store; read-only opening requires the file to exist."""
+    if read_only and str(path) != ":memory:" and not Path(path).exists():
+        raise EventwireError(ErrorCode.STORE_ERROR, f"{path}: no such database (run `eventwire ingest` first)")
+    return Store(path, read_only=read_only, dedup_days=dedup_days)
