@@ -165,7 +165,7 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     ("this_part", _p(r"(?:(early|late|earlier|later)\s+)?(this|last|tomorrow|yesterday|the|that)\s+(morning|afternoon|evening|night)(?![\w'-])")),
     ("weekday", _p(
         r"(?:(last|next|this|this\s+past|this\s+coming|the\s+previous|the\s+following|the\s+next|early|late|on)\s+)?(" + _WEEKDAY
-        + r")(?:\s+(morning|afternoon|evening|night))?(?:,?\s+(?:the\s+)?(" + _DAYNUM + r")(?![\d:]))?(?![\w]|'[a-rt-z])")),
+        + r")(?:\s+(morning|afternoon|evening|night))?(?:,?\s+(?:the\s+)?(" + _DAYNUM + r")(?!\d|[:,.]\d))?(?![\w]|'[a-rt-z])")),
     ("ago", _p(
         r"(?:" + _APPROX + r")?(" + _NUM_RANGE + r")[\s-]+(" + _UNIT + r")\s+(ago|earlier|later|from\s+now|hence|back|previously)(?![\w'])")),
     ("vague_ago", _p(r"(?:(?:some|many|" + _APPROX + r")\s*)?(" + _UNIT + r")\s+(ago|earlier|later|back)(?![\w'])")),
@@ -195,13 +195,16 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
 _RULE_ORDER = {name: i for i, (name, _) in enumerate(_RULES)}
 
 _FUTURE_CUE = re.compile(
-    r"(?:\b(?:will|won't|shall|going\s+to|plans?\s+to|planning\s+to|planned|scheduled|expected\s+to|is\s+to|are\s+to|is\s+due|are\s+due|"
-    r"set\s+to|intends?\s+to|would|next|upcoming|hopes?\s+to|aims?\s+to|to\s+be\s+held|as\s+(?:soon|early)\s+as|"
+    r"(?:\b(?:will|won't|shall|going\s+to|plans?\s+to|planning\s+to|scheduled|expected\s+to|is\s+to|are\s+to|is\s+due|are\s+due|"
+    r"set\s+to|intends?\s+to|would|next|upcoming|hopes?\s+to|aims?\s+to|to\s+be\s+held|"
     r"from\s+now|tomorrow)\b|'ll\b)", re.I)
 _PAST_CUE = re.compile(
     r"\b(?:was|were|had|did|didn't|wasn't|weren't|said|told|ago|last|earlier|announced|reported|met|took|came|went|held|made|"
     r"began|gave|saw|fell|rose|won|lost|killed|died|left|got|sent|signed|agreed|attacked|visited|arrived|closed|ended|"
     r"\w{3,}ed)\b", re.I)
+# A preposition right before the expression settles the tense: "by February", "until Tuesday", "since May".
+_FUTURE_PREP = re.compile(r"\b(?:by|until|till|through|before|as\s+(?:soon|early)\s+as)\s+(?:(?:the\s+)?(?:end|middle|beginning|start)\s+of\s+)?(?:(?:early|late|mid)-?\s*)?$", re.I)
+_PAST_PREP = re.compile(r"\b(?:since|ago)\s+(?:(?:early|late|mid)-?\s*)?$", re.I)
 _SENT_BREAK = re.compile(r"[.!?]\s+(?=[A-Z\"“])|\n")
 
 
@@ -447,6 +450,11 @@ class _Context:
     def tense(self, start: int, end: int) -> str:
         """'future', 'past' or '' from the nearest tense cue in the sentence around [start, end)."""
         lo, hi = self.sentence(start, end)
+        before = self.text[max(lo, start - 40): start]
+        if _FUTURE_PREP.search(before):
+            return "future"
+        if _PAST_PREP.search(before) or self.text.startswith("'s", end):
+            return "past"
         lo, hi = max(lo, start - 120), min(hi, end + 50)
         best: tuple[int, str] | None = None
         for kind, pattern in (("future", _FUTURE_CUE), ("past", _PAST_CUE)):
@@ -883,6 +891,8 @@ def _n_the_unit(m: re.Match[str], ctx: _Context) -> _Val | None:
         return _Val.of(_point_for(unit, ctx.ref.date))
     if word == "day":
         return None  # "the day" is too often "the day of the attack"
+    if unit == "Y" and re.match(r"\s+(?:ended|ending|to)\b", ctx.text[m.end(): m.end() + 10]):
+        return _Val("DURATION", "P1Y")  # "the year ended March 31": a fiscal year, not a calendar one
     if a is None:
         return _x("XXXX")
     if unit == "Q":
@@ -1376,6 +1386,13 @@ def _specificity(val: _Val) -> int:
     return {"CE": 1, "DE": 2, "Y": 3, "H": 4, "Q": 5, "SEASON": 5, "M": 6, "W": 7, "WE": 7, "D": 8, "T": 9}[val.point.gran]
 
 
+# Rules whose values become the reference time; shifts such as "a year earlier" or "that day" do not.
+_SETS_REFERENCE = frozenset({"iso", "slash", "mdy", "dmy", "month_spoken_day", "month_year", "month_rel_year", "month",
+                             "year", "quarter", "half", "season", "day_rel", "weekday", "holiday", "week_of", "rel_unit",
+                             "time", "noon", "part_weekday", "edge_rel"})
+_SHIFT_WORDS = re.compile(r"year[\s-](?:earlier|ago)|a\s+year\s+(?:ago|earlier)|comparable|corresponding|latest|same|previous|following|\bthat\b", re.I)
+
+
 def tag(text: str, anchor: dt.date | None = None) -> list[TimexMatch]:
     """Find and normalise the time expressions in ``text`` relative to ``anchor`` (the publication date).
 
@@ -1412,6 +1429,7 @@ def tag(text: str, anchor: dt.date | None = None) -> list[TimexMatch]:
                     ctx.ref = best.point
                 continue
         resolved.append((start, end, val))
-        if val.point is not None and val.type in ("DATE", "TIME") and cand.rule not in ("ref",):
+        if val.point is not None and val.type in ("DATE", "TIME") and cand.rule in _SETS_REFERENCE \
+                and not _SHIFT_WORDS.search(cand.match.group(0)):
             ctx.ref = val.point
     return [_as_match(text, s, e, v) for s, e, v in resolved]
