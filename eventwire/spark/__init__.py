@@ -1,0 +1,1 @@
+"""The same pipeline on Apache Spark (optional extra: ``pip install eventwire[spark]``)."""
