@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 
 # Module names under eventwire.stages; each registers its stage class in eventwire.registry.stages.
-STAGE_MODULES: tuple[str, ...] = ("clean", "nlp", "actors", "times", "places", "quotes", "events")
+STAGE_MODULES: tuple[str, ...] = ("clean", "language", "nlp", "actors", "times", "places", "quotes", "events")
 
 
 def load_all() -> None:
