@@ -203,8 +203,13 @@ _PAST_CUE = re.compile(
     r"began|gave|saw|fell|rose|won|lost|killed|died|left|got|sent|signed|agreed|attacked|visited|arrived|closed|ended|"
     r"\w{3,}ed)\b", re.I)
 # A preposition right before the expression settles the tense: "by February", "until Tuesday", "since May".
-_FUTURE_PREP = re.compile(r"\b(?:by|until|till|through|before|as\s+(?:soon|early)\s+as)\s+(?:(?:the\s+)?(?:end|middle|beginning|start)\s+of\s+)?(?:(?:early|late|mid)-?\s*)?$", re.I)
+_FUTURE_PREP = re.compile(r"\b(?:by|until|till|as\s+(?:soon|early)\s+as)\s+(?:(?:the\s+)?(?:end|middle|beginning|start)\s+of\s+)?(?:(?:early|late|mid)-?\s*)?$", re.I)
 _PAST_PREP = re.compile(r"\b(?:since|ago)\s+(?:(?:early|late|mid)-?\s*)?$", re.I)
+_ADJACENT_VERB = re.compile(
+    r"\b(?:was|were|had|did|met|took|came|went|held|began|died|left|fell|rose|won|lost|signed|arrived|attacked|visited|"
+    r"killed|announced|said|told|occurred|happened|ended|started|opened|closed|returned|launched|elected|agreed|"
+    r"resigned|collapsed|exploded|captured|seized)\s+(?:(?:on|in|at|during|since)\s+)?$", re.I)
+_NOT_PAST_BEFORE = re.compile(r"\b(?:be|will|would|shall|to|being)\s+$", re.I)
 _SENT_BREAK = re.compile(r"[.!?]\s+(?=[A-Z\"“])|\n")
 
 
@@ -455,12 +460,17 @@ class _Context:
             return "future"
         if _PAST_PREP.search(before) or self.text.startswith("'s", end):
             return "past"
+        adjacent = _ADJACENT_VERB.search(before)
+        if adjacent and not _NOT_PAST_BEFORE.search(before, 0, adjacent.start()):
+            return "past!"  # "met on December 15": the verb governing the date is in the past tense
         lo, hi = max(lo, start - 120), min(hi, end + 50)
         best: tuple[int, str] | None = None
         for kind, pattern in (("future", _FUTURE_CUE), ("past", _PAST_CUE)):
             for m in pattern.finditer(self.text, lo, hi):
                 if start <= m.start() < end:
                     continue
+                if kind == "past" and _NOT_PAST_BEFORE.search(self.text, max(0, m.start() - 12), m.start()):
+                    continue  # "will be held", "to be signed": a participle, not a past tense
                 dist = start - m.end() if m.end() <= start else m.start() - end
                 # cues before the expression weigh more: "met on Monday" vs "Monday, he will..."
                 dist = dist if m.end() <= start else dist * 3
@@ -494,6 +504,7 @@ def _choose_year(ctx: _Context, month: int, day: int | None, start: int, end: in
 
     # the nearest occurrence, with the distance against the tense (or, with no cue, ahead) weighted up
     against_tense, ahead_no_cue = 4.0, 2.0
+    offset = 3.0 if day is None else 120.0  # a date against the tense must also be much nearer
     best: tuple[float, int] | None = None
     for year in (y - 1, y, y + 1):
         if day is None:
@@ -503,9 +514,11 @@ def _choose_year(ctx: _Context, month: int, day: int | None, start: int, end: in
         if dist == 0:
             return year
         if tense == "future":
-            cost = dist if dist > 0 else -dist * against_tense
+            cost = dist if dist > 0 else -dist * against_tense + offset
         elif tense == "past":
-            cost = -dist if dist < 0 else dist * against_tense
+            cost = -dist if dist < 0 else dist * against_tense + offset
+        elif tense == "past!":
+            cost = -dist if dist < 0 else dist * 1000.0
         else:
             cost = -dist if dist < 0 else dist * ahead_no_cue
         if best is None or cost < best[0]:
@@ -528,7 +541,7 @@ def _weekday_date(ctx: _Context, weekday: int, mod: str, start: int, end: int) -
     tense = ctx.tense(start, end)
     if tense == "future":
         return base + dt.timedelta(days=fwd)
-    if mod == "this" and tense != "past":
+    if mod == "this" and not tense.startswith("past"):
         return base + dt.timedelta(days=fwd)
     return base - dt.timedelta(days=back)
 
@@ -868,7 +881,7 @@ def _n_bare_season(m: re.Match[str], ctx: _Context) -> _Val | None:
     if ctx.anchor is None:
         return _x(f"XXXX-{code}")
     tense = ctx.tense(m.start(), m.end())
-    rel = "next" if tense == "future" else "last" if tense == "past" else "this"
+    rel = "next" if tense == "future" else "last" if tense.startswith("past") else "this"
     point = _season_shift(ctx.anchor, code, rel)
     cur = _point_for(code, ctx.anchor)
     if rel == "last" and cur.interval()[0] <= ctx.anchor:
