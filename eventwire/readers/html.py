@@ -18,6 +18,8 @@ from ..records import RawRecord, Reject
 from ..registry import readers
 from .text import DEFAULT_MAX_BYTES, decode_bytes
 
+# Fewer words than this is navigation or a teaser, not an article body.
+MIN_WORDS = 8
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
 
@@ -50,6 +52,8 @@ def extract_html(html: str, url: str | None = None) -> dict[str, str | None]:
     text = doc.text.strip()
     if title and text.startswith(title):
         text = text[len(title) :].lstrip()
+    if len(text.split()) < MIN_WORDS:
+        raise EventwireError(ErrorCode.BAD_HTML, f"no article body found (only {len(text.split())} words)")
     date = doc.date if doc.date and _DATE.match(doc.date) else None
     return {
         "text": text,
