@@ -33,10 +33,18 @@ TSV_NAME = "gazetteer.tsv.gz"
 
 # How a key matched an entry: its own name, one of its alternate names, or a particle-stripped form.
 MATCH_NAME, MATCH_ALT, MATCH_STRIPPED = 0, 1, 2
+# A region named like a city that holds this share of the region's town population is the city's region.
+EPONYMOUS_SHARE = 0.1
 
 _PARTICLE = re.compile(r"\b(?:al|ar|as|an|ad|at|az|ash|adh|ath|el|ul|ed|es|en|et)\s+(?=\w)")
 _NONWORD = re.compile(r"[^\w\s]")
 _SPACE = re.compile(r"\s+")
+# Words that name an administrative level after a region's name ("Aleppo province", "Orange County").
+ADMIN_SUFFIX = re.compile(
+    r"\s+(?:governorate|province|oblast|region|state|krai|prefecture|district|department|county|parish|"
+    r"territory|municipality)$",
+    re.IGNORECASE,
+)
 
 # Supplements to the shipped demonym table: the forms news uses that countryinfo lacks.
 _EXTRA_DEMONYMS: dict[str, str] = {
@@ -222,15 +230,29 @@ class Gazetteer:
         return Entry(int(eid), str(kind), str(name), str(cc), str(a1), float(lat), float(lon), int(pop), how)  # type: ignore[arg-type]
 
     # -- lookups -------------------------------------------------------------------------------------
-    def candidates(self, name: str) -> list[Entry]:
-        """Every entry a name can refer to, each with how it matched (own name, alternate, stripped)."""
+    def candidates(self, name: str, keep_admin: bool = False) -> list[Entry]:
+        """Every entry a name can refer to, each with how it matched (own name, alternate, stripped).
+
+        A region named after its city ("Aleppo", "Kiev", "Istanbul" provinces) is left out unless
+        ``keep_admin``: news that says "Aleppo" means the city.
+        """
         key = normalise(name)
         if not key:
             return []
-        return self.candidates_by_key(key)
+        found = self.candidates_by_key(key)
+        if keep_admin:
+            return list(found)
+        biggest: dict[str, int] = {}
+        for e in found:
+            if e.kind in ("city", "capital") and e.match < MATCH_STRIPPED:
+                biggest[e.country2] = max(biggest.get(e.country2, 0), e.population)
+        return [
+            e for e in found
+            if not (e.kind == "admin1" and biggest.get(e.country2, -1) >= EPONYMOUS_SHARE * e.population)
+        ]
 
     @functools.lru_cache(maxsize=65536)
-    def candidates_by_key(self, key: str) -> list[Entry]:
+    def candidates_by_key(self, key: str) -> tuple[Entry, ...]:
         keys = [key]
         stripped = strip_particles(key)
         if stripped != key:
@@ -246,9 +268,7 @@ class Gazetteer:
                 how = max(int(row[8]), MATCH_STRIPPED if i else 0)  # type: ignore[call-overload]
                 if row[0] not in best or best[row[0]].match > how:  # type: ignore[operator]
                     best[int(row[0])] = self._entry(row, how)  # type: ignore[call-overload]
-        # A region named after its city ("Aleppo", "Kiev", "Istanbul" provinces): news means the city.
-        city_countries = {e.country2 for e in best.values() if e.kind in ("city", "capital")}
-        return [e for e in best.values() if not (e.kind == "admin1" and e.country2 in city_countries)]
+        return tuple(best.values())
 
     def country(self, code: str) -> Entry | None:
         """The country record for an ISO alpha-2 or alpha-3 code."""

@@ -70,6 +70,21 @@ COUNTRY_ALIASES: dict[str, list[str]] = {
     "MD": ["Moldova"],
 }
 
+# GeoNames' own point where the Factbook point differs by far (the centre of the contiguous US).
+COUNTRY_POINT: dict[str, tuple[float, float]] = {"US": (39.76, -98.5)}
+
+# AP-style abbreviations of US states, as US news writes them ("Alexandria, La.").
+US_STATE_ABBR: dict[str, list[str]] = {
+    "AL": ["Ala."], "AZ": ["Ariz."], "AR": ["Ark."], "CA": ["Calif.", "Cal."], "CO": ["Colo."],
+    "CT": ["Conn."], "DE": ["Del."], "FL": ["Fla."], "GA": ["Ga."], "IL": ["Ill."], "IN": ["Ind."],
+    "KS": ["Kan.", "Kans."], "KY": ["Ky."], "LA": ["La."], "MD": ["Md."], "MA": ["Mass."], "MI": ["Mich."],
+    "MN": ["Minn."], "MS": ["Miss."], "MO": ["Mo."], "MT": ["Mont."], "NE": ["Neb.", "Nebr."], "NV": ["Nev."],
+    "NH": ["N.H."], "NJ": ["N.J."], "NM": ["N.M.", "N.Mex."], "NY": ["N.Y."], "NC": ["N.C."], "ND": ["N.D."],
+    "OK": ["Okla."], "OR": ["Ore.", "Oreg."], "PA": ["Pa.", "Penn."], "RI": ["R.I."], "SC": ["S.C."],
+    "SD": ["S.D."], "TN": ["Tenn."], "TX": ["Tex."], "VT": ["Vt."], "VA": ["Va."], "WA": ["Wash."],
+    "WV": ["W.Va.", "W. Va."], "WI": ["Wis.", "Wisc."], "WY": ["Wyo."], "DC": ["D.C."],
+}
+
 # Curated seas, gulfs and regions news names (coordinates: a representative centre; GeoNames ids only
 # where known with confidence, else None). Kind "sea" for water bodies, "region" for land regions.
 CURATED: list[dict[str, Any]] = [
@@ -100,6 +115,7 @@ CURATED: list[dict[str, Any]] = [
     {"name": "Pacific Ocean", "kind": "sea", "lat": 0.0, "lon": -160.0, "gid": None, "cc": "", "alts": ["Pacific"]},
     {"name": "Indian Ocean", "kind": "sea", "lat": -20.0, "lon": 80.0, "gid": None, "cc": ""},
     {"name": "Arctic Ocean", "kind": "sea", "lat": 85.0, "lon": 0.0, "gid": None, "cc": "", "alts": ["Arctic"]},
+    {"name": "European Union", "kind": "region", "lat": 50.0, "lon": 10.0, "gid": None, "cc": "", "alts": ["EU", "E.U."]},
     {"name": "Middle East", "kind": "region", "lat": 29.0, "lon": 42.0, "gid": None, "cc": "",
      "alts": ["Mideast", "Near East"]},
     {"name": "Sahel", "kind": "region", "lat": 15.0, "lon": 5.0, "gid": None, "cc": ""},
@@ -179,6 +195,18 @@ def polygon_centroid(geojson: Any) -> tuple[float, float] | None:
     return (best[1], best[2]) if best else None
 
 
+def box_centre(pts: list[Any]) -> tuple[float, float]:
+    """Centre of the bounding box of a region's towns, trimmed of the outer 2% (a region's GeoNames point
+    is near its middle; the median town lies where people cluster, often far from it)."""
+    lats = sorted(p[0] for p in pts)
+    lons = sorted(p[1] for p in pts)
+    k = len(pts) // 50
+    lat = (lats[k] + lats[-1 - k]) / 2
+    if lons[-1 - k] - lons[k] > 180:  # straddles the antimeridian: fall back to the median
+        return lat, statistics.median(lons)
+    return lat, (lons[k] + lons[-1 - k]) / 2
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--countryinfo", type=Path, required=True)
@@ -200,9 +228,13 @@ def main() -> None:
     capital_of: dict[str, str] = {}
     for cc, c in countries.items():
         info = cinfo.get(cc, {})
-        point = polygon_centroid(info["geoJSON"]) if info.get("geoJSON") else None
+        # The conventional country point (CIA Factbook style, as GeoNames uses); the mainland centroid
+        # only where the source has none.
+        point = COUNTRY_POINT.get(cc)
         if point is None and info.get("latlng"):
             point = (float(info["latlng"][0]), float(info["latlng"][1]))
+        if point is None and info.get("geoJSON"):
+            point = polygon_centroid(info["geoJSON"])
         if point is None:
             continue
         alts = set(COUNTRY_ALIASES.get(cc, []))
@@ -254,8 +286,7 @@ def main() -> None:
     for (cc, a1), counter in sorted(a1_names.items()):
         name = counter.most_common(1)[0][0]
         pts = a1_points[(cc, a1)]
-        lat = statistics.median(p[0] for p in pts)
-        lon = statistics.median(p[1] for p in pts)
+        lat, lon = box_centre(pts)
         pop = sum(p[2] for p in pts)
         gid: int
         if cc == "US" and a1 in us_states:
@@ -263,7 +294,7 @@ def main() -> None:
             name = us_states[a1]["name"]
         else:
             gid, synthetic = synthetic, synthetic - 1
-        alts = set()
+        alts = set(US_STATE_ABBR.get(a1, [])) if cc == "US" else set()
         short = _ADMIN_SUFFIX.sub("", name)
         if short != name and len(short) > 2:
             alts.add(short)
@@ -274,8 +305,7 @@ def main() -> None:
         pts = a2_points.get((county["state"], county["name"], ""))
         if not pts:
             continue
-        lat = statistics.median(p[0] for p in pts)
-        lon = statistics.median(p[1] for p in pts)
+        lat, lon = box_centre(pts)
         rows.append((synthetic, "admin2", county["name"], "US", county["state"], round(lat, 4), round(lon, 4), 0, []))
         synthetic -= 1
 

@@ -1,17 +1,429 @@
-"""The places stage (placeholder until its issue lands: assigns nothing yet)."""
+"""The places stage: find place mentions and resolve them to GeoNames places, offline.
+
+Mentions come from spaCy's GPE/LOC/FAC entities plus gazetteer matches of capitalised spans the NER
+missed. Each mention is resolved by ``PlaceResolver``: candidates from the gazetteer, scored by a prior
+(population, feature kind, how the name matched) plus the document's context (countries and first-level
+regions named in it, nationality adjectives, "Town, State" patterns), in two passes so that confident
+places inform the ambiguous ones. The resolver works on plain offsets too, which is how the geo
+evaluation scores it with gold toponym spans.
+
+Not places: nationality adjectives ("Russian"), a country named as an actor ("Russia said") unless it
+appears in a locative context ("in/to/from Syria", "Turkey-based", "Syria's territory"), and capitals
+used as actors ("Moscow said").
+"""
 
 from __future__ import annotations
 
-from ..document import Document
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..config import Config
+from ..document import Document, Place
+from ..gazetteer import ADMIN_SUFFIX, Entry, Gazetteer, default_gazetteer, haversine_km, normalise, prior_score
 from ..registry import stages
-from .base import Stage
+from .base import Resources, Stage
+
+ENTITY_LABELS = frozenset({"GPE", "LOC", "FAC"})
+LOCATIVE_PREPS = frozenset(
+    "in into inside within to towards toward from across near at throughout around outside through via "
+    "between along off over beyond onto entering visiting".split()
+)
+# Nouns after "of" that make the phrase locative ("the territory of Syria", "north of Aleppo").
+GEO_NOUNS = frozenset(
+    "territory part parts north south east west northeast northwest southeast southwest centre center "
+    "capital region regions province provinces city cities town towns border borders coast outskirts "
+    "areas area soil airspace heart interior rest side sides countryside streets".split()
+)
+DIRECTION_ADJ = frozenset(
+    "northern southern eastern western central north south east west northeastern northwestern "
+    "southeastern southwestern neighbouring neighboring nearby war-torn".split()
+)
+KIND_OUT = {"capital": "city"}
+# Kinds placed by proximity to the document's other local places; the decay distance of that pull.
+LOCAL_KINDS = frozenset({"city", "capital", "admin2"})
+PROXIMITY_KM = 150.0
+GENERIC_WORDS = frozenset(
+    "west east north south center centre central western eastern northern southern midwest "
+    "northeast northwest southeast southwest interior capital city state island coast".split()
+)
+_DEMONYM_WORD = re.compile(r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\b")
+
+
+@dataclass
+class Mention:
+    """A stretch of text that may name a place, with what the syntax says about how it is used."""
+
+    start: int
+    end: int
+    text: str
+    label: str = "GPE"
+    locative: bool = True
+    actor_like: bool = False
+
+
+@dataclass
+class Resolution:
+    mention: Mention
+    entry: Entry | None
+    score: float = 0.0
+    margin: float = 0.0
+    candidates: list[Entry] = field(default_factory=list)
+
+
+class PlaceResolver:
+    """Candidate generation and context scoring over the gazetteer (stateless between documents)."""
+
+    def __init__(
+        self,
+        gazetteer: Gazetteer,
+        context_weight: float = 2.5,
+        region_weight: float = 2.5,
+        proximity_weight: float = 2.5,
+    ) -> None:
+        self.gaz = gazetteer
+        self.context_weight = context_weight
+        self.region_weight = region_weight
+        self.proximity_weight = proximity_weight
+
+    # -- candidates ----------------------------------------------------------------------------------
+    def candidates(self, surface: str) -> list[Entry]:
+        text = re.sub(r"(?:'s|’s|')$", "", surface.strip())
+        cands = self.gaz.candidates(text)
+        if normalise(text) in GENERIC_WORDS:  # "the West", "the South": political, not a province
+            return [e for e in cands if e.kind in ("region", "sea", "continent")]
+        if cands:
+            return cands
+        cc = self.gaz.demonym(text)
+        if cc:  # gold toponym spans may be adjectives ("Turkish" -> Turkey); find_mentions never passes them
+            country = self.gaz.country(cc)
+            return [country] if country else []
+        short = ADMIN_SUFFIX.sub("", text)
+        if short != text:  # "Aleppo province", "Rapides County": the region itself
+            return [e for e in self.gaz.candidates(short, keep_admin=True) if e.kind in ("admin1", "admin2")]
+        return []
+
+    def demonym_countries(self, text: str) -> Counter[str]:
+        """Countries the text's nationality adjectives point to ("Syrian" -> SY)."""
+        votes: Counter[str] = Counter()
+        for m in _DEMONYM_WORD.finditer(text):
+            for word in (m.group(0), m.group(0).split()[0]):
+                cc = self.gaz.demonym(word)
+                if cc:
+                    votes[cc] += 1
+                    break
+        return votes
+
+    # -- scoring -------------------------------------------------------------------------------------
+    def resolve(self, text: str, mentions: Sequence[Mention]) -> list[Resolution]:
+        """Resolve every mention; mentions with no candidate get ``entry=None``."""
+        cands = [self.candidates(m.text) for m in mentions]
+        demonyms = self.demonym_countries(text)
+        pins = self._pins(text, mentions, cands)
+        # Pass 1: context from unambiguous names and nationality adjectives.
+        cc_votes: Counter[str] = Counter({k: 0.5 * v for k, v in demonyms.items()})
+        a1_votes: Counter[tuple[str, str]] = Counter()
+        for cs in cands:
+            if len(cs) == 1 or (cs and all(c.kind in ("country", "admin1") for c in cs) and len(cs) <= 2):
+                for c in cs:
+                    if c.country2:
+                        cc_votes[c.country2] += 1.0 / len(cs)
+                    if c.kind in ("admin1", "admin2"):
+                        a1_votes[(c.country2, c.admin1)] += 1.0 / len(cs)
+        first = [self._best(cs, cc_votes, a1_votes, pin, []) for cs, pin in zip(cands, pins)]
+        # Pass 2: context from every other resolved name (confident ones weigh more).
+        by_key: dict[str, list[int]] = defaultdict(list)
+        for i, m in enumerate(mentions):
+            by_key[normalise(m.text)].append(i)
+        totals_cc: Counter[str] = Counter({k: 0.5 * v for k, v in demonyms.items()})
+        totals_a1: Counter[tuple[str, str]] = Counter()
+        own_cc: dict[str, Counter[str]] = {}
+        own_a1: dict[str, Counter[tuple[str, str]]] = {}
+        for key, idx in by_key.items():
+            occ: Counter[str] = Counter()
+            oa1: Counter[tuple[str, str]] = Counter()
+            for i in idx:
+                entry, _, margin = first[i]
+                if entry is None:
+                    continue
+                w = 1.0 if margin > 2 else 0.5
+                if entry.country2:
+                    occ[entry.country2] += w
+                if entry.admin1 and entry.kind not in ("country", "continent", "sea", "region"):
+                    oa1[(entry.country2, entry.admin1)] += w
+            own_cc[key], own_a1[key] = occ, oa1
+            totals_cc.update(occ)
+            totals_a1.update(oa1)
+        # Anchors for proximity: confidently placed towns and counties ("Columbus" near "Phenix City").
+        anchors: list[tuple[str, float, float]] = []
+        for i, m in enumerate(mentions):
+            entry, _, margin = first[i]
+            if entry is not None and entry.kind in LOCAL_KINDS and margin > 1.0:
+                anchors.append((normalise(m.text), entry.lat, entry.lon))
+        out: list[Resolution] = []
+        for i, m in enumerate(mentions):
+            key = normalise(m.text)
+            cc_ctx = totals_cc - own_cc[key]
+            a1_ctx = totals_a1 - own_a1[key]
+            near = [(lat, lon) for k, lat, lon in anchors if k != key]
+            entry, score, margin = self._best(cands[i], cc_ctx, a1_ctx, pins[i], near)
+            out.append(Resolution(m, entry, score, margin, cands[i]))
+        return out
+
+    def _pins(self, text: str, mentions: Sequence[Mention], cands: list[list[Entry]]) -> list[dict[str, Any]]:
+        """'Alexandria, Louisiana' / 'Gaza City, Gaza': the name after the comma constrains the first."""
+        pins: list[dict[str, Any]] = [{} for _ in mentions]
+        order = sorted(range(len(mentions)), key=lambda i: mentions[i].start)
+        for a, b in zip(order, order[1:]):
+            between = text[mentions[a].end : mentions[b].start]
+            if not re.fullmatch(r"\s*,\s*", between) and not re.fullmatch(r"\s*\(\s*", between):
+                continue
+            for c in cands[b]:
+                if c.kind in ("admin1", "admin2") and c.match == 0:
+                    pins[a].setdefault("a1", set()).add((c.country2, c.admin1))
+                    pins[a].setdefault("cc", set()).add(c.country2)
+                elif c.kind == "country":
+                    pins[a].setdefault("cc", set()).add(c.country2)
+        return pins
+
+    def _best(
+        self,
+        cands: list[Entry],
+        cc_votes: Counter[str],
+        a1_votes: Counter[tuple[str, str]],
+        pin: dict[str, Any],
+        near: list[tuple[float, float]],
+    ) -> tuple[Entry | None, float, float]:
+        if not cands:
+            return None, 0.0, 0.0
+        top_cc = max(cc_votes.values(), default=0.0)
+        scored: list[tuple[float, Entry]] = []
+        for e in cands:
+            s = prior_score(e)
+            if top_cc > 0 and e.country2 and cc_votes.get(e.country2, 0) > 0:
+                s += self.context_weight * math.sqrt(cc_votes[e.country2] / top_cc)
+            if e.kind not in ("country", "continent", "sea", "region") and a1_votes.get((e.country2, e.admin1), 0) > 0:
+                s += self.region_weight
+            if near and e.kind in LOCAL_KINDS:
+                d = min(haversine_km(e.lat, e.lon, lat, lon) for lat, lon in near)
+                s += self.proximity_weight * math.exp(-d / PROXIMITY_KM)
+            if pin:
+                if (e.country2, e.admin1) in pin.get("a1", ()):
+                    s += 6.0
+                elif e.country2 in pin.get("cc", ()):
+                    s += 4.0
+            scored.append((s, e))
+        scored.sort(key=lambda t: (-t[0], t[1].id))
+        margin = scored[0][0] - scored[1][0] if len(scored) > 1 else 10.0
+        return scored[0][1], scored[0][0], margin
+
+
+# -- mention finding with spaCy ---------------------------------------------------------------------------
+def _is_locative(span: Any) -> bool:
+    """Is this name used as a place (in/to/from X, X-based, X's territory) rather than as an actor?"""
+    doc = span.doc
+    i = span.start - 1
+    while i >= 0 and (doc[i].lower_ in DIRECTION_ADJ or doc[i].lower_ == "the"):
+        i -= 1
+    after = doc.text[span.end_char : span.end_char + 24].lower()
+    if re.match(r"^\s*-\s*based\b", after):
+        return True
+    m = re.match(r"^(?:'s|’s)\s+(\w+)", after)
+    if m and m.group(1) in GEO_NOUNS:
+        return True
+    root = span.root
+    if root.dep_ in ("compound", "amod", "nmod") and root.head.pos_ in ("NOUN", "PROPN") and root.head.i >= span.end:
+        return False  # "an end to Syria crisis": the preposition governs the noun, not the name
+    if i >= 0:
+        prev = doc[i].lower_
+        if prev in LOCATIVE_PREPS:
+            return True
+        if prev == "of" and i >= 1 and doc[i - 1].lower_ in GEO_NOUNS:
+            return True
+    # Coordination: "in Iraq as well as Syria", "in Iraq and Syria".
+    head = root
+    for _ in range(4):
+        if head.dep_ != "conj" or head.head is head:
+            break
+        head = head.head
+    if head is not root and head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS:
+        return True
+    if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS:
+        return True
+    return False
+
+
+def _is_actor_like(span: Any) -> bool:
+    """A name that is the subject of a verb or a possessor ("Moscow said", "Russia's move")."""
+    root = span.root
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.pos_ in ("VERB", "AUX"):
+        return True
+    after = span.doc.text[span.end_char : span.end_char + 3]
+    return after.startswith("'s") or after.startswith("’s")
+
+
+def find_mentions(sdoc: Any, gaz: Gazetteer, resolver: PlaceResolver) -> list[Mention]:
+    """NER place entities, plus capitalised spans the NER missed that the gazetteer knows well."""
+    mentions: list[Mention] = []
+    taken = [False] * len(sdoc)
+    person_words: set[str] = set()
+    for ent in sdoc.ents:
+        if ent.label_ == "PERSON":
+            person_words.update(t.lower_ for t in ent if t.is_alpha)
+    for ent in sdoc.ents:
+        if ent.label_ not in ENTITY_LABELS:
+            for t in ent:
+                taken[t.i] = True
+            # "airstrikes against Raqqa" with Raqqa tagged PERSON: a known place in a locative slot.
+            if ent.label_ in ("PERSON", "ORG") and len(ent) <= 3 and _is_locative(ent):
+                text = _strip_det(ent)
+                if text and _strong(resolver.candidates(text[2]), sentence_start=False):
+                    mentions.append(Mention(text[0], text[1], text[2], "GAZ", True, False))
+            continue
+        stripped = _strip_det(ent)
+        if stripped is None:
+            continue
+        start, end, text = stripped
+        if gaz.demonym(text) is not None:
+            continue
+        for t in ent:
+            taken[t.i] = True
+        mentions.append(Mention(start, end, text, ent.label_, _is_locative(ent), _is_actor_like(ent)))
+    # Capitalised runs outside any entity.
+    i = 0
+    n = len(sdoc)
+    while i < n:
+        if taken[i] or not _cap(sdoc[i]):
+            i += 1
+            continue
+        j = i
+        while j < n and not taken[j] and (_cap(sdoc[j]) or (sdoc[j].lower_ in ("of", "-") and j + 1 < n and _cap(sdoc[j + 1]))):
+            j += 1
+        found = False
+        for length in range(min(4, j - i), 0, -1):
+            for s in range(i, j - length + 1):
+                span = sdoc[s : s + length]
+                if span[0].lower_ in ("of", "-") or span[-1].lower_ in ("of", "-"):
+                    continue
+                if gaz.demonym(span.text) is not None:
+                    continue
+                cands = resolver.candidates(span.text)
+                if _strong(cands, sentence_start=span[0].is_sent_start):
+                    mentions.append(
+                        Mention(span.start_char, span.end_char, span.text, "GAZ", _is_locative(span), _is_actor_like(span))
+                    )
+                    found = True
+                    break
+            if found:
+                break
+        i = j if j > i else i + 1
+    mentions.sort(key=lambda m: m.start)
+    return [m for m in mentions if normalise(m.text) not in person_words or m.locative]
+
+
+def _strip_det(span: Any) -> tuple[int, int, str] | None:
+    """Drop a leading "the" and a trailing possessive so the mention is the name itself."""
+    toks = list(span)
+    while toks and toks[0].lower_ in ("the",):
+        toks = toks[1:]
+    while toks and toks[-1].lower_ in ("'s", "’s", "'"):
+        toks = toks[:-1]
+    if not toks:
+        return None
+    start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+    return start, end, span.doc.text[start:end]
+
+
+def _cap(tok: Any) -> bool:
+    return tok.is_alpha and tok.text[:1].isupper() and not tok.is_stop
+
+
+def _strong(cands: list[Entry], sentence_start: bool) -> bool:
+    """Is a gazetteer-only match safe enough to add without the NER's support?"""
+    for c in cands:
+        if c.match != 0 and c.kind not in ("country",):
+            continue
+        if c.kind in ("country", "sea", "region", "continent"):
+            return True
+        if sentence_start:
+            continue
+        if c.kind == "admin1" and c.match == 0 and c.population >= 1_000_000:
+            return True
+        if c.kind in ("city", "capital") and c.population >= 100_000:
+            return True
+    return False
 
 
 @stages.register("places")
 class PlacesStage(Stage):
+    """Assigns ``doc.places``: resolved places with their mentions, coordinates and GeoNames ids."""
+
     name = "places"
     requires = ("article", "spacy")
     assigns = ("places",)
 
+    def __init__(self, config: Config, resources: Resources) -> None:
+        super().__init__(config, resources)
+        self.min_population = int(self.settings.get("min_population", 1000))
+        # Keep a country (or capital) named as an actor as a place mention anyway (geoparsing mode).
+        self.keep_actor_uses = bool(self.settings.get("keep_actor_uses", False))
+
+    @property
+    def resolver(self) -> PlaceResolver:
+        return self.resources.get("place_resolver", lambda: PlaceResolver(self.gazetteer))
+
+    @property
+    def gazetteer(self) -> Gazetteer:
+        return self.resources.get("gazetteer", default_gazetteer)
+
     def __call__(self, doc: Document) -> None:
-        return None
+        sdoc = doc.spacy
+        if sdoc is None:
+            doc.places = []
+            return
+        text = doc.article.text
+        mentions = find_mentions(sdoc, self.gazetteer, self.resolver)
+        resolved = self.resolver.resolve(text, mentions)
+        doc.places = self.to_places(doc, resolved)
+
+    def keep(self, r: Resolution, cc_context: Counter[str]) -> bool:
+        """Filter what the output calls a place: actors, demonyms and weak guesses are not."""
+        e, m = r.entry, r.mention
+        if e is None:
+            return False
+        if not self.keep_actor_uses:
+            if e.kind == "country" and not m.locative:
+                return False
+            if e.kind == "capital" and m.actor_like and not m.locative:
+                return False
+        if e.kind in ("city", "admin2") and e.population < self.min_population and not cc_context.get(e.country2):
+            return False
+        return True
+
+    def to_places(self, doc: Document, resolved: Iterable[Resolution]) -> list[Place]:
+        resolved = list(resolved)
+        cc_context: Counter[str] = Counter(r.entry.country2 for r in resolved if r.entry and r.entry.country2)
+        groups: dict[int, list[Resolution]] = {}
+        for r in resolved:
+            if r.entry is not None and self.keep(r, cc_context - Counter({r.entry.country2: 1})):
+                groups.setdefault(r.entry.id, []).append(r)
+        places: list[Place] = []
+        for n, (_, rs) in enumerate(sorted(groups.items(), key=lambda kv: kv[1][0].mention.start), start=1):
+            e = rs[0].entry
+            assert e is not None
+            places.append(
+                Place(
+                    id=f"p{n}",
+                    name=e.name,
+                    country=e.country,
+                    lat=round(e.lat, 5),
+                    lon=round(e.lon, 5),
+                    geonameid=e.geonameid,
+                    kind=KIND_OUT.get(e.kind, e.kind),
+                    mentions=[doc.span(r.mention.start, r.mention.end) for r in rs],
+                )
+            )
+        return places
