@@ -78,8 +78,25 @@ def read_gold(path: Path) -> list[GoldArticle]:
                     None, _float(loc.find("lat")), _float(loc.find("lon")),
                 )
             )
-        articles.append(GoldArticle(text, tops))
+        articles.append(GoldArticle(text, [_realign(text, t) for t in tops]))
     return articles
+
+
+def _realign(text: str, top: GoldToponym, window: int = 40) -> GoldToponym:
+    """Some gold offsets are shifted by a character or more (GeoVirus, parts of TR-News): move the span
+    to the nearest occurrence of its phrase, so the resolver sees the name the annotator saw."""
+    if not top.phrase or text[top.start : top.end] == top.phrase:
+        return top
+    lo = max(0, top.start - window)
+    best: int | None = None
+    pos = text.find(top.phrase, lo, top.end + window + len(top.phrase))
+    while pos != -1:
+        if best is None or abs(pos - top.start) < abs(best - top.start):
+            best = pos
+        pos = text.find(top.phrase, pos + 1, top.end + window + len(top.phrase))
+    if best is None:
+        return top
+    return GoldToponym(best, best + len(top.phrase), top.phrase, top.geonameid, top.lat, top.lon)
 
 
 class _Score:
