@@ -42,7 +42,7 @@ def extract_html(html: str, url: str | None = None) -> dict[str, str | None]:
 
     try:
         doc = trafilatura.bare_extraction(
-            html, url=url, with_metadata=True, include_comments=False, include_tables=False, favor_recall=True
+            html, url=url, with_metadata=True, include_comments=False, include_tables=False
         )
     except Exception as exc:  # noqa: BLE001 - lxml raises many types on broken markup
         raise EventwireError(ErrorCode.BAD_HTML, f"{type(exc).__name__}: {exc}") from exc
