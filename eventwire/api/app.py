@@ -35,6 +35,7 @@ Receive = Callable[[], Awaitable[Message]]
 Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
+DATE_RE = r"^\d{4}-\d{2}-\d{2}$"
 STATIC_DIR = Path(str(resources.files("eventwire.api").joinpath("static")))
 
 CSP = (
@@ -272,48 +273,62 @@ def create_app(
         result: dict[str, Any] = await extractor.run(work)
         return result
 
-    @app.get("/api/events", summary="Events, filtered and paginated", tags=["query"])
+    @app.get("/api/events", summary="Events, filtered (as `eventwire events`) and paginated", tags=["query"])
     async def events(
-        actor: str | None = Query(None, description="actor code or name (either side)"),
+        actor: str | None = Query(None, description="actor code or name"),
         recipient: str | None = Query(None, description="recipient code or name"),
-        country: str | None = Query(None, description="ISO 3166 alpha-3 of either actor or the place"),
-        type: str | None = Query(None, description="PLOVER event type"),
+        party: str | None = Query(None, description="actor or recipient, code or name"),
+        country: str | None = Query(None, description="ISO 3166 alpha-3 of actor, recipient or place"),
+        type: str | None = Query(None, description="PLOVER type(s), comma separated"),
         quad_class: int | None = Query(None, ge=1, le=4),
-        since: str | None = Query(None, description="earliest date YYYY-MM-DD", pattern=r"^\d{4}-\d{2}-\d{2}$"),
-        until: str | None = Query(None, description="latest date YYYY-MM-DD", pattern=r"^\d{4}-\d{2}-\d{2}$"),
-        place: str | None = Query(None),
-        outlet: str | None = Query(None),
-        article: str | None = Query(None, description="article id"),
+        start: str | None = Query(None, alias="from", description="first date YYYY-MM-DD", pattern=DATE_RE),
+        end: str | None = Query(None, alias="to", description="last date YYYY-MM-DD", pattern=DATE_RE),
+        place: str | None = Query(None, description="place name or GeoNames id"),
+        outlet: str | None = Query(None, description="outlet of a reporting article"),
+        article: str | None = Query(None, description="id of a reporting article"),
         all: bool = Query(False, description="include negated and hypothetical events"),
-        limit: int = Query(100, ge=1),
+        limit: int = Query(100, ge=1, description=f"page size (at most api.max_limit = {max_limit})"),
         offset: int = Query(0, ge=0),
     ) -> dict[str, Any]:
         q = need_db()
         filters = EventFilters(
-            actor=actor, recipient=recipient, country=country, type=type, quad_class=quad_class, since=since,
-            until=until, place=place, outlet=outlet, article=article, include_all=all,
+            actor=actor, recipient=recipient, party=party, country=country, type=type, quad_class=quad_class,
+            start=start, end=end, place=place, outlet=outlet, article_id=article, all=all,
         )
         lim = min(limit, max_limit)
         total, rows = await querier.run(lambda: q.events(filters, lim, offset))
         return {"total": total, "limit": lim, "offset": offset, "events": rows}
 
-    @app.get("/api/dyads", summary="Dyad counts over time", tags=["query"])
+    @app.get("/api/dyads", summary="Dyad counts per period (as `eventwire dyads`)", tags=["query"])
     async def dyads(
-        period: Literal["day", "week", "month"] = "month",
+        by: Literal["day", "week", "month", "year"] = "month",
         actor: str | None = None,
         recipient: str | None = None,
+        country: str | None = None,
+        type: str | None = None,
+        start: str | None = Query(None, alias="from", pattern=DATE_RE),
+        end: str | None = Query(None, alias="to", pattern=DATE_RE),
         all: bool = False,
         limit: int = Query(1000, ge=1),
     ) -> dict[str, Any]:
         q = need_db()
-        filters = EventFilters(actor=actor, recipient=recipient, include_all=all)
-        rows = await querier.run(lambda: q.dyads(filters, period, min(limit, max_limit * 10)))
-        return {"period": period, "dyads": rows}
+        filters = EventFilters(actor=actor, recipient=recipient, country=country, type=type, start=start, end=end, all=all)
+        rows = await querier.run(lambda: q.dyads(filters, by, min(limit, max_limit * 10)))
+        return {"by": by, "dyads": rows}
 
-    @app.get("/api/network", summary="The actor network: nodes and weighted edges", tags=["query"])
-    async def network(all: bool = False, limit: int = Query(200, ge=1)) -> dict[str, Any]:
+    @app.get("/api/network", summary="The actor network: nodes sized by events, edges by quad class", tags=["query"])
+    async def network(
+        actor: str | None = None,
+        country: str | None = None,
+        type: str | None = None,
+        start: str | None = Query(None, alias="from", pattern=DATE_RE),
+        end: str | None = Query(None, alias="to", pattern=DATE_RE),
+        all: bool = False,
+        limit: int = Query(200, ge=1, description="at most N nodes, the most active"),
+    ) -> dict[str, Any]:
         q = need_db()
-        result: dict[str, Any] = await querier.run(lambda: q.network(EventFilters(include_all=all), min(limit, max_limit)))
+        filters = EventFilters(party=actor, country=country, type=type, start=start, end=end, all=all)
+        result: dict[str, Any] = await querier.run(lambda: q.network(filters, min(limit, max_limit)))
         return result
 
     @app.get("/api/articles", summary="Stored articles, newest first", tags=["query"])

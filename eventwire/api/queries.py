@@ -1,97 +1,62 @@
 """Read-only queries the API needs over the DuckDB store, shaped as JSON the page can render directly.
 
-Why a short-lived read-only connection per call: the server must never hold the write lock that
-``eventwire ingest`` needs, and DuckDB connections are not meant to be shared across threads. Every
-value from a request reaches SQL only as a bound parameter; the only SQL text chosen from input is
-picked from constant tables (e.g. the dyad period), never interpolated.
+Why a read-only connection that closes itself when idle: opening one costs about 0.1 s, too much per
+request, but a server that held the file open for good would lock out ``eventwire ingest`` for as long as
+it runs. So the connection is opened on demand, used under a lock (one query at a time), and closed after
+``idle_close`` seconds without a query.
+
+The filters, dyads, actors and articles are the store's own queries (eventwire.store.queries), so the
+API and the CLI agree; this module adds what the page needs on top (a total for paging, the evidence
+offsets of each event, edges by quad class). Every value from a request reaches SQL only as a bound
+parameter.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import duckdb
 
 from ..errors import ErrorCode, EventwireError
+from ..store import queries as store_queries
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
 class EventFilters:
-    """The filters of `eventwire events`, as the API receives them."""
+    """The filters of `eventwire events` (same names and meaning: they go to ``store.queries.event_filters``)."""
 
     actor: str | None = None
     recipient: str | None = None
+    party: str | None = None
     country: str | None = None
     type: str | None = None
     quad_class: int | None = None
-    since: str | None = None
-    until: str | None = None
+    start: str | None = None
+    end: str | None = None
     place: str | None = None
     outlet: str | None = None
-    article: str | None = None
-    include_all: bool = False
+    article_id: str | None = None
+    all: bool = False
+
+    def where(self) -> tuple[str, list[Any]]:
+        """The store's WHERE clause (constant SQL) and bound parameters, for ``events e``."""
+        return store_queries.event_filters(**{k: v for k, v in asdict(self).items() if v not in (None, "")})
+
+    def as_kwargs(self) -> dict[str, Any]:
+        return {k: v for k, v in asdict(self).items() if v not in (None, "")}
 
 
-def _party_clause(prefix: str) -> str:
-    # actor_key holds every party's code (or upper-cased name), ";"-joined.
-    return (
-        f"(contains(lower(coalesce(e.{prefix}_key, '')), lower(?)) "
-        f"OR contains(lower(coalesce(e.{prefix}_name, '')), lower(?)) "
-        f"OR contains(lower(coalesce(e.{prefix}s_json, '')), lower(?)))"
-    )
+_PERIOD_LABEL = {"day": 10, "week": 10, "month": 7, "year": 4}
 
-
-def where_clause(f: EventFilters) -> tuple[str, list[Any]]:
-    """SQL WHERE text (constant fragments only) and its bound parameters, for the ``events e`` table."""
-    parts: list[str] = []
-    params: list[Any] = []
-    if not f.include_all:
-        parts.append("e.is_fact")
-    if f.actor:
-        parts.append(_party_clause("actor"))
-        params += [f.actor] * 3
-    if f.recipient:
-        parts.append(_party_clause("recipient"))
-        params += [f.recipient] * 3
-    if f.country:
-        parts.append("(upper(?) IN (e.actor_country, e.recipient_country, e.place_country))")
-        params.append(f.country)
-    if f.type:
-        parts.append("upper(e.type) = upper(?)")
-        params.append(f.type)
-    if f.quad_class is not None:
-        parts.append("e.quad_class = ?")
-        params.append(f.quad_class)
-    if f.since:
-        parts.append("e.date >= CAST(? AS DATE)")
-        params.append(f.since)
-    if f.until:
-        parts.append("e.date <= CAST(? AS DATE)")
-        params.append(f.until)
-    if f.place:
-        parts.append("contains(lower(coalesce(e.place_name, '')), lower(?))")
-        params.append(f.place)
-    if f.outlet:
-        parts.append(
-            "EXISTS (SELECT 1 FROM event_mentions o WHERE o.event_id = e.event_id "
-            "AND contains(lower(coalesce(o.outlet, '')), lower(?)))"
-        )
-        params.append(f.outlet)
-    if f.article:
-        parts.append("EXISTS (SELECT 1 FROM event_mentions a WHERE a.event_id = e.event_id AND a.article_id = ?)")
-        params.append(f.article)
-    return (" WHERE " + " AND ".join(parts)) if parts else "", params
-
-
-_PERIOD_SQL = {
-    "day": "strftime(e.date, '%Y-%m-%d')",
-    "week": "strftime(date_trunc('week', e.date), '%Y-%m-%d')",
-    "month": "strftime(e.date, '%Y-%m')",
-}
-
+# The events table has the first mention's id; the mention carries the evidence offsets and the article.
 _EVENT_COLUMNS = """
     e.event_id, e.type, e.mode, e.contexts, e.cameo, e.quad_class, e.goldstein, e.plover_score,
     e.actors_json, e.recipients_json, e.actor_key, e.recipient_key,
@@ -105,8 +70,13 @@ _EVENT_COLUMNS = """
 class Queries:
     """The API's view of one DuckDB file."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, idle_close: float = 5.0) -> None:
         self.path = path
+        self.idle_close = idle_close
+        self._lock = threading.Lock()
+        self._con: duckdb.DuckDBPyConnection | None = None
+        self._last_used = 0.0
+        self._timer: threading.Timer | None = None
 
     def _connect(self) -> duckdb.DuckDBPyConnection:
         if not self.path.is_file():
@@ -114,50 +84,97 @@ class Queries:
         try:
             return duckdb.connect(str(self.path), read_only=True)
         except duckdb.Error as exc:
-            raise EventwireError(ErrorCode.STORE_ERROR, f"cannot open {self.path}: {exc}") from exc
+            raise EventwireError(ErrorCode.STORE_ERROR, f"cannot open {self.path} (is an ingest running?): {exc}") from exc
+
+    def _close_if_idle(self) -> None:
+        with self._lock:
+            self._timer = None
+            if self._con is None:
+                return
+            left = self.idle_close - (time.monotonic() - self._last_used)
+            if left > 0:
+                self._schedule(left)
+                return
+            self._con.close()
+            self._con = None
+
+    def _schedule(self, delay: float) -> None:
+        self._timer = threading.Timer(delay, self._close_if_idle)
+        self._timer.daemon = True
+        self._timer.start()
+
+    def close(self) -> None:
+        with self._lock:
+            if self._timer is not None:
+                self._timer.cancel()
+                self._timer = None
+            if self._con is not None:
+                self._con.close()
+                self._con = None
+
+    def _call(self, fn: Callable[[duckdb.DuckDBPyConnection], T]) -> T:
+        """Run ``fn`` on the shared connection, opening it if needed and (re)arming the idle close."""
+        with self._lock:
+            if self._con is None:
+                self._con = self._connect()
+            self._last_used = time.monotonic()
+            if self._timer is None:
+                self._schedule(self.idle_close)
+            try:
+                return fn(self._con)
+            except duckdb.Error as exc:
+                raise EventwireError(ErrorCode.STORE_ERROR, str(exc)) from exc
 
     def _rows(self, sql: str, params: list[Any]) -> list[dict[str, Any]]:
-        con = self._connect()
-        try:
+        def run(con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
             cur = con.execute(sql, params)
             names = [d[0] for d in cur.description or []]
             return [dict(zip(names, row)) for row in cur.fetchall()]
-        except duckdb.Error as exc:
-            raise EventwireError(ErrorCode.STORE_ERROR, str(exc)) from exc
-        finally:
-            con.close()
+
+        return self._call(run)
 
     # -- events ------------------------------------------------------------------------------------
     def events(self, filters: EventFilters, limit: int, offset: int) -> tuple[int, list[dict[str, Any]]]:
-        where, params = where_clause(filters)
+        """A page of deduplicated events (the store's filters and order) with evidence offsets, and the total."""
+        where, params = filters.where()
         total = self._rows(f"SELECT count(*) AS n FROM events e{where}", params)[0]["n"]
         rows = self._rows(
-            f"SELECT {_EVENT_COLUMNS} FROM events e LEFT JOIN event_mentions m ON m.mention_id = e.first_mention_id"
-            f"{where} ORDER BY e.date NULLS LAST, e.event_id LIMIT ? OFFSET ?",
+            # filter first (the store's WHERE names columns unqualified), then join the first mention
+            f"SELECT {_EVENT_COLUMNS} FROM (SELECT * FROM events e{where}) e "
+            "LEFT JOIN event_mentions m ON m.mention_id = e.first_mention_id "
+            "ORDER BY e.date NULLS LAST, e.first_seen, e.event_id LIMIT ? OFFSET ?",
             params + [limit, offset],
         )
         return int(total), [_event_json(r) for r in rows]
 
     def dyads(self, filters: EventFilters, period: str, limit: int) -> list[dict[str, Any]]:
-        where, params = where_clause(filters)
-        extra = "e.date IS NOT NULL AND coalesce(e.actor_key, '') <> '' AND coalesce(e.recipient_key, '') <> ''"
-        where = f"{where} AND {extra}" if where else f" WHERE {extra}"
-        sql = (
-            f"SELECT {_PERIOD_SQL[period]} AS period, e.actor_key AS source, e.recipient_key AS target, "
-            "count(*) AS count, sum(e.mention_count) AS mentions, round(sum(coalesce(e.goldstein, 0)), 2) AS goldstein, "
-            "round(sum(coalesce(e.plover_score, 0)), 2) AS plover_score "
-            f"FROM events e{where} GROUP BY ALL ORDER BY period, count DESC LIMIT ?"
-        )
-        return self._rows(sql, params + [limit])
+        """The store's dyad counts, keeping only dated pairs, with the period as YYYY-MM-DD, YYYY-MM or YYYY."""
+        rows = self._call(lambda con: store_queries.dyads(con, period, **filters.as_kwargs()))
+        out = []
+        for r in rows:
+            if not (r["period"] and r["actor"] and r["recipient"]):
+                continue
+            out.append({
+                "period": str(r["period"])[: _PERIOD_LABEL[period]], "source": r["actor"], "target": r["recipient"],
+                "source_name": r["actor_name"], "target_name": r["recipient_name"], "count": r["events"],
+                "mentions": r["mentions"], "goldstein": r["goldstein_sum"], "plover_score": r["plover_sum"],
+                "cooperative": r["cooperative"], "conflictual": r["conflictual"],
+            })
+        return out[:limit]
 
     def network(self, filters: EventFilters, limit: int) -> dict[str, Any]:
-        """Nodes are actors (by code, or name), sized by events; edges are actor->recipient by quad class."""
-        where, params = where_clause(filters)
+        """Nodes are actors (code, or name), sized by events; edges actor->recipient, counted by quad class.
+
+        The store's network() groups edges by PLOVER type; the page colours edges by quad class, so this
+        groups by that instead (same filters, same actor keys as the store's dyads).
+        """
+        where, params = filters.where()
         rows = self._rows(
-            "SELECT e.actor_key AS source, e.recipient_key AS target, e.quad_class, count(*) AS n, "
+            "SELECT coalesce(e.actor_code, upper(e.actor_name)) AS source, "
+            "coalesce(e.recipient_code, upper(e.recipient_name)) AS target, e.quad_class, count(*) AS n, "
             "any_value(e.actor_name) AS source_name, any_value(e.recipient_name) AS target_name, "
             "any_value(e.actor_country) AS source_country, any_value(e.recipient_country) AS target_country "
-            f"FROM events e{where} GROUP BY e.actor_key, e.recipient_key, e.quad_class",
+            f"FROM events e{where} GROUP BY ALL",
             params,
         )
         nodes: dict[str, dict[str, Any]] = {}
@@ -173,8 +190,10 @@ class Queries:
                 )
                 node["count"] += int(r["n"])
                 ends.append(key)
-            if len(ends) == 2 and ends[0] != ends[1]:
-                edge = edges.setdefault((ends[0], ends[1]), {"source": ends[0], "target": ends[1], "count": 0, "quad": {}})
+            if r["source"] and r["target"] and r["source"] != r["target"]:
+                edge = edges.setdefault(
+                    (r["source"], r["target"]), {"source": r["source"], "target": r["target"], "count": 0, "quad": {}}
+                )
                 edge["count"] += int(r["n"])
                 q = str(r["quad_class"] or 0)
                 edge["quad"][q] = edge["quad"].get(q, 0) + int(r["n"])
@@ -185,32 +204,14 @@ class Queries:
 
     # -- actors and articles -----------------------------------------------------------------------
     def actors(self, q: str | None, limit: int) -> list[dict[str, Any]]:
-        where = ""
-        params: list[Any] = []
-        if q:
-            where = " WHERE contains(lower(coalesce(name, '')), lower(?)) OR contains(lower(coalesce(code, '')), lower(?))"
-            params = [q, q]
-        return self._rows(
-            "SELECT code, name, country, sector, any_value(kb_id) AS kb_id, count(DISTINCT article_id) AS articles, "
-            f"sum(n_mentions) AS mentions FROM actors{where} GROUP BY code, name, country, sector "
-            "ORDER BY mentions DESC, name LIMIT ?",
-            params + [limit],
-        )
+        return self._call(lambda con: store_queries.actors(con, q, limit))
 
     def article(self, article_id: str) -> dict[str, Any] | None:
-        rows = self._rows("SELECT document FROM articles WHERE article_id = ?", [article_id])
-        if not rows:
-            return None
-        doc: dict[str, Any] = json.loads(rows[0]["document"])
-        return doc
+        return self._call(lambda con: store_queries.article(con, article_id))
 
     def articles(self, limit: int, offset: int) -> tuple[int, list[dict[str, Any]]]:
         total = self._rows("SELECT count(*) AS n FROM articles", [])[0]["n"]
-        rows = self._rows(
-            "SELECT article_id, title, CAST(published AS VARCHAR) AS published, outlet, url, n_actors, n_events "
-            "FROM articles ORDER BY published DESC NULLS LAST, article_id LIMIT ? OFFSET ?",
-            [limit, offset],
-        )
+        rows = self._call(lambda con: store_queries.articles(con, limit, offset))
         return int(total), rows
 
 

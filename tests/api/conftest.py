@@ -38,9 +38,15 @@ def token_server(corpus: tuple[Path, list[Document]], pipeline: Pipeline) -> Ite
 
 @pytest.fixture(scope="session")
 def tight_server(corpus: tuple[Path, list[Document]], pipeline: Pipeline) -> Iterator[str]:
-    """Tiny limits: a 4 kB body limit and an extraction timeout no real article can meet."""
-    cfg = load_config(overrides={"api.max_body_bytes": 4000, "api.extract_timeout": 0.001})
-    with LiveServer(create_app(corpus[0], config=cfg, pipeline=pipeline)) as live:
+    """Tiny limits: a 4 kB body limit and an extraction timeout no real article can meet.
+
+    It builds its own light pipeline (clean + nlp) on first use, so the extraction that times out and
+    goes on in its worker thread never shares the session pipeline with another test.
+    """
+    cfg = load_config(
+        overrides={"api.max_body_bytes": 4000, "api.extract_timeout": 0.001, "pipeline.stages": ["clean", "nlp"]}
+    )
+    with LiveServer(create_app(corpus[0], config=cfg)) as live:
         yield live.url
 
 

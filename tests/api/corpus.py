@@ -33,8 +33,9 @@ STORIES: list[dict[str, str]] = [
     {
         "id": "hostile",
         "published": "2015-04-01",
+        # The cleaner strips markup from the body; a title is kept as given, so markup reaches the page there.
+        "title": 'Protest in Cairo <img src=x onerror="window.pwned=2"><script>window.pwned=1</script>',
         "text": (
-            "Protest <script>window.pwned = 1</script> in Cairo\n"
             "Egyptian police arrested dozens of protesters in Cairo on Friday. <img src=x onerror=\"window.pwned=2\"> "
             "The Egyptian government condemned the protest. Robert'); DROP TABLE events;-- said nothing."
         ),

@@ -77,7 +77,7 @@
   function filterParams() {
     const form = $("#filters");
     const params = new URLSearchParams();
-    for (const name of ["actor", "recipient", "country", "type", "quad_class", "since", "until", "place", "outlet"]) {
+    for (const name of ["actor", "recipient", "country", "type", "quad_class", "from", "to", "place", "outlet"]) {
       const v = form.elements[name].value.trim();
       if (v) params.set(name, v);
     }
@@ -276,15 +276,15 @@
     return events.filter((e) => {
       const aux = e.aux || [];
       if (!params.get("all") && (aux.includes("negation") || aux.includes("hypothetical"))) return false;
-      if (params.get("actor") && !matchActor([...(e.actor || []), ...(e.recipient || [])], params.get("actor"))) return false;
+      if (params.get("actor") && !matchActor(e.actor, params.get("actor"))) return false;
       if (params.get("recipient") && !matchActor(e.recipient, params.get("recipient"))) return false;
-      if (params.get("type") && (e.type || "").toLowerCase() !== params.get("type").toLowerCase()) return false;
+      if (params.get("type") && !params.get("type").toUpperCase().split(",").map((t) => t.trim()).includes((e.type || "").toUpperCase())) return false;
       if (params.get("quad_class") && String(e.quad_class) !== params.get("quad_class")) return false;
       const c = params.get("country");
       if (c && ![...(e.actor || []), ...(e.recipient || []), e.location || {}].some((a) => (a.country || "").toUpperCase() === c.toUpperCase())) return false;
       const d = eventDate(e);
-      if (params.get("since") && d && d < params.get("since")) return false;
-      if (params.get("until") && d && d.slice(0, 10) > params.get("until")) return false;
+      if (params.get("from") && d && d < params.get("from")) return false;
+      if (params.get("to") && d && d.slice(0, 10) > params.get("to")) return false;
       if (params.get("place") && !(e.location && (e.location.name || "").toLowerCase().includes(params.get("place").toLowerCase()))) return false;
       return true;
     });
@@ -309,10 +309,18 @@
       renderEvents(page.events, page.total);
       const mapParams = filterParams();
       mapParams.set("limit", 1000);
+      // the network and timeline follow the filters they share with the table
+      const shared = new URLSearchParams();
+      for (const name of ["country", "type", "from", "to", "all"]) if (params.get(name)) shared.set(name, params.get(name));
+      const dyadParams = new URLSearchParams(shared);
+      for (const name of ["actor", "recipient"]) if (params.get(name)) dyadParams.set(name, params.get(name));
+      dyadParams.set("by", $("#period").value);
+      const netParams = new URLSearchParams(shared);
+      if (params.get("actor")) netParams.set("actor", params.get("actor"));
       const [all, net, dy] = await Promise.all([
         api("/api/events?" + mapParams.toString()),
-        api("/api/network" + (params.get("all") ? "?all=true" : "")),
-        api("/api/dyads?period=" + $("#period").value + (params.get("all") ? "&all=true" : "")),
+        api("/api/network?" + netParams.toString()),
+        api("/api/dyads?" + dyadParams.toString()),
       ]);
       drawMap(all.events);
       drawNetwork(net);
@@ -471,6 +479,7 @@
   }
   function bucket(date, period) {
     if (!date) return null;
+    if (period === "year") return date.slice(0, 4);
     if (period === "month" || date.length < 10) return date.slice(0, 7);
     if (period === "week") return isoWeek(date.slice(0, 10));
     return date.slice(0, 10);
@@ -561,8 +570,8 @@
     }
     const maxC = Math.max(...perCountry.values(), 1);
     const grat = svg("g", { class: "graticule" });
-    for (let lon = -150; lon <= 150; lon += 30) grat.appendChild(svg("line", { x1: project(lon, 0)[0], y1: 0, x2: project(lon, 0)[0], y2: 480 }));
-    for (let lat = -60; lat <= 60; lat += 30) grat.appendChild(svg("line", { x1: 0, y1: project(0, lat)[1], x2: 960, y2: project(0, lat)[1] }));
+    for (let lon = -150; lon <= 150; lon += 30) grat.appendChild(svg("line", { x1: project(lon, 0)[0], y1: 0, x2: project(lon, 0)[0], y2: 480, "vector-effect": "non-scaling-stroke" }));
+    for (let lat = -60; lat <= 60; lat += 30) grat.appendChild(svg("line", { x1: 0, y1: project(0, lat)[1], x2: 960, y2: project(0, lat)[1], "vector-effect": "non-scaling-stroke" }));
     target.appendChild(grat);
     const g = svg("g", { class: "countries" });
     for (const c of data.countries) {
@@ -575,18 +584,33 @@
         return path;
       }).join("")).join("");
       const n = perCountry.get(c.id) || 0;
-      const attrs = { class: "country", d, "data-id": c.id || "" };
+      const attrs = { class: "country", d, "data-id": c.id || "", "vector-effect": "non-scaling-stroke" };
       const path = svg("path", attrs, svgTitle(c.name + (n ? ": " + n + " events" : "")));
-      if (n) path.style.fill = `rgba(198, 40, 40, ${(0.15 + 0.5 * (n / maxC)).toFixed(2)})`;
+      if (n) path.style.fill = `rgba(224, 138, 0, ${(0.2 + 0.45 * (n / maxC)).toFixed(2)})`;
       g.appendChild(path);
     }
     target.appendChild(g);
-    const maxP = Math.max(...[...perPlace.values()].map((p) => p.count), 1);
+    // zoom to the placed events (keeping the map's aspect ratio), or show the whole world
+    const places = [...perPlace.values()];
+    let view = [0, 10, 960, 390];
+    if (places.length) {
+      const xs = places.map((p) => project(p.lon, p.lat)[0]), ys = places.map((p) => project(p.lon, p.lat)[1]);
+      const cx = (Math.min(...xs) + Math.max(...xs)) / 2, cy = (Math.min(...ys) + Math.max(...ys)) / 2;
+      const w = Math.min(960, Math.max(240, (Math.max(...xs) - Math.min(...xs)) * 1.6, (Math.max(...ys) - Math.min(...ys)) * 1.6 * (960 / 390)));
+      const h = (w * 390) / 960;
+      view = [Math.min(Math.max(cx - w / 2, 0), 960 - w), Math.min(Math.max(cy - h / 2, 10), 400 - h), w, h];
+    }
+    target.setAttribute("viewBox", view.map((v) => v.toFixed(1)).join(" "));
+    const k = view[2] / 960;
+    const maxP = Math.max(...places.map((p) => p.count), 1);
     const gp = svg("g", { class: "points" });
-    for (const p of perPlace.values()) {
+    for (const p of places) {
       const [px, py] = project(p.lon, p.lat);
       const types = [...p.types.entries()].map(([t, c]) => t + " " + c).join(", ");
-      gp.appendChild(svg("circle", { class: "point", cx: px.toFixed(1), cy: py.toFixed(1), r: (3 + 9 * Math.sqrt(p.count / maxP)).toFixed(1) },
+      const label = svg("text", { x: (px + (6 + 9 * Math.sqrt(p.count / maxP)) * k).toFixed(1), y: (py + 4 * k).toFixed(1), class: "place-label" }, p.name);
+      label.style.fontSize = (12 * k).toFixed(2) + "px";
+      gp.appendChild(label);
+      gp.appendChild(svg("circle", { class: "point", cx: px.toFixed(1), cy: py.toFixed(1), r: ((3 + 9 * Math.sqrt(p.count / maxP)) * k).toFixed(2), "stroke-width": k.toFixed(2) },
         svgTitle([p.name, p.country].filter(Boolean).join(", ") + ": " + p.count + " events (" + types + ")")));
     }
     target.appendChild(gp);
@@ -644,6 +668,9 @@
       return;
     }
     await setScope(state.doc ? "doc" : "db");
+    // a link such as /#article=ID opens a stored article
+    const m = /^#article=(.+)$/.exec(window.location.hash);
+    if (m) await openArticle(decodeURIComponent(m[1]));
     document.body.dataset.ready = "true";
   }
   document.addEventListener("DOMContentLoaded", start);

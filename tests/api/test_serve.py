@@ -1,0 +1,67 @@
+"""`eventwire serve` as a user runs it: a real process, bound to loopback unless a token is given."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+
+from eventwire.commands.serve import is_loopback
+from eventwire.document import Document
+
+EVENTWIRE = [str(Path(sys.executable).parent / "eventwire")]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def test_loopback_detection() -> None:
+    for host in ["127.0.0.1", "127.3.2.1", "localhost", "::1", "[::1]"]:
+        assert is_loopback(host), host
+    for host in ["0.0.0.0", "::", "192.168.1.10", "example.org", ""]:
+        assert not is_loopback(host), host
+
+
+def test_refuses_a_public_host_without_a_token(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k != "EVENTWIRE_TOKEN"}
+    r = subprocess.run([*EVENTWIRE, "serve", "--host", "0.0.0.0", "--port", str(_free_port())],
+                       capture_output=True, text=True, timeout=60, env=env, cwd=tmp_path)
+    assert r.returncode == 2
+    assert "refusing to bind 0.0.0.0 without a token" in r.stderr
+
+
+def test_missing_database_is_a_clear_error(tmp_path: Path) -> None:
+    r = subprocess.run([*EVENTWIRE, "serve", "--db", str(tmp_path / "nope.duckdb"), "--port", str(_free_port())],
+                       capture_output=True, text=True, timeout=60, cwd=tmp_path)
+    assert r.returncode == 2 and "no database at" in r.stderr
+
+
+def test_serve_process_answers_on_loopback_with_token(corpus: tuple[Path, list[Document]], tmp_path: Path) -> None:
+    db, docs = corpus
+    port = _free_port()
+    proc = subprocess.Popen([*EVENTWIRE, "serve", "--db", str(db), "--port", str(port), "--token", "abc"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=tmp_path)
+    try:
+        url = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                r = httpx.get(f"{url}/api/articles", headers={"Authorization": "Bearer abc"}, timeout=5)
+                break
+            except httpx.TransportError:
+                assert proc.poll() is None, proc.stderr.read() if proc.stderr else ""
+                assert time.monotonic() < deadline, "server did not start"
+                time.sleep(0.2)
+        assert r.status_code == 200 and r.json()["total"] == len(docs)
+        assert httpx.get(f"{url}/api/articles", timeout=5).status_code == 401
+    finally:
+        proc.terminate()
+        proc.wait(20)

@@ -1,0 +1,146 @@
+"""The web page in a real browser (Debian chromium, headless) against a real server and database."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+SAMPLE = Path(__file__).resolve().parents[2] / "samples" / "vov-2014-11-27-russia-syria.txt"
+
+
+def _extract(page: Any, text: str, published: str | None = None, title: str | None = None) -> dict[str, Any]:
+    """Paste, press Extract, and return the Document the server sent to the page."""
+    page.fill("#text", text)
+    if published:
+        page.fill("#published", published)
+    if title:
+        page.fill("#title", title)
+    with page.expect_response(lambda r: r.url.endswith("/api/extract"), timeout=60000) as info:
+        page.click("#extract")
+    doc: dict[str, Any] = info.value.json()
+    page.wait_for_function("document.querySelector('#status').textContent.includes('extracted')", timeout=30000)
+    return doc
+
+
+def _is_fact(event: dict[str, Any]) -> bool:
+    return not ({"negation", "hypothetical"} & set(event["aux"]))
+
+
+def test_pasting_the_sample_highlights_it_and_lists_its_events(page: Any, shots: Path | None) -> None:
+    doc = _extract(page, SAMPLE.read_text(encoding="utf-8"), published="2014-11-27")
+    assert doc["actors"] and doc["events"], "the sample should yield actors and events"
+    shown = page.text_content("#doc-text")
+    assert shown == doc["article"]["text"]  # every character shown once, as text
+    kinds = {"actor": doc["actors"], "place": doc["places"], "time": doc["times"], "quote": doc["quotes"],
+             "trigger": doc["events"]}
+    for kind, items in kinds.items():
+        if items:
+            assert page.locator(f"#doc-text .hl.{kind}").count() > 0, kind
+    # every actor mention is covered by actor highlights, character for character
+    covered = page.evaluate(
+        """() => { const out = []; let pos = 0;
+           for (const n of document.querySelector('#doc-text').childNodes) {
+             const t = Array.from(n.textContent);
+             if (n.nodeType === 1 && n.classList.contains('actor')) out.push([pos, pos + t.length]);
+             pos += t.length; }
+           return out; }"""
+    )
+    for actor in doc["actors"]:
+        for m in actor["mentions"]:
+            assert any(a <= m["start"] and m["end"] <= b or (a < m["end"] and b > m["start"]) for a, b in covered)
+            inside = [(a, b) for a, b in covered if a < m["end"] and b > m["start"]]
+            assert sum(min(b, m["end"]) - max(a, m["start"]) for a, b in inside) == m["end"] - m["start"]
+    # hovering an actor shows its code
+    coded = next(a for a in doc["actors"] if a.get("code") and a["mentions"])
+    start = coded["mentions"][0]["start"]
+    index = page.evaluate(
+        """(start) => { let pos = 0, i = 0;
+           for (const n of document.querySelector('#doc-text').childNodes) {
+             const len = Array.from(n.textContent).length;
+             if (n.nodeType === 1 && pos <= start && start < pos + len) return i;
+             if (n.nodeType === 1) i++;
+             pos += len; }
+           return -1; }""",
+        start,
+    )
+    page.locator("#doc-text > span").nth(index).hover()
+    assert coded["code"] in page.text_content("#tip")
+    # the events table lists the article's facts, each with its evidence and trigger
+    rows = page.locator("#events tbody tr")
+    facts = [e for e in doc["events"] if _is_fact(e)]
+    assert rows.count() == len(facts)
+    triggers = page.locator("#events tbody tr td.evidence mark").all_text_contents()
+    assert sorted(triggers) == sorted(e["evidence"]["trigger"]["text"] for e in facts)
+    page.check("#filters input[name=all]")
+    page.click("#filters button[type=submit]")
+    assert page.locator("#events tbody tr").count() == len(doc["events"])
+    assert page.locator("#events tbody tr.nonfact").count() == len(doc["events"]) - len(facts)
+    page.locator("#events tbody tr").first.click()
+    assert page.locator("#events tbody tr.detail").count() == 1
+    assert not page.errors, page.errors
+    if shots:
+        page.locator("#extract-card").screenshot(path=str(shots / "web-article.png"))
+        page.locator("#events-card").screenshot(path=str(shots / "web-events.png"))
+
+
+def test_network_timeline_and_map_render_for_the_article_and_the_database(page: Any, shots: Path | None) -> None:
+    # the stored corpus first
+    db_events = page.evaluate("async () => (await (await fetch('/api/events?all=true&limit=1000')).json()).events")
+    pairs = {(a.get("code") or (a.get("name") or "").upper(), r.get("code") or (r.get("name") or "").upper())
+             for e in db_events if _is_fact(e) for a in e["actor"][:1] for r in e["recipient"][:1]}
+    actors = {x for pair in pairs for x in pair} | {
+        a.get("code") or (a.get("name") or "").upper() for e in db_events if _is_fact(e) for a in e["actor"][:1]
+    }
+    actors.discard("")
+    assert page.locator("#network g.node").count() == len(actors)
+    assert page.locator("#network path.edge").count() == len({p for p in pairs if p[0] != p[1] and "" not in p})
+    assert page.locator("#map path.country").count() > 150  # outlines shipped with the package, no tiles
+    # then the sample: the graph is rebuilt from the article's own events
+    doc = _extract(page, SAMPLE.read_text(encoding="utf-8"), published="2014-11-27")
+    facts = [e for e in doc["events"] if _is_fact(e)]
+    keys = {(a.get("code") or a.get("name") or a.get("id")) for e in facts for a in e["actor"] + e["recipient"]}
+    assert keys, "the sample's events should have actors"
+    assert page.locator("#network g.node").count() == len(keys)
+    for i in range(page.locator("#network path.edge").count()):
+        edge = page.locator("#network path.edge").nth(i)
+        assert edge.get_attribute("stroke") in {"#2e9d57", "#2563c9", "#e08a00", "#c62828", "#8a93a6"}
+    located = [e for e in facts if e["location"] and e["location"].get("lat") is not None]
+    if located:
+        assert page.locator("#map circle.point").count() >= 1
+    dated = [e for e in facts if e["recipient"] and (e["date"] or {}).get("value")]
+    if dated:
+        assert page.locator("#timeline circle").count() >= 1
+    assert not page.errors, page.errors
+    if shots:
+        page.locator("#network-card").screenshot(path=str(shots / "web-network.png"))
+        page.locator("#timeline-card").screenshot(path=str(shots / "web-timeline.png"))
+        page.locator("#map-card").screenshot(path=str(shots / "web-map.png"))
+
+
+def test_script_in_pasted_or_stored_text_never_runs(page: Any, web_server: str) -> None:
+    title = 'Riot <img src=x onerror="window.pwned=1"> <script>window.pwned=2</script>'
+    body = (
+        "Egyptian police detained dozens of protesters in Cairo on Friday. <script>window.pwned=3</script> "
+        "<svg onload=\"window.pwned=4\"></svg> The government condemned the protest."
+    )
+    doc = _extract(page, body, title=title)
+    assert page.evaluate("() => window.pwned") is None
+    shown = page.text_content("#doc-text")
+    assert shown == doc["article"]["text"]
+    assert '<img src=x onerror="window.pwned=1">' in shown  # shown as text, not turned into an element
+    assert page.locator("#doc-text img, #doc-text script, #doc-text svg").count() == 0
+    # an article stored with markup in its title, opened from the database
+    page.goto(web_server + "/#article=hostile")
+    page.wait_for_selector("body[data-ready=true]")
+    page.wait_for_function("document.querySelector('#doc-text').textContent.includes('onerror')")
+    assert page.evaluate("() => window.pwned") is None
+    assert page.locator("#doc-text img, #doc-text script").count() == 0
+    # pasted into a filter, the same markup is only a value
+    page.fill("#filters input[name=actor]", "<img src=x onerror=window.pwned=5>")
+    page.click("#filters button[type=submit]")
+    page.wait_for_function("document.querySelector('#page-info').textContent.startsWith('0')")
+    assert page.evaluate("() => window.pwned") is None
