@@ -1,8 +1,15 @@
-"""The actors stage (placeholder until its issue lands: assigns nothing yet)."""
+"""The actors stage: every actor mention found and resolved to one coded actor (see eventwire.kb).
+
+The KB (package data plus the ``[actors]`` dictionaries) and its resolver are built once per pipeline
+through ``resources`` and shared. Roles are resolved on the article's publication date (today if unknown).
+Token-level mentions are left in ``doc.scratch["actor_tokens"]`` ({actor id: [(start, end) tokens]}) for
+later stages that work on the parse.
+"""
 
 from __future__ import annotations
 
-from ..document import Document
+from ..document import Actor, Document
+from ..kb import ActorResolver, kb_from_config
 from ..registry import stages
 from .base import Stage
 
@@ -13,5 +20,21 @@ class ActorsStage(Stage):
     requires = ("article", "spacy")
     assigns = ("actors",)
 
+    @property
+    def resolver(self) -> ActorResolver:
+        return self.resources.get("actor_resolver", lambda: ActorResolver(
+            self.resources.get("actor_kb", lambda: kb_from_config(self.config))))
+
     def __call__(self, doc: Document) -> None:
-        return None
+        if doc.spacy is None:
+            return
+        found = self.resolver.resolve(doc.spacy, doc.article.published)
+        actors: list[Actor] = []
+        for n, a in enumerate(found, 1):
+            if not a.spans:
+                continue
+            actors.append(Actor(
+                id=f"a{n}", name=a.name, country=a.country, sector=a.sector, code=a.code, kb_id=a.kb_id,
+                role=a.role, former=a.former, mentions=[doc.span(s, e) for s, e in a.spans],
+            ))
+        doc.actors = actors

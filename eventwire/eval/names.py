@@ -1,0 +1,65 @@
+"""Suite "names": same-person decisions on spelling-variant pairs and hard negatives.
+
+The gold file (variant_pairs_derived.json) holds, per script/language, positive pairs (two English
+spellings of one name) and hard negatives (similar-looking different names). We score
+``kb.normalize.same_token`` as a binary classifier: precision, recall and F1, per language and overall,
+next to the best single string rule (Jaro-Winkler >= 0.9 on folded text) as the baseline.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from rapidfuzz.distance import JaroWinkler
+
+from ..errors import ErrorCode, EventwireError
+from ..kb.normalize import fold, same_token
+from ..registry import evaluators
+
+
+def _prf(tp: int, fp: int, fn: int) -> dict[str, float]:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
+
+
+def _score(pos: list[list[str]], neg: list[list[str]], decide: Any) -> tuple[int, int, int]:
+    tp = sum(1 for a, b in pos if decide(a, b))
+    fp = sum(1 for a, b in neg if decide(a, b))
+    return tp, fp, len(pos) - tp
+
+
+def _baseline(a: str, b: str) -> bool:
+    return JaroWinkler.similarity(fold(a), fold(b)) >= 0.9
+
+
+@evaluators.register("names")
+def evaluate_names(path: Path, options: dict[str, Any]) -> dict[str, Any]:
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise EventwireError(ErrorCode.UNREADABLE, f"{path}: {exc}") from exc
+    limit = options.get("limit")
+    metrics: dict[str, Any] = {}
+    totals = [0, 0, 0]
+    per: dict[str, Any] = {}
+    for lang, block in sorted(data.items()):
+        pos, neg = block.get("pos", []), block.get("neg", [])
+        if limit:
+            pos, neg = pos[:limit], neg[:limit]
+        tp, fp, fn = _score(pos, neg, same_token)
+        btp, bfp, bfn = _score(pos, neg, _baseline)
+        totals = [totals[0] + tp, totals[1] + fp, totals[2] + fn]
+        scores = _prf(tp, fp, fn)
+        base = _prf(btp, bfp, bfn)
+        for k, v in scores.items():
+            metrics[f"{lang}_{k}"] = v
+        metrics[f"{lang}_baseline_f1"] = base["f1"]
+        per[lang] = {"pairs_pos": len(pos), "pairs_neg": len(neg), **scores, "baseline": base}
+    overall = _prf(*totals)
+    metrics.update({f"overall_{k}": v for k, v in overall.items()})
+    metrics["by_language"] = per
+    return metrics
