@@ -197,7 +197,7 @@ _RULE_ORDER = {name: i for i, (name, _) in enumerate(_RULES)}
 _FUTURE_CUE = re.compile(
     r"(?:\b(?:will|won't|shall|going\s+to|plans?\s+to|planning\s+to|scheduled|expected\s+to|is\s+to|are\s+to|is\s+due|are\s+due|"
     r"set\s+to|intends?\s+to|would|next|upcoming|hopes?\s+to|aims?\s+to|to\s+be\s+held|"
-    r"from\s+now|tomorrow)\b|'ll\b)", re.I)
+    r"from\s+now|tomorrow|payable|expires?|effective|deadline)\b|'ll\b)", re.I)
 _PAST_CUE = re.compile(
     r"\b(?:was|were|had|did|didn't|wasn't|weren't|said|told|ago|last|earlier|announced|reported|met|took|came|went|held|made|"
     r"began|gave|saw|fell|rose|won|lost|killed|died|left|got|sent|signed|agreed|attacked|visited|arrived|closed|ended|"
@@ -439,7 +439,7 @@ class _Context:
         self.text = text
         self.anchor = anchor
         self.ref: _Point | None = None  # last specific date mentioned (for "a year earlier", "two days later")
-        self.last_gran: str | None = None  # granularity of the last specific value (quarter-mode in earnings news)
+        self.last_quarter: _Point | None = None  # the last quarter named (earnings news reports one quarter)
         self.breaks = [m.end() for m in _SENT_BREAK.finditer(text)]
 
     def sentence(self, start: int, end: int) -> tuple[int, int]:
@@ -850,7 +850,10 @@ def _n_rel_unit(m: re.Match[str], ctx: _Context) -> _Val | None:
     if rel in ("year earlier", "year ago"):
         if a is None:
             return _x("XXXX")
-        base = ctx.ref.date if ctx.ref is not None and ctx.ref.gran == unit[:1] else a
+        if unit == "Q":
+            base = ctx.last_quarter.date if ctx.last_quarter is not None else _shift(a, "Q", -1)
+        else:
+            base = ctx.ref.date if ctx.ref is not None and ctx.ref.gran == unit[:1] else a
         return _Val.of(_point_for(unit, _shift(base, "Y", -1)))
     if a is None:
         return _x({"D": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-XX", "Y": "XXXX", "Q": "XXXX-QX"}.get(unit, "XXXX"))
@@ -861,8 +864,10 @@ def _n_rel_unit(m: re.Match[str], ctx: _Context) -> _Val | None:
     base = a
     if rel in ("previous", "following") and ctx.ref is not None:
         base = ctx.ref.date
+    if rel in ("latest", "this") and unit == "Q" and ctx.last_quarter is not None:
+        return _Val.of(ctx.last_quarter)
     if rel == "latest" and unit == "Q":
-        return _Val.of(_Point("Q", ctx.ref.date if ctx.ref is not None and ctx.ref.gran == "Q" else _shift(a, "Q", -1)))
+        return _Val.of(_Point("Q", _shift(a, "Q", -1)))
     if unit == "WE" and step == 0:
         return _Val.of(_Point("WE", _weekend(ctx, m.start(), m.end())))
     return _Val.of(_point_for(unit, _shift(base, unit, step)))
@@ -909,8 +914,8 @@ def _n_the_unit(m: re.Match[str], ctx: _Context) -> _Val | None:
     if a is None:
         return _x("XXXX")
     if unit == "Q":
-        if ctx.ref is not None and ctx.ref.gran == "Q":
-            return _Val.of(ctx.ref)
+        if ctx.last_quarter is not None:
+            return _Val.of(ctx.last_quarter)
         return _Val.of(_Point("Q", _shift(a, "Q", -1)))
     if unit == "Y":
         if ctx.ref is not None and ctx.ref.gran in ("Y", "Q", "M", "D", "H") and abs(ctx.ref.date.year - a.year) <= 1:
@@ -1009,6 +1014,7 @@ def _n_weekday(m: re.Match[str], ctx: _Context) -> _Val | None:
                 if cand.day == n:
                     d = cand
                     break
+    # "Friday night" is dated to the Friday: TimeBank mostly annotates the day, and events need the day
     return _Val.of(_Point("D", d))
 
 
@@ -1125,8 +1131,8 @@ def _n_duration(m: re.Match[str], ctx: _Context) -> _Val | None:
         unit, n = "D", n * 2
     if unit == "D" and re.search(r"\bnights?\b", whole):
         pass
-    if re.search(r"\d", m.group(2)) and n is not None and n > 10000:
-        return None
+    if re.search(r"\d", m.group(2)) and n is not None and (n > 10000 or re.fullmatch(r"1[6-9]\d\d|20\d\d", m.group(2).strip())):
+        return None  # "the 1988 quarter" names a year, it is not 1,988 quarters
     value = _duration_value(n, unit)
     return _Val("DURATION", value)
 
@@ -1478,4 +1484,6 @@ def tag(text: str, anchor: dt.date | None = None) -> list[TimexMatch]:
         if val.point is not None and val.type in ("DATE", "TIME") and cand.rule in _SETS_REFERENCE \
                 and not _SHIFT_WORDS.search(cand.match.group(0)):
             ctx.ref = val.point
+            if val.point.gran == "Q":
+                ctx.last_quarter = val.point
     return [_as_match(text, s, e, v) for s, e, v in resolved]
