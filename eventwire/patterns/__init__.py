@@ -54,6 +54,30 @@ class Constraint:
     kind: str  # "obj", "prep", "pre", "prt"
     prep: str | None
     phrases: tuple[tuple[str, ...], ...]
+    by_first: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict, compare=False, hash=False)
+    weight: int = field(default=0, compare=False, hash=False)
+    keys: frozenset[str] = field(default=frozenset(), compare=False, hash=False)
+
+    def __post_init__(self) -> None:
+        # phrases by every form their first word may take in text (a plural pattern word also finds its
+        # singular lemma), so matching is one dict lookup per token instead of a scan of all phrases
+        index: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in self.phrases:
+            for key in word_keys(phrase[0]):
+                index.setdefault(key, []).append(phrase)
+        object.__setattr__(self, "by_first", {k: tuple(v) for k, v in index.items()})
+        object.__setattr__(self, "keys", frozenset(index))
+        object.__setattr__(self, "weight", 1 + max((len(p) for p in self.phrases), default=0))
+
+
+def word_keys(word: str) -> tuple[str, ...]:
+    """The token forms (lower case or lemma) a pattern word matches."""
+    keys = [word]
+    if len(word) > 3 and word.endswith("s"):
+        keys.append(word[:-1])
+        if word.endswith("es"):
+            keys.append(word[:-2])
+    return tuple(keys)
 
 
 @dataclass(frozen=True)
@@ -73,7 +97,7 @@ class Pattern:
 
     @property
     def specificity(self) -> int:
-        return sum(1 + max((len(p) for p in c.phrases), default=0) for c in self.constraints)
+        return sum(c.weight for c in self.constraints)
 
 
 @dataclass
@@ -134,6 +158,7 @@ def parse_ewp(text: str, source: str, into: PatternSet | None = None, priority: 
     """Parse the project's pattern format (see the module docstring)."""
     pset = into if into is not None else PatternSet()
     synsets: dict[str, list[str]] = {}
+    made: dict[str, Constraint] = {}  # identical constraints (one per verb of a block) share one object
     for lineno, raw in enumerate(text.splitlines(), 1):
         line = raw.split("#", 1)[0].strip()
         if not line:
@@ -160,15 +185,20 @@ def parse_ewp(text: str, source: str, into: PatternSet | None = None, priority: 
         lemma_words = lemma_raw.lower().split("_")
         constraints: list[Constraint] = [Constraint("prt", None, ((w,),)) for w in lemma_words[1:]]
         for item in fields[2:]:
+            known = made.get(item)
+            if known is not None:
+                constraints.append(known)
+                continue
             kind, _, value = item.partition(":")
             kind = kind.lower()
             phrases = _words(value, synsets, where)
             if kind in ("obj", "pre"):
-                constraints.append(Constraint(kind, None, phrases))
+                made[item] = Constraint(kind, None, phrases)
             elif kind in PREPOSITIONS:
-                constraints.append(Constraint("prep", kind, phrases))
+                made[item] = Constraint("prep", kind, phrases)
             else:
                 raise EventwireError(ErrorCode.DICTIONARY_INVALID, f"{where}: unknown constraint {item!r}")
+            constraints.append(made[item])
         right_fields = right.split()
         if not right_fields:
             raise EventwireError(ErrorCode.DICTIONARY_INVALID, f"{where}: missing code after '=>'")

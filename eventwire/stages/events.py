@@ -34,8 +34,9 @@ SUBJ_DEPS = frozenset({"nsubj", "csubj", "expl"})
 PASS_SUBJ_DEPS = frozenset({"nsubjpass", "csubjpass"})
 OBJ_DEPS = frozenset({"dobj", "obj", "dative", "attr", "oprd"})
 CLAUSE_BREAK_DEPS = frozenset({"ccomp", "advcl", "conj", "parataxis", "relcl", "acl", "csubj", "nsubj", "nsubjpass", "punct", "cc", "mark", "appos"})
-DEFAULT_RCP_PREPS: tuple[str, ...] = ("with", "against", "to", "on", "toward", "towards", "at", "for", "from", "into")
+DEFAULT_RCP_PREPS: tuple[str, ...] = ("with", "against", "to", "on", "toward", "towards", "at", "for", "from", "into", "in")
 MAX_REGION = 30
+NO_RECIPIENT_TYPES = frozenset({"PROTEST", "MOBILIZE", "ASSAULT", "RETREAT"})
 MISSING = object()
 
 
@@ -57,12 +58,7 @@ class Candidate:
     matched: set[int] = field(default_factory=set)  # token indices the pattern's constraints consumed
 
 
-def _forms(tok: Any) -> tuple[str, str]:
-    return tok.lower_, tok.lemma_.lower()
-
-
-def _word_match(word: str, tok: Any) -> bool:
-    low, lem = tok.lower_, tok.lemma_.lower()
+def _word_match(word: str, low: str, lem: str) -> bool:
     if word == low or word == lem:
         return True
     if len(word) > 3 and word.endswith("s"):
@@ -72,12 +68,24 @@ def _word_match(word: str, tok: Any) -> bool:
     return False
 
 
-def _phrase_in(phrases: Sequence[tuple[str, ...]], toks: Sequence[Any]) -> int | None:
-    """Index in ``toks`` where one of the phrases starts, or None."""
-    for phrase in phrases:
-        n = len(phrase)
-        for i in range(len(toks) - n + 1):
-            if all(_word_match(phrase[k], toks[i + k]) for k in range(n)):
+Forms = list[tuple[str, str]]
+
+
+def _forms(toks: Sequence[Any]) -> Forms:
+    return [(t.lower_, t.lemma_.lower()) for t in toks]
+
+
+def _phrase_in(constraint: Constraint, forms: Forms) -> int | None:
+    """Index in ``forms`` where one of the constraint's phrases starts, or None."""
+    index = constraint.by_first
+    n_forms = len(forms)
+    for i, (low, lem) in enumerate(forms):
+        hits = index.get(low, ())
+        if lem != low:
+            hits = hits + index.get(lem, ())
+        for phrase in hits:
+            n = len(phrase)
+            if i + n <= n_forms and all(_word_match(phrase[k], *forms[i + k]) for k in range(1, n)):
                 return i
     return None
 
@@ -106,28 +114,51 @@ def _pre_region(trigger: Any) -> list[Any]:
     return sorted(out, key=lambda t: t.i)
 
 
-def _check(constraint: Constraint, trigger: Any, region: list[Any], pre: list[Any]) -> set[int] | None:
+class _Context:
+    """The trigger's neighbourhood as plain strings, computed once and shared by all its patterns."""
+
+    __slots__ = ("region", "r_forms", "pre", "p_forms", "kids", "preps", "all")
+
+    def __init__(self, trigger: Any) -> None:
+        self.region = _region(trigger)
+        self.r_forms = _forms(self.region)
+        self.pre = _pre_region(trigger)
+        self.p_forms = _forms(self.pre)
+        self.kids = [(c.lower_, c.lemma_.lower(), c.i) for c in trigger.children]
+        self.preps: list[tuple[str, int, list[Any], Forms]] = []
+        for tok in self.region:
+            if tok.dep_ in ("prep", "agent", "dative", "prt", "mark", "advmod"):
+                sub = [t for t in tok.subtree if t.i != tok.i]
+                self.preps.append((tok.lower_, tok.i, sub, _forms(sub)))
+        self.all: set[str] = {w for pair in self.r_forms + self.p_forms for w in pair}
+        self.all.update(k[0] for k in self.kids)
+        self.all.update(k[1] for k in self.kids)
+
+
+def _check(constraint: Constraint, ctx: _Context) -> set[int] | None:
     """Token indices consumed if the constraint holds, else None."""
-    if constraint.kind == "prt":
-        for child in trigger.children:
-            if any(_word_match(p[0], child) for p in constraint.phrases):
-                return {child.i}
+    kind = constraint.kind
+    if constraint.phrases and constraint.keys.isdisjoint(ctx.all):
         return None
-    if constraint.kind == "pre":
-        at = _phrase_in(constraint.phrases, pre)
-        return None if at is None else {pre[at].i}
-    if constraint.kind == "obj":
-        at = _phrase_in(constraint.phrases, region)
-        return None if at is None else {region[at].i}
+    if kind == "prt":
+        for low, lem, i in ctx.kids:
+            if any(_word_match(p[0], low, lem) for p in constraint.phrases):
+                return {i}
+        return None
+    if kind == "pre":
+        at = _phrase_in(constraint, ctx.p_forms)
+        return None if at is None else {ctx.pre[at].i}
+    if kind == "obj":
+        at = _phrase_in(constraint, ctx.r_forms)
+        return None if at is None else {ctx.region[at].i}
     # prep: a preposition in the region (on the trigger or its object) holding the phrase
-    for tok in region:
-        if tok.lower_ == constraint.prep and tok.dep_ in ("prep", "agent", "dative", "prt", "mark", "advmod"):
+    for low, i, sub, sub_forms in ctx.preps:
+        if low == constraint.prep:
             if not constraint.phrases:
-                return {tok.i}
-            sub = [t for t in tok.subtree if t.i != tok.i]
-            at = _phrase_in(constraint.phrases, sub)
+                return {i}
+            at = _phrase_in(constraint, sub_forms)
             if at is not None:
-                return {tok.i, sub[at].i}
+                return {i, sub[at].i}
     return None
 
 
@@ -136,14 +167,18 @@ def match_trigger(pset: PatternSet, pos: str, trigger: Any) -> tuple[Pattern, se
     candidates = pset.get(pos, trigger.lemma_.lower())
     if not candidates:
         return None
-    region = _region(trigger)
-    pre = _pre_region(trigger)
+    ctx = _Context(trigger)
+    failed: set[int] = set()  # constraints shared between patterns are checked once
     for pattern in candidates:
         consumed: set[int] = set()
         ok = True
         for constraint in pattern.constraints:
-            got = _check(constraint, trigger, region, pre)
+            if id(constraint) in failed:
+                ok = False
+                break
+            got = _check(constraint, ctx)
             if got is None:
+                failed.add(id(constraint))
                 ok = False
                 break
             consumed |= got
@@ -196,7 +231,7 @@ class ActorIndex:
                     if act is not None and act.id not in excluded:
                         return act, 0.9
         for child in head.rights:
-            if child.dep_ == "prep" and child.lower_ == "of":
+            if child.dep_ in ("prep", "agent") and child.lower_ in ("of", "by"):
                 for obj in child.children:
                     if obj.dep_ == "pobj":
                         act, conf = self.actor_of(obj, exclude)
@@ -275,7 +310,7 @@ class EventCoder:
         self.historical_days = int(settings.get("historical_days", 365))
 
     # ------------------------------------------------------------------ slots
-    def subject_tokens(self, verb: Any, depth: int = 0) -> tuple[list[Any], bool]:
+    def subject_tokens(self, verb: Any, depth: int = 0, index: ActorIndex | None = None) -> tuple[list[Any], bool]:
         """Tokens naming who does ``verb`` and whether the clause is passive (then these are recipients)."""
         if depth > 5:
             return [], False
@@ -288,7 +323,7 @@ class EventCoder:
             if pobj:
                 return _conjuncts(pobj[0]), False
         head = verb.head
-        if head is verb:
+        if head is verb or _crosses_line(verb, head):
             return [], False
         dep = verb.dep_
         if dep == "xcomp":
@@ -296,41 +331,51 @@ class EventCoder:
             objs = [c for c in head.children if c.dep_ in ("dobj", "obj")]
             if objs and head.lemma_.lower() in self.request:
                 return _conjuncts(objs[0]), False
-            return self.subject_tokens(head, depth + 1)
+            return self.subject_tokens(head, depth + 1, index=index)
         if dep in ("conj", "advcl", "ccomp") and head.pos_ in ("VERB", "AUX"):
             if dep == "ccomp":
                 return [], False
-            return self.subject_tokens(head, depth + 1)
+            return self.subject_tokens(head, depth + 1, index=index)
         if dep in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
-            return ([head], False) if dep == "relcl" else self.noun_actor_tokens(head, depth + 1)
+            return ([head], False) if dep == "relcl" else self.noun_actor_tokens(head, depth + 1, index=index)
         if dep == "pcomp" and head.dep_ == "prep":
             owner = head.head
             if owner.pos_ in ("NOUN", "PROPN"):
-                return self.noun_actor_tokens(owner, depth + 1)
+                return self.noun_actor_tokens(owner, depth + 1, index=index)
             if owner.pos_ in ("VERB", "AUX"):
-                return self.subject_tokens(owner, depth + 1)
+                return self.subject_tokens(owner, depth + 1, index=index)
+        if dep in ("acomp", "prep", "advmod", "oprd") and head.pos_ in ("VERB", "AUX", "ADJ", "ADP", "ADV"):
+            return self.subject_tokens(head, depth + 1, index=index)
+        if dep == "xcomp" or (dep == "pcomp" and head.pos_ in ("ADJ", "ADP", "ADV")):
+            return self.subject_tokens(head, depth + 1, index=index)
         return [], False
 
-    def noun_actor_tokens(self, noun: Any, depth: int = 0, agent_preps: Sequence[str] = ("by",)) -> tuple[list[Any], bool]:
+    def noun_actor_tokens(
+        self, noun: Any, depth: int = 0, agent_preps: Sequence[str] = ("by",), index: ActorIndex | None = None
+    ) -> tuple[list[Any], bool]:
         """Who does an event noun: its possessor, a by/of agent, a modifier, else the light verb's subject."""
         for c in noun.children:
-            if c.dep_ == "poss":
+            if c.dep_ == "poss" and not (c.pos_ == "PRON" and index is not None and c.i not in index.by_token):
                 return _conjuncts(c), False
         for c in noun.rights:
             if c.dep_ in ("prep", "agent") and c.lower_ in agent_preps:
                 pobj = [x for x in c.children if x.dep_ == "pobj"]
                 if pobj:
                     return _conjuncts(pobj[0]), False
-        mods = [c for c in noun.lefts if c.dep_ in ("compound", "amod", "nmod") and c.pos_ in ("PROPN", "ADJ", "NOUN")]
+        mods = [
+            c for c in noun.lefts
+            if c.dep_ in ("compound", "amod", "nmod") and c.pos_ in ("PROPN", "ADJ", "NOUN")
+            and (index is None or any(t.i in index.by_token for t in c.subtree))
+        ]
         if mods:
             return mods, False
         head = noun.head
         if head is not noun and noun.dep_ in ("dobj", "obj", "attr", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
-            return self.subject_tokens(head, depth + 1)
+            return self.subject_tokens(head, depth + 1, index=index)
         if head is not noun and noun.dep_ == "pobj" and head.head.pos_ in ("VERB", "AUX") and head.lower_ in ("for", "in", "at"):
-            return self.subject_tokens(head.head, depth + 1)
+            return self.subject_tokens(head.head, depth + 1, index=index)
         if head is not noun and noun.dep_ == "conj":
-            return self.noun_actor_tokens(head, depth + 1, agent_preps)
+            return self.noun_actor_tokens(head, depth + 1, agent_preps, index)
         return [], False
 
     def map_actors(self, index: ActorIndex, toks: Iterable[Any], exclude: Iterable[Actor] = ()) -> tuple[list[Actor], float]:
@@ -342,6 +387,15 @@ class EventCoder:
             if actor is not None and all(a.id != actor.id for a in out):
                 out.append(actor)
                 conf = min(conf, c)
+                if index.by_token.get(tok.i) is None:
+                    # "the ambassadors of A, B and C": the other conjuncts of the "of" object join in
+                    for child in tok.rights:
+                        if child.dep_ in ("prep", "agent") and child.lower_ in ("of", "by"):
+                            for obj in child.children:
+                                for conj in obj.conjuncts:
+                                    more, c2 = index.actor_of(conj, excluded + out)
+                                    if more is not None and all(a.id != more.id for a in out):
+                                        out.append(more)
         return out, conf
 
     def recipient_tokens(self, trigger: Any, pattern: Pattern, index: ActorIndex, exclude: list[Actor]) -> tuple[list[Actor], float]:
@@ -357,6 +411,8 @@ class EventCoder:
                     slots.append(_conjuncts(c))
         # prepositional objects, in the pattern's order of preference
         holders = [trigger] + [c for c in trigger.children if c.dep_ in ("dobj", "obj", "prt")]
+        if is_noun and trigger.dep_ in ("dobj", "obj") and trigger.head.lemma_.lower() in self.light:
+            holders.append(trigger.head)  # "wage war on X", "conduct airstrikes against X"
         preps_found: list[tuple[int, Any]] = []
         for holder in holders:
             for c in holder.children:
@@ -368,6 +424,13 @@ class EventCoder:
         slots.extend(_conjuncts(p) for _, p in preps_found)
         if is_noun and trigger.dep_ == "compound" and trigger.head.pos_ in ("NOUN", "PROPN"):
             pass
+        if not is_noun and pattern.code and pattern.code[:2] in ("01", "02"):
+            # "X believes Y can cope", "X noted that Y regretted": PETRARCH's target is Y
+            for c in trigger.children:
+                if c.dep_ == "ccomp":
+                    subj = [x for x in c.children if x.dep_ in SUBJ_DEPS | PASS_SUBJ_DEPS]
+                    if subj:
+                        slots.append(_conjuncts(subj[0]))
         for toks in slots:
             actors, conf = self.map_actors(index, toks, exclude)
             if actors:
@@ -380,7 +443,7 @@ class EventCoder:
         chain: list[tuple[str, Any]] = []
         tok = clause
         for _ in range(8):
-            if tok.head is tok:
+            if tok.head is tok or _crosses_line(tok, tok.head):
                 break
             chain.append((tok.dep_, tok.head))
             tok = tok.head
@@ -477,7 +540,7 @@ class EventCoder:
                 cand.cameo = {"04": "026", "05": "022", "06": "021", "07": "023", "08": "025", "03": "020"}.get(root, "020")
                 cand.type_override = None
                 cand.rule += "+request"
-                subj, _ = self.subject_tokens(head)
+                subj, _ = self.subject_tokens(head, index=index)
                 actors, _ = self.map_actors(index, subj)
                 objs = [c for c in head.children if c.dep_ in ("dobj", "obj")]
                 recips, _ = self.map_actors(index, _conjuncts(objs[0]) if objs else [], actors)
@@ -521,27 +584,24 @@ class EventCoder:
             if pos == "V" and (not pattern.constraints or pattern.null):
                 # a light or general verb whose object is itself an event noun: let the noun code it
                 objs = [c for c in tok.children if c.dep_ in ("dobj", "obj") and c.pos_ == "NOUN"]
-                if any(self.p.get("N", o.lemma_.lower()) for o in objs) and (
-                    tok.lemma_.lower() in self.light or not pattern.constraints
-                ):
+                if any(self.p.get("N", o.lemma_.lower()) for o in objs) and tok.lemma_.lower() in self.light:
                     continue
             if pattern.null:
                 coded_objects |= consumed
                 continue
-            if pos == "V" and tok.lemma_.lower() in self.report and (
+            if pos == "V" and not self.code_statements and tok.lemma_.lower() in self.report | self.opinion and (
                 not pattern.constraints or any(c.dep_ == "ccomp" for c in tok.children)
             ):
-                continue  # the reporting act is kept apart from what it reports
-            if pos == "V" and tok.lemma_.lower() in self.opinion and not pattern.constraints:
-                continue
+                continue  # the reporting act is not itself an event (PLOVER has no statements)
             code = pattern.code or pattern.reverse
             if code is None:
                 continue
             if code[:2] == "01" and not self.code_statements:
                 continue
             if pos == "V":
+                coded_objects.update(c.i for c in tok.children if c.dep_ in ("dobj", "obj"))
                 clause = tok
-                subj, passive = self.subject_tokens(tok)
+                subj, passive = self.subject_tokens(tok, index=index)
                 actors, c1 = self.map_actors(index, subj)
                 recips, c2 = self.recipient_tokens(tok, pattern, index, actors)
                 conf = (0.9 if pattern.constraints else 0.8) * min(c1, c2)
@@ -556,7 +616,7 @@ class EventCoder:
                 elif clause.dep_ == "pobj" and clause.head.head.pos_ in ("VERB", "AUX"):
                     clause = clause.head.head
                 agent_preps = pattern.agent_preps or ("by",)
-                subj, _ = self.noun_actor_tokens(tok, 0, agent_preps)
+                subj, _ = self.noun_actor_tokens(tok, 0, agent_preps, index)
                 recips_first, c2 = self.recipient_tokens(tok, pattern, index, [])
                 actors, c1 = self.map_actors(index, subj, recips_first)
                 recips = [r for r in recips_first if all(r.id != a.id for a in actors)]
@@ -584,6 +644,12 @@ class EventCoder:
         """An outer verb with no recipient that governs another event of the same actor adds nothing."""
         keep: list[Candidate] = []
         for cand in cands:
+            ids = {a.id for a in cand.actors}
+            if not cand.recipients and any(
+                o is not cand and o.recipients and {a.id for a in o.actors} == ids and self.onto_type(o.cameo) == self.onto_type(cand.cameo)
+                for o in cands
+            ):
+                continue  # "met with the group ... to discuss": the discussion is the meeting
             if not cand.recipients:
                 inner = [
                     o for o in cands
@@ -623,9 +689,18 @@ class EventCoder:
     # ------------------------------------------------------------------ output
     def to_events(self, doc: Document, cand: Candidate, sent: Any, published: date | None) -> list[Event]:
         actors, recips = cand.actors, cand.recipients
-        if cand.pattern.recip and not recips and len(actors) >= 2:
+        reciprocal = False
+        if not recips and len(actors) >= 2:
+            # "X and Y met", "Gondor and Osgiliath postponed their meeting": each acts on the other
             actors, recips = actors[:1], actors[1:]
+            reciprocal = True
         if self.require_actor and not actors and not recips:
+            return []
+        # a bare verb (its pattern's default code, no words to confirm it) needs both sides, as in PETRARCH;
+        # events that need no recipient in PLOVER are exempt
+        bare = cand.trigger.pos_ == "VERB" and not cand.pattern.constraints and cand.rule == cand.pattern.id
+        info0 = self.onto.cameo(cand.cameo)
+        if bare and (not actors or not recips) and (info0 is None or info0.plover_type not in NO_RECIPIENT_TYPES):
             return []
         if not actors:
             cand.confidence *= 0.8
@@ -655,15 +730,11 @@ class EventCoder:
         forward = cand.cameo
         if forward:
             pairs.append((forward, actors, recips, cand.confidence, cand.rule))
-        if (
-            self.reverse_events
-            and cand.pattern.code is not None
-            and cand.pattern.reverse
-            and cand.rule == cand.pattern.id
-            and recips
-            and actors
-        ):
-            pairs.append((cand.pattern.reverse, recips, actors, cand.confidence * 0.9, cand.rule + "#reverse"))
+        back = cand.pattern.reverse if cand.rule == cand.pattern.id else None
+        if reciprocal and not back:
+            back = cand.cameo
+        if self.reverse_events and cand.pattern.code is not None and back and recips and actors:
+            pairs.append((back, recips, actors, cand.confidence * 0.9, cand.rule + "#reverse"))
         for code, who, whom, conf, rule in pairs:
             info = self.onto.cameo(code)
             if info is None:
@@ -698,13 +769,16 @@ class EventCoder:
     def date_of(self, doc: Document, cand: Candidate, sent: Any, published: date | None) -> EventDate:
         clause = cand.clause
         lo, hi = sent.start_char, sent.end_char
-        sub = list(clause.subtree)
-        c_lo, c_hi = sub[0].idx, sub[-1].idx + len(sub[-1].text)
+        c_lo, c_hi = _clause_bounds(clause, cand.trigger)
         best: tuple[tuple[int, int], Time] | None = None
         for t in doc.times:
             if t.start < lo or t.end > hi or not t.timex or t.type not in ("DATE", "TIME"):
                 continue
             inside = 0 if (t.start >= c_lo and t.end <= c_hi) else 1
+            if inside:
+                gov = _time_governor(doc, t)
+                if gov is None or not (gov is clause or gov.is_ancestor(clause)):
+                    continue  # a time in a sibling clause dates that clause's event, not this one
             dist = min(abs(t.start - cand.trigger.idx), abs(t.end - cand.trigger.idx))
             key = (inside, dist)
             if best is None or key < best[0]:
@@ -716,8 +790,7 @@ class EventCoder:
 
     def place_of(self, doc: Document, cand: Candidate, sent: Any) -> EventLocation | None:
         clause = cand.clause
-        sub = list(clause.subtree)
-        c_lo, c_hi = sub[0].idx, sub[-1].idx + len(sub[-1].text)
+        c_lo, c_hi = _clause_bounds(clause, cand.trigger)
         trig_sub = list(cand.trigger.subtree)
         t_lo, t_hi = trig_sub[0].idx, trig_sub[-1].idx + len(trig_sub[-1].text)
         sp = doc.spacy
@@ -750,6 +823,39 @@ class EventCoder:
             return None
         p = best[1]
         return EventLocation(name=p.name, country=p.country, lat=p.lat, lon=p.lon, geonameid=p.geonameid)
+
+
+def _crosses_line(a: Any, b: Any) -> bool:
+    """A paragraph break between two tokens: the parser sometimes joins a headline to the next line."""
+    lo, hi = (a, b) if a.i < b.i else (b, a)
+    return any("\n" in t.whitespace_ or "\n" in t.text for t in a.doc[lo.i : hi.i])
+
+
+def _time_governor(doc: Document, t: Time) -> Any:
+    span = doc.spacy.char_span(t.start, t.end, alignment_mode="expand")
+    if span is None:
+        return None
+    tok = span.root
+    for _ in range(6):
+        if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
+            return tok
+        tok = tok.head
+    return tok
+
+
+def _clause_bounds(clause: Any, trigger: Any) -> tuple[int, int]:
+    """Character bounds of the clause, leaving out other clauses coordinated with or embedded in it."""
+    toks = [clause]
+    stack = list(clause.children)
+    while stack:
+        tok = stack.pop()
+        if tok.dep_ in ("conj", "ccomp", "advcl", "parataxis", "relcl") and not tok.is_ancestor(trigger) and tok is not trigger:
+            continue
+        toks.append(tok)
+        stack.extend(tok.children)
+    lo = min(t.idx for t in toks)
+    hi = max(t.idx + len(t.text) for t in toks)
+    return lo, hi
 
 
 def _event_actor(a: Actor) -> EventActor:

@@ -1,0 +1,187 @@
+"""`eventwire eval petr FILE`: PETRARCH validation records (TABARI/PETRARCH/UniversalPetrarch suites).
+
+Why a tolerant reader: the suites are "XML" with comments that real XML parsers reject, so records are
+read with regular expressions. We use each record's sentence text (never the shipped parses, so the
+score measures our parser too), its date as the publication date, the suite's <Config> options in
+document order (require_dyad), and the suite's own actor, agent and verb dictionaries (from its
+<Environment>, or --dictionaries), with the built-in actor knowledge base switched off.
+
+Scoring follows the UniversalPetrarch harness: an expected coding (event code, source, target) is found
+when the coder emits the same triple; every emitted triple that matches nothing is an "extra".
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..config import load_config
+from ..document import Document, Event
+from ..errors import ErrorCode, EventwireError
+from ..registry import evaluators
+
+_ITEM_RE = re.compile(r"<Sentence\b([^>]*)>(.*?)</Sentence>|<Config\b([^>]*)>", re.S)
+_ATTR_RE = re.compile(r"""(\w+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_CODING_RE = re.compile(r"<EventCoding\b([^>]*)>")
+_TEXT_RE = re.compile(r"<Text>(.*?)</Text>", re.S)
+_COMMENT_RE = re.compile(r"<!--.*?-->", re.S)
+_ENV_RE = re.compile(r"<(Verbfile|Actorfile|Agentfile)>\s*([^<\s]+)\s*</\1>")
+
+
+def _attrs(raw: str) -> dict[str, str]:
+    return {m.group(1): m.group(2) if m.group(2) is not None else m.group(3) for m in _ATTR_RE.finditer(raw)}
+
+
+@dataclass
+class Record:
+    id: str
+    date: str | None
+    text: str
+    expected: list[tuple[str, str, str]]
+    no_events: bool
+    require_dyad: bool
+    category: str = ""
+    skip: bool = False
+    got: list[tuple[str, str, str]] = field(default_factory=list)
+
+
+def _date(raw: str | None) -> str | None:
+    if raw and re.fullmatch(r"\d{8}", raw):
+        return f"{raw[:4]}-{raw[4:6]}-{raw[6:]}"
+    return None
+
+
+def _code(raw: str | None) -> str:
+    value = (raw or "").strip().strip('"').strip("'")
+    return value or "---"
+
+
+def read_records(path: Path) -> tuple[list[Record], dict[str, str]]:
+    """Records in order, each with the suite options in force when it appears, and the suite's files."""
+    text = path.read_text(encoding="utf-8", errors="replace")
+    env = {m.group(1): m.group(2) for m in _ENV_RE.finditer(text)}
+    records: list[Record] = []
+    require_dyad = True
+    body = _COMMENT_RE.sub("", text)
+    for m in _ITEM_RE.finditer(body):
+        if m.group(3) is not None:
+            opt = _attrs(m.group(3))
+            if opt.get("option") == "require_dyad":
+                require_dyad = opt.get("value", "true").lower() != "false"
+            continue
+        attrs = _attrs(m.group(1))
+        inner = m.group(2)
+        tm = _TEXT_RE.search(inner)
+        if tm is None:
+            continue
+        expected: list[tuple[str, str, str]] = []
+        no_events = False
+        skip = attrs.get("evaluate", "true").lower() == "false"
+        for cm in _CODING_RE.finditer(inner):
+            ca = _attrs(cm.group(1))
+            if "noevents" in ca or "noevents" in cm.group(1):
+                no_events = True
+            elif "error" in ca:
+                skip = True
+            elif "eventcode" in ca:
+                expected.append((ca["eventcode"].strip(), _code(ca.get("sourcecode")), _code(ca.get("targetcode"))))
+        sentence = html.unescape(" ".join(tm.group(1).split()))
+        records.append(
+            Record(attrs.get("id", f"r{len(records)}"), _date(attrs.get("date")), sentence, expected, no_events,
+                   require_dyad, attrs.get("category", ""), skip)
+        )
+    return records, env
+
+
+def codings(event: Event, require_dyad: bool) -> list[tuple[str, str, str]]:
+    """PETRARCH-style triples of an event: one per actor x recipient of a compound event."""
+    sources = [a.code for a in event.actor if a.code] or (["---"] if not require_dyad else [])
+    targets = [a.code for a in event.recipient if a.code] or (["---"] if not require_dyad else [])
+    return [(event.cameo or "", s, t) for s in sources for t in targets if not (s == "---" and t == "---")]
+
+
+def _suite_files(path: Path, env: dict[str, str], extra: list[str]) -> dict[str, list[str]]:
+    files: dict[str, list[str]] = {"actors": [], "agents": [], "verbs": []}
+    folder = path.parent
+    for key, slot in (("Actorfile", "actors"), ("Agentfile", "agents"), ("Verbfile", "verbs")):
+        if key in env and (folder / env[key]).is_file():
+            files[slot].append(str(folder / env[key]))
+    for item in extra:
+        name = Path(item).name.lower()
+        slot = "agents" if "agent" in name else ("verbs" if ("verb" in name or "cameo" in name) else "actors")
+        if item not in files[slot]:
+            files[slot].append(item)
+    for slot in ("actors", "verbs"):
+        if not files[slot]:
+            raise EventwireError(ErrorCode.DICTIONARY_INVALID, f"no {slot} dictionary for {path} (use --dictionaries)")
+    return files
+
+
+@evaluators.register("petr")
+def evaluate_petr(path: Path, options: dict[str, Any]) -> dict[str, Any]:
+    """Run the full pipeline on each record's text with the suite's dictionaries; score the codings."""
+    from ..pipeline import Pipeline
+
+    records, env = read_records(Path(path))
+    limit = options.get("limit")
+    files = _suite_files(Path(path), env, list(options.get("dictionaries") or []))
+    overrides: dict[str, Any] = {
+        "actors.builtin": False,
+        "actors.dictionaries": files["actors"],
+        "actors.agents": files["agents"],
+        "events.patterns": files["verbs"],
+        "events.builtin": bool(options.get("builtin_patterns", False)),
+        "events.statements": True,
+        "events.require_actor": True,
+        "pipeline.stages": ["clean", "nlp", "actors", "times", "places", "quotes", "events"],
+    }
+    pipeline = Pipeline(load_config(overrides=overrides))
+    evaluated = [r for r in records if not r.skip]
+    if limit:
+        evaluated = evaluated[: int(limit)]
+    started = time.perf_counter()
+    facts_only = bool(options.get("facts_only", True))
+    for rec in evaluated:
+        doc = pipeline.extract(rec.text, published=rec.date, id=rec.id)
+        if not isinstance(doc, Document):
+            continue
+        for ev in doc.events:
+            if facts_only and not ev.is_fact:
+                continue
+            rec.got.extend(codings(ev, rec.require_dyad))
+    elapsed = time.perf_counter() - started
+    expected = correct = extra = 0
+    by_category: Counter[str] = Counter()
+    misses: list[dict[str, Any]] = []
+    for rec in evaluated:
+        want = Counter(rec.expected)
+        got = Counter(dict.fromkeys(rec.got, 1))  # one sentence codes each triple once
+        hit = sum((want & got).values())
+        expected += sum(want.values())
+        correct += hit
+        extra += sum((got - want).values())
+        if hit < sum(want.values()) or got - want:
+            by_category[rec.category] += 1
+            misses.append({"id": rec.id, "expected": sorted(want), "got": sorted(got)})
+    n = len(evaluated)
+    recall = correct / expected if expected else 0.0
+    precision = correct / (correct + extra) if correct + extra else 0.0
+    metrics: dict[str, Any] = {
+        "records": n,
+        "expected": expected,
+        "correct": correct,
+        "extra": extra,
+        "recall": round(recall, 4),
+        "extra_per_100": round(100.0 * extra / n, 2) if n else 0.0,
+        "precision": round(precision, 4),
+        "f1": round(2 * precision * recall / (precision + recall), 4) if precision + recall else 0.0,
+        "records_per_s": round(n / elapsed, 1) if elapsed else 0.0,
+    }
+    if options.get("misses"):
+        metrics["misses"] = misses
+    return metrics
