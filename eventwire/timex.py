@@ -189,6 +189,9 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         r"|recently|lately|the\s+past|formerly|once\s+upon\s+a\s+time|earlier|more\s+recently|until\s+recently|some\s+time\s+ago|long\s+ago|a\s+while\s+ago|a\s+while|some\s+time"
         r"|the\s+future|the\s+near\s+(?:term|future)|the\s+(?:short|long|medium)\s+term|as\s+soon\s+as\s+possible|in\s+the\s+coming\s+(?:days|weeks|months|years)|coming\s+(?:days|weeks|months|years|quarters)|the\s+(?:days|weeks|months|years)\s+ahead|later)(?![\w'-])")),
     ("holiday", _p(r"(?:(last|next|this)\s+)?(" + _HOLIDAY + r")(?:,?\s+(" + _YEAR4 + r"))?(?![\w'])")),
+    ("period", _p(r"(?:the\s+)?(latest|year[\s-]earlier|year[\s-]ago|comparable|corresponding|same|" + _YEAR4 + r")\s+period(?:\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year))?(?![\w-])")),
+    ("year_adj", _p(r"year[\s-](earlier|ago)(?![\w-])")),
+    ("year_end", _p(r"(?:(?:around|at|by|before|until)\s+)?(?:the\s+)?(year[\s-]end|year'?s\s+end)(?![\w-])")),
     ("week_of", _p(r"the\s+week\s+of\s+(" + _MONTH + r")\s+(" + _DAYNUM + r")(?:,?\s+(" + _YEAR4 + r"))?")),
 ]
 
@@ -1320,6 +1323,44 @@ def _n_week_of(m: re.Match[str], ctx: _Context) -> _Val | None:
     return _Val.of(_Point("W", v.point.date))
 
 
+def _reported_quarter(ctx: _Context) -> _Point | None:
+    """The quarter an earnings story is about: the last one named, else the last one completed."""
+    if ctx.last_quarter is not None:
+        return ctx.last_quarter
+    if ctx.anchor is None:
+        return None
+    return _Point("Q", _shift(ctx.anchor, "Q", -1))
+
+
+def _n_period(m: re.Match[str], ctx: _Context) -> _Val | None:
+    word = re.sub(r"[\s-]+", " ", m.group(1).lower())
+    q = _reported_quarter(ctx)
+    if q is None:
+        return _x("XXXX-QX")
+    if word.isdigit():
+        return _Val.of(_Point("Q", dt.date(int(word), q.date.month, 1)))
+    if word == "latest":
+        return _Val.of(q)
+    if word == "same" and "year" not in m.group(0).lower():
+        return None
+    return _Val.of(_Point("Q", _shift(q.date, "Y", -1)))
+
+
+def _n_year_adj(m: re.Match[str], ctx: _Context) -> _Val | None:
+    q = _reported_quarter(ctx)
+    if q is None:
+        return _x("XXXX")
+    if ctx.last_quarter is None:
+        return _Val.of(_Point("Y", _shift(q.date, "Y", -1)))
+    return _Val.of(_Point("Q", _shift(q.date, "Y", -1)))
+
+
+def _n_year_end(m: re.Match[str], ctx: _Context) -> _Val | None:
+    if ctx.anchor is None:
+        return _x("XXXX")
+    return _Val.of(_Point("Y", ctx.anchor))
+
+
 _NORMALISERS: dict[str, Callable[[re.Match[str], _Context], _Val | None]] = {
     "iso": _n_iso, "iso_month": _n_iso_month, "slash": _n_slash, "mdy": _n_mdy, "dmy": _n_dmy,
     "month_spoken_day": _n_month_spoken_day, "month_year": _n_month_year, "month_rel_year": _n_month_rel_year,
@@ -1329,7 +1370,8 @@ _NORMALISERS: dict[str, Callable[[re.Match[str], _Context], _Val | None]] = {
     "weekday": _n_weekday, "ago": _n_ago, "vague_ago": _n_vague_ago, "time": _n_time, "noon": _n_noon,
     "part_weekday": _n_part_weekday, "duration": _n_duration, "duration_adj": _n_duration_adj,
     "vague_duration": _n_vague_duration, "for_unit": _n_for_unit, "set": _n_set, "times_per": _n_times_per,
-    "ref": _n_ref, "holiday": _n_holiday, "week_of": _n_week_of,
+    "ref": _n_ref, "holiday": _n_holiday, "week_of": _n_week_of, "period": _n_period, "year_adj": _n_year_adj,
+    "year_end": _n_year_end,
 }
 
 # Words TimeML leaves outside the span: leading prepositions the patterns may include.
@@ -1376,6 +1418,7 @@ _GATES: dict[str, str] = {
     + r"|daily|weekly|monthly|yearly|annually|hourly|quarterly|nightly|biweekly|biannually|semiannually|everyday",
     "ref": r"now|current|present|days|moment|time\s+being|recent|lately|past|formerly|once\s+upon|ago|while|future"
     r"|term|possible|coming|ahead",
+    "period": r"period", "year_adj": r"year.(?:earlier|ago)", "year_end": r"year.?.?.end",
     "holiday": r"christmas|new\s+year|thanksgiving|easter|independence|labor|memorial|halloween|valentine|election"
     r"|veterans|boxing|may\s+day|good\s+friday",
 }
