@@ -27,6 +27,8 @@ from pydantic import BaseModel, Field
 from ..config import Config, load_config
 from ..errors import ErrorCode, EventwireError
 from ..pipeline import Pipeline
+from ..readers.html import html_record
+from ..records import RawRecord
 from .queries import EventFilters, Queries
 
 Scope = dict[str, Any]
@@ -155,11 +157,14 @@ class GuardMiddleware:
 class ExtractRequest(BaseModel):
     """The body of POST /api/extract."""
 
-    text: str = Field(description="the article text (title first line, then body), or raw HTML")
+    text: str = Field(description="the article text (title on the first line, then the body), or a whole HTML page")
     published: str | None = Field(default=None, description="publication date YYYY-MM-DD")
     title: str | None = None
     url: str | None = None
     outlet: str | None = None
+    format: Literal["text", "html"] = Field(
+        default="text", description="html: find the article body and metadata in a web page first (as `extract` does for .html)"
+    )
 
 
 class Limiter:
@@ -265,10 +270,15 @@ def create_app(
             raise ApiError(422, ErrorCode.EMPTY_INPUT, "the text is empty")
 
         def work() -> dict[str, Any]:
-            doc = get_pipeline().extract(
-                req.text, published=req.published, title=req.title, url=req.url, outlet=req.outlet, source="api"
-            )
-            return doc.to_dict()
+            if req.format == "html":
+                record = html_record(
+                    req.text, "api", {}, url=req.url, title=req.title, published=req.published, outlet=req.outlet
+                )
+            else:
+                record = RawRecord(
+                    text=req.text, published=req.published, title=req.title, url=req.url, outlet=req.outlet, source="api"
+                )
+            return get_pipeline()(record).to_dict()
 
         result: dict[str, Any] = await extractor.run(work)
         return result

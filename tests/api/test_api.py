@@ -232,3 +232,28 @@ def test_hostile_markup_comes_back_as_data(client: httpx.Client) -> None:
     assert r.headers["content-type"].startswith("application/json")
     stored = client.get("/api/articles/hostile").json()
     assert "<script>" in stored["article"]["title"]
+
+
+def test_extract_accepts_a_web_page(client: httpx.Client) -> None:
+    paragraphs = "".join(
+        f"<p>{s}</p>"
+        for s in [
+            "Turkish Prime Minister Ahmet Davutoglu met Iraqi Prime Minister Haider al-Abadi in Ankara on Tuesday.",
+            "The two leaders signed an agreement to share intelligence on Islamic State fighters in the region.",
+            "Davutoglu praised the Iraqi government for its efforts to rebuild the army after the fall of Mosul.",
+            "Iraq asked Turkey to send more military advisers, officials from both countries told reporters later.",
+        ]
+    )
+    page = (
+        "<html><head><title>Turkey and Iraq agree to cooperate</title></head><body>"
+        "<nav><a href='/'>Home</a> <a href='/world'>World</a></nav>"
+        f"<article><h1>Turkey and Iraq agree to cooperate</h1>{paragraphs}</article>"
+        "<footer>Copyright 2015 Example News</footer></body></html>"
+    )
+    r = client.post("/api/extract", json={"text": page, "format": "html", "published": "2015-03-04"})
+    assert r.status_code == 200, r.text
+    art = r.json()["article"]
+    assert art["title"] == "Turkey and Iraq agree to cooperate"
+    assert "Davutoglu praised" in art["text"] and "<p>" not in art["text"] and "Copyright" not in art["text"]
+    r = client.post("/api/extract", json={"text": "<html><body><p>Too short.</p></body></html>", "format": "html"})
+    assert r.status_code == 422 and r.json()["error"]["code"] == "E108"

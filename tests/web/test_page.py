@@ -144,3 +144,31 @@ def test_script_in_pasted_or_stored_text_never_runs(page: Any, web_server: str) 
     page.click("#filters button[type=submit]")
     page.wait_for_function("document.querySelector('#page-info').textContent.startsWith('0')")
     assert page.evaluate("() => window.pwned") is None
+
+
+def test_uploading_a_saved_web_page_extracts_its_article(page: Any, tmp_path: Path) -> None:
+    body = "".join(
+        f"<p>{s}</p>"
+        for s in [
+            "Ukrainian President Petro Poroshenko welcomed the decision of the European Union in Kyiv on Wednesday.",
+            "Russian Foreign Minister Sergei Lavrov criticized the European Union and accused it of damaging relations.",
+            "Ukrainian troops shelled rebel positions near Donetsk on Thursday, the army said in a statement.",
+        ]
+    )
+    saved = tmp_path / "eu-sanctions.html"
+    saved.write_text(
+        "<html><head><title>EU extends sanctions on Russia</title></head><body><nav>Home | World</nav>"
+        f"<article><h1>EU extends sanctions on Russia</h1>{body}</article><footer>Contact us</footer></body></html>",
+        encoding="utf-8",
+    )
+    page.set_input_files("#file", str(saved))
+    page.wait_for_function("document.querySelector('#text').value.includes('<article>')")
+    assert page.input_value("#format") == "html"
+    with page.expect_response(lambda r: r.url.endswith("/api/extract"), timeout=60000) as info:
+        page.click("#extract")
+    doc = info.value.json()
+    assert doc["article"]["title"] == "EU extends sanctions on Russia"
+    page.wait_for_function("document.querySelector('#doc-text').textContent.includes('Poroshenko')")
+    shown = page.text_content("#doc-text")
+    assert "<p>" not in shown and "Contact us" not in shown
+    assert not page.errors, page.errors

@@ -164,7 +164,7 @@
     const text = $("#text").value;
     showError("#extract-error", null);
     if (!text.trim()) { showError("#extract-error", "Paste an article or choose a file first."); return; }
-    const body = { text };
+    const body = { text, format: $("#format").value };
     const published = $("#published").value;
     const title = $("#title").value.trim();
     if (published) body.published = published;
@@ -192,6 +192,7 @@
     const reader = new FileReader();
     reader.onload = () => {
       $("#text").value = String(reader.result || "");
+      $("#format").value = /\.html?$/i.test(file.name) ? "html" : "text";
       if (!$("#title").value) $("#title").placeholder = file.name;
     };
     reader.onerror = () => showError("#extract-error", "Could not read " + file.name);
