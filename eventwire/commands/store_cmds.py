@@ -41,7 +41,7 @@ class RateColumn(ProgressColumn):
         elapsed = task.elapsed or 0.0
         rate = task.completed / elapsed if elapsed > 0 else 0.0
         events = task.fields.get("events", 0)
-        return Text(f"{rate:.1f} articles/s, {events} events", style="progress.data.speed")
+        return Text(f"{rate:.2f} articles/s, {events} event mentions", style="progress.data.speed")
 
 
 def _estimate_total(paths: list[str]) -> int | None:

@@ -7,7 +7,9 @@ GDELT merges only exact duplicates; a date window catches the usual "yesterday"/
 between reports written on different days.
 
 Each mention joins the first compatible event in ingestion order, compared against that event's
-representative (first) mention, so chains of small drifts cannot stretch one event over weeks.
+representative (first) mention, so chains of small drifts cannot stretch one event over weeks. Two
+mentions from one article never merge here: the events stage already merged what one article repeats,
+so events it kept apart (two meetings on one day) stay apart.
 Pure Python over row dicts, so the DuckDB store and the Spark job cluster identically.
 """
 
@@ -17,7 +19,7 @@ import datetime as dt
 import hashlib
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 DAY_PRECISIONS = frozenset({None, "day", "published", "time"})
@@ -33,6 +35,7 @@ class Cluster:
     date_value: str | None
     date_precision: str | None
     place: str | None
+    articles: set[str] = field(default_factory=set)
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> "Cluster":
@@ -87,12 +90,17 @@ def assign_events(mentions: list[dict[str, Any]], existing: Iterable[Cluster], w
     touched: dict[str, None] = {}
     for row in mentions:
         candidates = by_key.setdefault(row["dedup_key"], [])
-        match = next((c for c in candidates if dates_match(c, row, window_days) and places_match(c, row)), None)
+        match = next(
+            (c for c in candidates
+             if row["article_id"] not in c.articles and dates_match(c, row, window_days) and places_match(c, row)),
+            None,
+        )
         if match is None:
             match = Cluster.from_row({**row, "event_id": event_id_for(row["mention_id"])})
             candidates.append(match)
         elif match.place is None:
             match.place = place_key(row)
+        match.articles.add(row["article_id"])
         row["event_id"] = match.event_id
         touched[match.event_id] = None
     return list(touched)

@@ -30,6 +30,7 @@ class IngestReport:
     already_stored: int = 0
     rejected: int = 0
     seconds: float = 0.0
+    store_seconds: float = 0.0
 
     @property
     def articles_per_second(self) -> float:
@@ -44,6 +45,7 @@ class IngestReport:
             "read": self.read, "stored": self.stored.articles, "already_stored": self.already_stored,
             "rejected": self.rejected, "event_mentions": self.stored.mentions, "new_events": self.stored.new_events,
             "merged_mentions": self.stored.merged_mentions, "seconds": round(self.seconds, 3),
+            "store_seconds": round(self.store_seconds, 3),
             "articles_per_second": round(self.articles_per_second, 2),
             "events_per_second": round(self.events_per_second, 2),
         }
@@ -56,7 +58,9 @@ def _unstored(store: Store, items: Iterable[RawRecord | Reject], report: IngestR
     it = iter(items)
     while batch := list(islice(it, chunk)):
         hashes = {i: r.content_hash() for i, r in enumerate(batch) if isinstance(r, RawRecord)}
+        t0 = time.perf_counter()
         known = store.known_hashes(list(set(hashes.values())))
+        report.store_seconds += time.perf_counter() - t0
         for i, item in enumerate(batch):
             if isinstance(item, RawRecord):
                 report.read += 1
@@ -87,7 +91,9 @@ def ingest(
     def flush() -> None:
         if not pending:
             return
+        t0 = time.perf_counter()
         stats = store.write(pending)
+        report.store_seconds += time.perf_counter() - t0
         report.stored.add(stats)
         report.already_stored += stats.skipped
         if progress:

@@ -94,3 +94,15 @@ def test_pure_python_deduplicate_agrees_with_the_store() -> None:
         stored = store.events(limit=None)
     assert sorted(e["mention_count"] for e in python_events) == sorted(e["mention_count"] for e in stored) == [1, 3]
     assert {e["event_id"] for e in python_events} == {e["event_id"] for e in stored}
+
+
+def test_two_events_one_article_kept_apart_are_not_merged_by_the_store() -> None:
+    """The events stage decided these are two meetings; cross-article dedup must not undo that."""
+    text = "Sergei Lavrov met Walid al-Moualem in the morning. Sergei Lavrov met him again in the evening."
+    doc = make_doc("two", text, [Ev("CONSULT", "RUSGOV", "SYRGOV", "2014-11-26", "met", None),
+                                 Ev("CONSULT", "RUSGOV", "SYRGOV", "2014-11-26", "met him again", None)])
+    other = make_doc("other", REPORT_A, [Ev("CONSULT", "RUSGOV", "SYRGOV", "2014-11-26", "met", "Sochi")])
+    with open_store(":memory:") as store:
+        store.write([doc, other])
+        counts = sorted(e["mention_count"] for e in store.events())
+    assert counts == [1, 2]  # the other article joins the first meeting only
