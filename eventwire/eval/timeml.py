@@ -113,9 +113,17 @@ def _f1(p: float, r: float) -> float:
     return 2 * p * r / (p + r) if p + r else 0.0
 
 
+_WEEK = re.compile(r"-W(\d)(?!\d)")
+
+
+def _canonical(value: str) -> str:
+    """Spellings of one value made equal: case, and week numbers written without their leading zero
+    (the gold has both 2000-W7 and 2000-W07; ISO 8601 writes W07)."""
+    return _WEEK.sub(r"-W0\1", value.strip().upper())
+
+
 def _same_value(gold: str, system: str) -> bool:
-    """Values compare case-insensitively; TimeML writes both 1998-01-08T12:00 and 1998-01-08T12:00:00."""
-    return gold.strip().upper() == system.strip().upper()
+    return _canonical(gold) == _canonical(system)
 
 
 def score(docs: list[TimemlDoc], errors: int = 0) -> dict[str, Any]:
