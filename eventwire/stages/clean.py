@@ -107,6 +107,13 @@ _INLINE = re.compile(
     rf"|(?P<credit>\(\s*{_PHOTO}\s*(?:credit|courtesy)?\s*(?:[:/]|by\b)[^()\n]{{0,60}}\)|\(\s*{_PHOTO}\s*\))",
     re.I,
 )
+_INLINE_REASONS = {
+    "image": "image remnant",
+    "caption": "photo caption or credit",
+    "script": "html script or style",
+    "tag": "html tag",
+    "credit": "photo caption or credit",
+}
 _ONLY_PUNCT = re.compile(r"^[\s|*_#=~\-–—•·.:;,/\\<>+]*$")
 
 _CAPTION_STRONG = re.compile(
@@ -299,25 +306,18 @@ class Cleaner:
 
         inline_credit = False
         # Inline debris first (images, tags, parenthesised photo credits).
-        for m in reversed(list(_INLINE.finditer(line.text))):
-            kind = m.lastgroup if m.lastgroup != "st" else "script"
-            reason = {
-                "image": "image remnant",
-                "caption": "photo caption or credit",
-                "script": "html script or style",
-                "tag": "html tag",
-                "credit": "photo caption or credit",
-            }.get(kind or "", "html tag")
-            if kind == "credit" and _words(line.text) > _CAPTION_MAX_WORDS and not m.group(0).strip("() ").lower().startswith(
-                ("photo", "file", "image", "picture")
-            ):
-                continue
-            inline_credit = inline_credit or kind == "credit"
-            start, end = m.start(), m.end()
-            # Take the space before the debris with it when a space or punctuation follows.
-            if start > 0 and line.text[start - 1] == " " and (end == len(line.text) or line.text[end] in " ,.;:!?)"):
-                start -= 1
-            pieces.append(Removal(text=line.cut(start, end).strip(), reason=reason))
+        for _ in range(4):  # removing a tag can join debris split by it ("!<b>[x](y)"): repeat
+            found = [m for m in _INLINE.finditer(line.text) if self._inline_applies(m, line.text)]
+            if not found:
+                break
+            for m in reversed(found):
+                kind = "script" if m.lastgroup == "st" else (m.lastgroup or "tag")
+                inline_credit = inline_credit or kind == "credit"
+                start, end = m.start(), m.end()
+                # Take the space before the debris with it when a space or punctuation follows.
+                if start > 0 and line.text[start - 1] == " " and (end == len(line.text) or line.text[end] in " ,.;:!?)"):
+                    start -= 1
+                pieces.append(Removal(text=line.cut(start, end).strip(), reason=_INLINE_REASONS[kind]))
         rest = line.text
         if _ONLY_PUNCT.match(rest):
             removed.extend(reversed(pieces))
@@ -375,8 +375,10 @@ class Cleaner:
                 return None, outlet_name(m.groupdict().get("outlet") or m.group(0)), True, False
         removed.extend(reversed(pieces))
         # End marker at the end of the line.
-        m = _END_MARKER.search(line.text)
-        if m:
+        for _ in range(4):  # "Syria./." or "(END) ###"
+            m = _END_MARKER.search(line.text)
+            if not m:
+                break
             removed.append(Removal(text=m.group("marker"), reason="end marker"))
             line.cut(m.start(), len(line.text))
             line.strip(" |")
@@ -409,6 +411,13 @@ class Cleaner:
             removed.append(Removal(text=line.cut(0, m.end()).strip(), reason="dateline"))
         line.strip(" |")
         return (line.text or None), outlet, is_source, had_dateline
+
+    @staticmethod
+    def _inline_applies(m: re.Match[str], text: str) -> bool:
+        """A parenthesised media note inside a long paragraph is removed only if it names a photo or image."""
+        if m.lastgroup != "credit" or _words(text) <= _CAPTION_MAX_WORDS:
+            return True
+        return m.group(0).strip("() ").lower().startswith(("photo", "file", "image", "picture"))
 
     @staticmethod
     def _looks_like_title(line: str) -> bool:
