@@ -93,9 +93,9 @@ def split_code(code: str) -> tuple[str | None, str | None]:
     head, rest = code[:3], code[3:]
     if head in ORG_TYPES:
         return None, head
-    if head in country_codes() or head in REGIONS or len(code) == 3:
-        return head, (rest[:3] or None)
-    return None, head
+    # Anything else in the first slot is a country or country-like code (CAMEO also uses ones such as
+    # the fictional HOB of the PETRARCH suite, or historical ones such as USR).
+    return head, (rest[:3] or None)
 
 
 _COUNTRY_CODES: dict[str, frozenset[str]] = {}
@@ -295,7 +295,7 @@ class KnowledgeBase:
         return []
 
     def agent(self, key: str) -> Agent | None:
-        found = self.agents.get(key)
+        found = self.agents.get(key) or self.agent_stems.get(key)
         if found is not None:
             return found
         toks = key.split()
