@@ -199,7 +199,7 @@ _RULE_ORDER = {name: i for i, (name, _) in enumerate(_RULES)}
 
 _FUTURE_CUE = re.compile(
     r"(?:\b(?:will|won't|shall|going\s+to|plans?\s+to|planning\s+to|scheduled|expected\s+to|is\s+to|are\s+to|is\s+due|are\s+due|"
-    r"set\s+to|intends?\s+to|would|next|upcoming|hopes?\s+to|aims?\s+to|to\s+be\s+held|"
+    r"set\s+to|intends?\s+to|would|next|upcoming|hopes?\s+to|aims?\s+to|to\s+be\s+held|expects?\s+to|expected|slated|"
     r"from\s+now|tomorrow|payable|expires?|effective|deadline)\b|'ll\b)", re.I)
 _PAST_CUE = re.compile(
     r"\b(?:was|were|had|did|didn't|wasn't|weren't|said|told|ago|last|earlier|announced|reported|met|took|came|went|held|made|"
@@ -209,9 +209,13 @@ _PAST_CUE = re.compile(
 _FUTURE_PREP = re.compile(r"\b(?:by|until|till|as\s+(?:soon|early)\s+as)\s+(?:(?:the\s+)?(?:end|middle|beginning|start)\s+of\s+)?(?:(?:early|late|mid)-?\s*)?$", re.I)
 _PAST_PREP = re.compile(r"\b(?:since|ago)\s+(?:(?:early|late|mid)-?\s*)?$", re.I)
 _ADJACENT_VERB = re.compile(
-    r"\b(?:was|were|had|did|met|took|came|went|held|began|died|left|fell|rose|won|lost|signed|arrived|attacked|visited|"
-    r"killed|announced|said|told|occurred|happened|ended|started|opened|closed|returned|launched|elected|agreed|"
-    r"resigned|collapsed|exploded|captured|seized)\s+(?:(?:on|in|at|during|since)\s+)?$", re.I)
+    r"\b(?P<verb>was|were|had|did|met|took|came|went|held|began|died|left|fell|rose|won|lost|said|told|broke|fled|"
+    r"struck|shot|sent|gave|made|saw|spoke|wrote|fought|hit|led|ran|bought|sold|paid|built|caught|drew|\w{3,}ed)"
+    r"(?:\s+(?:out|up|down|off|back|away|over))?\s+(?:(?:on|in|at|during|since|early|late|last)\s+)?$", re.I)
+# Participles that point ahead: "expected in December", "scheduled for January 12", "postponed until Tuesday".
+_FUTURE_PARTICIPLE = re.compile(
+    r"^(?:expected|scheduled|rescheduled|planned|slated|set|due|extended|postponed|delayed|deferred|moved|adjourned|"
+    r"timed|proposed|targeted|earmarked)$", re.I)
 _NOT_PAST_BEFORE = re.compile(r"\b(?:be|will|would|shall|to|being)\s+$", re.I)
 _SENT_BREAK = re.compile(r"[.!?]\s+(?=[A-Z\"“])|\n")
 
@@ -464,8 +468,11 @@ class _Context:
         if _PAST_PREP.search(before) or self.text.startswith("'s", end):
             return "past"
         adjacent = _ADJACENT_VERB.search(before)
-        if adjacent and not _NOT_PAST_BEFORE.search(before, 0, adjacent.start()):
-            return "past!"  # "met on December 15": the verb governing the date is in the past tense
+        if adjacent:
+            if _FUTURE_PARTICIPLE.match(adjacent.group("verb")):
+                return "future"
+            if not _NOT_PAST_BEFORE.search(before, 0, adjacent.start()):
+                return "past!"  # "met on December 15": the verb governing the date is in the past tense
         lo, hi = max(lo, start - 120), min(hi, end + 50)
         best: tuple[int, str] | None = None
         for kind, pattern in (("future", _FUTURE_CUE), ("past", _PAST_CUE)):

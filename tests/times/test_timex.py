@@ -47,6 +47,10 @@ def test_day_without_year_leans_to_the_recent_past() -> None:
     # two months ahead would be news about the future; with a past-tense verb it is last year's date
     assert only("The minister arrived on January 20.").value == "2014-01-20"
     assert only("Officials met on December 15 to discuss the plan.").value == "2013-12-15"
+    # a past-tense verb governing the date rules out the near future; a forward-looking participle does not
+    assert only("The report came out December 3.").value == "2013-12-03"
+    assert only("The vote was postponed until December 3.").value == "2014-12-03"
+    assert only("A decision is expected in December.").value == "2014-12"
 
 
 def test_day_without_year_goes_forward_with_future_tense() -> None:
