@@ -37,10 +37,16 @@ SPEECH_LEMMAS: frozenset[str] = frozenset(
     """say tell add write ask note report announce suggest argue explain declare continue state
     respond reply recall conclude insist warn claim promise vow pledge acknowledge admit confirm deny
     tweet post stress emphasize emphasise predict reveal urge remark comment quip joke complain charge
-    counter contend maintain observe mention assert allege concede caution testify tell reiterate repeat
-    proclaim shout yell scream exclaim whisper mutter boast lament muse wonder question challenge
-    retort snap scoff sigh cry plead demand agree disagree estimate point describe call accuse blame
-    criticize criticise praise thank inform brief notify assure reassure advise recommend propose""".split()
+    counter contend maintain observe mention assert allege concede caution testify reiterate repeat
+    proclaim shout yell scream exclaim whisper mutter boast lament muse wonder question retort snap
+    scoff sigh cry plead demand agree disagree estimate inform brief assure reassure advise recommend
+    propose chant read speak""".split()
+)
+# Verbs that attribute a view to someone but introduce a quoted phrase, not a quoted statement
+# ("called it “a disaster”"): cues of indirect speech only.
+CHARACTERISING_LEMMAS: frozenset[str] = frozenset(
+    """call describe praise criticize criticise thank accuse blame label brand dub term condemn
+    denounce decry dismiss welcome slam hail attack""".split()
 )
 # Verbs of belief, knowledge and evidence: they attribute indirect content ("Russia believes that ...",
 # "a poll shows that ...") but rarely introduce a direct quote.
@@ -49,8 +55,18 @@ BELIEF_LEMMAS: frozenset[str] = frozenset(
     learn see suspect realize realise assume conclude estimate predict hear read suggest
     argue""".split()
 )
-_INDIRECT_LEMMAS = SPEECH_LEMMAS | BELIEF_LEMMAS
+_INDIRECT_LEMMAS = SPEECH_LEMMAS | BELIEF_LEMMAS | CHARACTERISING_LEMMAS
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+_NOT_SPEAKER = frozenset({"pobj", "dobj", "attr", "pcomp", "iobj", "dative", "poss", "oprd"})
+
+
+def _may_speak(tok: Any) -> bool:
+    """Could this token head the name of a speaker, when the parse gives no subject?"""
+    if tok.pos_ not in ("PROPN", "NOUN", "PRON") or tok.dep_ in _NOT_SPEAKER:
+        return False
+    if tok.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"):
+        return False
+    return not (tok.dep_ == "npadvmod" and tok.pos_ == "NOUN")  # "wrote last week"
 _PRONOUNS = frozenset(
     "i you he she it we they me him her us them this that who one someone everyone".split()
 )
@@ -206,20 +222,27 @@ def _containing(spans: Sequence[CharSpan], pos: int) -> CharSpan | None:
 
 
 def _tokens_in(sdoc: Any, start: int, end: int) -> list[Any]:
-    return [t for t in sdoc if t.idx >= start and t.idx + len(t.text) <= end]
+    """Tokens wholly inside [start, end)."""
+    if end <= start:
+        return []
+    span = sdoc.char_span(start, end, alignment_mode="contract")
+    return list(span) if span is not None else []
 
 
 def _inside(pos: int, spans: Iterable[CharSpan]) -> bool:
     return any(s <= pos < e for s, e in spans)
 
 
-def _subject(verb: Any) -> Any | None:
-    """The subject of a cue verb, following conjunctions and participles ("..., he said, adding ...")."""
+def _subject(verb: Any, lo: int, hi: int, blocked: Sequence[CharSpan]) -> Any | None:
+    """The subject of a cue verb inside [lo, hi), following conjunctions and participles
+    ("..., he said, adding ..."); the closest one when the parse gives several."""
     node = verb
     for _ in range(3):
-        for child in node.children:
-            if child.dep_ in _SUBJECT_DEPS:
-                return child
+        subjects = [
+            c for c in node.children if c.dep_ in _SUBJECT_DEPS and lo <= c.idx < hi and not _inside(c.idx, blocked)
+        ]
+        if subjects:
+            return min(subjects, key=lambda c: abs(c.i - verb.i))
         if node.dep_ in ("conj", "xcomp", "advcl", "acl") and node.head is not node:
             node = node.head
         else:
@@ -262,16 +285,32 @@ def _mention(token: Any, lo: int, hi: int, blocked: Sequence[CharSpan]) -> tuple
 
 
 def _adjacent_speaker(verb: Any, lo: int, hi: int, blocked: Sequence[CharSpan]) -> Any | None:
-    """When the parse gives the cue no subject: the noun or pronoun right before or after it."""
+    """When the parse gives the cue no subject: the nominal just before it ("X once said"), else the
+    one just after it ("said the minister"), climbing from a name part to the name's head."""
     doc = verb.doc
-    for i in (verb.i - 1, verb.i + 1):
-        if 0 <= i < len(doc):
-            tok = doc[i]
-            if lo <= tok.idx < hi and not _inside(tok.idx, blocked) and tok.pos_ in ("PROPN", "NOUN", "PRON"):
-                # climb to the head of a flat name ("Sergey Lavrov said" -> Lavrov)
-                while tok.dep_ in ("compound", "flat") and tok.head.i != tok.i and lo <= tok.head.idx < hi:
-                    tok = tok.head
-                return tok
+
+    def usable(tok: Any) -> bool:
+        return lo <= tok.idx < hi and not _inside(tok.idx, blocked)
+
+    def nominal(tok: Any) -> bool:
+        # objects and adverbial nouns ("said in Iowa", "wrote last week") are not speakers
+        return usable(tok) and _may_speak(tok)
+
+    def climb(tok: Any) -> Any:
+        while tok.dep_ in ("compound", "flat", "amod", "det") and tok.head.i != tok.i and usable(tok.head):
+            tok = tok.head
+        return tok
+
+    i = verb.i - 1
+    while i >= 0 and usable(doc[i]) and (doc[i].pos_ in ("ADV", "AUX", "PART") or doc[i].text in ",)"):
+        i -= 1
+    if i >= 0 and nominal(doc[i]):
+        return climb(doc[i])
+    i = verb.i + 1
+    while i < len(doc) and usable(doc[i]) and doc[i].pos_ in ("DET", "ADJ", "ADV") :
+        i += 1
+    if i < len(doc) and nominal(doc[i]):
+        return climb(doc[i])
     return None
 
 
@@ -303,18 +342,37 @@ def _frame_attribution(
     tokens = [t for t in _tokens_in(sdoc, lo, hi) if not _inside(t.idx, blocked)]
     if not tokens:
         return None
-    cues = [t for t in tokens if t.lemma_.lower() in SPEECH_LEMMAS and t.pos_ in ("VERB", "AUX")]
+    cues = [t for t in tokens if t.lemma_.lower() in SPEECH_LEMMAS and _is_verb(t)]
     if prefer_end:
         cues.reverse()
     for cue in cues:
-        subj = _subject(cue)
-        if subj is None or not (lo <= subj.idx < hi) or _inside(subj.idx, blocked):
+        subj = _subject(cue, lo, hi, blocked)
+        if subj is None and cue.dep_ in ("conj", "xcomp", "advcl", "acl"):
+            # "..., saying ..." / "and said ...": the speaker is the subject of the main clause
+            subj = _subject(cue, cue.sent.start_char, cue.sent.end_char, blocked)
+        if subj is None:
             subj = _adjacent_speaker(cue, lo, hi, blocked)
+        if subj is None and not prefer_end:
+            # '“...,” Trump, the frontrunner, said': the first name after the quote
+            subj = next(
+                (
+                    t
+                    for t in tokens
+                    if t.i < cue.i and _may_speak(t)
+                ),
+                None,
+            )
+            while subj is not None and subj.dep_ in ("compound", "flat") and subj.head.i < cue.i and lo <= subj.head.idx:
+                subj = subj.head
         cue_span = _cue_span(cue, lo, hi)
         if subj is None:
             return _Attribution(cue_span, None, None, cue.i)
         span, head = _mention(subj, lo, hi, blocked)
         return _Attribution(cue_span, span, head, cue.i)
+    if prefer_end:
+        colon = _colon_attribution(tokens, lo, hi, blocked)
+        if colon is not None:
+            return colon
     acc = _according_to(tokens)
     if acc is not None:
         according, obj = acc
@@ -322,6 +380,34 @@ def _frame_attribution(
         to = sdoc[according.i + 1]
         return _Attribution((according.idx, to.idx + len(to.text)), span, head, according.i)
     return None
+
+
+def _is_verb(tok: Any) -> bool:
+    # the small model tags a sentence-initial "Stated" or "Added" as an adjective now and then
+    return tok.pos_ in ("VERB", "AUX") or tok.tag_ in ("VBD", "VBN", "VBZ", "VBP", "VBG")
+
+
+def _colon_attribution(tokens: Sequence[Any], lo: int, hi: int, blocked: Sequence[CharSpan]) -> _Attribution | None:
+    """'She then addressed the crowd: “...”': the colon is the cue, the clause's subject the speaker."""
+    words = [t for t in tokens if not t.is_space]
+    if not words or words[-1].text != ":":
+        return None
+    colon = words[-1]
+    verb = colon.head if colon.head.i != colon.i else None
+    if verb is None or not _is_verb(verb):
+        verb = next((t for t in reversed(words) if _is_verb(t) and t.i < colon.i), None)
+    if verb is None:
+        # "Lavrov:" or "Stone's statement:" -- a bare name before the colon
+        head = words[-2] if len(words) >= 2 else None
+        if head is not None and head.pos_ in ("PROPN", "PRON"):
+            span, head_span = _mention(head, lo, hi, blocked)
+            return _Attribution((colon.idx, colon.idx + 1), span, head_span, colon.i)
+        return None
+    subj = _subject(verb, lo, hi, blocked)
+    if subj is None:
+        return None
+    span, head_span = _mention(subj, lo, hi, blocked)
+    return _Attribution((colon.idx, colon.idx + 1), span, head_span, colon.i)
 
 
 def _cue_span(cue: Any, lo: int, hi: int) -> CharSpan:
@@ -334,20 +420,28 @@ def _cue_span(cue: Any, lo: int, hi: int) -> CharSpan:
 
 
 def _is_fragment(text: str, sdoc: Any, mark: MarkedSpan, para_start: int) -> bool:
-    """A quoted phrase inside a clause ("called it “a disaster”"), not a quoted statement."""
+    """A quoted phrase inside a clause ("called it “a disaster”"), not a quoted statement.
+
+    A quote is embedded when a word (other than a speech verb: "he said “...”") comes right before
+    its opening mark; an embedded quote still counts as a statement when it reads like a sentence of
+    its own (capitalised, five words or more).
+    """
     pos = mark.open_mark[0] - 1
     while pos >= para_start and text[pos] in " \t":
         pos -= 1
     if pos < para_start:
         return False
     ch = text[pos]
-    if ch in ".!?:;,—–-(\"”“'’":
+    if ch in ".!?:;,—–-(\"”“":
         return False
-    # "he said “...”": the word before the mark is a speech verb
+    body = text[mark.start : mark.end]
+    first_alpha = next((c for c in body if c.isalpha()), "")
+    if not first_alpha.isupper():
+        return True
     span = sdoc.char_span(pos, pos + 1, alignment_mode="expand")
     if span is not None and len(span) and span[-1].lemma_.lower() in SPEECH_LEMMAS:
         return False
-    return True
+    return len(body.split()) < 5
 
 
 def _last_char_before(text: str, pos: int, lo: int) -> int:
@@ -390,9 +484,18 @@ def _direct_quotes(text: str, sdoc: Any, marks: list[MarkedSpan]) -> list[Extrac
             lo = max(prev_end, para[0], sent[0] if sent else para[0])
             before_frame = (lo, mark.open_mark[0])
         ends_sentence = mark.close_mark is not None and text[mark.end - 1] in "."
-        fragment = _is_fragment(text, sdoc, mark, para[0])
-        if fragment:
-            before_frame = None  # a quoted phrase inside a clause: that clause is indirect speech
+        if before_frame is not None and not ends_sentence:
+            # 'She declared: “What a night!”': a cue right before the quote wins over words after it
+            lead = _tokens_in(sdoc, *before_frame)
+            lead = [t for t in lead if not t.is_space]
+            while lead and lead[-1].text in ",":
+                lead.pop()
+            if lead and (lead[-1].text == ":" or lead[-1].lemma_.lower() in SPEECH_LEMMAS):
+                ends_sentence = True
+        if _is_fragment(text, sdoc, mark, para[0]):
+            # a quoted phrase inside a clause: that clause is the (indirect) quote
+            out.append(Extracted(mark.start, mark.end, "direct", group=-1))
+            continue
         order = [before_frame, after_frame] if ends_sentence else [after_frame, before_frame]
         for frame in order:
             if frame is None or frame[1] <= frame[0]:
@@ -402,9 +505,6 @@ def _direct_quotes(text: str, sdoc: Any, marks: list[MarkedSpan]) -> list[Extrac
             attribution = _frame_attribution(sdoc, frame[0], frame[1], blocked, prefer_end=frame is before_frame)
             if attribution is not None:
                 break
-        if attribution is None and fragment:
-            out.append(Extracted(mark.start, mark.end, "direct", group=-1))
-            continue
         out.append(
             Extracted(
                 mark.start,
@@ -416,7 +516,49 @@ def _direct_quotes(text: str, sdoc: Any, marks: list[MarkedSpan]) -> list[Extrac
                 group=mark.group,
             )
         )
-    return _share_attribution(text, out, marks, paras)
+    shared = _share_attribution(text, out, marks, paras)
+    return _context_attribution(text, sdoc, shared, marks, sents, paras, blocked)
+
+
+def _context_attribution(
+    text: str,
+    sdoc: Any,
+    quotes: list[Extracted],
+    marks: list[MarkedSpan],
+    sents: list[CharSpan],
+    paras: list[CharSpan],
+    blocked: list[CharSpan],
+) -> list[Extracted]:
+    """A quote that opens a sentence with no cue of its own takes the cue of the sentence just before
+    it ("Lavrov told reporters on Monday: ..." / "Lavrov spoke in Sochi. He said ..." then the quote),
+    when that sentence holds no quote of its own."""
+    result = list(quotes)
+    for i, q in enumerate(result):
+        if q.group < 0 or q.cue is not None:
+            continue
+        opening = marks[i].open_mark[0]
+        last = _last_char_before(text, opening, 0)
+        if last < 0 or text[last] not in ".:!?":
+            continue
+        prev = _containing(sents, last)
+        if prev is None or _inside(last, blocked) or any(prev[0] <= b[0] < prev[1] for b in blocked):
+            continue
+        para_q = _containing(paras, opening)
+        para_p = _containing(paras, last)
+        if para_q != para_p and (para_p is None or text[para_p[1] : opening].strip()):
+            continue
+        attribution = _frame_attribution(sdoc, prev[0], prev[1], blocked, prefer_end=True)
+        if attribution is None or attribution.speaker is None:
+            continue
+        result[i] = replace(
+            q, cue=attribution.cue, speaker=attribution.speaker, speaker_head=attribution.head, inherited=True
+        )
+        # the rest of the same quotation follows this attribution
+        for j in range(i + 1, len(result)):
+            if result[j].group == q.group and result[j].cue is None:
+                result[j] = replace(result[j], cue=attribution.cue, speaker=attribution.speaker,
+                                    speaker_head=attribution.head, inherited=True)
+    return result
 
 
 def _share_attribution(
@@ -444,13 +586,18 @@ def _share_attribution(
         if q.cue is not None and q.group >= 0:
             group = first_group.setdefault(q.cue, q.group)
             result[i] = replace(q, group=group)
-    for i in range(1, len(result)):
-        q, prev = result[i], result[i - 1]
-        if q.group < 0 or q.cue is not None or prev.cue is None or prev.group < 0:
+    last = -1  # the previous statement (quoted phrases inside clauses are skipped)
+    for i in range(len(result)):
+        q = result[i]
+        if q.group < 0:
             continue
-        prev_end = marks[i - 1].close_mark[1] if marks[i - 1].close_mark else marks[i - 1].end
+        p, last = last, i
+        if p < 0 or q.cue is not None or result[p].cue is None:
+            continue
+        prev = result[p]
+        prev_end = marks[p].close_mark[1] if marks[p].close_mark else marks[p].end
         para_i = _containing(paras, marks[i].open_mark[0])
-        para_p = _containing(paras, marks[i - 1].open_mark[0])
+        para_p = _containing(paras, marks[p].open_mark[0])
         same_para = para_i == para_p
         next_para = (
             para_i is not None
@@ -518,9 +665,7 @@ def _indirect_quotes(text: str, sdoc: Any, direct: Sequence[Extracted], blocked:
                 continue
             if any(not (span[1] <= b[0] or b[1] <= span[0]) and (b[1] - b[0]) > 0.5 * (span[1] - span[0]) for b in blocked):
                 continue
-            subj = _subject(verb)
-            if subj is not None and span[0] <= subj.idx < span[1]:
-                subj = None
+            subj = _subject(verb, s_lo, s_hi, [span])
             mention = _mention(subj, s_lo, s_hi, [span]) if subj is not None else None
             out.append(
                 Extracted(
@@ -581,7 +726,11 @@ def extract_quotes(text: str, sdoc: Any, indirect: bool = True) -> list[Extracte
         return []
     marks = scan_quote_marks(text)
     direct = _direct_quotes(text, sdoc, marks)
-    statements = [q for q in direct if q.group >= 0 and (q.cue is not None or len(q.text(text).split()) >= 4)]
+    statements = [
+        q
+        for q in direct
+        if q.group >= 0 and len(q.text(text).split()) >= (2 if q.cue is not None else 4)
+    ]
     blocked = [(m.open_mark[0], m.close_mark[1] if m.close_mark else m.end) for m, q in zip(marks, direct) if q in statements]
     found = list(statements)
     if indirect:
