@@ -200,6 +200,9 @@ class Gazetteer:
             index_path = cache_dir() / f"gazetteer-{digest}.sqlite"
         if not index_path.is_file():
             _build_index(tsv, index_path)
+            for old in index_path.parent.glob("gazetteer-*.sqlite"):
+                if old != index_path:  # an index of an earlier data version
+                    old.unlink(missing_ok=True)
         self.path = index_path
         self._con: sqlite3.Connection | None = None
         self._pid = -1

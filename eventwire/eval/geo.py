@@ -22,7 +22,7 @@ from typing import Any
 from ..errors import ErrorCode, EventwireError
 from ..gazetteer import default_gazetteer, haversine_km
 from ..registry import evaluators
-from ..stages.places import Mention, PlaceResolver, find_mentions
+from ..stages.places import Mention, PlaceResolver, find_mentions, plausible
 
 ACC_KM = 161.0
 
@@ -177,8 +177,8 @@ def _end_to_end(articles: list[GoldArticle], resolver: PlaceResolver) -> dict[st
     on_matched = _Score()
     overall = _Score()
     for art, sdoc in zip(articles, nlp.pipe((a.text for a in articles), batch_size=16)):
-        mentions = find_mentions(sdoc, resolver.gaz, resolver)
-        resolved = [r for r in resolver.resolve(art.text, mentions) if r.entry is not None]
+        mentions = find_mentions(sdoc, resolver.gaz, resolver, geoparsing=True)
+        resolved = plausible(resolver.resolve(art.text, mentions))
         predicted += len(resolved)
         used: set[int] = set()
         for gold in art.toponyms:

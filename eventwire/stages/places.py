@@ -265,29 +265,37 @@ def _is_actor_like(span: Any) -> bool:
     return after.startswith("'s") or after.startswith("’s")
 
 
-def find_mentions(sdoc: Any, gaz: Gazetteer, resolver: PlaceResolver) -> list[Mention]:
-    """NER place entities, plus capitalised spans the NER missed that the gazetteer knows well."""
+def find_mentions(sdoc: Any, gaz: Gazetteer, resolver: PlaceResolver, geoparsing: bool = False) -> list[Mention]:
+    """NER place entities, plus capitalised spans the NER missed that the gazetteer knows well.
+
+    ``geoparsing`` follows the annotation convention of geoparsing corpora (LGL, TR-News): nationality
+    adjectives count as mentions of their country and place names inside organisation names
+    ("Texas Department of Transportation") count too. The stage leaves it off: neither is where
+    something happened.
+    """
     mentions: list[Mention] = []
     taken = [False] * len(sdoc)
     person_words: set[str] = set()
     for ent in sdoc.ents:
-        if ent.label_ == "PERSON":
+        if ent.label_ == "PERSON" and len(ent) > 1:
             person_words.update(t.lower_ for t in ent if t.is_alpha)
+    place_keys = {normalise(e.text) for e in sdoc.ents if e.label_ in ENTITY_LABELS}
     for ent in sdoc.ents:
         if ent.label_ not in ENTITY_LABELS:
             for t in ent:
                 taken[t.i] = True
-            # "airstrikes against Raqqa" with Raqqa tagged PERSON: a known place in a locative slot.
-            if ent.label_ in ("PERSON", "ORG") and len(ent) <= 3 and _is_locative(ent):
-                text = _strip_det(ent)
-                if text and _strong(resolver.candidates(text[2]), sentence_start=False):
-                    mentions.append(Mention(text[0], text[1], text[2], "GAZ", True, False))
+            if ent.label_ in ("PERSON", "ORG") and len(ent) <= 4:
+                _misread_place(ent, resolver, mentions, geoparsing, normalise(ent.text) in place_keys)
+            if geoparsing and ent.label_ == "NORP" and gaz.demonym(ent.text):
+                mentions.append(Mention(ent.start_char, ent.end_char, ent.text, "NORP", False, False))
             continue
         stripped = _strip_det(ent)
         if stripped is None:
             continue
         start, end, text = stripped
         if gaz.demonym(text) is not None:
+            if geoparsing and gaz.demonym(text):
+                mentions.append(Mention(start, end, text, "NORP", False, False))
             continue
         for t in ent:
             taken[t.i] = True
@@ -321,7 +329,45 @@ def find_mentions(sdoc: Any, gaz: Gazetteer, resolver: PlaceResolver) -> list[Me
                 break
         i = j if j > i else i + 1
     mentions.sort(key=lambda m: m.start)
-    return [m for m in mentions if normalise(m.text) not in person_words or m.locative]
+    # "Mualem" tagged GPE while "Walid al-Moualem" is a PERSON: a surname, unless it names a major place.
+    major = ("country", "admin1", "continent", "sea", "region")
+    return [
+        m for m in mentions
+        if normalise(m.text) not in person_words or m.locative
+        or any(c.kind in major for c in resolver.candidates(m.text))
+    ]
+
+
+_PIN_AFTER = re.compile(r"^\s*,\s*((?:[A-Z][\w.]*)(?:\s[A-Z][\w.]*)?)")
+
+
+def _misread_place(
+    ent: Any, resolver: PlaceResolver, mentions: list[Mention], geoparsing: bool, named_elsewhere: bool
+) -> None:
+    """A PERSON/ORG entity that is really a place: "Alexandria, La.", "in Raqqa", "Ohio" (a state), or a
+    name the NER tags as a place elsewhere in the same article."""
+    stripped = _strip_det(ent)
+    if stripped is None:
+        return
+    start, end, text = stripped
+    cands = resolver.candidates(text)
+    loc = _is_locative(ent)
+    pin = _PIN_AFTER.match(ent.doc.text[ent.end_char : ent.end_char + 30])
+    pinned = bool(pin) and any(
+        c.kind in ("admin1", "country") for c in resolver.candidates(pin.group(1).rstrip(".") if pin else "")
+    )
+    major = any(c.match == 0 and (c.kind == "country" or (c.kind == "admin1" and c.country2 == "US")) for c in cands)
+    if cands and (pinned or major or named_elsewhere or (loc and _strong(cands, sentence_start=False))):
+        mentions.append(Mention(start, end, text, "GAZ", loc, _is_actor_like(ent)))
+        return
+    body = ent[1:] if ent[0].lower_ == "the" else ent
+    if geoparsing and ent.label_ == "ORG" and len(body) > 1:
+        for n in range(min(3, len(body) - 1), 0, -1):
+            head = body[:n]
+            hc = resolver.candidates(head.text)
+            if any(c.match == 0 and c.kind in ("country", "admin1", "admin2") for c in hc) or _strong(hc, False):
+                mentions.append(Mention(head.start_char, head.end_char, head.text, "GAZ", False, False))
+                return
 
 
 def _strip_det(span: Any) -> tuple[int, int, str] | None:
@@ -357,6 +403,41 @@ def _strong(cands: list[Entry], sentence_start: bool) -> bool:
     return False
 
 
+# Below this population a town needs support from the document (another place in its country).
+UNSUPPORTED_TOWN_POPULATION = 20_000
+
+
+def plausible(
+    resolved: Iterable[Resolution], min_population: int = 1000, keep_actor_uses: bool = True
+) -> list[Resolution]:
+    """Keep what may be called a place: resolved, not an actor (unless asked), not a lone tiny town."""
+    resolved = [r for r in resolved if r.entry is not None]
+    by_country: Counter[str] = Counter()
+    for r in resolved:
+        assert r.entry is not None
+        if r.entry.country2:
+            by_country[(r.entry.country2)] += 1
+    seen_keys: dict[str, set[int]] = defaultdict(set)
+    for r in resolved:
+        assert r.entry is not None
+        seen_keys[r.entry.country2].add(r.entry.id)
+    kept: list[Resolution] = []
+    for r in resolved:
+        e, m = r.entry, r.mention
+        assert e is not None
+        if not keep_actor_uses:
+            if e.kind == "country" and not m.locative:
+                continue
+            if e.kind == "capital" and m.actor_like and not m.locative:
+                continue
+        supported = len(seen_keys[e.country2] - {e.id}) > 0
+        if e.kind in ("city", "admin2") and not supported:
+            if e.population < max(min_population, UNSUPPORTED_TOWN_POPULATION):
+                continue
+        kept.append(r)
+    return kept
+
+
 @stages.register("places")
 class PlacesStage(Stage):
     """Assigns ``doc.places``: resolved places with their mentions, coordinates and GeoNames ids."""
@@ -389,27 +470,11 @@ class PlacesStage(Stage):
         resolved = self.resolver.resolve(text, mentions)
         doc.places = self.to_places(doc, resolved)
 
-    def keep(self, r: Resolution, cc_context: Counter[str]) -> bool:
-        """Filter what the output calls a place: actors, demonyms and weak guesses are not."""
-        e, m = r.entry, r.mention
-        if e is None:
-            return False
-        if not self.keep_actor_uses:
-            if e.kind == "country" and not m.locative:
-                return False
-            if e.kind == "capital" and m.actor_like and not m.locative:
-                return False
-        if e.kind in ("city", "admin2") and e.population < self.min_population and not cc_context.get(e.country2):
-            return False
-        return True
-
     def to_places(self, doc: Document, resolved: Iterable[Resolution]) -> list[Place]:
-        resolved = list(resolved)
-        cc_context: Counter[str] = Counter(r.entry.country2 for r in resolved if r.entry and r.entry.country2)
         groups: dict[int, list[Resolution]] = {}
-        for r in resolved:
-            if r.entry is not None and self.keep(r, cc_context - Counter({r.entry.country2: 1})):
-                groups.setdefault(r.entry.id, []).append(r)
+        for r in plausible(resolved, self.min_population, self.keep_actor_uses):
+            assert r.entry is not None
+            groups.setdefault(r.entry.id, []).append(r)
         places: list[Place] = []
         for n, (_, rs) in enumerate(sorted(groups.items(), key=lambda kv: kv[1][0].mention.start), start=1):
             e = rs[0].entry
