@@ -84,9 +84,11 @@ _ORDINALS = {
 
 _MONTH_FULL = r"(?-i:January|February|March|April|May|June|July|August|September|October|November|December)"
 _MONTH_ABBR = r"(?-i:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
-_MONTH_ABBR_UP = r"(?-i:JAN|FEB|MAR|APR|JUN|JUL|AUG|SEPT|SEP|OCT|NOV|DEC|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)\.?"
+_MONTH_ABBR_UP = (r"(?-i:JAN|FEB|MAR|APR|JUN|JUL|AUG|SEPT|SEP|OCT|NOV|DEC|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY"
+                  r"|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)\.?")
 _MONTH = rf"(?:{_MONTH_FULL}|{_MONTH_ABBR}|{_MONTH_ABBR_UP})"
-_WEEKDAY = r"(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY)"
+_WEEKDAY = (r"(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+            r"|MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY)")
 _WEEKDAY_ABBR = r"(?-i:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\."
 _DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR4 = r"(?:1[6-9]\d\d|20\d\d|21\d\d)"
@@ -128,68 +130,115 @@ def _p(pattern: str) -> re.Pattern[str]:
 
 
 # Candidate patterns: (rule name, compiled regex). Each rule name has a normaliser below.
+_ORDINAL_WORDS = "|".join(sorted(_ORDINALS, key=len, reverse=True))
+_ORDINAL_ALPHA = "|".join(k for k in _ORDINALS if k.isalpha() and k != "last")
+_DECADE_WORDS = r"twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties"
+_WEEKDAY_PREFIX = r"(?:(?:(?:" + _WEEKDAY + r"|" + _WEEKDAY_ABBR + r"),?\s+))?"
+_NUM_FILLER = r"more|additional|full|straight|consecutive|long|whole|calendar|business|trading|working"
 _RULES: list[tuple[str, re.Pattern[str]]] = [
-    ("iso", _p(r"(?<![\d/.-])(" + _YEAR4 + r")-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?:T(\d\d):(\d\d)(?::\d\d)?)?(?![\d-])")),
+    ("iso", _p(
+        r"(?<![\d/.-])(" + _YEAR4 + r")-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?:T(\d\d):(\d\d)(?::\d\d)?)?(?![\d-])")),
     ("iso_month", _p(r"(?<![\d/.-])(" + _YEAR4 + r")-(0[1-9]|1[0-2])(?![\d-])")),
     ("slash", _p(r"(?<![\d/.])(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?![\d/])")),
     ("mdy", _p(
-        r"(?:(?:(?:" + _WEEKDAY + r"|" + _WEEKDAY_ABBR + r"),?\s+))?(?:the\s+)?(" + _MONTH + r")\s+(" + _DAYNUM
+        _WEEKDAY_PREFIX + r"(?:the\s+)?(" + _MONTH + r")\s+(" + _DAYNUM
         + r")(?!\d|:\d)(?:,?\s+(" + _YEAR4 + r"|'\d\d)(?!\d))?")),
     ("dmy", _p(
-        r"(?:(?:(?:" + _WEEKDAY + r"|" + _WEEKDAY_ABBR + r"),?\s+))?(?:the\s+)?(" + _DAYNUM + r")\s+(?:of\s+)?("
+        _WEEKDAY_PREFIX + r"(?:the\s+)?(" + _DAYNUM + r")\s+(?:of\s+)?("
         + _MONTH + r")(?:,?\s+(" + _YEAR4 + r")(?!\d))?")),
-    ("month_spoken_day", _p(r"(" + _MONTH_FULL + r")\s+(" + "|".join(sorted(_ORDINALS, key=len, reverse=True)) + r")\b")),
-    ("month_year", _p(r"(?:(?:" + _EDGE + r")\s*)?(" + _MONTH + r"),?\s+(?:of\s+)?(" + _YEAR4 + r"|" + _SPOKEN_YEAR + r")(?![\d])")),
+    ("month_spoken_day", _p(r"(" + _MONTH_FULL + r")\s+(" + _ORDINAL_WORDS + r")\b")),
+    ("month_year", _p(
+        r"(?:(?:" + _EDGE + r")\s*)?(" + _MONTH + r"),?\s+(?:of\s+)?(" + _YEAR4 + r"|" + _SPOKEN_YEAR + r")(?![\d])")),
     ("month_rel_year", _p(r"(?:(?:" + _EDGE + r")\s*)?(" + _MONTH + r")\s+(?:of\s+)?(last|this|next)\s+year")),
-    ("month", _p(r"(?:(?:" + _EDGE + r")\s*)?(?:(" + _REL + r")\s+)?(" + _MONTH_FULL + r"|" + _MONTH_ABBR_UP + r")(?![\w'-])")),
+    ("month", _p(
+        r"(?:(?:" + _EDGE + r")\s*)?(?:(" + _REL + r")\s+)?(" + _MONTH_FULL + r"|" + _MONTH_ABBR_UP + r")(?![\w'-])")),
     ("year", _p(
-        r"(?<![\d$£€#.,/-])(?:(?:the\s+)?(?:(?:" + _EDGE + r")\s*)?)?(?:(?:fiscal|calendar|financial|model)[\s-]+(?:year\s+)?)?"
-        r"(?:(" + _YEAR4 + r")|(" + _SPOKEN_YEAR + r"))(?:-(\d\d))?(?![\d,.]\d|%|\s*percent|[-\w]|\s+(?:years|months|days|hours|people|miles))")),
-    ("decade", _p(r"(?:the\s+)?(?:(?:" + _EDGE + r")\s*)?(?:(1[5-9]|20)(\d)0'?s|'(\d)0s|(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))(?![\w'])")),
-    ("century", _p(r"(?:the\s+)?(?:(?:" + _EDGE + r")\s*)?(\d{1,2}(?:st|nd|rd|th)|" + "|".join(k for k in _ORDINALS if k.isalpha() and k != "last") + r")[\s-]century")),
+        r"(?<![\d$£€#.,/-])(?:(?:the\s+)?(?:(?:" + _EDGE + r")\s*)?)?"
+        r"(?:(?:fiscal|calendar|financial|model)[\s-]+(?:year\s+)?)?"
+        r"(?:(" + _YEAR4 + r")|(" + _SPOKEN_YEAR + r"))(?:-(\d\d))?"
+        r"(?![\d,.]\d|%|\s*percent|[-\w]|\s+(?:years|months|days|hours|people|miles))")),
+    ("decade", _p(
+        r"(?:the\s+)?(?:(?:" + _EDGE + r")\s*)?(?:(1[5-9]|20)(\d)0'?s|'(\d)0s|(" + _DECADE_WORDS + r"))(?![\w'])")),
+    ("century", _p(
+        r"(?:the\s+)?(?:(?:" + _EDGE + r")\s*)?(\d{1,2}(?:st|nd|rd|th)|" + _ORDINAL_ALPHA + r")[\s-]century")),
     ("quarter", _p(
-        r"(?:(?:the|its|a|this\s+year's|last\s+year's|next\s+year's|(?:the\s+)?(?:year[\s-]earlier|year[\s-]ago|comparable|corresponding|same)|the\s+(?:" + _YEAR4 + r"))\s+)*"
+        r"(?:(?:the|its|a|this\s+year's|last\s+year's|next\s+year's"
+        r"|(?:the\s+)?(?:year[\s-]earlier|year[\s-]ago|comparable|corresponding|same)|the\s+(?:" + _YEAR4 + r"))\s+)*"
         r"(?:(?:fiscal|calendar)[\s-]+)?(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal[\s-]+)?quarter(?!s)"
-        r"(?:\s+(?:of\s+)?(?:(?:fiscal\s+)?(" + _YEAR4 + r")|(this|last|next)\s+year))?(?:\s+a\s+year\s+(?:ago|earlier))?")),
-    ("half", _p(r"(?:the\s+)?(first|second|last|latter)\s+half\s+(?:of\s+)?(?:(?:the\s+)?(?:(" + _YEAR4 + r")|(this|last|next)\s+year|the\s+year|(?:the\s+)?'(\d)0s))")),
+        r"(?:\s+(?:of\s+)?(?:(?:fiscal\s+)?(" + _YEAR4 + r")|(this|last|next)\s+year))?"
+        r"(?:\s+a\s+year\s+(?:ago|earlier))?")),
+    ("half", _p(
+        r"(?:the\s+)?(first|second|last|latter)\s+half\s+(?:of\s+)?"
+        r"(?:(?:the\s+)?(?:(" + _YEAR4 + r")|(this|last|next)\s+year|the\s+year|(?:the\s+)?'(\d)0s))")),
     ("rel_unit", _p(
-        r"(?:(" + _EDGE + r")\s*)?(?:the\s+)?(" + _REL + r"|same|latest|current|year[\s-]earlier|year[\s-]ago)\s+(?:fiscal\s+)?("
-        + _UNIT_SG + r"|" + _SEASON + r")(?![\w-])")),
-    ("season", _p(r"(?:(?:the|" + _EDGE + r")\s+)?(" + _SEASON + r")(?:\s+of)?\s+(" + _YEAR4 + r"|" + _SPOKEN_YEAR + r")(?!\d)")),
-    ("bare_season", _p(r"\b(?:in|during|by|until|since|through)\s+(?P<span>(?:the\s+(?:early\s+|late\s+)?)?(summer|winter|autumn|spring))(?![\w-])")),
-    ("the_unit", _p(r"\b(?:the|that|this)\s+(?:(?:fiscal|full|whole|entire|same)\s+)?(year|quarter|week|month|day|weekend|time|period)(?![\w'-])")),
-    ("edge_rel", _p(r"(early|late|mid|earlier|later|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|the\s+rest\s+of|the\s+remainder\s+of)\s+(?:(?:in|of)\s+)?(this|last|next|the|that)\s+(week|month|year|quarter|decade|century)(?![\w-])")),
+        r"(?:(" + _EDGE + r")\s*)?(?:the\s+)?(" + _REL + r"|same|latest|current|year[\s-]earlier|year[\s-]ago)"
+        r"\s+(?:fiscal\s+)?(" + _UNIT_SG + r"|" + _SEASON + r")(?![\w-])")),
+    ("season", _p(
+        r"(?:(?:the|" + _EDGE + r")\s+)?(" + _SEASON + r")(?:\s+of)?\s+(" + _YEAR4 + r"|" + _SPOKEN_YEAR + r")(?!\d)")),
+    ("bare_season", _p(
+        r"\b(?:in|during|by|until|since|through)\s+"
+        r"(?P<span>(?:the\s+(?:early\s+|late\s+)?)?(summer|winter|autumn|spring))(?![\w-])")),
+    ("the_unit", _p(
+        r"\b(?:the|that|this)\s+(?:(?:fiscal|full|whole|entire|same)\s+)?"
+        r"(year|quarter|week|month|day|weekend|time|period)(?![\w'-])")),
+    ("edge_rel", _p(
+        r"(early|late|mid|earlier|later|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of"
+        r"|the\s+rest\s+of|the\s+remainder\s+of)\s+(?:(?:in|of)\s+)?(this|last|next|the|that)\s+"
+        r"(week|month|year|quarter|decade|century)(?![\w-])")),
     ("day_rel", _p(
         r"(?:(early|late|earlier|mid-?|the\s+day\s+before|the\s+day\s+after|the\s+night\s+before)[\s-]+)?"
         r"(yesterday|today|tomorrow|tonight|overnight)(?:\s+(morning|afternoon|evening|night))?(?![\w]|'[a-rt-z])")),
-    ("this_part", _p(r"(?:(early|late|earlier|later)\s+)?(this|last|tomorrow|yesterday|the|that)\s+(morning|afternoon|evening|night)(?![\w'-])")),
+    ("this_part", _p(
+        r"(?:(early|late|earlier|later)\s+)?(this|last|tomorrow|yesterday|the|that)\s+"
+        r"(morning|afternoon|evening|night)(?![\w'-])")),
     ("weekday", _p(
-        r"(?:(last|next|this|this\s+past|this\s+coming|the\s+previous|the\s+following|the\s+next|early|late|on)\s+)?(" + _WEEKDAY
-        + r")(?:\s+(morning|afternoon|evening|night))?(?:,?\s+(?:the\s+)?(" + _DAYNUM + r")(?!\d|[:,.]\d))?(?![\w]|'[a-rt-z])")),
+        r"(?:(last|next|this|this\s+past|this\s+coming|the\s+previous|the\s+following|the\s+next|early|late|on)\s+)?"
+        r"(" + _WEEKDAY + r")(?:\s+(morning|afternoon|evening|night))?"
+        r"(?:,?\s+(?:the\s+)?(" + _DAYNUM + r")(?!\d|[:,.]\d))?(?![\w]|'[a-rt-z])")),
     ("ago", _p(
-        r"(?:" + _APPROX + r")?(" + _NUM_RANGE + r")[\s-]+(" + _UNIT + r")\s+(ago|earlier|later|from\s+now|hence|back|previously)(?![\w'])")),
+        r"(?:" + _APPROX + r")?(" + _NUM_RANGE + r")[\s-]+(" + _UNIT + r")"
+        r"\s+(ago|earlier|later|from\s+now|hence|back|previously)(?![\w'])")),
     ("vague_ago", _p(r"(?:(?:some|many|" + _APPROX + r")\s*)?(" + _UNIT + r")\s+(ago|earlier|later|back)(?![\w'])")),
     ("time", _p(
-        r"(?:(?:at|around|about|by|until|after|before)\s+)?(?<![\d.:])(\d{1,2})(?:[:.](\d\d))?\s*(a\.?\s?m\b\.?|p\.?\s?m\b\.?|o'clock)" + _TZ + r"?"
-        r"(?:,?\s+(?:on\s+)?(?:(" + _WEEKDAY + r")|(today|yesterday|tomorrow|tonight)|(" + _MONTH + r")\s+(" + _DAYNUM + r")))?"
+        r"(?:(?:at|around|about|by|until|after|before)\s+)?(?<![\d.:])(\d{1,2})(?:[:.](\d\d))?"
+        r"\s*(a\.?\s?m\b\.?|p\.?\s?m\b\.?|o'clock)" + _TZ + r"?"
+        r"(?:,?\s+(?:on\s+)?(?:(" + _WEEKDAY + r")|(today|yesterday|tomorrow|tonight)|(" + _MONTH + r")\s+("
+        + _DAYNUM + r")))?"
         r"|(?:at\s+)?(\d{1,2}):(\d\d)(?:\s+(?:GMT|UTC))(?!\d)")),
-    ("noon", _p(r"(?:(?:around|about|at|by|until|before|after)\s+)?(noon|midday|midnight)(?:,?\s+(?:on\s+)?(?:(" + _WEEKDAY + r")|(today|yesterday|tomorrow)))?(?![\w'])")),
-    ("part_weekday", _p(r"(?:(early|late|mid-?)[\s-]?)?(morning|afternoon|evening|night)\s+(?:on\s+)?(" + _WEEKDAY + r")(?![\w'])")),
+    ("noon", _p(
+        r"(?:(?:around|about|at|by|until|before|after)\s+)?(noon|midday|midnight)"
+        r"(?:,?\s+(?:on\s+)?(?:(" + _WEEKDAY + r")|(today|yesterday|tomorrow)))?(?![\w'])")),
+    ("part_weekday", _p(
+        r"(?:(early|late|mid-?)[\s-]?)?(morning|afternoon|evening|night)\s+(?:on\s+)?(" + _WEEKDAY + r")(?![\w'])")),
     ("duration", _p(
-        r"(?:(?:the|a|an)\s+)?(?:(past|last|next|first|coming|previous|following|final|initial|latest|remaining|same|recent)\s+)?"
-        r"(?:" + _APPROX + r")?(" + _NUM_RANGE + r")(?:[\s-]+(?:more|additional|full|straight|consecutive|long|whole|calendar|business|trading|working))?[\s-]+(" + _UNIT + r")(\s+and\s+a\s+half)?"
+        r"(?:(?:the|a|an)\s+)?"
+        r"(?:(past|last|next|first|coming|previous|following|final|initial|latest|remaining|same|recent)\s+)?"
+        r"(?:" + _APPROX + r")?(" + _NUM_RANGE + r")(?:[\s-]+(?:" + _NUM_FILLER + r"))?[\s-]+(" + _UNIT
+        + r")(\s+and\s+a\s+half)?"
         r"(?:\s+or\s+(?:so|more|less|longer|two))?(?![\w'-]|-(?:old|long))")),
-    ("duration_adj", _p(r"(?<![\w-])(\d+|" + _WORD_NUM + r")-(second|minute|hour|day|night|week|month|year|decade|century)(?![\w-])")),
-    ("vague_duration", _p(r"(?:(the\s+)?(past|last|next|coming|recent|following|previous|many|several|few|some)\s+)(" + _UNIT + r")(?:\s+(?:and|or)\s+(?:" + _UNIT + r"))?(?![\w'-])")),
+    ("duration_adj", _p(
+        r"(?<![\w-])(\d+|" + _WORD_NUM + r")-(second|minute|hour|day|night|week|month|year|decade|century)(?![\w-])")),
+    ("vague_duration", _p(
+        r"(?:(the\s+)?(past|last|next|coming|recent|following|previous|many|several|few|some)\s+)(" + _UNIT
+        + r")(?:\s+(?:and|or)\s+(?:" + _UNIT + r"))?(?![\w'-])")),
     ("for_unit", _p(r"\bfor\s+(?P<span>(years|months|weeks|days|decades|hours|centuries|generations))(?![\w'-])")),
-    ("set", _p(r"(?:(every|each|per|a|an)\s+(?:(other|single)\s+)?(" + _UNIT_SG + r"|" + _WEEKDAY + r"|" + _MONTH_FULL + r"|" + _SEASON + r")|(daily|weekly|monthly|yearly|annually|hourly|quarterly|nightly|biweekly|biannually|semiannually|every\s+day|everyday))(?![\w'-])")),
+    ("set", _p(
+        r"(?:(every|each|per|a|an)\s+(?:(other|single)\s+)?(" + _UNIT_SG + r"|" + _WEEKDAY + r"|" + _MONTH_FULL + r"|"
+        + _SEASON + r")|(daily|weekly|monthly|yearly|annually|hourly|quarterly|nightly|biweekly|biannually"
+        r"|semiannually|every\s+day|everyday))(?![\w'-])")),
     ("times_per", _p(r"\b(?:once|twice|times)\s+(?P<span>(?:a|an|per|each|every)\s+(" + _UNIT_SG + r"))(?![\w'-])")),
     ("ref", _p(
-        r"(?<![\w-])(now|right\s+now|just\s+now|currently|current|at\s+present|the\s+present(?:\s+(?:time|day))?|presently|nowadays|these\s+days|at\s+the\s+moment|for\s+the\s+time\s+being|so\s+far"
-        r"|recently|lately|the\s+past|formerly|once\s+upon\s+a\s+time|earlier|more\s+recently|until\s+recently|some\s+time\s+ago|long\s+ago|a\s+while\s+ago|a\s+while|some\s+time"
-        r"|the\s+future|the\s+near\s+(?:term|future)|the\s+(?:short|long|medium)\s+term|as\s+soon\s+as\s+possible|in\s+the\s+coming\s+(?:days|weeks|months|years)|coming\s+(?:days|weeks|months|years|quarters)|the\s+(?:days|weeks|months|years)\s+ahead|later)(?![\w'-])")),
+        r"(?<![\w-])(now|right\s+now|just\s+now|currently|current|at\s+present|the\s+present(?:\s+(?:time|day))?"
+        r"|presently|nowadays|these\s+days|at\s+the\s+moment|for\s+the\s+time\s+being|so\s+far"
+        r"|recently|lately|the\s+past|formerly|once\s+upon\s+a\s+time|earlier|more\s+recently|until\s+recently"
+        r"|some\s+time\s+ago|long\s+ago|a\s+while\s+ago|a\s+while|some\s+time"
+        r"|the\s+future|the\s+near\s+(?:term|future)|the\s+(?:short|long|medium)\s+term|as\s+soon\s+as\s+possible"
+        r"|in\s+the\s+coming\s+(?:days|weeks|months|years)|coming\s+(?:days|weeks|months|years|quarters)"
+        r"|the\s+(?:days|weeks|months|years)\s+ahead|later)(?![\w'-])")),
     ("holiday", _p(r"(?:(last|next|this)\s+)?(" + _HOLIDAY + r")(?:,?\s+(" + _YEAR4 + r"))?(?![\w'])")),
-    ("period", _p(r"(?:the\s+)?(latest|year[\s-]earlier|year[\s-]ago|comparable|corresponding|same|" + _YEAR4 + r")\s+period(?:\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year))?(?![\w-])")),
+    ("period", _p(
+        r"(?:the\s+)?(latest|year[\s-]earlier|year[\s-]ago|comparable|corresponding|same|" + _YEAR4
+        + r")\s+period(?:\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year))?(?![\w-])")),
     ("year_adj", _p(r"year[\s-](earlier|ago)(?![\w-])")),
     ("year_end", _p(r"(?:(?:around|at|by|before|until)\s+)?(?:the\s+)?(year[\s-]end|year'?s\s+end)(?![\w-])")),
     ("week_of", _p(r"the\s+week\s+of\s+(" + _MONTH + r")\s+(" + _DAYNUM + r")(?:,?\s+(" + _YEAR4 + r"))?")),
@@ -206,7 +255,9 @@ _PAST_CUE = re.compile(
     r"began|gave|saw|fell|rose|won|lost|killed|died|left|got|sent|signed|agreed|attacked|visited|arrived|closed|ended|"
     r"\w{3,}ed)\b", re.I)
 # A preposition right before the expression settles the tense: "by February", "until Tuesday", "since May".
-_FUTURE_PREP = re.compile(r"\b(?:by|until|till|as\s+(?:soon|early)\s+as)\s+(?:(?:the\s+)?(?:end|middle|beginning|start)\s+of\s+)?(?:(?:early|late|mid)-?\s*)?$", re.I)
+_FUTURE_PREP = re.compile(
+    r"\b(?:by|until|till|as\s+(?:soon|early)\s+as)\s+(?:(?:the\s+)?(?:end|middle|beginning|start)\s+of\s+)?"
+    r"(?:(?:early|late|mid)-?\s*)?$", re.I)
 _PAST_PREP = re.compile(r"\b(?:since|ago)\s+(?:(?:early|late|mid)-?\s*)?$", re.I)
 _ADJACENT_VERB = re.compile(
     r"\b(?P<verb>was|were|had|did|met|took|came|went|held|began|died|left|fell|rose|won|lost|said|told|broke|fled|"
@@ -578,8 +629,8 @@ def _day_or_part(d: dt.date, part: str | None) -> _Val:
 
 
 def _month_num(word: str) -> int:
-    return _MONTHS.get(word.lower().rstrip(".")[:4] if word.lower().startswith("sept") else word.lower().rstrip(".")[:3], 0) \
-        if word.lower().rstrip(".") not in _MONTHS else _MONTHS[word.lower().rstrip(".")]
+    w = word.lower().rstrip(".")
+    return _MONTHS.get(w, _MONTHS.get(w[:3], 0))
 
 
 def _day_num(word: str) -> int:
@@ -648,11 +699,6 @@ def _n_month_spoken_day(m: re.Match[str], ctx: _Context) -> _Val | None:
     return _month_day(ctx, _month_num(m.group(1)), day, None, m.start(), m.end())
 
 
-def _edge_of(text: str) -> str:
-    t = text.lower()
-    return "edge" if re.search(r"\b(early|late|mid|end|beginning|start|middle|close|turn|half|part)\b", t) else ""
-
-
 def _n_month_year(m: re.Match[str], ctx: _Context) -> _Val | None:
     year = _year_of(m.group(2))
     month = _month_num(m.group(1))
@@ -704,17 +750,21 @@ def _n_month(m: re.Match[str], ctx: _Context) -> _Val | None:
     elif rel in ("this", "current"):
         year = a.year
     else:
-        year = _choose_year(ctx, month, None, m.start(), m.end())
-        if year is None:
+        chosen = _choose_year(ctx, month, None, m.start(), m.end())
+        if chosen is None:
             return _x(f"XXXX-{month:02d}")
+        year = chosen
     return _Val.of(_Point("M", dt.date(year, month, 1)))
+
+
+_QUANTITY_NOUN = re.compile(
+    r"\s*(?:people|troops|soldiers|men|women|children|dollars|euros|units|shares|cars|jobs|km|kilometers|miles|meters"
+    r"|tons|feet|acres|votes|cases|deaths|barrels)\b")
 
 
 def _n_year(m: re.Match[str], ctx: _Context) -> _Val | None:
     if m.group(1):
-        year = int(m.group(1))
-        if m.group(3):  # "1998-99": the first year
-            pass
+        year = int(m.group(1))  # "1998-99" is dated by its first year
         # a bare 4-digit number far in the future is a quantity, not a year
         if ctx.anchor is not None and year > ctx.anchor.year + 30:
             return None
@@ -724,7 +774,7 @@ def _n_year(m: re.Match[str], ctx: _Context) -> _Val | None:
         after = ctx.text[m.end(): m.end() + 12].lower()
         if re.search(r"(\bno\.|\bnumber|\broom|\bflight|\broute|\bpage|\bresolution|\bp\.)\s*$", before):
             return None
-        if re.match(r"\s*(?:people|troops|soldiers|men|women|children|dollars|euros|units|shares|cars|jobs|km|kilometers|miles|meters|tons|feet|acres|votes|cases|deaths|barrels)\b", after):
+        if _QUANTITY_NOUN.match(after):
             return None
     else:
         spoken = _spoken_year(m.group(2))
@@ -763,12 +813,13 @@ def _quarter_year_default(ctx: _Context, q: int, start: int, end: int) -> int | 
     a = ctx.anchor
     if a is None:
         return None
-    if ctx.ref is not None and ctx.ref.gran == "Q" and ctx.ref.date.year in (a.year, a.year - 1):
-        pass
     current_q = (a.month - 1) // 3 + 1
     if q <= current_q:
         return a.year
     return a.year + 1 if ctx.tense(start, end) == "future" else a.year - 1
+
+
+_YEAR_BACK = re.compile(r"year[\s-](?:earlier|ago)|a year (?:ago|earlier)|comparable|corresponding")
 
 
 def _n_quarter(m: re.Match[str], ctx: _Context) -> _Val | None:
@@ -788,7 +839,7 @@ def _n_quarter(m: re.Match[str], ctx: _Context) -> _Val | None:
             year = ctx.anchor.year + {"last": -1, "this": 0, "next": 1}[rel.lower()]
         else:
             year = _quarter_year_default(ctx, q, m.start(), m.end())
-            if year is not None and re.search(r"year[\s-](?:earlier|ago)|a year (?:ago|earlier)|comparable|corresponding", whole):
+            if year is not None and _YEAR_BACK.search(whole):
                 year -= 1
     if year is None:
         return _x(f"XXXX-Q{q}")
@@ -843,13 +894,12 @@ def _n_rel_unit(m: re.Match[str], ctx: _Context) -> _Val | None:
     if unit == "SEASON":
         return None
     # "the past year", "the last decade", "the next month" read as durations in TimeML
-    if whole.startswith("the ") and rel in ("past", "last", "next", "coming", "previous", "following") and not edge:
-        if rel in ("previous", "following") and ctx.ref is not None:
-            pass
-        else:
-            if unit in ("SU", "WI", "SP", "FA"):
-                return None
-            return _Val("DURATION", _duration_value(1, unit))
+    durative = ("past", "last", "next", "coming") if ctx.ref is not None else (
+        "past", "last", "next", "coming", "previous", "following")
+    if whole.startswith("the ") and rel in durative and not edge:
+        if unit in ("SU", "WI", "SP", "FA"):
+            return None
+        return _Val("DURATION", _duration_value(1, unit))
     if rel == "past" and not edge:
         return _Val("DURATION", _duration_value(1, unit)) if unit not in ("SU", "WI", "SP", "FA") else None
     a = ctx.anchor
@@ -1006,7 +1056,6 @@ def _n_this_part(m: re.Match[str], ctx: _Context) -> _Val | None:
 def _n_weekday(m: re.Match[str], ctx: _Context) -> _Val | None:
     mod = (m.group(1) or "").lower()
     wd = _WEEKDAYS[m.group(2).lower()]
-    part = m.group(3)
     day = m.group(4)
     if mod == "on":
         mod = ""
@@ -1070,9 +1119,6 @@ def _n_vague_ago(m: re.Match[str], ctx: _Context) -> _Val | None:
     return _x("FUTURE_REF" if how == "later" else "PAST_REF")
 
 
-_AMPM = re.compile(r"p", re.I)
-
-
 def _n_time(m: re.Match[str], ctx: _Context) -> _Val | None:
     if m.group(9):
         hour, minute = int(m.group(9)), int(m.group(10))
@@ -1127,21 +1173,16 @@ def _n_part_weekday(m: re.Match[str], ctx: _Context) -> _Val | None:
 
 
 def _n_duration(m: re.Match[str], ctx: _Context) -> _Val | None:
-    qual = (m.group(1) or "").lower()
     n = _num(m.group(2))
     unit = _unit_code(m.group(3))
-    whole = m.group(0).lower()
     if not unit or unit in ("SEASON", "TMO", "TAF", "TEV"):
         return None
     if m.group(4) and n is not None:
         n += 0.5
-    if m.group(2).strip().lower() in ("a", "an") and whole.startswith(("a ", "an ")) is False and not qual:
-        pass
     if unit == "WE" and n is not None:
-        unit, n = "D", n * 2
-    if unit == "D" and re.search(r"\bnights?\b", whole):
-        pass
-    if re.search(r"\d", m.group(2)) and n is not None and (n > 10000 or re.fullmatch(r"1[6-9]\d\d|20\d\d", m.group(2).strip())):
+        unit, n = "D", n * 2  # "two weekends": four days
+    amount = m.group(2).strip()
+    if n is not None and amount[:1].isdigit() and (n > 10000 or re.fullmatch(r"1[6-9]\d\d|20\d\d", amount)):
         return None  # "the 1988 quarter" names a year, it is not 1,988 quarters
     value = _duration_value(n, unit)
     return _Val("DURATION", value)
@@ -1176,6 +1217,9 @@ def _n_for_unit(m: re.Match[str], ctx: _Context) -> _Val | None:
     return _Val("DURATION", _duration_value(None, unit))
 
 
+_RATE_BEFORE = re.compile(r"(\d|percent|%|dollars?|cents?|once|twice|times|euros?|pounds?|barrels|tons|rate|\bper)\s*$")
+
+
 def _n_set(m: re.Match[str], ctx: _Context) -> _Val | None:
     if m.group(4):
         word = re.sub(r"\s+", " ", m.group(4).lower())
@@ -1190,8 +1234,8 @@ def _n_set(m: re.Match[str], ctx: _Context) -> _Val | None:
     what = m.group(3)
     if det in ("a", "an"):
         before = ctx.text[max(0, m.start() - 25): m.start()].lower()
-        if not re.search(r"(\d|percent|%|dollars?|cents?|once|twice|times|euros?|pounds?|barrels|tons|rate|\bper)\s*$", before):
-            return None
+        if not _RATE_BEFORE.search(before):
+            return None  # "a year" is a set only as a rate: "$5 a year", "twice a week"
     if what.lower() in _WEEKDAYS:
         return _Val("SET", f"XXXX-WXX-{_WEEKDAYS[what.lower()] + 1}")
     if what.lower() in _MONTHS and what[0].isupper():
@@ -1236,7 +1280,8 @@ def _n_ref(m: re.Match[str], ctx: _Context) -> _Val | None:
         return _Val.of(_Point("D", ctx.anchor))
     if word in ("so far", "earlier", "later", "some time"):
         return None  # too often not temporal at the expression level
-    if word.startswith(("in the coming", "coming ", "the ")) and word.endswith(("days", "weeks", "months", "years", "quarters", "ahead")):
+    if word.startswith(("in the coming", "coming ", "the ")) and word.endswith(
+            ("days", "weeks", "months", "years", "quarters", "ahead")):
         return _x("FUTURE_REF")
     value = _REF_VALUES.get(word)
     if value is None:
@@ -1485,14 +1530,19 @@ def _specificity(val: _Val) -> int:
     """How precise a value is (restatements keep the more precise one)."""
     if val.point is None:
         return 0
-    return {"CE": 1, "DE": 2, "Y": 3, "H": 4, "Q": 5, "SEASON": 5, "M": 6, "W": 7, "WE": 7, "D": 8, "T": 9}[val.point.gran]
+    ranks = {"CE": 1, "DE": 2, "Y": 3, "H": 4, "Q": 5, "SEASON": 5, "M": 6, "W": 7, "WE": 7, "D": 8, "T": 9}
+    return ranks[val.point.gran]
 
 
 # Rules whose values become the reference time; shifts such as "a year earlier" or "that day" do not.
-_SETS_REFERENCE = frozenset({"iso", "slash", "mdy", "dmy", "month_spoken_day", "month_year", "month_rel_year", "month",
-                             "year", "quarter", "half", "season", "day_rel", "weekday", "holiday", "week_of", "rel_unit",
-                             "time", "noon", "part_weekday", "edge_rel"})
-_SHIFT_WORDS = re.compile(r"year[\s-](?:earlier|ago)|a\s+year\s+(?:ago|earlier)|comparable|corresponding|latest|same|previous|following|\bthat\b", re.I)
+_SETS_REFERENCE = frozenset({
+    "iso", "slash", "mdy", "dmy", "month_spoken_day", "month_year", "month_rel_year", "month", "year", "quarter",
+    "half", "season", "day_rel", "weekday", "holiday", "week_of", "rel_unit", "time", "noon", "part_weekday",
+    "edge_rel",
+})
+_SHIFT_WORDS = re.compile(
+    r"year[\s-](?:earlier|ago)|a\s+year\s+(?:ago|earlier)|comparable|corresponding|latest|same|previous|following"
+    r"|\bthat\b", re.I)
 
 
 def tag(text: str, anchor: dt.date | None = None) -> list[TimexMatch]:
