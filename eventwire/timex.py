@@ -20,6 +20,7 @@ Without an anchor, relative expressions stay underspecified (XXXX-11-26, XXXX-WX
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import re
@@ -501,13 +502,11 @@ class _Context:
         self.breaks = [m.end() for m in _SENT_BREAK.finditer(text)]
 
     def sentence(self, start: int, end: int) -> tuple[int, int]:
-        lo, hi = 0, len(self.text)
-        for b in self.breaks:
-            if b <= start:
-                lo = b
-            elif b >= end:
-                hi = b
-                break
+        """The sentence-ish stretch holding [start, end): between the nearest breaks either side."""
+        i = bisect.bisect_right(self.breaks, start)
+        lo = self.breaks[i - 1] if i > 0 else 0
+        j = bisect.bisect_left(self.breaks, end)
+        hi = self.breaks[j] if j < len(self.breaks) else len(self.text)
         return lo, hi
 
     def tense(self, start: int, end: int) -> str:
@@ -1490,15 +1489,19 @@ def _candidates(text: str) -> list[_Cand]:
     return out
 
 
-def _select(cands: list[_Cand]) -> list[_Cand]:
-    """Non-overlapping candidates, longest first (ties: earlier rule in _RULES, then earlier start)."""
+def _select(cands: list[_Cand], length: int) -> list[_Cand]:
+    """Non-overlapping candidates, longest first (ties: earlier rule in _RULES, then earlier start).
+
+    Taken characters are marked in a byte array, so the check costs the span's length, not the number of
+    spans already chosen (a text full of month names must not take quadratic time).
+    """
     chosen: list[_Cand] = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(length)
     for c in sorted(cands, key=lambda c: (-(c.end - c.start), _RULE_ORDER[c.rule], c.start)):
-        if any(c.start < e and s < c.end for s, e in taken):
+        if taken.find(1, c.start, c.end) != -1:
             continue
         chosen.append(c)
-        taken.append((c.start, c.end))
+        taken[c.start : c.end] = b"\x01" * (c.end - c.start)
     return sorted(chosen, key=lambda c: c.start)
 
 
@@ -1559,7 +1562,7 @@ def tag(text: str, anchor: dt.date | None = None) -> list[TimexMatch]:
         anchor = anchor.date()
     ctx = _Context(text, anchor)
     resolved: list[tuple[int, int, _Val]] = []
-    for cand in _select(_candidates(text)):
+    for cand in _select(_candidates(text), len(text)):
         try:
             val = _NORMALISERS[cand.rule](cand.match, ctx)
         except (ValueError, OverflowError, KeyError, IndexError):

@@ -182,3 +182,14 @@ def test_extreme_anchors_and_temporal_word_salad(words: list[str], anchor: dt.da
     text = " ".join(words)
     for m in tag(text, anchor):
         assert text[m.start : m.end] == m.text
+
+
+def test_many_candidates_stay_linear() -> None:
+    """A text dense with month and weekday names must not make overlap resolution quadratic."""
+    import time
+
+    text = "May June Monday, " * 3000
+    started = time.perf_counter()
+    found = tag(text, ANCHOR)
+    assert time.perf_counter() - started < 8.0
+    assert all(text[m.start : m.end] == m.text for m in found)
