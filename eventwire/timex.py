@@ -101,7 +101,7 @@ _WORD_NUM = (
 )
 _VAGUE_NUM = r"(?:a\s+few|few|several|some|many|a\s+number\s+of|numerous)"
 _NUM = rf"(?:\d+(?:[.,]\d+)?(?:\s+1/2)?|{_WORD_NUM}(?:\s+and\s+a\s+half)?|{_VAGUE_NUM})"
-_NUM_RANGE = rf"(?:{_NUM}(?:\s*(?:to|or|-|and)\s*{_NUM})?)"
+_NUM_RANGE = rf"(?:{_NUM}(?:\s*(?:to|or|-)\s*{_NUM})?)"
 _UNIT = (r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|fortnights?|months?|quarters?"
          r"|years?|decades?|century|centuries|weekends?)")
 _UNIT_SG = r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|century|weekend)"
@@ -153,10 +153,13 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     ("month_rel_year", _p(r"(?:(?:" + _EDGE + r")\s*)?(" + _MONTH + r")\s+(?:of\s+)?(last|this|next)\s+year")),
     ("month", _p(
         r"(?:(?:" + _EDGE + r")\s*)?(?:(" + _REL + r")\s+)?(" + _MONTH_FULL + r"|" + _MONTH_ABBR_UP + r")(?![\w'-])")),
+    ("half", _p(
+        r"(?:the\s+)?(first|second|last|latter)\s+half\s+(?:of\s+)?"
+        r"(?:(?:the\s+)?(?:(" + _YEAR4 + r")|(this|last|next)\s+year|the\s+year|(?:the\s+)?'(\d)0s))")),
     ("year", _p(
         r"(?<![\d$£€#.,/-])(?:(?:the\s+)?(?:(?:" + _EDGE + r")\s*)?)?"
         r"(?:(?:fiscal|calendar|financial|model)[\s-]+(?:year\s+)?)?"
-        r"(?:(" + _YEAR4 + r")|(" + _SPOKEN_YEAR + r"))(?:-(\d\d))?"
+        r"(?:(" + _YEAR4 + r")|(" + _SPOKEN_YEAR + r"))(?:-(\d\d|" + _YEAR4 + r"))?"
         r"(?![\d,.]\d|%|\s*percent|[-\w]|\s+(?:years|months|days|hours|people|miles))")),
     ("decade", _p(
         r"(?:the\s+)?(?:(?:" + _EDGE + r")\s*)?(?:(1[5-9]|20)(\d)0'?s|'(\d)0s|(" + _DECADE_WORDS + r"))(?![\w'])")),
@@ -168,9 +171,6 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         r"(?:(?:fiscal|calendar)[\s-]+)?(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal[\s-]+)?quarter(?!s)"
         r"(?:\s+(?:of\s+)?(?:(?:fiscal\s+)?(" + _YEAR4 + r")|(this|last|next)\s+year))?"
         r"(?:\s+a\s+year\s+(?:ago|earlier))?")),
-    ("half", _p(
-        r"(?:the\s+)?(first|second|last|latter)\s+half\s+(?:of\s+)?"
-        r"(?:(?:the\s+)?(?:(" + _YEAR4 + r")|(this|last|next)\s+year|the\s+year|(?:the\s+)?'(\d)0s))")),
     ("rel_unit", _p(
         r"(?:(" + _EDGE + r")\s*)?(?:the\s+)?(" + _REL + r"|same|latest|current|year[\s-]earlier|year[\s-]ago)"
         r"\s+(?:fiscal\s+)?(" + _UNIT_SG + r"|" + _SEASON + r")(?![\w-])")),
@@ -892,6 +892,12 @@ def _n_rel_unit(m: re.Match[str], ctx: _Context) -> _Val | None:
         return None
     if unit == "SEASON":
         return None
+    if unit == "D" and rel in ("next", "following", "previous"):
+        # "the next day", "the previous day": a day counted from the reference time
+        base = ctx.base()
+        if base is None:
+            return _x("XXXX-XX-XX")
+        return _Val.of(_Point("D", base + dt.timedelta(days=-1 if rel == "previous" else 1)))
     # "the past year", "the last decade", "the next month" read as durations in TimeML
     durative = ("past", "last", "next", "coming") if ctx.ref is not None else (
         "past", "last", "next", "coming", "previous", "following")
@@ -1430,7 +1436,7 @@ _LEAD_TRIM = re.compile(r"^(?:(?:at(?!\s+(?:least|most))|around|about|by|until|a
 
 # Determiners TimeML leaves out before dates and hyphenated adjectives: "the Oct. 23 accord", "a two-year term".
 _DET_TRIM = re.compile(
-    r"(?:the|a|an|its|their)\s+(?=(?:\d{1,4}(?:,?\s+\d{4})?(?:[\s,.;)]|$)(?!\s*(?:first|second|third|fourth|quarter|period))"
+    r"(?i:the|a|an|its|their)\s+(?=(?:\d{1,4}(?:-\d{2,4})?(?:,?\s+\d{4})?(?:[\s,.;)]|$)(?!\s*(?:first|second|third|fourth|quarter|period))"
     r"|[A-Z][a-z]{2,3}\.?\s+\d|[A-Z][a-z]+\s+\d|[\w.]+-(?:quarter|year|month|week|day|hour|minute|second|decade)\b))")
 
 _RESTATE = re.compile(r"\s*[(\[]\s*", re.S)

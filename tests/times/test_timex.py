@@ -100,6 +100,19 @@ def test_later_and_earlier_count_from_the_reference_time() -> None:
     assert [m.value for m in found] == ["1989-Q3", "1988-Q3"]
 
 
+def test_next_and_previous_day_are_dates_from_the_reference_time() -> None:
+    found = tag("They met on March 3, 2012. The following day he resigned.", ANCHOR)
+    assert [(m.text, m.value) for m in found] == [("March 3, 2012", "2012-03-03"), ("The following day", "2012-03-04")]
+    assert only("The previous day he had resigned.").value == "2014-11-26"
+
+
+def test_a_year_is_not_an_amount() -> None:
+    found = tag("The war began in 2011 and two years later it spread.", ANCHOR)
+    assert [(m.text, m.value) for m in found] == [("2011", "2011"), ("two years later", "2013")]
+    assert only("The first half of 2014 was calm.").value == "2014-H1"
+    assert only("The 2011-2013 crisis ended.").text == "2011-2013"
+
+
 def test_restatement_is_one_expression() -> None:
     text = "Russian leaders yesterday (November 26) reaffirmed their support."
     m = only(text)
