@@ -222,13 +222,21 @@ class PlaceResolver:
 
 
 # -- mention finding with spaCy ---------------------------------------------------------------------------
+def _text(doc: Any) -> str:
+    """The Doc's text, built once (spaCy rebuilds ``doc.text`` from its tokens on every access)."""
+    cached = doc.user_data.get("eventwire_text")
+    if cached is None:
+        cached = doc.user_data["eventwire_text"] = doc.text
+    return str(cached)
+
+
 def _is_locative(span: Any) -> bool:
     """Is this name used as a place (in/to/from X, X-based, X's territory) rather than as an actor?"""
     doc = span.doc
     i = span.start - 1
     while i >= 0 and (doc[i].lower_ in DIRECTION_ADJ or doc[i].lower_ == "the"):
         i -= 1
-    after = doc.text[span.end_char : span.end_char + 24].lower()
+    after = _text(doc)[span.end_char : span.end_char + 24].lower()
     if re.match(r"^\s*-\s*based\b", after):
         return True
     m = re.match(r"^(?:'s|’s)\s+(\w+)", after)
@@ -261,7 +269,7 @@ def _is_actor_like(span: Any) -> bool:
     root = span.root
     if root.dep_ in ("nsubj", "nsubjpass") and root.head.pos_ in ("VERB", "AUX"):
         return True
-    after = span.doc.text[span.end_char : span.end_char + 3]
+    after = _text(span.doc)[span.end_char : span.end_char + 3]
     return after.startswith("'s") or after.startswith("’s")
 
 
@@ -352,7 +360,7 @@ def _misread_place(
     start, end, text = stripped
     cands = resolver.candidates(text)
     loc = _is_locative(ent)
-    pin = _PIN_AFTER.match(ent.doc.text[ent.end_char : ent.end_char + 30])
+    pin = _PIN_AFTER.match(_text(ent.doc)[ent.end_char : ent.end_char + 30])
     pinned = bool(pin) and any(
         c.kind in ("admin1", "country") for c in resolver.candidates(pin.group(1).rstrip(".") if pin else "")
     )
@@ -380,7 +388,7 @@ def _strip_det(span: Any) -> tuple[int, int, str] | None:
     if not toks:
         return None
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-    return start, end, span.doc.text[start:end]
+    return start, end, _text(span.doc)[start:end]
 
 
 def _cap(tok: Any) -> bool:
