@@ -34,7 +34,7 @@ SUBJ_DEPS = frozenset({"nsubj", "csubj", "expl"})
 PASS_SUBJ_DEPS = frozenset({"nsubjpass", "csubjpass"})
 OBJ_DEPS = frozenset({"dobj", "obj", "dative", "attr", "oprd"})
 CLAUSE_BREAK_DEPS = frozenset({"ccomp", "advcl", "conj", "parataxis", "relcl", "acl", "csubj", "nsubj", "nsubjpass", "punct", "cc", "mark", "appos"})
-DEFAULT_RCP_PREPS: tuple[str, ...] = ("with", "against", "to", "on", "toward", "towards", "at", "for", "from", "into", "in")
+DEFAULT_RCP_PREPS: tuple[str, ...] = ("with", "against", "to", "on", "toward", "towards", "at", "for", "from", "into", "in", "about", "over")
 MAX_REGION = 30
 NO_RECIPIENT_TYPES = frozenset({"PROTEST", "MOBILIZE", "ASSAULT", "RETREAT"})
 MISSING = object()
@@ -230,8 +230,8 @@ class ActorIndex:
                     act = self.by_token.get(sub.i)
                     if act is not None and act.id not in excluded:
                         return act, 0.9
-        for child in head.rights:
-            if child.dep_ in ("prep", "agent") and child.lower_ in ("of", "by"):
+        for child in sorted(head.rights, key=lambda c: ("of", "by", "from", "in").index(c.lower_) if c.lower_ in ("of", "by", "from", "in") else 9):
+            if child.dep_ in ("prep", "agent") and child.lower_ in ("of", "by", "from", "in"):
                 for obj in child.children:
                     if obj.dep_ == "pobj":
                         act, conf = self.actor_of(obj, exclude)
@@ -323,7 +323,7 @@ class EventCoder:
             if pobj:
                 return _conjuncts(pobj[0]), False
         head = verb.head
-        if head is verb or _crosses_line(verb, head):
+        if head.i == verb.i or _crosses_line(verb, head):
             return [], False
         dep = verb.dep_
         if dep == "xcomp":
@@ -337,7 +337,10 @@ class EventCoder:
                 return [], False
             return self.subject_tokens(head, depth + 1, index=index)
         if dep in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
-            return ([head], False) if dep == "relcl" else self.noun_actor_tokens(head, depth + 1, index=index)
+            # "its willingness to host": the one willing; "the parade supporting X": the parade itself
+            if dep == "acl" and head.lemma_.lower() in self.intent_noun:
+                return self.noun_actor_tokens(head, depth + 1, index=index)
+            return [head], False
         if dep == "pcomp" and head.dep_ == "prep":
             owner = head.head
             if owner.pos_ in ("NOUN", "PROPN"):
@@ -370,11 +373,11 @@ class EventCoder:
         if mods:
             return mods, False
         head = noun.head
-        if head is not noun and noun.dep_ in ("dobj", "obj", "attr", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
+        if head.i != noun.i and noun.dep_ in ("dobj", "obj", "attr", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
             return self.subject_tokens(head, depth + 1, index=index)
-        if head is not noun and noun.dep_ == "pobj" and head.head.pos_ in ("VERB", "AUX") and head.lower_ in ("for", "in", "at"):
+        if head.i != noun.i and noun.dep_ == "pobj" and head.head.pos_ in ("VERB", "AUX") and head.lower_ in ("for", "in", "at"):
             return self.subject_tokens(head.head, depth + 1, index=index)
-        if head is not noun and noun.dep_ == "conj":
+        if head.i != noun.i and noun.dep_ == "conj":
             return self.noun_actor_tokens(head, depth + 1, agent_preps, index)
         return [], False
 
@@ -435,6 +438,19 @@ class EventCoder:
             actors, conf = self.map_actors(index, toks, exclude)
             if actors:
                 return actors, conf
+        if not is_noun:
+            # PETRARCH's rule of last resort: the first actor inside the verb's own phrase
+            # ("welcomed the resumption of ties with X", "marched close to the border with X")
+            scope = [t for t in _region(trigger) if not _through_verb(t, trigger, self.p)]
+            if pattern.code and pattern.code[:2] in ("01", "02"):
+                scope += [t for c in trigger.children if c.dep_ == "ccomp" for t in c.subtree]
+            excluded = {a.id for a in exclude}
+            for tok in scope:
+                actor = index.by_token.get(tok.i)
+                if actor is not None and actor.id not in excluded:
+                    actors, conf = self.map_actors(index, _conjuncts(tok), exclude)
+                    if actors:
+                        return actors, conf * 0.85
         return [], 1.0
 
     # ------------------------------------------------------------------ control, modality
@@ -443,7 +459,7 @@ class EventCoder:
         chain: list[tuple[str, Any]] = []
         tok = clause
         for _ in range(8):
-            if tok.head is tok or _crosses_line(tok, tok.head):
+            if tok.head.i == tok.i or _crosses_line(tok, tok.head):
                 break
             chain.append((tok.dep_, tok.head))
             tok = tok.head
@@ -470,7 +486,7 @@ class EventCoder:
         aux = cand.aux
         clause = cand.clause
         self._local_aux(clause, aux)
-        if cand.trigger is not clause and cand.trigger.pos_ == "NOUN":
+        if cand.trigger.i != clause.i and cand.trigger.pos_ == "NOUN":
             if any(c.dep_ == "det" and c.lower_ == "no" for c in cand.trigger.children):
                 aux.add("negation")
         tok = clause
@@ -495,18 +511,17 @@ class EventCoder:
                 if any(c.dep_ == "mark" and c.lower_ in self.conditional for c in tok.children):
                     aux.add("hypothetical")
                 break
-            elif dep in ("pcomp", "prep", "pobj", "acl", "relcl", "conj"):
-                if dep == "conj":
-                    # "will visit X and meet Y": shared auxiliaries
-                    for c in head.children:
-                        if c.dep_ in ("aux",) and c.lemma_.lower() in ("will", "shall"):
-                            aux.add("future")
-                        if c.dep_ in ("aux",) and c.lemma_.lower() in self.modal:
-                            aux.add("hypothetical")
-                if dep in ("acl", "relcl"):
-                    break
-            else:
+            elif dep == "conj":
+                # "will visit X and meet Y": shared auxiliaries
+                for c in head.children:
+                    if c.dep_ == "aux" and c.lemma_.lower() in ("will", "shall"):
+                        aux.add("future")
+                    elif c.dep_ == "aux" and c.lemma_.lower() in self.modal:
+                        aux.add("hypothetical")
+            elif dep == "relcl":
                 break
+            # other relations (an event noun as subject or object, prepositions) are climbed through
+            # without taking on that verb's own modality, looking for an opinion or condition above
             tok = head
 
     def control(self, cand: Candidate, index: ActorIndex) -> Candidate | None:
@@ -600,6 +615,7 @@ class EventCoder:
                 continue
             if pos == "V":
                 coded_objects.update(c.i for c in tok.children if c.dep_ in ("dobj", "obj"))
+                coded_objects |= consumed
                 clause = tok
                 subj, passive = self.subject_tokens(tok, index=index)
                 actors, c1 = self.map_actors(index, subj)
@@ -609,7 +625,7 @@ class EventCoder:
                 if tok.i in coded_objects:
                     continue
                 clause = tok
-                while clause.dep_ in ("compound", "conj", "appos") and clause.head is not clause:
+                while clause.dep_ in ("compound", "conj", "appos") and clause.head.i != clause.i:
                     clause = clause.head
                 if clause.dep_ in ("dobj", "obj", "attr", "nsubjpass") and clause.head.pos_ in ("VERB", "AUX"):
                     clause = clause.head
@@ -777,7 +793,7 @@ class EventCoder:
             inside = 0 if (t.start >= c_lo and t.end <= c_hi) else 1
             if inside:
                 gov = _time_governor(doc, t)
-                if gov is None or not (gov is clause or gov.is_ancestor(clause)):
+                if gov is None or not (gov.i == clause.i or gov.is_ancestor(clause)):
                     continue  # a time in a sibling clause dates that clause's event, not this one
             dist = min(abs(t.start - cand.trigger.idx), abs(t.end - cand.trigger.idx))
             key = (inside, dist)
@@ -808,7 +824,7 @@ class EventCoder:
                 root = span.root
                 # a place named as the object of in/at/near/against/to, or inside the trigger's phrase
                 prep = root.head if root.dep_ == "pobj" else None
-                while prep is not None and prep.dep_ != "prep" and prep.head is not prep and prep.dep_ in ("pobj", "appos", "compound"):
+                while prep is not None and prep.dep_ != "prep" and prep.head.i != prep.i and prep.dep_ in ("pobj", "appos", "compound"):
                     prep = prep.head
                 is_adj = root.pos_ == "ADJ" or root.dep_ in ("amod", "compound", "poss")
                 if is_adj:
@@ -825,6 +841,16 @@ class EventCoder:
         return EventLocation(name=p.name, country=p.country, lat=p.lat, lon=p.lon, geonameid=p.geonameid)
 
 
+def _through_verb(tok: Any, top: Any, pset: PatternSet) -> bool:
+    """Whether an event verb stands between ``tok`` and ``top`` (then tok belongs to that verb's event)."""
+    cur = tok.head
+    while cur.i != top.i and cur.head.i != cur.i:
+        if cur.pos_ == "VERB" and cur.dep_ in ("xcomp", "pcomp", "acl") and pset.get("V", cur.lemma_.lower()):
+            return True
+        cur = cur.head
+    return False
+
+
 def _crosses_line(a: Any, b: Any) -> bool:
     """A paragraph break between two tokens: the parser sometimes joins a headline to the next line."""
     lo, hi = (a, b) if a.i < b.i else (b, a)
@@ -837,7 +863,7 @@ def _time_governor(doc: Document, t: Time) -> Any:
         return None
     tok = span.root
     for _ in range(6):
-        if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
+        if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
             return tok
         tok = tok.head
     return tok
@@ -849,7 +875,7 @@ def _clause_bounds(clause: Any, trigger: Any) -> tuple[int, int]:
     stack = list(clause.children)
     while stack:
         tok = stack.pop()
-        if tok.dep_ in ("conj", "ccomp", "advcl", "parataxis", "relcl") and not tok.is_ancestor(trigger) and tok is not trigger:
+        if tok.dep_ in ("conj", "ccomp", "advcl", "parataxis", "relcl") and not tok.is_ancestor(trigger) and tok.i != trigger.i:
             continue
         toks.append(tok)
         stack.extend(tok.children)
