@@ -230,7 +230,9 @@ class Gazetteer:
     @staticmethod
     def _entry(row: tuple[object, ...], how: int) -> Entry:
         eid, kind, name, cc, a1, lat, lon, pop = row[:8]
-        return Entry(int(eid), str(kind), str(name), str(cc), str(a1), float(lat), float(lon), int(pop), how)  # type: ignore[arg-type]
+        return Entry(
+            int(eid), str(kind), str(name), str(cc), str(a1), float(lat), float(lon), int(pop), how  # type: ignore[call-overload,arg-type]
+        )
 
     # -- lookups -------------------------------------------------------------------------------------
     def candidates(self, name: str, keep_admin: bool = False) -> list[Entry]:
@@ -268,9 +270,9 @@ class Gazetteer:
                 (k,),
             )
             for row in rows:
-                how = max(int(row[8]), MATCH_STRIPPED if i else 0)  # type: ignore[call-overload]
-                if row[0] not in best or best[row[0]].match > how:  # type: ignore[operator]
-                    best[int(row[0])] = self._entry(row, how)  # type: ignore[call-overload]
+                eid, how = int(row[0]), max(int(row[8]), MATCH_STRIPPED if i else 0)  # type: ignore[call-overload]
+                if eid not in best or best[eid].match > how:
+                    best[eid] = self._entry(row, how)
         return tuple(best.values())
 
     def country(self, code: str) -> Entry | None:

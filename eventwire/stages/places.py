@@ -53,6 +53,16 @@ GENERIC_WORDS = frozenset(
 _DEMONYM_WORD = re.compile(r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\b")
 
 
+# Context votes: a country code or a (country, admin1) pair -> weight.
+Votes = dict[Any, float]
+
+
+def _minus(total: Votes, own: Votes) -> Votes:
+    """The context a mention sees: everything the document says, less what the mention itself says."""
+    out = {k: v - own.get(k, 0.0) for k, v in total.items()}
+    return {k: v for k, v in out.items() if v > 1e-9}
+
+
 @dataclass
 class Mention:
     """A stretch of text that may name a place, with what the syntax says about how it is used."""
@@ -106,9 +116,9 @@ class PlaceResolver:
             return [e for e in self.gaz.candidates(short, keep_admin=True) if e.kind in ("admin1", "admin2")]
         return []
 
-    def demonym_countries(self, text: str) -> Counter[str]:
+    def demonym_countries(self, text: str) -> Votes:
         """Countries the text's nationality adjectives point to ("Syrian" -> SY)."""
-        votes: Counter[str] = Counter()
+        votes: Votes = defaultdict(float)
         for m in _DEMONYM_WORD.finditer(text):
             for word in (m.group(0), m.group(0).split()[0]):
                 cc = self.gaz.demonym(word)
@@ -124,8 +134,8 @@ class PlaceResolver:
         demonyms = self.demonym_countries(text)
         pins = self._pins(text, mentions, cands)
         # Pass 1: context from unambiguous names and nationality adjectives.
-        cc_votes: Counter[str] = Counter({k: 0.5 * v for k, v in demonyms.items()})
-        a1_votes: Counter[tuple[str, str]] = Counter()
+        cc_votes: Votes = defaultdict(float, {k: 0.5 * v for k, v in demonyms.items()})
+        a1_votes: Votes = defaultdict(float)
         for cs in cands:
             if len(cs) == 1 or (cs and all(c.kind in ("country", "admin1") for c in cs) and len(cs) <= 2):
                 for c in cs:
@@ -138,13 +148,13 @@ class PlaceResolver:
         by_key: dict[str, list[int]] = defaultdict(list)
         for i, m in enumerate(mentions):
             by_key[normalise(m.text)].append(i)
-        totals_cc: Counter[str] = Counter({k: 0.5 * v for k, v in demonyms.items()})
-        totals_a1: Counter[tuple[str, str]] = Counter()
-        own_cc: dict[str, Counter[str]] = {}
-        own_a1: dict[str, Counter[tuple[str, str]]] = {}
+        totals_cc: Votes = defaultdict(float, {k: 0.5 * v for k, v in demonyms.items()})
+        totals_a1: Votes = defaultdict(float)
+        own_cc: dict[str, Votes] = {}
+        own_a1: dict[str, Votes] = {}
         for key, idx in by_key.items():
-            occ: Counter[str] = Counter()
-            oa1: Counter[tuple[str, str]] = Counter()
+            occ: Votes = defaultdict(float)
+            oa1: Votes = defaultdict(float)
             for i in idx:
                 entry, _, margin = first[i]
                 if entry is None:
@@ -155,8 +165,10 @@ class PlaceResolver:
                 if entry.admin1 and entry.kind not in ("country", "continent", "sea", "region"):
                     oa1[(entry.country2, entry.admin1)] += w
             own_cc[key], own_a1[key] = occ, oa1
-            totals_cc.update(occ)
-            totals_a1.update(oa1)
+            for k, v in occ.items():
+                totals_cc[k] += v
+            for k, v in oa1.items():
+                totals_a1[k] += v
         # Anchors for proximity: confidently placed towns and counties ("Columbus" near "Phenix City").
         anchors: list[tuple[str, float, float]] = []
         for i, m in enumerate(mentions):
@@ -166,8 +178,8 @@ class PlaceResolver:
         out: list[Resolution] = []
         for i, m in enumerate(mentions):
             key = normalise(m.text)
-            cc_ctx = totals_cc - own_cc[key]
-            a1_ctx = totals_a1 - own_a1[key]
+            cc_ctx = _minus(totals_cc, own_cc[key])
+            a1_ctx = _minus(totals_a1, own_a1[key])
             near = [(lat, lon) for k, lat, lon in anchors if k != key]
             entry, score, margin = self._best(cands[i], cc_ctx, a1_ctx, pins[i], near)
             out.append(Resolution(m, entry, score, margin, cands[i]))
@@ -192,8 +204,8 @@ class PlaceResolver:
     def _best(
         self,
         cands: list[Entry],
-        cc_votes: Counter[str],
-        a1_votes: Counter[tuple[str, str]],
+        cc_votes: Votes,
+        a1_votes: Votes,
         pin: dict[str, Any],
         near: list[tuple[float, float]],
     ) -> tuple[Entry | None, float, float]:
