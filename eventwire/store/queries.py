@@ -179,21 +179,23 @@ def dyads(con: duckdb.DuckDBPyConnection, interval: str = "day", **filters: Any)
 
 
 def actors(con: duckdb.DuckDBPyConnection, q: str | None = None, limit: int | None = 100) -> list[dict[str, Any]]:
-    """Actors across articles (grouped by code, or name without a code), with article and event counts."""
+    """Actors across articles, one row per identity (code and canonical name: Lavrov and Bogdanov are both
+    RUSGOV but two people), with article, mention and event counts."""
     params: list[Any] = []
     where = ""
     if q:
         where = " WHERE (name ILIKE ? OR code ILIKE ? OR kb_id = ?)"
         params += [f"%{q}%", f"{q}%", q]
     sql = (
-        "WITH a AS (SELECT coalesce(code, upper(name)) AS key, any_value(code) AS code, mode(name) AS name, "
-        "mode(country) AS country, mode(sector) AS sector, count(DISTINCT article_id) AS articles, "
-        f"CAST(sum(n_mentions) AS BIGINT) AS mentions FROM actors{where} GROUP BY 1), "
-        "s AS (SELECT coalesce(actor_code, upper(actor_name)) AS key, count(*) AS n FROM events GROUP BY 1), "
-        "r AS (SELECT coalesce(recipient_code, upper(recipient_name)) AS key, count(*) AS n FROM events GROUP BY 1) "
-        "SELECT a.code, a.name, a.country, a.sector, a.articles, a.mentions, "
+        "WITH a AS (SELECT coalesce(code, '') AS ckey, name, any_value(code) AS code, mode(country) AS country, "
+        "mode(sector) AS sector, any_value(kb_id) AS kb_id, count(DISTINCT article_id) AS articles, "
+        f"CAST(sum(n_mentions) AS BIGINT) AS mentions FROM actors{where} GROUP BY ckey, name), "
+        "s AS (SELECT coalesce(actor_code, '') AS ckey, actor_name AS name, count(*) AS n FROM events GROUP BY ALL), "
+        "r AS (SELECT coalesce(recipient_code, '') AS ckey, recipient_name AS name, count(*) AS n FROM events GROUP BY ALL) "
+        "SELECT a.code, a.name, a.country, a.sector, a.kb_id, a.articles, a.mentions, "
         "coalesce(s.n, 0) AS events_as_actor, coalesce(r.n, 0) AS events_as_recipient "
-        "FROM a LEFT JOIN s USING (key) LEFT JOIN r USING (key) ORDER BY a.articles DESC, a.mentions DESC, a.name"
+        "FROM a LEFT JOIN s USING (ckey, name) LEFT JOIN r USING (ckey, name) "
+        "ORDER BY a.articles DESC, a.mentions DESC, a.name"
     )
     if limit is not None:
         sql += " LIMIT ?"
