@@ -307,7 +307,9 @@ def main() -> None:
         if not pts:
             continue
         lat, lon = box_centre(pts)
-        rows.append((synthetic, "admin2", county["name"], "US", county["state"], round(lat, 4), round(lon, 4), 0, []))
+        short = re.sub(r"\s+(County|Parish|Borough|Census Area|Municipality)$", "", county["name"])
+        alts = [short] if short != county["name"] else []  # "Oconee" for Oconee County
+        rows.append((synthetic, "admin2", county["name"], "US", county["state"], round(lat, 4), round(lon, 4), 0, alts))
         synthetic -= 1
 
     for cur in CURATED:
