@@ -25,7 +25,12 @@ _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""",
 
 
 def decode_html(data: bytes, source: str) -> str:
-    """Honour a declared <meta charset> first; fall back to the text reader's detection."""
+    """UTF-8 if the bytes are UTF-8 (declarations are often wrong), else the declared <meta charset>,
+    else the text reader's detection."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
     m = _CHARSET.search(data[:4096])
     if m:
         try:

@@ -86,3 +86,13 @@ def test_broken_feed_is_a_bad_feed_reject(tmp_path: Path) -> None:
     path.write_text("<rss><channel><title>x</title>", encoding="utf-8")
     records, rejects = _records(path)
     assert records == [] and [r.code for r in rejects] == ["E110"]
+
+
+def test_legacy_encoded_page_is_decoded_by_its_declared_charset(tmp_path: Path) -> None:
+    title, date, body = STORIES[1]
+    html = news_page(title, date, body + " Le ministre a déclaré que Damas n'était pas informé.")
+    html = html.replace('<meta charset="utf-8">', '<meta charset="windows-1252">')
+    page = tmp_path / "legacy.html"
+    page.write_bytes(html.encode("cp1252"))
+    records, rejects = _records(page)
+    assert not rejects and "déclaré que Damas n'était" in records[0].text
