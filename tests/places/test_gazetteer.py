@@ -57,3 +57,26 @@ def test_demonyms_point_to_countries_but_are_not_names(gazetteer: Gazetteer) -> 
     assert gazetteer.demonym("Syrian") == "SY"
     assert gazetteer.demonym("Russians") == "RU"
     assert gazetteer.demonym("Sochi") is None
+
+
+def test_index_build_from_tsv(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The runtime turns the shipped TSV into a SQLite index; check it on a small file of our own."""
+    import gzip
+
+    from eventwire.gazetteer import _build_index
+
+    tsv = tmp_path / "mini.tsv.gz"
+    with gzip.open(tsv, "wt", encoding="utf-8") as f:
+        f.write("# header\n")
+        f.write("1\tcity\tAr Raqqah\tSY\t04\t35.95\t39.01\t531952\tRaqqa|Rakka\n")
+        f.write("2\tcity\tSpringfield\tUS\tIL\t39.80\t-89.64\t114394\t\n")
+        f.write("-3\tregion\tMiddle East\t\t\t29.0\t42.0\t0\tMideast\n")
+    index = tmp_path / "mini.sqlite"
+    _build_index(tsv, index)
+    gaz = Gazetteer(index_path=index)
+    (raqqa,) = gaz.candidates("al-Raqqa")
+    assert raqqa.name == "Ar Raqqah" and raqqa.geonameid == 1
+    (region,) = gaz.candidates("the Mideast")
+    assert region.kind == "region" and region.geonameid is None
+    assert gaz.candidates("Springfield")[0].country == "USA"
+    assert gaz.candidates("Shelbyville") == []
