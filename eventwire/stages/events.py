@@ -20,7 +20,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+import re
+from datetime import date, timedelta
 from typing import Any
 
 from ..config import Config
@@ -36,6 +37,7 @@ OBJ_DEPS = frozenset({"dobj", "obj", "dative", "attr", "oprd"})
 CLAUSE_BREAK_DEPS = frozenset({"ccomp", "advcl", "conj", "parataxis", "relcl", "acl", "csubj", "nsubj", "nsubjpass", "punct", "cc", "mark", "appos"})
 DEFAULT_RCP_PREPS: tuple[str, ...] = ("with", "against", "to", "on", "toward", "towards", "at", "for", "from", "into", "in", "about", "over")
 MAX_REGION = 30
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "throughout"})
 NO_RECIPIENT_TYPES = frozenset({"PROTEST", "MOBILIZE", "ASSAULT", "RETREAT"})
 MISSING = object()
 
@@ -199,6 +201,13 @@ class ActorIndex:
         self.by_token: dict[int, Actor] = {}
         self.inside: set[int] = set()
         sp = doc.spacy
+        # tokens naming a place: "in Syria" says where, not to whom
+        self.in_place: set[int] = set()
+        for place in doc.places:
+            for m in place.mentions:
+                pspan = sp.char_span(m.start, m.end, alignment_mode="expand")
+                if pspan is not None:
+                    self.in_place.update(t.i for t in pspan)
         for start, end, actor in self.mentions:
             span = sp.char_span(start, end, alignment_mode="expand")
             if span is None:
@@ -422,6 +431,8 @@ class EventCoder:
                 if c.dep_ in ("prep", "dative") and c.lower_ in preps:
                     for pobj in c.children:
                         if pobj.dep_ in ("pobj", "pcomp"):
+                            if c.lower_ in LOCATIVE_PREPS and pobj.i in index.in_place:
+                                continue
                             preps_found.append((preps.index(c.lower_), pobj))
         preps_found.sort(key=lambda x: x[0])
         slots.extend(_conjuncts(p) for _, p in preps_found)
@@ -447,7 +458,7 @@ class EventCoder:
             excluded = {a.id for a in exclude}
             for tok in scope:
                 actor = index.by_token.get(tok.i)
-                if actor is not None and actor.id not in excluded:
+                if actor is not None and actor.id not in excluded and tok.i not in index.in_place:
                     actors, conf = self.map_actors(index, _conjuncts(tok), exclude)
                     if actors:
                         return actors, conf * 0.85
@@ -508,7 +519,12 @@ class EventCoder:
                     aux.update(a for a in neg if a != "negation")
                 break  # reporting/opinion verb: what it governs keeps its own polarity
             elif dep == "advcl":
-                if any(c.dep_ == "mark" and c.lower_ in self.conditional for c in tok.children):
+                first = min(t.i for t in tok.subtree)
+                if any(c.dep_ == "mark" and c.lower_ in self.conditional for c in tok.children) or any(
+                    # the parser often hangs a leading "If" on the main verb instead of the clause
+                    c.dep_ == "mark" and c.lower_ in self.conditional and c.i < first and c.i < head.i
+                    for c in head.children
+                ):
                     aux.add("hypothetical")
                 break
             elif dep == "conj":
@@ -706,7 +722,10 @@ class EventCoder:
     def to_events(self, doc: Document, cand: Candidate, sent: Any, published: date | None) -> list[Event]:
         actors, recips = cand.actors, cand.recipients
         reciprocal = False
-        if not recips and len(actors) >= 2:
+        if not actors and len(recips) >= 2 and cand.pattern.recip:
+            actors, recips = recips[:1], recips[1:]  # "a meeting between X and Y"
+            reciprocal = True
+        elif not recips and len(actors) >= 2:
             # "X and Y met", "Gondor and Osgiliath postponed their meeting": each acts on the other
             actors, recips = actors[:1], actors[1:]
             reciprocal = True
@@ -732,10 +751,11 @@ class EventCoder:
         when = self.date_of(doc, cand, sent, published)
         aux = set(cand.aux)
         if when is not None and published is not None and when.value and when.precision != "published":
-            day = _parse_date(when.value[:10]) if len(when.value) >= 10 else None
+            day = _period_end(when.value)
             if day is not None and (published - day).days > self.historical_days:
                 aux.add("historical")
-            if day is not None and (day - published).days > 0:
+            start = _period_start(when.value)
+            if start is not None and (start - published).days > 0:
                 aux.add("future")
         if any(c.lemma_.lower() in self.historical and c.dep_ == "amod" for c in trig.lefts):
             aux.add("historical")
@@ -793,7 +813,7 @@ class EventCoder:
             inside = 0 if (t.start >= c_lo and t.end <= c_hi) else 1
             if inside:
                 gov = _time_governor(doc, t)
-                if gov is None or not (gov.i == clause.i or gov.is_ancestor(clause)):
+                if gov is None or not (gov.i == clause.i or gov.is_ancestor(clause)) or _own_clause_between(clause, gov):
                     continue  # a time in a sibling clause dates that clause's event, not this one
             dist = min(abs(t.start - cand.trigger.idx), abs(t.end - cand.trigger.idx))
             key = (inside, dist)
@@ -857,6 +877,18 @@ def _crosses_line(a: Any, b: Any) -> bool:
     return any("\n" in t.whitespace_ or "\n" in t.text for t in a.doc[lo.i : hi.i])
 
 
+def _own_clause_between(clause: Any, gov: Any) -> bool:
+    """Whether a coordinated clause with its own subject separates ``clause`` from ``gov``."""
+    cur = clause
+    while cur.i != gov.i and cur.head.i != cur.i:
+        if cur.dep_ in ("conj", "ccomp", "advcl", "relcl", "parataxis") and any(
+            c.dep_ in SUBJ_DEPS | PASS_SUBJ_DEPS for c in cur.children
+        ):
+            return True
+        cur = cur.head
+    return False
+
+
 def _time_governor(doc: Document, t: Time) -> Any:
     span = doc.spacy.char_span(t.start, t.end, alignment_mode="expand")
     if span is None:
@@ -893,6 +925,34 @@ def _parse_date(value: str | None) -> date | None:
         return None
     try:
         return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _period_start(timex: str) -> date | None:
+    """First day of a TIMEX3 date value (day, month or year precision)."""
+    m = re.match(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", timex)
+    if not m:
+        return None
+    try:
+        return date(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1))
+    except ValueError:
+        return None
+
+
+def _period_end(timex: str) -> date | None:
+    """Last day of a TIMEX3 date value, so "1995" is history but "this month" is not."""
+    m = re.match(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", timex)
+    if not m:
+        return None
+    year = int(m.group(1))
+    try:
+        if m.group(3):
+            return date(year, int(m.group(2)), int(m.group(3)))
+        if m.group(2):
+            month = int(m.group(2))
+            return date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+        return date(year, 12, 31)
     except ValueError:
         return None
 

@@ -1,0 +1,177 @@
+"""Each coding mechanism on a sentence written for it (actors given by hand; see conftest)."""
+
+from __future__ import annotations
+
+from .conftest import find
+
+A = {"Arnor": "ARN", "Gondor": "GON", "Rohan": "ROH", "Mordor": "MOR", "the rebels": "REB"}
+
+
+def test_subject_and_object(code) -> None:  # type: ignore[no-untyped-def]
+    evs = code("Arnor criticized Gondor on Monday.", A)
+    assert find(evs, "ACCUSE", "ARN", "GON")
+
+
+def test_passive_agent_is_the_actor(code) -> None:  # type: ignore[no-untyped-def]
+    evs = code("Gondor was criticized by Arnor.", A)
+    assert find(evs, "ACCUSE", "ARN", "GON")
+    assert not find(evs, "ACCUSE", "GON", "ARN")
+
+
+def test_prepositional_object(code) -> None:  # type: ignore[no-untyped-def]
+    evs = code("Arnor met with Gondor in the capital.", A)
+    assert find(evs, "CONSULT", "ARN", "GON")
+
+
+def test_coordination_gives_compound_actor(code) -> None:  # type: ignore[no-untyped-def]
+    evs = code("Arnor and Rohan met with Gondor yesterday.", A)
+    consult = find(evs, "CONSULT", "ARN", "GON")
+    assert consult and {a.code for a in consult[0].actor} == {"ARN", "ROH"}
+
+
+def test_reciprocal_compound_subject(code) -> None:  # type: ignore[no-untyped-def]
+    evs = code("Arnor and Gondor met on Tuesday.", A)
+    assert find(evs, "CONSULT", "ARN", "GON") and find(evs, "CONSULT", "GON", "ARN")
+
+
+def test_nominal_meeting_between(code) -> None:  # type: ignore[no-untyped-def]
+    evs = code("A meeting between Arnor and Gondor took place.", A)
+    assert find(evs, "CONSULT", "ARN", "GON")
+
+
+def test_possessive_nominal_and_visit_to(code) -> None:  # type: ignore[no-untyped-def]
+    evs = code("Arnor's visit to Gondor lasted two days.", A)
+    visit = find(evs, "CONSULT", "ARN", "GON")
+    assert visit and visit[0].cameo == "042" and visit[0].mode == "visit"
+
+
+def test_light_verb_gives_actor_to_event_noun(code) -> None:  # type: ignore[no-untyped-def]
+    evs = code("Arnor conducted airstrikes against Mordor.", A)
+    strike = find(evs, "ASSAULT", "ARN", "MOR")
+    assert strike and strike[0].evidence.trigger.text == "airstrikes"
+    evs = code("Arnor held talks with Gondor.", A)
+    assert find(evs, "CONSULT", "ARN", "GON")
+
+
+def test_control_refuse_is_reject(code) -> None:  # type: ignore[no-untyped-def]
+    evs = code("Arnor refused to cooperate with Gondor.", A)
+    assert find(evs, "REJECT", "ARN", "GON")
+    assert not [e for e in evs if e.type in ("COOPERATE", "SUPPORT") and e.is_fact]
+
+
+def test_control_pledge_is_intent(code) -> None:  # type: ignore[no-untyped-def]
+    evs = code("Arnor pledged to support Gondor.", A)
+    support = find(evs, "SUPPORT", "ARN", "GON")
+    assert support and support[0].mode == "intent"
+    evs = code("Arnor reaffirmed its commitment to supporting Gondor.", A)
+    assert [e for e in find(evs, "SUPPORT", "ARN", "GON") if e.mode == "intent"]
+
+
+def test_object_control_request(code) -> None:  # type: ignore[no-untyped-def]
+    evs = code("Arnor urged Gondor to attack Mordor.", A)
+    assert find(evs, "REQUEST", "ARN", "GON")
+
+
+def test_negation(code) -> None:  # type: ignore[no-untyped-def]
+    for text in ("Arnor has not invited Gondor to the talks.", "Arnor does not cooperate with Gondor."):
+        evs = code(text, A)
+        assert evs, text
+        assert all("negation" in e.aux and not e.is_fact for e in evs), text
+
+
+def test_modal_and_conditional_are_hypothetical(code) -> None:  # type: ignore[no-untyped-def]
+    for text in (
+        "Arnor may attack Gondor.",
+        "Arnor could criticize Gondor.",
+        "If Arnor attacks Gondor, Rohan will respond.",
+    ):
+        evs = [e for e in code(text, A) if "ARN" in [a.code for a in e.actor]]
+        assert evs and all("hypothetical" in e.aux for e in evs), text
+    evs = code("Arnor cannot destroy Mordor.", A)
+    assert evs and all({"negation", "hypothetical"} <= set(e.aux) for e in evs)
+
+
+def test_opinion_is_not_a_fact(code) -> None:  # type: ignore[no-untyped-def]
+    evs = code("Analysts believe that Arnor attacked Gondor.", A)
+    attack = find(evs, "ASSAULT", "ARN", "GON")
+    assert attack and "hypothetical" in attack[0].aux
+
+
+def test_reporting_act_kept_apart(code) -> None:  # type: ignore[no-untyped-def]
+    evs = code("Rohan said that Arnor attacked Gondor.", A)
+    attack = find(evs, "ASSAULT", "ARN", "GON")
+    assert attack and attack[0].is_fact  # reported, not doubted
+    assert not [e for e in evs if "ROH" in [a.code for a in e.actor]]  # "said" is no event
+
+
+def test_future(code) -> None:  # type: ignore[no-untyped-def]
+    evs = code("Arnor will visit Gondor next week.", A)
+    visit = find(evs, "CONSULT", "ARN", "GON")
+    assert visit and "future" in visit[0].aux and visit[0].is_fact
+
+
+def test_historical_from_date(code) -> None:  # type: ignore[no-untyped-def]
+    text = "Arnor attacked Gondor in 1995."
+    evs = code(text, A, times=[("1995", "1995")])
+    attack = find(evs, "ASSAULT", "ARN", "GON")
+    assert attack and attack[0].date.value == "1995" and "historical" in attack[0].aux
+
+
+def test_date_from_governing_time_else_published(code) -> None:  # type: ignore[no-untyped-def]
+    text = "Arnor met with Gondor on Monday, and Rohan criticized Mordor."
+    evs = code(text, A, times=[("Monday", "2014-11-24")])
+    assert find(evs, "CONSULT", "ARN", "GON")[0].date.value == "2014-11-24"
+    crit = find(evs, "ACCUSE", "ROH", "MOR")[0]
+    assert crit.date.value == "2014-11-27" and crit.date.precision == "published"
+
+
+def test_location_from_clause(code) -> None:  # type: ignore[no-untyped-def]
+    text = "Arnor met with Gondor in Minas Tirith."
+    evs = code(text, A, places=[("Minas Tirith", "city")])
+    assert find(evs, "CONSULT", "ARN", "GON")[0].location.name == "Minas Tirith"
+
+
+def test_quote_link(code) -> None:  # type: ignore[no-untyped-def]
+    text = 'Rohan said: "Arnor attacked Gondor yesterday."'
+    evs = code(text, A, quotes=['"Arnor attacked Gondor yesterday."'])
+    assert find(evs, "ASSAULT", "ARN", "GON")[0].quote == "q0"
+
+
+def test_same_event_mentions_merge(code) -> None:  # type: ignore[no-untyped-def]
+    text = "Arnor criticized Gondor. Later, Arnor criticized Gondor again."
+    evs = find(code(text, A), "ACCUSE", "ARN", "GON")
+    assert len(evs) == 1 and len(evs[0].mentions) == 2
+    assert {m.trigger.start for m in evs[0].mentions} == {i for i in (text.find("criticized"), text.rfind("criticized"))}
+
+
+def test_evidence_traces_to_text(code) -> None:  # type: ignore[no-untyped-def]
+    text = "First sentence here. Arnor attacked Gondor."
+    ev = find(code(text, A), "ASSAULT", "ARN", "GON")[0]
+    assert text[ev.evidence.trigger.start : ev.evidence.trigger.end] == "attacked"
+    assert text[ev.evidence.start : ev.evidence.end] == ev.evidence.sentence == "Arnor attacked Gondor."
+    assert ev.rule and 0 < ev.confidence <= 1 and ev.cameo and ev.quad_class == 4 and ev.goldstein < 0
+
+
+def test_no_explosion(code) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Arnor, Gondor, Rohan and Mordor attacked, criticized, accused, threatened, sanctioned, "
+        "condemned and invaded the rebels."
+    )
+    evs = code(text, A)
+    assert len(evs) <= 6
+    assert all(len(e.cameo) <= 4 and e.cameo.isdigit() for e in evs)
+
+
+def test_words_inside_actor_names_are_not_triggers(code) -> None:  # type: ignore[no-untyped-def]
+    evs = code("The Alliance for Support and Cooperation met with Gondor.", {**A, "The Alliance for Support and Cooperation": "ASC"})
+    assert [e.evidence.trigger.text for e in evs] == ["met"] * len(evs)
+
+
+def test_anaphoric_group_takes_the_named_organisation(nlp, coder) -> None:  # type: ignore[no-untyped-def]
+    from .conftest import make_doc
+
+    doc = make_doc(nlp, "Arnor ignored the Free Coalition, but an Arnor envoy met with the group in the city.", {"Arnor": "ARN", "the Free Coalition": "FCO", "an Arnor envoy": "ARNGOV"})
+    for a in doc.actors:
+        a.sector = {"ARN": None, "FCO": "OPP", "ARNGOV": "GOV"}[a.code]
+    evs = coder.code(doc)
+    assert find(evs, "CONSULT", "ARNGOV", "FCO")
