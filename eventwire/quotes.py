@@ -55,7 +55,16 @@ BELIEF_LEMMAS: frozenset[str] = frozenset(
     learn see suspect realize realise assume conclude estimate predict hear read suggest
     argue""".split()
 )
-_INDIRECT_LEMMAS = SPEECH_LEMMAS | BELIEF_LEMMAS | CHARACTERISING_LEMMAS
+# Speech acts whose to-clause is what was said ("Lavrov vowed to keep supplying arms"), and ones whose
+# object is ("the ministry announced new sanctions", "she called him a liar"). Stances and wishes
+# ("supports", "wants to") are left out: PolNeAR counts them as attributions, but they are not quotes.
+INTENT_LEMMAS: frozenset[str] = frozenset(
+    """vow pledge promise threaten urge ask demand offer""".split()
+)
+_OBJECT_CONTENT_LEMMAS: frozenset[str] = CHARACTERISING_LEMMAS | frozenset(
+    """announce propose deny confirm reveal predict""".split()
+)
+_INDIRECT_LEMMAS = SPEECH_LEMMAS | BELIEF_LEMMAS | CHARACTERISING_LEMMAS | INTENT_LEMMAS | _OBJECT_CONTENT_LEMMAS
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _NOT_SPEAKER = frozenset({"pobj", "dobj", "attr", "pcomp", "iobj", "dative", "poss", "oprd"})
 
@@ -647,8 +656,16 @@ def _indirect_quotes(text: str, sdoc: Any, direct: Sequence[Extracted], blocked:
                 continue
             if _inside(verb.idx, blocked) or (verb.idx, verb.idx + len(verb.text)) in used_cues:
                 continue
+            lemma = verb.lemma_.lower()
             content = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+            if content is None and lemma in INTENT_LEMMAS:
+                content = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i), None)
             span: CharSpan | None = None
+            if content is None and lemma in _OBJECT_CONTENT_LEMMAS:
+                objects = [c for c in verb.children if c.dep_ in ("dobj", "oprd") and c.i > verb.i]
+                if objects:
+                    sub = [t for o in objects for t in o.subtree if s_lo <= t.idx < s_hi]
+                    span = _clause_span(sorted(sub, key=lambda t: t.i))
             if content is not None:
                 sub = [t for t in content.subtree if s_lo <= t.idx < s_hi]
                 span = _clause_span(sub)
@@ -661,7 +678,7 @@ def _indirect_quotes(text: str, sdoc: Any, direct: Sequence[Extracted], blocked:
                 # "X happened, sources said." parsed with the cue hanging off the content
                 sub = [t for t in tokens if t.i < verb.left_edge.i - 1]
                 span = _clause_span(sub)
-            if span is None or len(text[span[0] : span[1]].split()) < 3:
+            if span is None or len(text[span[0] : span[1]].split()) < (1 if lemma in _OBJECT_CONTENT_LEMMAS else 3):
                 continue
             if any(not (span[1] <= b[0] or b[1] <= span[0]) and (b[1] - b[0]) > 0.5 * (span[1] - span[0]) for b in blocked):
                 continue
