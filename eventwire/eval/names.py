@@ -3,7 +3,8 @@
 The gold file (variant_pairs_derived.json) holds, per script/language, positive pairs (two English
 spellings of one name) and hard negatives (similar-looking different names). We score
 ``kb.normalize.same_token`` as a binary classifier: precision, recall and F1, per language and overall,
-next to the best single string rule (Jaro-Winkler >= 0.9 on folded text) as the baseline.
+next to the best single string rule as the baseline (Jaro-Winkler on folded text with the threshold that
+is best on the same data, so the baseline is optimistic).
 """
 
 from __future__ import annotations
@@ -32,8 +33,19 @@ def _score(pos: list[list[str]], neg: list[list[str]], decide: Any) -> tuple[int
     return tp, fp, len(pos) - tp
 
 
-def _baseline(a: str, b: str) -> bool:
-    return JaroWinkler.similarity(fold(a), fold(b)) >= 0.9
+def _best_single_rule(pos: list[list[str]], neg: list[list[str]]) -> dict[str, float]:
+    """The best Jaro-Winkler threshold on this very data (an optimistic single-rule baseline)."""
+    ps = [JaroWinkler.similarity(fold(a), fold(b)) for a, b in pos]
+    ns = [JaroWinkler.similarity(fold(a), fold(b)) for a, b in neg]
+    best = {"f1": 0.0}
+    for step in range(50, 100):
+        t = step / 100
+        tp = sum(1 for x in ps if x >= t)
+        fp = sum(1 for x in ns if x >= t)
+        scores = _prf(tp, fp, len(ps) - tp)
+        if scores["f1"] > best["f1"]:
+            best = {**scores, "threshold": t}
+    return best
 
 
 @evaluators.register("names")
@@ -51,10 +63,9 @@ def evaluate_names(path: Path, options: dict[str, Any]) -> dict[str, Any]:
         if limit:
             pos, neg = pos[:limit], neg[:limit]
         tp, fp, fn = _score(pos, neg, same_token)
-        btp, bfp, bfn = _score(pos, neg, _baseline)
+        base = _best_single_rule(pos, neg)
         totals = [totals[0] + tp, totals[1] + fp, totals[2] + fn]
         scores = _prf(tp, fp, fn)
-        base = _prf(btp, bfp, bfn)
         for k, v in scores.items():
             metrics[f"{lang}_{k}"] = v
         metrics[f"{lang}_baseline_f1"] = base["f1"]

@@ -192,6 +192,7 @@ class KnowledgeBase:
         self.max_tokens = 1
         self._surnames: dict[str, list[int]] | None = None
         self._by_id: dict[str, Entry] | None = None
+        self._row_ids: dict[str, int] | None = None
 
     # -- building ---------------------------------------------------------------------------------
     def load_raw(self, rows: list[list[Any]], keys: dict[str, list[int]], stems: dict[str, list[int]],
@@ -273,9 +274,13 @@ class KnowledgeBase:
     def by_id(self, kb_id: str) -> Entry | None:
         if self._by_id is None:
             if isinstance(self.entries, _LazyEntries):
-                ids = {row[0]: i for i, row in enumerate(self.entries._rows)}
-                i = ids.get(kb_id)
-                return self.entries[i] if i is not None else None
+                if self._row_ids is None:
+                    self._row_ids = {row[0]: i for i, row in enumerate(self.entries._rows)}
+                i = self._row_ids.get(kb_id)
+                if i is not None:
+                    return self.entries[i]
+                rows = len(self.entries._rows)
+                return next((e for e in self.entries[rows:] if e.kb_id == kb_id), None)
             self._by_id = {e.kb_id: e for e in self.entries}
         return self._by_id.get(kb_id)
 

@@ -1,4 +1,4 @@
-"""Fixtures for the actors tests: run the default pipeline on a text and find actors by name."""
+"""Fixtures for the actors tests: a short pipeline (clean -> nlp -> actors) sharing the session's model."""
 
 from __future__ import annotations
 
@@ -7,23 +7,21 @@ from typing import Any
 
 import pytest
 
-from eventwire.document import Actor, Document
+from eventwire import Pipeline, load_config
+from eventwire.document import Document
 
 
 @pytest.fixture(scope="session")
-def run(pipeline: Any) -> Callable[..., Document]:
+def actors_pipeline(nlp: Any) -> Pipeline:
+    """Only the stages the actors stage needs, so these tests do not wait for events, quotes, places."""
+    p = Pipeline(load_config(), stages=["clean", "nlp", "actors"])
+    p.resources.get("nlp", lambda: nlp)
+    return p
+
+
+@pytest.fixture(scope="session")
+def run(actors_pipeline: Pipeline) -> Callable[..., Document]:
     def _run(text: str, published: str | None = "2014-11-27") -> Document:
-        return pipeline.extract(text, published=published)
+        return actors_pipeline.extract(text, published=published)
 
     return _run
-
-
-def actor_named(doc: Document, fragment: str) -> Actor:
-    """The one actor whose canonical name contains ``fragment`` (fails if none or several)."""
-    found = [a for a in doc.actors if fragment.lower() in a.name.lower()]
-    assert len(found) == 1, f"{fragment!r}: {[(a.name, a.code) for a in doc.actors]}"
-    return found[0]
-
-
-def mention_texts(actor: Actor) -> list[str]:
-    return [m.text for m in actor.mentions]
