@@ -46,7 +46,7 @@ def extract_html(html: str, url: str | None = None) -> dict[str, str | None]:
     import trafilatura
 
     try:
-        doc = trafilatura.bare_extraction(
+        doc: Any = trafilatura.bare_extraction(
             html, url=url, with_metadata=True, include_comments=False, include_tables=False
         )
     except Exception as exc:  # noqa: BLE001 - lxml raises many types on broken markup
@@ -54,7 +54,7 @@ def extract_html(html: str, url: str | None = None) -> dict[str, str | None]:
     if doc is None or not (doc.text or "").strip():
         raise EventwireError(ErrorCode.BAD_HTML, "no article body found")
     title = (doc.title or "").strip() or None
-    text = doc.text.strip()
+    text: str = doc.text.strip()
     if title and text.startswith(title):
         text = text[len(title) :].lstrip()
     if len(text.split()) < MIN_WORDS:
