@@ -632,6 +632,24 @@ def _share_attribution(
 # Indirect speech
 
 
+_SPEAKER_NOUNS = frozenset(
+    """official spokesman spokeswoman spokesperson minister president leader government ministry analyst
+    observer source expert diplomat envoy commander general senator lawmaker governor mayor chief head
+    secretary ambassador candidate campaign party group statement report agency police army military
+    critic activist witness resident people supporter opponent director chairman member adviser advisor
+    aide officer prosecutor judge court lawyer attorney""".split()
+)
+
+
+def _can_speak(subj: Any | None) -> bool:
+    """A subject that can say or characterise something: a name, a pronoun, or a speaker noun."""
+    if subj is None:
+        return False
+    if subj.pos_ in ("PROPN", "PRON") or subj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return True
+    return subj.lemma_.lower() in _SPEAKER_NOUNS
+
+
 def _clause_span(tokens: Sequence[Any]) -> CharSpan | None:
     toks = [t for t in tokens if not t.is_space]
     while toks and (toks[-1].is_punct and toks[-1].text not in ")”\"’"):
@@ -656,8 +674,12 @@ def _indirect_quotes(text: str, sdoc: Any, direct: Sequence[Extracted], blocked:
                 continue
             if _inside(verb.idx, blocked) or (verb.idx, verb.idx + len(verb.text)) in used_cues:
                 continue
+            if verb.dep_ in ("acl", "amod") and verb.tag_ == "VBN":
+                continue  # "a group called the Islamic State": a name, not a report
             lemma = verb.lemma_.lower()
-            content = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+            content = (
+                None if lemma in CHARACTERISING_LEMMAS else next((c for c in verb.children if c.dep_ == "ccomp"), None)
+            )
             if content is None and lemma in INTENT_LEMMAS:
                 content = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i), None)
             span: CharSpan | None = None
@@ -678,11 +700,13 @@ def _indirect_quotes(text: str, sdoc: Any, direct: Sequence[Extracted], blocked:
                 # "X happened, sources said." parsed with the cue hanging off the content
                 sub = [t for t in tokens if t.i < verb.left_edge.i - 1]
                 span = _clause_span(sub)
-            if span is None or len(text[span[0] : span[1]].split()) < (1 if lemma in _OBJECT_CONTENT_LEMMAS else 3):
+            if span is None or len(text[span[0] : span[1]].split()) < 3:
                 continue
             if any(not (span[1] <= b[0] or b[1] <= span[0]) and (b[1] - b[0]) > 0.5 * (span[1] - span[0]) for b in blocked):
                 continue
             subj = _subject(verb, s_lo, s_hi, [span])
+            if content is None and not _can_speak(subj):
+                continue  # "the crisis called X": only a person or a body characterises something
             mention = _mention(subj, s_lo, s_hi, [span]) if subj is not None else None
             out.append(
                 Extracted(

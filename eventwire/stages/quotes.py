@@ -8,6 +8,8 @@ actors stage linked by coreference, falling back to the most recent compatible a
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ..document import Actor, Document, Quote
 from ..quotes import Extracted, extract_quotes
 from ..registry import stages
@@ -26,13 +28,21 @@ def _overlap(a: CharSpan, b: CharSpan) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
-def _person_actors(doc: Document) -> set[str]:
-    """Actors that are people: flagged so by the actors stage, or named by a spaCy PERSON entity."""
+KindOf = Callable[[str], "str | None"]
+
+
+def _person_actors(doc: Document, kind_of: KindOf | None = None) -> set[str]:
+    """Actors that are people: by their knowledge-base kind when there is one, otherwise when a spaCy
+    PERSON entity ends where one of their mentions ends ("Foreign Minister Sergei Lavrov", not
+    "Syrian President Assad's regime")."""
     people: set[str] = set()
-    ents = [(e.start_char, e.end_char) for e in doc.spacy.ents if e.label_ == "PERSON"] if doc.spacy is not None else []
+    ends = {e.end_char for e in doc.spacy.ents if e.label_ == "PERSON"} if doc.spacy is not None else set()
     for actor in doc.actors:
-        kind = getattr(actor, "kind", None) or getattr(actor, "type", None)
-        if kind == "person" or any(_overlap((m.start, m.end), e) > 0 for m in actor.mentions for e in ents):
+        kind = kind_of(actor.kb_id) if (kind_of is not None and actor.kb_id) else None
+        if kind is not None:
+            if kind == "person":
+                people.add(actor.id)
+        elif any(m.end in ends for m in actor.mentions):
             people.add(actor.id)
     return people
 
@@ -40,9 +50,9 @@ def _person_actors(doc: Document) -> set[str]:
 class _Resolver:
     """Speaker mention -> actor, with the document's actors and the speakers seen so far."""
 
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, doc: Document, kind_of: KindOf | None = None) -> None:
         self.doc = doc
-        self.people = _person_actors(doc)
+        self.people = _person_actors(doc, kind_of)
         self.mentions: list[tuple[CharSpan, Actor]] = sorted(
             (((m.start, m.end), a) for a in doc.actors for m in a.mentions), key=lambda item: item[0]
         )
@@ -63,7 +73,8 @@ class _Resolver:
         if q.speaker is None:
             return None
         head_span = q.speaker_head or q.speaker
-        direct = [(span, a) for span, a in self.mentions if _overlap(span, q.speaker) > 0]
+        # the actor must be named by the head word: "Some Western analysts" are not the West
+        direct = [(span, a) for span, a in self.mentions if _overlap(span, head_span) > 0]
         if direct:
             # the actor named by the head word wins ("Russian Foreign Minister Sergey Lavrov" -> Lavrov,
             # not Russia); then the widest overlap; then people before organisations
@@ -83,11 +94,28 @@ class _Resolver:
             return self._antecedent(q.speaker[0], person=False)
         return None
 
+    def _is_subject(self, span: CharSpan) -> bool:
+        sdoc = self.doc.spacy
+        words = sdoc.char_span(span[0], span[1], alignment_mode="expand") if sdoc is not None else None
+        return words is not None and len(words) > 0 and words.root.dep_ in ("nsubj", "nsubjpass")
+
     def _antecedent(self, position: int, person: bool) -> Actor | None:
-        """The most recent compatible actor mentioned before ``position``, else the last speaker."""
-        for span, actor in reversed(self.mentions):
-            if span[1] <= position and ((actor.id in self.people) == person):
+        """The compatible actor a pronoun or title refers back to: the most recent one named as a subject
+        in this or the previous sentence ("The US government knows ..., but it insists ..."), else the
+        most recent one mentioned, else the last speaker."""
+        earlier = [(span, a) for span, a in self.mentions if span[1] <= position and (a.id in self.people) == person]
+        sdoc = self.doc.spacy
+        window_start = 0
+        if sdoc is not None and len(sdoc):
+            here = sdoc.char_span(position, position + 1, alignment_mode="expand")
+            if here is not None and len(here):
+                sent = here[0].sent
+                window_start = sdoc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
+        for span, actor in reversed(earlier):
+            if span[0] >= window_start and self._is_subject(span):
                 return actor
+        for span, actor in reversed(earlier):
+            return actor
         for _, actor in reversed(self.speakers):
             if (actor.id in self.people) == person:
                 return actor
@@ -97,9 +125,12 @@ class _Resolver:
         self.speakers.append((position, actor))
 
 
-def build_quotes(doc: Document, found: list[Extracted]) -> list[Quote]:
-    """Quote objects for the document from extracted spans, speakers resolved to actors."""
-    resolver = _Resolver(doc)
+def build_quotes(doc: Document, found: list[Extracted], kind_of: KindOf | None = None) -> list[Quote]:
+    """Quote objects for the document from extracted spans, speakers resolved to actors.
+
+    ``kind_of`` maps an actor's kb_id to its kind ("person", "country", ...), when a KB is at hand.
+    """
+    resolver = _Resolver(doc, kind_of)
     text = doc.article.text
     quotes: list[Quote] = []
     for index, q in enumerate(sorted(found, key=lambda q: (q.start, q.end)), start=1):
@@ -136,5 +167,19 @@ class QuotesStage(Stage):
 
     def __call__(self, doc: Document) -> None:
         found = extract_quotes(doc.article.text, doc.spacy, indirect=bool(self.settings.get("indirect", True)))
-        doc.quotes = build_quotes(doc, found)
+        doc.quotes = build_quotes(doc, found, self._kind_of())
+
+    def _kind_of(self) -> KindOf | None:
+        """Actor kinds from the actor knowledge base the actors stage already loaded (shared resource)."""
+        if "actor_kb" not in self.resources.loaded():
+            return None
+        from ..kb import kb_from_config
+
+        kb = self.resources.get("actor_kb", lambda: kb_from_config(self.config))
+
+        def kind_of(kb_id: str) -> str | None:
+            entry = kb.by_id(kb_id)
+            return getattr(entry, "kind", None) if entry is not None else None
+
+        return kind_of
 
