@@ -145,7 +145,7 @@ def load_ontology() -> Ontology:
 
 def _parse_scores(tex: str) -> dict[str, dict[str, Any]]:
     types: dict[str, dict[str, Any]] = {t: {"quad": q, "score": None, "modes": {}} for t, q in PLOVER_TYPES.items()}
-    start = tex.index("PLOVER conflict--cooperation scores")
+    start = tex.rindex("PLOVER conflict--cooperation scores")
     block = tex[start : tex.index("\\end{tabular}", start)]
     for cell_name, cell_score in re.findall(r"(?:\\cellcolor\{[^}]*\})?([A-Z]+(?::\s*[A-Za-z-]+)?)\s*&\s*(?:\\cellcolor\{[^}]*\})?(-?[\d.]+)", block):
         name, _, mode = cell_name.partition(":")

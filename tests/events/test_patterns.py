@@ -1,0 +1,100 @@
+"""The pattern format, the PETRARCH importer and user pattern files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from eventwire import Pipeline, load_config
+from eventwire.errors import EventwireError
+from eventwire.patterns import load_patterns, parse_ewp, read_pattern_file
+from eventwire.patterns.petrarch import petrarch_to_ewp
+from eventwire.patterns import PatternSet
+
+PETR = """
+####### SYNONYM SETS #######
+&TROOPS
++SOLDIERS
++ARMED_FORCES
+
+####### VERB PATTERNS #######
+---  HOODWINK   [190]  ---
+HOODWINK {HOODWINKS HOODWINKED}
++HOODWINK_UP [191]
+- * &TROOPS                                  [193]  # with a synonym set
+- * (WITH {HEAVY GUNS})                      [194]
+- % *                                        [190:190]
+- * HARMLESSLY                               [---]
+"""
+
+
+def test_own_format_parses_heads_constraints_codes_and_flags() -> None:
+    pset = parse_ewp(
+        "&arms = gun|rifle|armed_forces\n"
+        "@light conduct|hold\n"
+        "r1  V:meet  with:leader|&arms  => 036:036\n"
+        "r2  N:airstrike  => 195  rcp:against|on agent:of\n"
+        "r3  V:meet_with  => 040  recip\n"
+        "r4  V:give  obj:speech  => ---\n",
+        "t.ewp",
+    )
+    r1 = pset.get("V", "meet")[0]
+    assert r1.id == "r1" and (r1.code, r1.reverse) == ("036", "036")
+    assert ("armed", "forces") in r1.constraints[0].phrases and r1.constraints[0].prep == "with"
+    r2 = pset.get("N", "airstrike")[0]
+    assert r2.rcp_preps == ("against", "on") and r2.agent_preps == ("of",)
+    r3 = next(p for p in pset.get("V", "meet") if p.id == "r3")
+    assert r3.recip and r3.constraints[0].kind == "prt"
+    assert pset.get("V", "give")[0].null
+    assert pset.words("light") == {"conduct", "hold"}
+
+
+@pytest.mark.parametrize("bad", ["r1 V:meet", "r1 X:meet => 040", "r1 V:meet foo:bar => 040", "r1 V:meet => 9x9"])
+def test_bad_lines_raise_coded_errors(bad: str) -> None:
+    with pytest.raises(EventwireError) as err:
+        parse_ewp(bad, "bad.ewp")
+    assert err.value.code.value == "E402"
+
+
+def test_petrarch_importer() -> None:
+    pset = parse_ewp(petrarch_to_ewp(PETR, prefix="t"), "conv")
+    zapp = pset.get("V", "hoodwink")
+    plain = {p.code: p for p in zapp if not any(c.kind == "prt" for c in p.constraints)}
+    assert plain["190"].constraints == ()  # the block default
+    assert any(("soldiers",) in c.phrases for c in plain["193"].constraints)
+    assert plain["194"].constraints[0].prep == "with" and ("heavy", "guns") in plain["194"].constraints[0].phrases
+    assert any(p.recip for p in zapp)
+    assert any(p.null for p in zapp)
+    assert any(p.code == "191" and p.constraints[0].kind == "prt" for p in zapp)  # +HOODWINK_UP
+
+
+def test_builtin_dictionary_is_large_and_indexed() -> None:
+    pset = load_patterns()
+    assert len(pset) > 15000
+    assert pset.get("V", "criticize") and pset.get("N", "airstrike")
+
+
+def test_user_pattern_file_through_config(tmp_path: Path, nlp) -> None:  # type: ignore[no-untyped-def]
+    from eventwire.document import Article, Document, Actor
+    from eventwire.stages.events import build_coder
+
+    verbs = tmp_path / "my.verbs.txt"
+    verbs.write_text(PETR, encoding="utf-8")
+    cfg = load_config(overrides={"events.patterns": [str(verbs)]})
+    pipe = Pipeline(cfg, stages=["clean"])
+    coder = build_coder(cfg, pipe.resources)
+    text = "Arnor hoodwinked Gondor."
+    doc = Document(id="u", article=Article(text=text))
+    doc.spacy = nlp(text)
+    doc.actors = [
+        Actor(id="a1", name="Arnor", code="ARN", mentions=[doc.span(0, 5)]),
+        Actor(id="a2", name="Gondor", code="GON", mentions=[doc.span(17, 23)]),
+    ]
+    evs = coder.code(doc)
+    assert [(e.cameo, e.actor[0].code, e.recipient[0].code) for e in evs] == [("190", "ARN", "GON")]
+
+
+def test_missing_user_file_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(EventwireError):
+        read_pattern_file(tmp_path / "nope.txt", PatternSet())
