@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from ..config import load_config
-from ..document import Document, Event
+from ..document import Event
 from ..errors import ErrorCode, EventwireError
 from ..registry import evaluators
 
@@ -139,6 +139,7 @@ def evaluate_petr(path: Path, options: dict[str, Any]) -> dict[str, Any]:
         "events.statements": True,
         "events.require_actor": True,
         "pipeline.stages": ["clean", "nlp", "actors", "times", "places", "quotes", "events"],
+        "io.detect_language": False,  # fictional names fool language detection
     }
     pipeline = Pipeline(load_config(overrides=overrides))
     evaluated = [r for r in records if not r.skip]
@@ -146,9 +147,12 @@ def evaluate_petr(path: Path, options: dict[str, Any]) -> dict[str, Any]:
         evaluated = evaluated[: int(limit)]
     started = time.perf_counter()
     facts_only = bool(options.get("facts_only", True))
+    rejected = 0
     for rec in evaluated:
-        doc = pipeline.extract(rec.text, published=rec.date, id=rec.id)
-        if not isinstance(doc, Document):
+        try:
+            doc = pipeline.extract(rec.text, published=rec.date, id=rec.id)
+        except EventwireError:
+            rejected += 1  # scored as coding nothing
             continue
         for ev in doc.events:
             if facts_only and not ev.is_fact:
@@ -181,6 +185,7 @@ def evaluate_petr(path: Path, options: dict[str, Any]) -> dict[str, Any]:
         "precision": round(precision, 4),
         "f1": round(2 * precision * recall / (precision + recall), 4) if precision + recall else 0.0,
         "records_per_s": round(n / elapsed, 1) if elapsed else 0.0,
+        "rejected": rejected,
     }
     if options.get("misses"):
         metrics["misses"] = misses

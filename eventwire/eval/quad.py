@@ -68,12 +68,18 @@ def evaluate_quad(path: Path, options: dict[str, Any]) -> dict[str, Any]:
     rows = read_quad(Path(path))
     if options.get("limit"):
         rows = rows[: int(options["limit"])]
-    pipeline = Pipeline(load_config())
+    pipeline = Pipeline(load_config(overrides={"io.detect_language": False}))
     pairs: list[tuple[int, int]] = []
     started = time.perf_counter()
+    rejected = 0
     for n, (text, label) in enumerate(rows):
-        doc = pipeline.extract(text, id=f"quad-{n}")
-        pairs.append((label, strongest_quad(doc) if isinstance(doc, Document) else 0))
+        try:
+            doc = pipeline.extract(text, id=f"quad-{n}")
+        except EventwireError:
+            rejected += 1
+            pairs.append((label, 0))
+            continue
+        pairs.append((label, strongest_quad(doc)))
     elapsed = time.perf_counter() - started
     majority = Counter(g for g, _ in pairs).most_common(1)[0][1] / len(pairs) if pairs else 0.0
     return {
@@ -82,4 +88,5 @@ def evaluate_quad(path: Path, options: dict[str, Any]) -> dict[str, Any]:
         "majority_baseline": round(majority, 4),
         "predicted": dict(sorted(Counter(p for _, p in pairs).items())),
         "sentences_per_s": round(len(pairs) / elapsed, 1) if elapsed else 0.0,
+        "rejected": rejected,
     }
