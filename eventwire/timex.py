@@ -33,6 +33,10 @@ FORWARD_DAYS = 10
 """A day date with no year and no tense cue is read as upcoming only if within this many days ahead."""
 
 
+TenseHint = Callable[[int, int], str]
+"""(start, end) -> "past", "past!" (certainly past), "future" or "" (no opinion)."""
+
+
 @dataclass(frozen=True)
 class TimexMatch:
     """One time expression: its span, TIMEX3 type and value, and the calendar interval it denotes."""
@@ -494,9 +498,10 @@ def _duration_value(n: float | None, unit: str) -> str:
 class _Context:
     """Per-document state: the anchor, the text (for tense cues) and the reference time."""
 
-    def __init__(self, text: str, anchor: dt.date | None) -> None:
+    def __init__(self, text: str, anchor: dt.date | None, tense_hint: TenseHint | None = None) -> None:
         self.text = text
         self.anchor = anchor
+        self.tense_hint = tense_hint
         self.ref: _Point | None = None  # last specific date mentioned (for "a year earlier", "two days later")
         self.last_quarter: _Point | None = None  # the last quarter named (earnings news reports one quarter)
         self.breaks = [m.end() for m in _SENT_BREAK.finditer(text)]
@@ -523,6 +528,10 @@ class _Context:
                 return "future"
             if not _NOT_PAST_BEFORE.search(before, 0, adjacent.start()):
                 return "past!"  # "met on December 15": the verb governing the date is in the past tense
+        if self.tense_hint is not None:
+            hinted = self.tense_hint(start, end)
+            if hinted:
+                return hinted
         lo, hi = max(lo, start - 120), min(hi, end + 50)
         best: tuple[int, str] | None = None
         for kind, pattern in (("future", _FUTURE_CUE), ("past", _PAST_CUE)):
@@ -1554,10 +1563,12 @@ _SHIFT_WORDS = re.compile(
     r"|\bthat\b", re.I)
 
 
-def tag(text: str, anchor: dt.date | None = None) -> list[TimexMatch]:
+def tag(text: str, anchor: dt.date | None = None, tense_hint: TenseHint | None = None) -> list[TimexMatch]:
     """Find and normalise the time expressions in ``text`` relative to ``anchor`` (the publication date).
 
-    Never raises on odd input: anything that cannot be normalised is skipped. Offsets satisfy
+    ``tense_hint(start, end)`` may give the tense of the clause governing a span ("past", "past!",
+    "future" or "" for no opinion), e.g. from a dependency parse; without it, cue words around the span
+    decide. Never raises on odd input: anything that cannot be normalised is skipped. Offsets satisfy
     ``text[m.start:m.end] == m.text``.
     """
     if not isinstance(text, str) or not text:
@@ -1566,7 +1577,7 @@ def tag(text: str, anchor: dt.date | None = None) -> list[TimexMatch]:
         anchor = None
     if isinstance(anchor, dt.datetime):
         anchor = anchor.date()
-    ctx = _Context(text, anchor)
+    ctx = _Context(text, anchor, tense_hint)
     resolved: list[tuple[int, int, _Val]] = []
     for cand in _select(_candidates(text), len(text)):
         try:

@@ -3,16 +3,25 @@
 The tagger (eventwire.timex) works on plain text; this stage anchors it on ``article.published`` and turns
 its matches into ``Time`` records. Without a publication date, relative expressions ("yesterday", "last
 Tuesday") stay underspecified (XXXX-XX-XX style values, no interval) rather than being dated wrongly.
+
+With ``times.tense_from_parse`` (default on) the stage also tells the tagger the tense of the verb that
+governs each expression, read from the spaCy parse the nlp stage made: it settles whether "December 3"
+or "Monday" lies ahead or behind better than cue words alone (docs/evaluation.md, "Times").
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from ..document import Document, Time
 from ..registry import stages
-from ..timex import tag
+from ..timex import TenseHint, tag
 from .base import Stage
+
+_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would"})
+_PAST_AUX = frozenset({"was", "were", "had", "did"})
+_PLANNING = frozenset({"plan", "expect", "schedule", "intend", "hope", "aim", "set", "want", "seek"})
 
 
 def anchor_of(doc: Document) -> dt.date | None:
@@ -26,6 +35,38 @@ def anchor_of(doc: Document) -> dt.date | None:
         return None
 
 
+def parse_tense(sdoc: Any) -> TenseHint:
+    """A tense hint from a spaCy Doc: the tense of the verb governing a character span.
+
+    Climbs from the span's root to the nearest verb; "will/would" auxiliaries and to-infinitives under
+    verbs of planning ("plans to visit on Monday") are future, a past-tense verb or auxiliary is past.
+    """
+
+    def hint(start: int, end: int) -> str:
+        span = sdoc.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return ""
+        tok = span.root
+        for _ in range(6):
+            if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "compound"):
+                break
+            if tok.head is tok:
+                return ""
+            tok = tok.head
+        else:
+            return ""
+        if tok.pos_ not in ("VERB", "AUX"):
+            return ""
+        aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+        if aux & _FUTURE_AUX or ("to" in aux and tok.head.lemma_ in _PLANNING):
+            return "future"
+        if tok.tag_ == "VBD" or aux & _PAST_AUX or (tok.tag_ == "VBN" and aux & {"has", "have"}):
+            return "past"
+        return ""
+
+    return hint
+
+
 @stages.register("times")
 class TimesStage(Stage):
     name = "times"
@@ -34,10 +75,12 @@ class TimesStage(Stage):
 
     def __call__(self, doc: Document) -> None:
         text = doc.article.text
+        use_parse = bool(self.settings.get("tense_from_parse", True))
+        hint = parse_tense(doc.spacy) if use_parse and doc.spacy is not None else None
         doc.times = [
             Time(
                 id=f"t{i}", text=m.text, start=m.start, end=m.end, timex=m.value, type=m.type,  # type: ignore[arg-type]
                 earliest=m.earliest, latest=m.latest,
             )
-            for i, m in enumerate(tag(text, anchor_of(doc)), start=1)
+            for i, m in enumerate(tag(text, anchor_of(doc), hint), start=1)
         ]

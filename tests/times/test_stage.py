@@ -35,3 +35,19 @@ def test_stage_without_publication_date_leaves_relative_times_open(pipeline: Pip
 def test_stage_uses_the_publication_date(pipeline: Pipeline) -> None:
     doc = pipeline.extract("Rebels seized the town last Tuesday, officials said.", published="2014-11-27")
     assert [(t.text, t.timex) for t in doc.times] == [("last Tuesday", "2014-11-25")]
+
+
+def test_parse_tense_hint_reads_the_governing_verb(nlp: Any) -> None:
+    import datetime as dt
+
+    from eventwire.stages.times import parse_tense
+    from eventwire.timex import tag
+
+    text = "Rebels said the envoy arrived on Monday. They hope he will return on Monday."
+    hint = parse_tense(nlp(text))
+    first = text.index("Monday")
+    second = text.index("Monday", first + 1)
+    assert hint(first, first + 6) == "past"
+    assert hint(second, second + 6) == "future"
+    found = tag(text, dt.date(2014, 11, 27), hint)
+    assert [m.value for m in found] == ["2014-11-24", "2014-12-01"]
