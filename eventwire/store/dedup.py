@@ -9,7 +9,8 @@ between reports written on different days.
 Each mention joins the first compatible event in ingestion order, compared against that event's
 representative (first) mention, so chains of small drifts cannot stretch one event over weeks. Two
 mentions from one article never merge here: the events stage already merged what one article repeats,
-so events it kept apart (two meetings on one day) stay apart.
+so events it kept apart (two meetings on one day) stay apart. Events missing an actor or a recipient
+never merge.
 Pure Python over row dicts, so the DuckDB store and the Spark job cluster identically.
 """
 
@@ -73,6 +74,12 @@ def places_match(cluster: Cluster, row: dict[str, Any]) -> bool:
     return cluster.place is None or other is None or cluster.place == other
 
 
+def mergeable(row: dict[str, Any]) -> bool:
+    """Only events with a known actor and a known recipient merge: "someone attacked" in two articles
+    is not evidence of one attack."""
+    return bool(row.get("actor_key")) and bool(row.get("recipient_key"))
+
+
 def event_id_for(mention_id: str) -> str:
     """An event's id comes from its first mention, so re-running gives the same ids."""
     return "ev-" + hashlib.sha1(mention_id.encode("utf-8")).hexdigest()[:16]
@@ -90,11 +97,13 @@ def assign_events(mentions: list[dict[str, Any]], existing: Iterable[Cluster], w
     touched: dict[str, None] = {}
     for row in mentions:
         candidates = by_key.setdefault(row["dedup_key"], [])
-        match = next(
-            (c for c in candidates
-             if row["article_id"] not in c.articles and dates_match(c, row, window_days) and places_match(c, row)),
-            None,
-        )
+        match = None
+        if mergeable(row):
+            match = next(
+                (c for c in candidates
+                 if row["article_id"] not in c.articles and dates_match(c, row, window_days) and places_match(c, row)),
+                None,
+            )
         if match is None:
             match = Cluster.from_row({**row, "event_id": event_id_for(row["mention_id"])})
             candidates.append(match)

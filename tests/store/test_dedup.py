@@ -106,3 +106,17 @@ def test_two_events_one_article_kept_apart_are_not_merged_by_the_store() -> None
         store.write([doc, other])
         counts = sorted(e["mention_count"] for e in store.events())
     assert counts == [1, 2]  # the other article joins the first meeting only
+
+
+def test_events_without_a_recipient_do_not_merge() -> None:
+    from eventwire.document import Event
+
+    docs = []
+    for name, text in (("p1", REPORT_A), ("p2", REPORT_B)):
+        doc = make_doc(name, text, [Ev("CONSULT", "RUSGOV", "SYRGOV", "2014-11-26", text.split()[3], "Sochi")])
+        ev: Event = doc.events[0]
+        ev.recipient = []
+        docs.append(doc)
+    with open_store(":memory:") as store:
+        store.write(docs)
+        assert sorted(e["mention_count"] for e in store.events()) == [1, 1]
