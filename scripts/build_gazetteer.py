@@ -93,7 +93,7 @@ CURATED: list[dict[str, Any]] = [
      "alts": ["Mediterranean", "the Mediterranean"]},
     {"name": "Red Sea", "kind": "sea", "lat": 20.0, "lon": 38.5, "gid": None, "cc": ""},
     {"name": "Caspian Sea", "kind": "sea", "lat": 42.0, "lon": 50.5, "gid": None, "cc": ""},
-    {"name": "Persian Gulf", "kind": "sea", "lat": 26.5, "lon": 52.0, "gid": None, "cc": "",
+    {"name": "Persian Gulf", "kind": "sea", "lat": 26.5, "lon": 52.0, "gid": None, "cc": "", "weight": 5000,
      "alts": ["Gulf", "the Gulf", "Arabian Gulf"]},
     {"name": "Gulf of Aden", "kind": "sea", "lat": 12.5, "lon": 48.0, "gid": None, "cc": ""},
     {"name": "Gulf of Mexico", "kind": "sea", "lat": 25.0, "lon": -90.0, "gid": None, "cc": "US",
@@ -316,7 +316,10 @@ def main() -> None:
         gid = cur["gid"]
         if gid is None:
             gid, synthetic = synthetic, synthetic - 1
-        rows.append((gid, cur["kind"], cur["name"], cur["cc"], "", cur["lat"], cur["lon"], 0, sorted(cur.get("alts", []))))
+        # "weight" stands in for population where one curated name must outrank another without context
+        # ("the Gulf": the Persian Gulf, unless the article is about the US).
+        rows.append((gid, cur["kind"], cur["name"], cur["cc"], "", cur["lat"], cur["lon"], cur.get("weight", 0),
+                     sorted(cur.get("alts", []))))
 
     OUT.mkdir(parents=True, exist_ok=True)
     with gzip.open(OUT / "gazetteer.tsv.gz", "wt", encoding="utf-8", compresslevel=9) as out:

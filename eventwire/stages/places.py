@@ -38,6 +38,8 @@ GEO_NOUNS = frozenset(
     "capital region regions province provinces city cities town towns border borders coast outskirts "
     "areas area soil airspace heart interior rest side sides countryside streets".split()
 )
+# Verbs whose direct object is a place one goes to ("entered Syria", "visited Sochi").
+MOTION_VERBS = frozenset("enter reach visit cross tour invade leave flee return".split())
 DIRECTION_ADJ = frozenset(
     "northern southern eastern western central north south east west northeastern northwestern "
     "southeastern southwestern neighbouring neighboring nearby war-torn".split()
@@ -263,6 +265,10 @@ def _is_locative(span: Any) -> bool:
             return True
         if prev == "of" and i >= 1 and doc[i - 1].lower_ in GEO_NOUNS:
             return True
+        if prev == "," and i >= 1 and doc[i - 1].ent_type_ in ENTITY_LABELS:
+            return True  # an address: "Geneva, Switzerland"
+        if doc[i].lemma_.lower() in MOTION_VERBS and root.dep_ == "dobj":
+            return True  # "troops entered northern Syria"
     # Coordination: "in Iraq as well as Syria", "in Iraq and Syria".
     head = root
     for _ in range(4):
@@ -320,6 +326,14 @@ def find_mentions(sdoc: Any, gaz: Gazetteer, resolver: PlaceResolver, geoparsing
         for t in ent:
             taken[t.i] = True
         mentions.append(Mention(start, end, text, ent.label_, _is_locative(ent), _is_actor_like(ent)))
+    # A dateline ("ANKARA (Reuters) -", "SOCHI, Russia —"): the city the story was filed from.
+    dl = _DATELINE.match(_text(sdoc))
+    if dl and not any(m.start == dl.start(1) for m in mentions):
+        cands = resolver.candidates(dl.group(1))
+        if any(c.kind in ("city", "capital") and c.population >= 50_000 for c in cands):
+            mentions.append(Mention(dl.start(1), dl.end(1), dl.group(1), "GAZ", True, False))
+            for t in sdoc.char_span(dl.start(1), dl.end(1), alignment_mode="expand") or []:
+                taken[t.i] = True
     # Capitalised runs outside any entity.
     i = 0
     n = len(sdoc)
@@ -358,6 +372,7 @@ def find_mentions(sdoc: Any, gaz: Gazetteer, resolver: PlaceResolver, geoparsing
     ]
 
 
+_DATELINE = re.compile(r"^\s*([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2})(?=\s*(?:,\s*[A-Z][\w.]*(?: [A-Z][\w.]*)?\s*)?(?:\(|—|–|-))")
 _PIN_AFTER = re.compile(r"^\s*,\s*((?:[A-Z][\w.]*)(?:\s[A-Z][\w.]*)?)")
 
 

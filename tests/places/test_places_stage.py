@@ -78,3 +78,26 @@ def test_comma_pattern_pins_the_state(resolver: PlaceResolver) -> None:
     p, t = text.index("Paris"), text.index("Texas")
     res = resolver.resolve(text, [Mention(p, p + 5, "Paris"), Mention(t, t + 5, "Texas")])
     assert res[0].entry is not None and res[0].entry.country2 == "US" and res[0].entry.admin1 == "TX"
+
+
+def test_addresses_motion_verbs_and_the_gulf(places_pipeline: Pipeline) -> None:
+    doc = _places(
+        places_pipeline,
+        "Officials said the talks in Geneva, Switzerland, would resume. Turkish troops entered northern "
+        "Syria on Wednesday, and tankers were stopped in the Gulf.",
+    )
+    names = _by_name(doc)
+    assert {"Geneva", "Switzerland", "Syria", "Persian Gulf"} <= set(names), sorted(names)
+    assert "Turkey" not in names  # "Turkish" is an adjective, not a place
+
+
+def test_dateline_city(places_pipeline: Pipeline, resolver: PlaceResolver) -> None:
+    from eventwire.stages.places import find_mentions
+    from eventwire.stages.nlp import shared_model
+
+    nlp = shared_model(places_pipeline.resources)
+    text = "ANKARA (Reuters) - Turkish troops entered northern Syria near Jarablus on Wednesday."
+    mentions = find_mentions(nlp(text), resolver.gaz, resolver)
+    res = {r.mention.text: r.entry for r in resolver.resolve(text, mentions)}
+    assert res["ANKARA"] is not None and res["ANKARA"].name == "Ankara"
+    assert res["Jarablus"] is not None and res["Jarablus"].country == "SYR"
