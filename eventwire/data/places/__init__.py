@@ -1,0 +1,1 @@
+"""Package data: the offline gazetteer (GeoNames, CC BY 4.0; see NOTICE)."""
