@@ -242,17 +242,17 @@ def _inside(pos: int, spans: Iterable[CharSpan]) -> bool:
     return any(s <= pos < e for s, e in spans)
 
 
-def _subject(verb: Any, lo: int, hi: int, blocked: Sequence[CharSpan]) -> Any | None:
+def _subject(verb: Any, lo: int, hi: int, blocked: Sequence[CharSpan], depth: int = 3) -> Any | None:
     """The subject of a cue verb inside [lo, hi), following conjunctions and participles
     ("..., he said, adding ..."); the closest one when the parse gives several."""
     node = verb
-    for _ in range(3):
+    for _ in range(depth):
         subjects = [
             c for c in node.children if c.dep_ in _SUBJECT_DEPS and lo <= c.idx < hi and not _inside(c.idx, blocked)
         ]
         if subjects:
             return min(subjects, key=lambda c: abs(c.i - verb.i))
-        if node.dep_ in ("conj", "xcomp", "advcl", "acl") and node.head is not node:
+        if node.dep_ in ("conj", "xcomp", "advcl", "acl", "acomp", "ccomp") and node.head is not node:
             node = node.head
         else:
             break
@@ -358,7 +358,7 @@ def _frame_attribution(
         subj = _subject(cue, lo, hi, blocked)
         if subj is None and cue.dep_ in ("conj", "xcomp", "advcl", "acl"):
             # "..., saying ..." / "and said ...": the speaker is the subject of the main clause
-            subj = _subject(cue, cue.sent.start_char, cue.sent.end_char, blocked)
+            subj = _subject(cue, cue.sent.start_char, cue.sent.end_char, blocked, depth=5)
         if subj is None:
             subj = _adjacent_speaker(cue, lo, hi, blocked)
         if subj is None and not prefer_end:
