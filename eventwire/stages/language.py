@@ -10,6 +10,7 @@ with langdetect and a fixed seed, so the result is deterministic. Texts too shor
 from __future__ import annotations
 
 import functools
+import re
 from typing import Any
 
 from ..document import Document
@@ -20,6 +21,21 @@ from .base import Stage
 DEFAULT_CHARS = 1000
 MIN_LETTERS = 40  # below this, language identification is guesswork
 MIN_PROB = 0.80  # reject only when the detector is this sure the text is in no configured language
+
+
+SHORT_LETTERS = 200  # below this, langdetect misreads some English headlines ("... to Nicaragua." -> es)
+# English function words that are not words of the other languages langdetect confuses English with
+# (no "a", "in", "on", "is", "was", "will", "de": French, German, Dutch or Spanish words too).
+ENGLISH_CUES = frozenset(
+    "the of and to said says with for that this from by which who whom their they after has have were been "
+    "would could should than these those its into about over against between".split()
+)
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+def english_cues(text: str) -> int:
+    """How many English-only function words ``text`` holds (a cheap check for short English texts)."""
+    return sum(1 for w in _WORD.findall(text) if w.lower() in ENGLISH_CUES)
 
 
 @functools.lru_cache(maxsize=1)
@@ -70,6 +86,11 @@ class LanguageStage(Stage):
             doc.article.notes.append("language not detected (text too short); assumed " + self.allowed[0])
             doc.article.language = self.allowed[0]
             return
+        sample = doc.article.text[: self.chars]
+        if "en" in self.allowed and guesses[0][0] != "en" and english_cues(sample) >= 1:
+            if sum(1 for ch in sample if ch.isalpha()) < SHORT_LETTERS:
+                doc.article.language = "en"
+                return
         lang, prob = guesses[0]
         allowed_prob = sum(p for code, p in guesses if code.split("-")[0] in self.allowed)
         if allowed_prob >= 1 - MIN_PROB:

@@ -85,3 +85,29 @@ def test_pipeline_rejects_french_with_stage_and_code(pipeline) -> None:  # type:
     (result,) = list(pipeline.pipe([RawRecord(text=TEXTS["fr"], id="fr1")]))
     assert isinstance(result, Reject)
     assert (result.id, result.stage, result.code) == ("fr1", "language", "E107")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "U.S. military gives medical equipment to Nicaragua.",  # langdetect alone says 'es'
+        "Ortega calls for dialogue with the Catholic bishops.",
+        "Pakistan and India trade fire along the Kashmir border.",
+    ],
+)
+def test_short_english_headlines_pass(text: str) -> None:
+    doc = doc_of(text)
+    stage()(doc)
+    assert doc.article.language == "en"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le ministre a appelé mercredi à un cessez-le-feu immédiat en Syrie.",
+        "Die Regierung hat am Mittwoch neue Sanktionen gefordert.",
+    ],
+)
+def test_short_foreign_sentences_are_still_rejected(text: str) -> None:
+    with pytest.raises(EventwireError):
+        stage()(doc_of(text))
