@@ -160,8 +160,28 @@ def build(shared: Path, out: Path) -> KnowledgeBase:
                     kb.keys[k].remove(entry.idx)
                     if not kb.keys[k]:
                         del kb.keys[k]
+    _drop_ambiguous_surnames(kb)
     dump_kb(kb, out)
     return kb
+
+
+def _drop_ambiguous_surnames(kb: KnowledgeBase, limit: int = 3) -> None:
+    """A one-word dictionary key for a person ("Ali", "Khan") that is a name part of several people is
+    ambiguous: drop it (the resolver still joins "Ali" to a full name in the same text)."""
+    from collections import Counter
+
+    parts: Counter[str] = Counter()
+    for e in kb.entries:
+        if e.kind == "person":
+            parts.update({w for k in e.keys for w in k.split()})
+    for key, idxs in list(kb.keys.items()):
+        if " " in key or parts[key] < limit:
+            continue
+        keep = [i for i in idxs if kb.entries[i].kind != "person" or kb.entries[i].priority >= PRIORITY_SUPPLEMENT]
+        if keep:
+            kb.keys[key] = keep
+        else:
+            del kb.keys[key]
 
 
 def main(argv: list[str]) -> None:

@@ -18,6 +18,8 @@ from unidecode import unidecode
 PARTICLES: frozenset[str] = frozenset(
     {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ud", "ul", "bin", "ibn", "ben", "abu", "bint"}
 )
+# Patronymic/kunya particles: dropped only when a name is left besides them ("Abu Mazen" stays whole).
+KINSHIP: frozenset[str] = frozenset({"bin", "ibn", "ben", "abu", "bint"})
 # Words dropped from person names before comparison (titles are handled by the resolver, not here).
 HONORIFICS: frozenset[str] = frozenset({"mr", "mrs", "ms", "dr", "sheikh", "shaikh", "sir", "gen", "col", "prof"})
 
@@ -44,6 +46,8 @@ def name_key(text: str, drop_particles: bool = True) -> str:
         toks = toks[1:]  # "the United Nations" == "United Nations": the article is matched outside the key
     if drop_particles:
         kept = [t for t in toks if t not in PARTICLES]
+        if len(kept) == 1 and any(t in KINSHIP for t in toks):
+            kept = [t for t in toks if t not in PARTICLES or t in KINSHIP]  # "Ben Ali" is not "Ali"
         if kept:
             toks = kept
     return " ".join(toks)
@@ -97,20 +101,28 @@ def strip_glued_particle(token: str) -> str:
 
 
 def token_similarity(a: str, b: str) -> float:
-    """Similarity in [0, 1] of two name tokens after transliteration folding."""
+    """Similarity in [0, 1] of two name tokens: the plain mean of five views of the pair (edit and
+    Jaro-Winkler similarity of the transliterated forms, of their consonant skeletons, of the forms with
+    vowel runs collapsed, and Jaro-Winkler of the folded spellings), so no view dominates."""
     ta, tb = translit(a), translit(b)
     if not ta or not tb:
         return 0.0
     if ta == tb:
         return 1.0
-    lev = Levenshtein.normalized_similarity(ta, tb)
-    jw = JaroWinkler.similarity(ta, tb)
     ska, skb = skeleton(a), skeleton(b)
-    sk = Levenshtein.normalized_similarity(ska, skb) if ska and skb else 0.0
-    return 0.35 * lev + 0.35 * jw + 0.3 * sk
+    va, vb = _VOWELS.sub("a", ta), _VOWELS.sub("a", tb)
+    views = (
+        Levenshtein.normalized_similarity(ta, tb),
+        JaroWinkler.similarity(ta, tb),
+        Levenshtein.normalized_similarity(ska, skb) if ska and skb else 0.0,
+        Levenshtein.normalized_similarity(va, vb),
+        JaroWinkler.similarity(fold(a), fold(b)),
+    )
+    return sum(views) / len(views)
 
 
-SAME_TOKEN_THRESHOLD = 0.65
+_VOWELS = re.compile(r"[aeiou]+")
+SAME_TOKEN_THRESHOLD = 0.68
 
 # Initial letters that romanisations swap (Qaddafi/Gaddafi, Othman/Uthman, Yelena/Elena, Philipp/Filipp).
 _INITIALS: tuple[str, ...] = ("aeiouyjh", "qkgc", "fvwp", "bp", "sz", "td")

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .model import PERSON, Agent, Entry, KnowledgeBase, Resolution, split_code
-from .normalize import PARTICLES, fold, same_person
+from .normalize import PARTICLES, fold, person_parts, same_person
 
 HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sheikh", "gen", "general", "col", "king", "prince", "queen"})
 DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
@@ -345,10 +345,13 @@ class ActorResolver:
             key = self._match_doc_person(text, actors)
             if key is None and m.kind == "place?":
                 continue  # an unknown place or nationality is not an actor (NER calls "Mualem" a GPE)
-            if key is None and m.kind == "person?":
-                cands = self.kb.fuzzy_person(text)
+            if key is None and m.kind == "person?" and len(person_parts(text)) >= 2:
+                # Spelling variants from the KB only for full names, and only people in office on the
+                # date (a bare "Javid" or a namesake minister of 2003 must not capture the mention).
+                cands = [c for c in self.kb.fuzzy_person(text)
+                         if self._in_office(c, day) and c.priority >= CURATED_PRIORITY]
                 if m.country:
-                    cands = [c for c in cands if c.resolve(day).country == m.country] or cands
+                    cands = [c for c in cands if c.resolve(day).country == m.country]
                 if cands:
                     e = cands[0]
                     res = e.resolve(day)
@@ -380,6 +383,11 @@ class ActorResolver:
 
     def _pick(self, entry: Entry, day: str) -> Entry:
         return entry
+
+    @staticmethod
+    def _in_office(entry: Entry, day: str) -> bool:
+        res = entry.resolve(day)
+        return res.code is not None and not res.former and any(r.holds_on(day) for r in entry.roles)
 
     @staticmethod
     def _name_text(sdoc: Any, m: Mention) -> str:
@@ -485,7 +493,8 @@ class ActorResolver:
             if want_group and a.kind in ("group", "org", "coalition") and (
                     m.head != "coalition" or "coalition" in a.name.lower() or a.kind == "coalition"):
                 return key
-            if not want_group and m.agent is not None and a.sector == m.agent.sector and a.kind != PERSON:
+            if not want_group and m.agent is not None and m.agent.sector in POLITICAL_SECTORS and \
+                    a.sector == m.agent.sector and a.kind != PERSON:
                 return key
         return None
 
@@ -544,6 +553,10 @@ def a_names(a: ActorOut) -> list[str]:
     return [a.name]
 
 
+# Spelling-variant matches against the KB use only curated entries (the project supplement and user
+# dictionaries): the 17k generated Phoenix person names are full of stale namesakes.
+CURATED_PRIORITY = 20
+POLITICAL_SECTORS = frozenset({"GOV", "MIL", "OPP", "REB", "COP", "UAF", "LEG", "JUD", "SPY", "PTY"})
 _NAME_KIND = {"PERSON": "person?", "ORG": "org?", "GPE": "place?", "NORP": "place?"}
 SECTOR_NOUNS = {"GOV": "government", "MIL": "military", "OPP": "opposition", "REB": "rebels", "COP": "police",
                 "UAF": "armed groups", "JUD": "judiciary", "LEG": "legislature", "MED": "media", "BUS": "business",
