@@ -13,7 +13,8 @@ import asyncio
 import hmac
 import json
 import threading
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
@@ -228,7 +229,14 @@ def create_app(
     pipeline_box: list[Pipeline] = [pipeline] if pipeline is not None else []
     queries = Queries(Path(db_path)) if db_path is not None else None
 
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        if queries is not None:
+            queries.close()  # release the database file and stop the idle timer before the process ends
+
     app = FastAPI(
+        lifespan=lifespan,
         title="eventwire",
         version="1",
         description="Political event data from news text: extract, query and explore events with their evidence.",

@@ -60,7 +60,7 @@ _PERIOD_LABEL = {"day": 10, "week": 10, "month": 7, "year": 4}
 _EVENT_COLUMNS = """
     e.event_id, e.type, e.mode, e.contexts, e.cameo, e.quad_class, e.goldstein, e.plover_score,
     e.actors_json, e.recipients_json, e.actor_key, e.recipient_key,
-    e.date_value, e.date_precision, e.place_name, e.place_country, e.lat, e.lon, e.geonameid,
+    e.date_value, e.date_precision, e.place_name, e.place_country, e.lat, e.lon, e.geonameid, e.place_kind,
     e.aux, e.is_fact, e.mention_count, e.article_count, e.confidence,
     m.article_id, m.sentence, m.sentence_start, m.sentence_end, m.trigger_text, m.trigger_start, m.trigger_end,
     m.date_text, m.quote_id, m.rule, m.outlet, CAST(m.published AS VARCHAR) AS published, m.local_event_id
@@ -99,8 +99,10 @@ class Queries:
             self._con = None
 
     def _schedule(self, delay: float) -> None:
+        # Not a daemon: a daemon thread closing DuckDB while the interpreter shuts down can abort the
+        # process; at exit this waits at most ``idle_close`` seconds, and the app's shutdown closes first.
         self._timer = threading.Timer(delay, self._close_if_idle)
-        self._timer.daemon = True
+        self._timer.daemon = False
         self._timer.start()
 
     def close(self) -> None:
@@ -221,7 +223,7 @@ def _event_json(r: dict[str, Any]) -> dict[str, Any]:
     if r["place_name"]:
         location = {
             "name": r["place_name"], "country": r["place_country"], "lat": r["lat"], "lon": r["lon"],
-            "geonameid": r["geonameid"],
+            "geonameid": r["geonameid"], "kind": r["place_kind"],
         }
     evidence = None
     if r["sentence"] is not None:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -22,8 +24,19 @@ def _extract(page: Any, text: str, published: str | None = None, title: str | No
     with page.expect_response(lambda r: r.url.endswith("/api/extract"), timeout=60000) as info:
         page.click("#extract")
     doc: dict[str, Any] = info.value.json()
-    page.wait_for_function("document.querySelector('#status').textContent.includes('extracted')", timeout=30000)
+    expect(page.locator("#status")).to_contain_text("extracted", timeout=30000)
     return doc
+
+
+def _shot(page: Any, selector: str, path: Path, max_height: int = 760) -> None:
+    """A screenshot of one card, cut to at most ``max_height`` pixels so the committed PNGs stay small."""
+    box = page.evaluate(
+        """(sel) => { const r = document.querySelector(sel).getBoundingClientRect();
+           return {x: r.left + window.scrollX, y: r.top + window.scrollY, width: r.width, height: r.height}; }""",
+        selector,
+    )
+    box["height"] = min(box["height"], max_height)
+    page.screenshot(path=str(path), full_page=True, clip=box)
 
 
 def _is_fact(event: dict[str, Any]) -> bool:
@@ -83,19 +96,20 @@ def test_pasting_the_sample_highlights_it_and_lists_its_events(page: Any, shots:
     assert page.locator("#events tbody tr.detail").count() == 1
     assert not page.errors, page.errors
     if shots:
-        page.locator("#extract-card").screenshot(path=str(shots / "web-article.png"))
-        page.locator("#events-card").screenshot(path=str(shots / "web-events.png"))
+        page.evaluate("() => { document.querySelector('#text').scrollTop = 0; }")
+        _shot(page, "#extract-card", shots / "web-article.png")
+        _shot(page, "#events-card", shots / "web-events.png")
 
 
 def test_network_timeline_and_map_render_for_the_article_and_the_database(page: Any, shots: Path | None) -> None:
     # the stored corpus first
     db_events = page.evaluate("async () => (await (await fetch('/api/events?all=true&limit=1000')).json()).events")
-    pairs = {(a.get("code") or (a.get("name") or "").upper(), r.get("code") or (r.get("name") or "").upper())
-             for e in db_events if _is_fact(e) for a in e["actor"][:1] for r in e["recipient"][:1]}
-    actors = {x for pair in pairs for x in pair} | {
-        a.get("code") or (a.get("name") or "").upper() for e in db_events if _is_fact(e) for a in e["actor"][:1]
-    }
-    actors.discard("")
+    def key(parties: list[dict[str, Any]]) -> str:  # the store's actor key: first party's code, else its name
+        return (parties[0].get("code") or (parties[0].get("name") or "").upper()) if parties else ""
+
+    facts_db = [e for e in db_events if _is_fact(e)]
+    pairs = {(key(e["actor"]), key(e["recipient"])) for e in facts_db}
+    actors = {x for pair in pairs for x in pair} - {""}
     assert page.locator("#network g.node").count() == len(actors)
     assert page.locator("#network path.edge").count() == len({p for p in pairs if p[0] != p[1] and "" not in p})
     assert page.locator("#map path.country").count() > 150  # outlines shipped with the package, no tiles
@@ -108,17 +122,24 @@ def test_network_timeline_and_map_render_for_the_article_and_the_database(page: 
     for i in range(page.locator("#network path.edge").count()):
         edge = page.locator("#network path.edge").nth(i)
         assert edge.get_attribute("stroke") in {"#2e9d57", "#2563c9", "#e08a00", "#c62828", "#8a93a6"}
-    located = [e for e in facts if e["location"] and e["location"].get("lat") is not None]
-    if located:
-        assert page.locator("#map circle.point").count() >= 1
+    # points for towns and cities, shading for countries (a country centroid is not a place of its own)
+    kind = {p["name"]: p["kind"] for p in doc["places"]} | {p["geonameid"]: p["kind"] for p in doc["places"]}
+    areas = {"country", "region", "continent", "sea", "ocean", "admin1"}
+    located = [e["location"] for e in facts if e["location"] and e["location"].get("lat") is not None]
+    spots = {(round(x["lat"], 2), round(x["lon"], 2)) for x in located
+             if (kind.get(x.get("geonameid")) or kind.get(x["name"]) or "") not in areas}
+    assert page.locator("#map circle.point").count() == len(spots)
+    for country in {e["location"]["country"] for e in facts if e["location"] and e["location"].get("country")}:
+        shape = page.locator(f'#map path.country[data-id="{country}"]')
+        if shape.count():
+            assert "rgba" in (shape.first.get_attribute("style") or ""), country
     dated = [e for e in facts if e["recipient"] and (e["date"] or {}).get("value")]
     if dated:
         assert page.locator("#timeline circle").count() >= 1
     assert not page.errors, page.errors
     if shots:
-        page.locator("#network-card").screenshot(path=str(shots / "web-network.png"))
-        page.locator("#timeline-card").screenshot(path=str(shots / "web-timeline.png"))
-        page.locator("#map-card").screenshot(path=str(shots / "web-map.png"))
+        _shot(page, ".grid", shots / "web-network.png")
+        _shot(page, "#map-card", shots / "web-map.png")
 
 
 def test_script_in_pasted_or_stored_text_never_runs(page: Any, web_server: str) -> None:
@@ -136,13 +157,13 @@ def test_script_in_pasted_or_stored_text_never_runs(page: Any, web_server: str) 
     # an article stored with markup in its title, opened from the database
     page.goto(web_server + "/#article=hostile")
     page.wait_for_selector("body[data-ready=true]")
-    page.wait_for_function("document.querySelector('#doc-text').textContent.includes('onerror')")
+    expect(page.locator("#doc-text")).to_contain_text("onerror")
     assert page.evaluate("() => window.pwned") is None
     assert page.locator("#doc-text img, #doc-text script").count() == 0
     # pasted into a filter, the same markup is only a value
     page.fill("#filters input[name=actor]", "<img src=x onerror=window.pwned=5>")
     page.click("#filters button[type=submit]")
-    page.wait_for_function("document.querySelector('#page-info').textContent.startsWith('0')")
+    expect(page.locator("#page-info")).to_have_text(re.compile(r"^0"))
     assert page.evaluate("() => window.pwned") is None
 
 
@@ -162,13 +183,13 @@ def test_uploading_a_saved_web_page_extracts_its_article(page: Any, tmp_path: Pa
         encoding="utf-8",
     )
     page.set_input_files("#file", str(saved))
-    page.wait_for_function("document.querySelector('#text').value.includes('<article>')")
+    expect(page.locator("#text")).to_have_value(re.compile("<article>"))
     assert page.input_value("#format") == "html"
     with page.expect_response(lambda r: r.url.endswith("/api/extract"), timeout=60000) as info:
         page.click("#extract")
     doc = info.value.json()
     assert doc["article"]["title"] == "EU extends sanctions on Russia"
-    page.wait_for_function("document.querySelector('#doc-text').textContent.includes('Poroshenko')")
+    expect(page.locator("#doc-text")).to_contain_text("Poroshenko")
     shown = page.text_content("#doc-text")
     assert "<p>" not in shown and "Contact us" not in shown
     assert not page.errors, page.errors

@@ -8,6 +8,7 @@
   const QUAD_COLOR = { 1: "#2e9d57", 2: "#2563c9", 3: "#e08a00", 4: "#c62828", 0: "#8a93a6" };
   const SERIES_COLORS = ["#2563c9", "#c62828", "#2e9d57", "#e08a00", "#7c3aed", "#0891b2", "#be185d", "#4b5563"];
   const PAGE = 50;
+  const AREA_KINDS = new Set(["country", "region", "continent", "sea", "ocean", "admin1"]);
   const SVGNS = "http://www.w3.org/2000/svg";
 
   const state = {
@@ -462,7 +463,8 @@
       const r = radius(d);
       const node = svg("g", { class: "node", transform: `translate(${pos[i].x.toFixed(1)},${pos[i].y.toFixed(1)})`, "data-id": d.id },
         svg("circle", { r: r.toFixed(1) }),
-        svg("text", { x: r + 3, y: 4 }, d.label || d.id),
+        // labels near the right edge go to the node's left, so they are not cut off
+        pos[i].x > W - 90 ? svg("text", { x: -r - 3, y: 4, "text-anchor": "end" }, d.label || d.id) : svg("text", { x: r + 3, y: 4 }, d.label || d.id),
         svgTitle([d.name || d.label, d.label && d.label !== d.name ? d.label : null, d.country, d.count + " events"].filter(Boolean).join(" · ")));
       gn.appendChild(node);
     });
@@ -470,20 +472,31 @@
   }
 
   // ---- dyad timeline -----------------------------------------------------------------------------
-  function isoWeek(day) {
-    const d = new Date(Date.UTC(+day.slice(0, 4), +day.slice(5, 7) - 1, +day.slice(8, 10)));
-    const wd = d.getUTCDay() || 7;
-    d.setUTCDate(d.getUTCDate() + 4 - wd);
-    const y = d.getUTCFullYear();
-    const week = Math.ceil(((d - Date.UTC(y, 0, 1)) / 864e5 + 1) / 7);
-    return y + "-W" + String(week).padStart(2, "0");
+  // The first day a TIMEX3-like value covers, as the store dates events: 2014-11 -> 2014-11-01,
+  // 2014-W48 -> that week's Monday, 2014 -> 2014-01-01.
+  function firstDay(value) {
+    let m;
+    if ((m = /^(\d{4})-(\d{2})-(\d{2})/.exec(value))) return m[0];
+    if ((m = /^(\d{4})-(\d{2})$/.exec(value))) return m[0] + "-01";
+    if ((m = /^(\d{4})-W(\d{2})$/.exec(value))) {
+      const jan4 = new Date(Date.UTC(+m[1], 0, 4));
+      const monday = new Date(jan4.getTime() - ((jan4.getUTCDay() || 7) - 1) * 864e5 + (+m[2] - 1) * 7 * 864e5);
+      return monday.toISOString().slice(0, 10);
+    }
+    if ((m = /^(\d{4})$/.exec(value))) return m[0] + "-01-01";
+    return null;
   }
-  function bucket(date, period) {
+  function bucket(value, period) {
+    const date = value && firstDay(value);
     if (!date) return null;
     if (period === "year") return date.slice(0, 4);
-    if (period === "month" || date.length < 10) return date.slice(0, 7);
-    if (period === "week") return isoWeek(date.slice(0, 10));
-    return date.slice(0, 10);
+    if (period === "month") return date.slice(0, 7);
+    if (period === "week") return weekStart(date);
+    return date;
+  }
+  function weekStart(day) {  // the Monday of the week, as the store's date_trunc('week') gives it
+    const d = new Date(Date.UTC(+day.slice(0, 4), +day.slice(5, 7) - 1, +day.slice(8, 10)));
+    return new Date(d.getTime() - ((d.getUTCDay() || 7) - 1) * 864e5).toISOString().slice(0, 10);
   }
   function dyadsFromEvents(events, period) {
     const rows = new Map();
@@ -558,11 +571,19 @@
     const data = await loadWorld();
     clear(target);
     const perCountry = new Map(), perPlace = new Map();
+    // a place's kind: stored with the event in the database, else found among the article's places
+    const kinds = new Map();
+    for (const p of (state.scope === "doc" && state.doc && state.doc.places) || []) {
+      kinds.set(p.geonameid != null ? "g" + p.geonameid : "n" + p.name, p.kind);
+    }
+    const kindOf = (loc) => loc.kind || kinds.get(loc.geonameid != null ? "g" + loc.geonameid : "n" + loc.name) || kinds.get("n" + loc.name);
     for (const e of events || []) {
       const loc = e.location;
       if (!loc) continue;
       if (loc.country) perCountry.set(loc.country, (perCountry.get(loc.country) || 0) + 1);
       if (loc.lat == null || loc.lon == null) continue;
+      // a country or region placed at its centroid is not a point: its shading already shows it
+      if (AREA_KINDS.has(String(kindOf(loc) || "").toLowerCase())) continue;
       const k = loc.lat.toFixed(2) + "," + loc.lon.toFixed(2);
       if (!perPlace.has(k)) perPlace.set(k, { name: loc.name, country: loc.country, lat: loc.lat, lon: loc.lon, count: 0, types: new Map() });
       const p = perPlace.get(k);
