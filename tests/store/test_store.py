@@ -174,3 +174,51 @@ def test_actors_and_network(loaded: Store) -> None:
 def test_read_only_store_must_exist(tmp_path: Path) -> None:
     with pytest.raises(EventwireError, match="E501"):
         open_store(tmp_path / "missing.duckdb", read_only=True)
+
+
+def _write_then_die(db: str, n_batches_ok: int) -> None:
+    """Child process: commit some batches, then SIGKILL itself in the middle of the next transaction."""
+    import os
+    import signal
+
+    with open_store(db) as store:
+        docs = _many_docs()
+        for i in range(n_batches_ok):
+            store.write(docs[2 * i: 2 * i + 2])
+        original = store._insert
+
+        def die_on_events(table: str, rows: list) -> None:
+            if table == "events":
+                os.kill(os.getpid(), signal.SIGKILL)
+            original(table, rows)
+
+        store._insert = die_on_events  # type: ignore[method-assign]
+        store.write(docs[2 * n_batches_ok:])
+
+
+def _many_docs() -> list[Document]:
+    out = []
+    for i in range(8):
+        day = f"2014-11-{2 + 3 * i:02d}"  # 3 days apart: no two reports merge
+        out.append(make_doc(f"m{i}", SYRIA + f" Report {i}.", [
+            Ev("CONSULT", "RUSGOV", "SYRGOV", day, "met", "Sochi"),
+            Ev("ACCUSE", "USAGOV", "RUSGOV", day, "accused", None, quad_class=3),
+        ]))
+    return out
+
+
+def test_sigkill_during_a_transaction_loses_only_that_batch(tmp_path: Path) -> None:
+    import multiprocessing as mp
+
+    db = str(tmp_path / "killed.duckdb")
+    child = mp.get_context("fork").Process(target=_write_then_die, args=(db, 2))
+    child.start()
+    child.join(120)
+    assert child.exitcode == -9  # really killed
+    with open_store(db) as store:
+        assert store.counts()["articles"] == 4 and store.counts()["event_mentions"] == 8
+        stats = store.write(_many_docs())  # the resumed run
+        counts = store.counts()
+        dupes = store.con.execute("SELECT count(*) - count(DISTINCT content_hash) FROM articles").fetchall()[0][0]
+    assert stats.skipped == 4 and stats.articles == 4 and dupes == 0
+    assert counts["articles"] == 8 and counts["event_mentions"] == 16 and counts["events"] == 16
