@@ -6,6 +6,9 @@ Public helpers:
   events helper's PETRARCH evaluation) use this with ``builtin=False`` to code with a suite's dictionaries.
 - ``kb_from_config(config)``: the same from the ``[actors]`` section.
 - ``lookup(name, date=None)``: what the shipped KB (plus configured dictionaries) knows of a name on a date.
+- ``dictionary_overrides(dictionaries, agents, builtin=False)``: config overrides for a Pipeline coding with
+  explicit dictionaries only, e.g.
+  ``Pipeline(load_config(overrides=dictionary_overrides([actors_file], [agents_file])))``.
 """
 
 from __future__ import annotations
@@ -20,7 +23,8 @@ from .model import Entry, KnowledgeBase, Resolution, Role
 from .resolve import ActorOut, ActorResolver
 
 __all__ = [
-    "ActorOut", "ActorResolver", "Entry", "KnowledgeBase", "Resolution", "Role", "build_kb", "kb_from_config",
+    "ActorOut", "ActorResolver", "Entry", "KnowledgeBase", "Resolution", "Role", "build_kb", "dictionary_overrides",
+    "kb_from_config",
     "lookup", "package_kb",
 ]
 
@@ -52,6 +56,16 @@ def kb_from_config(config: Any) -> KnowledgeBase:
         config.get("actors.agents", []) or [],
         bool(config.get("actors.builtin", True)),
     )
+
+
+def dictionary_overrides(dictionaries: Iterable[str | Path], agents: Iterable[str | Path] = (),
+                         builtin: bool = False) -> dict[str, Any]:
+    """Dotted config overrides that make the actors stage use these dictionaries (and only them, by default)."""
+    return {
+        "actors.dictionaries": [str(p) for p in dictionaries],
+        "actors.agents": [str(p) for p in agents],
+        "actors.builtin": builtin,
+    }
 
 
 def lookup(name: str, date: str | None = None, kb: KnowledgeBase | None = None) -> list[dict[str, Any]]:

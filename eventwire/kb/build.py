@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import sys
 from pathlib import Path
+from typing import Any
 
 from .io import (
     PRIORITY_PHOENIX,
@@ -20,7 +21,6 @@ from .io import (
     add_petrarch_agents,
     add_project_records,
     dump_kb,
-    slug,
 )
 from .model import KnowledgeBase, Role
 from .normalize import name_key
@@ -81,7 +81,7 @@ def _countries(kb: KnowledgeBase, shared: Path) -> dict[str, int]:
 
 
 def _officials(kb: KnowledgeBase, path: Path) -> None:
-    people: dict[str, dict[str, object]] = {}
+    people: dict[str, dict[str, Any]] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
@@ -91,8 +91,8 @@ def _officials(kb: KnowledgeBase, path: Path) -> None:
             full = "IGOEUREEC"
         aliases = [n.strip() for n in names.split(";") if n.strip()]
         rec = people.setdefault(aliases[0], {"name": aliases[0], "kind": "person", "aliases": [], "roles": []})
-        rec["aliases"] = list(dict.fromkeys([*rec["aliases"], *aliases[1:]]))  # type: ignore[list-item]
-        rec["roles"].append({"code": full, "start": start or None, "end": end or None, "title": title})  # type: ignore[union-attr]
+        rec["aliases"] = list(dict.fromkeys([*rec["aliases"], *aliases[1:]]))
+        rec["roles"].append({"code": full, "start": start or None, "end": end or None, "title": title})
     add_project_records(kb, people.values(), "officials", PRIORITY_SUPPLEMENT)
 
 

@@ -89,8 +89,8 @@ def load_compiled(fh_text: str) -> KnowledgeBase:
 def load_package_kb() -> KnowledgeBase:
     """The shipped KB (Phoenix dictionaries + project supplement + countries), from package data."""
     ref = resources.files("eventwire").joinpath("data", "actors", PACKAGE_KB)
-    with ref.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as fh:
-        return load_compiled(fh.read())
+    with ref.open("rb") as raw:
+        return load_compiled(gzip.decompress(raw.read()).decode("utf-8"))
 
 
 # -- user dictionaries ----------------------------------------------------------------------------

@@ -144,7 +144,7 @@ class ActorResolver:
             else:
                 i += 1
         # spaCy entities the dictionary missed
-        covered = set()
+        covered: set[int] = set()
         for p in pieces:
             covered.update(range(p.start, p.end))
         for ent in sdoc.ents:
@@ -428,23 +428,22 @@ class ActorResolver:
             return key, lambda: ActorOut(key, name, "coalition", cc, "MIL", f"{cc}MIL", None,
                                          f"{m.head} {m.text} by {m.entry.name}", False)  # type: ignore[union-attr]
         if m.kind == "sector" and m.text == "poss" and m.entry is not None:
-            owner = m.entry.resolve(day)
-            cc = owner.country
+            cc = m.entry.resolve(day).country
             if cc is None:
                 return None
             return self._sector_actor(cc, m.agent, sdoc, m)  # type: ignore[arg-type]
         if m.kind == "title" and m.country:
             # "the Russian Foreign Minister": the person in this text holding that office, if any
-            key = self._title_holder(m, actors, day)
-            if key is not None:
-                return key
+            holder = self._title_holder(m, actors, day)
+            if holder is not None:
+                return holder
             return self._sector_actor(m.country, m.agent, sdoc, m)  # type: ignore[arg-type]
         if m.kind == "sector" and m.country:
             return self._sector_actor(m.country, m.agent, sdoc, m)  # type: ignore[arg-type]
         if m.kind == "anaphor":
-            owner = self._of_owner(sdoc, m, assigned, actors)
-            if owner is not None and m.agent is not None:
-                return self._sector_actor(owner, m.agent, sdoc, m)
+            of_country = self._of_owner(sdoc, m, assigned, actors)
+            if of_country is not None and m.agent is not None:
+                return self._sector_actor(of_country, m.agent, sdoc, m)
             return self._antecedent(sdoc, m, actors, assigned)
         return None
 

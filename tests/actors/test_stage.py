@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from eventwire.document import Actor, Document
 
@@ -126,3 +127,18 @@ def test_sample_article_done_when(sample_doc: Document) -> None:
     assert any(a.name == "US-led coalition" for a in doc.actors)
     # "he" in "President Obama has realized that he cannot ..." is Obama's
     assert "he" in mention_texts(actor_named(doc, "Obama"))
+
+
+def test_pipeline_with_only_the_petr_suite_dictionaries(nlp: object, shared_data: Path) -> None:
+    from eventwire import Pipeline, load_config
+    from eventwire.kb import dictionary_overrides
+
+    base = shared_data / "universalpetrarch"
+    overrides = dictionary_overrides([base / "PETR_Validate_actors_2_02.txt"], [base / "PETR_Validate_agents_2_02.txt"])
+    p = Pipeline(load_config(overrides=overrides), stages=["clean", "nlp", "actors"])
+    p.resources.get("nlp", lambda: nlp)
+    doc = p.extract("Gollum attacked Israeli troops near Gaza City. Vladimir Putin was not there.",
+                    published="1997-03-01")
+    codes = {a.name: a.code for a in doc.actors}
+    assert codes["Gollum"] == "HOBGOV" and codes["Israeli Troops"] == "ISRMIL"
+    assert "Vladimir Putin" not in codes or codes["Vladimir Putin"] is None  # builtin KB not loaded
