@@ -767,10 +767,15 @@ def extract_quotes(text: str, sdoc: Any, indirect: bool = True) -> list[Extracte
         return []
     marks = scan_quote_marks(text)
     direct = _direct_quotes(text, sdoc, marks)
+    # a short quoted phrase counts when it is attributed ("“No,” he said") or part of a longer
+    # quotation ("“Judge,” he said, “I have never ...”"); an unattributed one is more often a title
+    groups = [q.group for q in direct if q.group >= 0 and len(q.text(text).split()) >= 2]
     statements = [
         q
         for q in direct
-        if q.group >= 0 and len(q.text(text).split()) >= (2 if q.cue is not None else 4)
+        if q.group >= 0
+        and len(q.text(text).split())
+        >= (4 if q.cue is None else 2 if groups.count(q.group) == 0 else 1)
     ]
     blocked = [(m.open_mark[0], m.close_mark[1] if m.close_mark else m.end) for m, q in zip(marks, direct) if q in statements]
     found = list(statements)

@@ -1,8 +1,8 @@
 """`eventwire eval quotes DIR`: quote attribution scored against PolNeAR (brat standoff Source/Cue/Content).
 
 Why these measures: PolNeAR marks every attribution (direct and indirect) with a content span, a cue
-and a source. We score content spans exactly and by overlap (both after trimming whitespace, quote marks
-and end punctuation, so that "marks in or out" does not count as an error), and for each matched
+and a source. We score content spans exactly and by overlap (both over the letters and digits of the
+spans, so that quote marks, punctuation and spaces at the edges do not count as errors), and for each matched
 content whether our speaker mention overlaps the gold source: that is the speaker accuracy of the
 rule-based tracker anchor (0.865). Direct quotes (gold content inside quote marks) are scored apart.
 
@@ -23,7 +23,6 @@ from ..quotes import Extracted, extract_quotes
 from ..registry import evaluators
 
 _DQ = "\"“”„‟«»＂"
-_TRIM = set(_DQ + "‘’'`" + " \t\n.,;:!?")
 
 
 @dataclass
@@ -78,16 +77,12 @@ def parse_ann(ann: str) -> list[Attribution]:
 
 
 def _chars(text: str, spans: list[tuple[int, int]]) -> frozenset[int]:
-    """Character positions of the spans, each trimmed of whitespace, quote marks and end punctuation."""
-    chars: set[int] = set()
-    for start, end in spans:
-        end = min(end, len(text))
-        while start < end and text[start] in _TRIM:
-            start += 1
-        while end > start and text[end - 1] in _TRIM:
-            end -= 1
-        chars.update(range(start, end))
-    return frozenset(chars)
+    """The positions of the letters and digits inside the spans.
+
+    Spaces, quote marks and punctuation are left out, so that "marks in or out", a final full stop, or
+    a gold span cut in two at a sentence boundary do not count as different contents.
+    """
+    return frozenset(i for start, end in spans for i in range(start, min(end, len(text))) if text[i].isalnum())
 
 
 def is_direct(text: str, spans: list[tuple[int, int]]) -> bool:
