@@ -58,6 +58,12 @@ class Candidate:
     confidence: float = 0.8
     rule: str = ""
     matched: set[int] = field(default_factory=set)  # token indices the pattern's constraints consumed
+    _bounds: tuple[int, int] | None = None
+
+    def bounds(self) -> tuple[int, int]:
+        if self._bounds is None:
+            self._bounds = _clause_bounds(self.clause, self.trigger)
+        return self._bounds
 
 
 def _word_match(word: str, low: str, lem: str) -> bool:
@@ -119,28 +125,49 @@ def _pre_region(trigger: Any) -> list[Any]:
 class _Context:
     """The trigger's neighbourhood as plain strings, computed once and shared by all its patterns."""
 
-    __slots__ = ("region", "r_forms", "pre", "p_forms", "kids", "preps", "all")
+    __slots__ = ("trigger", "region", "r_forms", "_pre", "_p_forms", "kids", "_preps", "all")
 
     def __init__(self, trigger: Any) -> None:
+        self.trigger = trigger
         self.region = _region(trigger)
         self.r_forms = _forms(self.region)
-        self.pre = _pre_region(trigger)
-        self.p_forms = _forms(self.pre)
         self.kids = [(c.lower_, c.lemma_.lower(), c.i) for c in trigger.children]
-        self.preps: list[tuple[str, int, list[Any], Forms]] = []
-        for tok in self.region:
-            if tok.dep_ in ("prep", "agent", "dative", "prt", "mark", "advmod"):
-                sub = [t for t in tok.subtree if t.i != tok.i]
-                self.preps.append((tok.lower_, tok.i, sub, _forms(sub)))
-        self.all: set[str] = {w for pair in self.r_forms + self.p_forms for w in pair}
+        self.all: set[str] = {w for pair in self.r_forms for w in pair}
         self.all.update(k[0] for k in self.kids)
         self.all.update(k[1] for k in self.kids)
+        self._pre: list[Any] | None = None
+        self._p_forms: Forms | None = None
+        self._preps: list[tuple[str, int, list[Any], Forms]] | None = None
+
+    @property
+    def pre(self) -> list[Any]:
+        if self._pre is None:
+            self._pre = _pre_region(self.trigger)
+        return self._pre
+
+    @property
+    def p_forms(self) -> Forms:
+        if self._p_forms is None:
+            self._p_forms = _forms(self.pre)
+        return self._p_forms
+
+    @property
+    def preps(self) -> list[tuple[str, int, list[Any], Forms]]:
+        if self._preps is None:
+            self._preps = []
+            for tok in self.region:
+                if tok.dep_ in ("prep", "agent", "dative", "prt", "mark", "advmod"):
+                    sub = [t for t in tok.subtree if t.i != tok.i]
+                    self._preps.append((tok.lower_, tok.i, sub, _forms(sub)))
+        return self._preps
 
 
 def _check(constraint: Constraint, ctx: _Context) -> set[int] | None:
     """Token indices consumed if the constraint holds, else None."""
     kind = constraint.kind
-    if constraint.phrases and constraint.keys.isdisjoint(ctx.all):
+    if kind != "pre" and constraint.phrases and constraint.keys.isdisjoint(ctx.all):
+        return None
+    if kind == "prep" and constraint.prep not in ctx.all:
         return None
     if kind == "prt":
         for low, lem, i in ctx.kids:
@@ -780,7 +807,7 @@ class EventCoder:
                 continue
             mode = cand.mode or info.plover_mode
             out.append(
-                Event(
+                Event.model_construct(
                     id="",
                     type=ptype,
                     mode=mode,
@@ -805,7 +832,9 @@ class EventCoder:
     def date_of(self, doc: Document, cand: Candidate, sent: Any, published: date | None) -> EventDate:
         clause = cand.clause
         lo, hi = sent.start_char, sent.end_char
-        c_lo, c_hi = _clause_bounds(clause, cand.trigger)
+        if not doc.times:
+            return _published_date(doc)
+        c_lo, c_hi = cand.bounds()
         best: tuple[tuple[int, int], Time] | None = None
         for t in doc.times:
             if t.start < lo or t.end > hi or not t.timex or t.type not in ("DATE", "TIME"):
@@ -821,12 +850,13 @@ class EventCoder:
                 best = (key, t)
         if best is not None:
             t = best[1]
-            return EventDate(value=t.timex, precision=_precision(t.timex or ""), text=t.text)
-        return EventDate(value=doc.article.published, precision="published" if doc.article.published else None, text=None)
+            return EventDate.model_construct(value=t.timex, precision=_precision(t.timex or ""), text=t.text)
+        return _published_date(doc)
 
     def place_of(self, doc: Document, cand: Candidate, sent: Any) -> EventLocation | None:
-        clause = cand.clause
-        c_lo, c_hi = _clause_bounds(clause, cand.trigger)
+        if not doc.places:
+            return None
+        c_lo, c_hi = cand.bounds()
         trig_sub = list(cand.trigger.subtree)
         t_lo, t_hi = trig_sub[0].idx, trig_sub[-1].idx + len(trig_sub[-1].text)
         sp = doc.spacy
@@ -873,8 +903,12 @@ def _through_verb(tok: Any, top: Any, pset: PatternSet) -> bool:
 
 def _crosses_line(a: Any, b: Any) -> bool:
     """A paragraph break between two tokens: the parser sometimes joins a headline to the next line."""
-    lo, hi = (a, b) if a.i < b.i else (b, a)
-    return any("\n" in t.whitespace_ or "\n" in t.text for t in a.doc[lo.i : hi.i])
+    lo, hi = (a.i, b.i) if a.i < b.i else (b.i, a.i)
+    breaks = a.doc.user_data.get("eventwire.breaks")
+    if breaks is None:
+        breaks = [t.i for t in a.doc if "\n" in t.whitespace_ or "\n" in t.text]
+        a.doc.user_data["eventwire.breaks"] = breaks
+    return any(lo <= i < hi for i in breaks)
 
 
 def _own_clause_between(clause: Any, gov: Any) -> bool:
@@ -916,8 +950,14 @@ def _clause_bounds(clause: Any, trigger: Any) -> tuple[int, int]:
     return lo, hi
 
 
+def _published_date(doc: Document) -> EventDate:
+    published = doc.article.published
+    return EventDate.model_construct(value=published, precision="published" if published else None, text=None)
+
+
 def _event_actor(a: Actor) -> EventActor:
-    return EventActor(id=a.id, name=a.name, country=a.country, sector=a.sector, code=a.code)
+    # built from validated Actor fields, so validation is skipped (this runs for every event)
+    return EventActor.model_construct(id=a.id, name=a.name, country=a.country, sector=a.sector, code=a.code)
 
 
 def _parse_date(value: str | None) -> date | None:
