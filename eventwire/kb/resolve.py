@@ -431,6 +431,12 @@ class ActorResolver:
             cc = m.entry.resolve(day).country
             if cc is None:
                 return None
+            if m.agent is not None and m.entry.kind in NAME_KINDS_COUNTRYLIKE and self._is_title(m.agent) \
+                    and sdoc[m.end - 1].tag_ not in ("NNS", "NNPS"):
+                # "Iran's president": the holder of that office named in this text, if any
+                holder = self._title_holder(Mention(m.start, m.end, "title", country=cc, agent=m.agent), actors, day)
+                if holder is not None:
+                    return holder
             return self._sector_actor(cc, m.agent, sdoc, m)  # type: ignore[arg-type]
         if m.kind == "title" and m.country:
             # "the Russian Foreign Minister": the person in this text holding that office, if any
