@@ -1,0 +1,44 @@
+"""The petr and quad evaluators on small slices (the full runs are in docs/evaluation.md)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from eventwire.document import Event, EventActor, Evidence, Span
+from eventwire.eval.petr import codings, evaluate_petr, read_records
+from eventwire.eval.quad import read_quad, scores
+
+
+def test_petr_reader_honours_suite_config(shared_data: Path) -> None:
+    records, env = read_records(shared_data / "universalpetrarch" / "PETR_Validate_records_2_02.xml")
+    assert len(records) >= 270 and env["Actorfile"] == "PETR_Validate_actors_2_02.txt"
+    first = next(r for r in records if r.id == "DEMO-01")
+    assert first.date == "1995-01-01" and first.expected == [("050", "ARN", "GON")] and first.require_dyad
+    assert "Arnor is about to restore" in first.text and "<" not in first.text
+    assert any(not r.require_dyad for r in records)  # <Config option="require_dyad" value="false">
+    assert sum(1 for r in records if r.skip) >= 11  # evaluate="false" and error records
+
+
+def test_codings_expand_compound_actors() -> None:
+    span = Span(text="met", start=0, end=3)
+    ev = Event(
+        id="e1", type="CONSULT", cameo="040", actor=[EventActor(code="ARN"), EventActor(code="ROH")],
+        recipient=[EventActor(code="GON")], evidence=Evidence(sentence="x", start=0, end=3, trigger=span),
+    )
+    assert codings(ev, True) == [("040", "ARN", "GON"), ("040", "ROH", "GON")]
+    ev.recipient = []
+    assert codings(ev, True) == [] and codings(ev, False) == [("040", "ARN", "---"), ("040", "ROH", "---")]
+
+
+def test_petr_slice_floor(shared_data: Path) -> None:
+    m = evaluate_petr(shared_data / "universalpetrarch" / "PETR_Validate_records_2_02.xml", {"limit": 40})
+    assert m["records"] == 40 and m["expected"] >= 40
+    assert m["recall"] >= 0.45 and m["precision"] >= 0.7  # measured 0.54 / 0.85
+
+
+def test_quad_reader_and_scores(tmp_path: Path) -> None:
+    f = tmp_path / "q.tsv"
+    f.write_text("Arnor attacked Gondor.\t4\nArnor praised Gondor.\t1\n", encoding="utf-8")
+    assert read_quad(f) == [("Arnor attacked Gondor.", 4), ("Arnor praised Gondor.", 1)]
+    s = scores([(4, 4), (1, 0), (0, 0)])
+    assert s["accuracy"] == round(2 / 3, 4) and s["f1_4"] == 1.0 and s["f1_1"] == 0.0
