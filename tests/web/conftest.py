@@ -21,11 +21,25 @@ ARGS = [
 ]
 
 
+WEB_TOKEN = "browser-t0ken"
+
+
 @pytest.fixture(scope="session")
-def web_server(tmp_path_factory: pytest.TempPathFactory, pipeline: Pipeline) -> Iterator[str]:
+def web_db(tmp_path_factory: pytest.TempPathFactory, pipeline: Pipeline) -> Path:
     path = tmp_path_factory.mktemp("web") / "corpus.duckdb"
     ingest_corpus(pipeline, path)
-    with LiveServer(create_app(path, pipeline=pipeline)) as live:
+    return path
+
+
+@pytest.fixture(scope="session")
+def web_server(web_db: Path, pipeline: Pipeline) -> Iterator[str]:
+    with LiveServer(create_app(web_db, pipeline=pipeline)) as live:
+        yield live.url
+
+
+@pytest.fixture(scope="session")
+def web_token_server(web_db: Path, pipeline: Pipeline) -> Iterator[str]:
+    with LiveServer(create_app(web_db, token=WEB_TOKEN, pipeline=pipeline)) as live:
         yield live.url
 
 

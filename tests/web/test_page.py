@@ -193,3 +193,29 @@ def test_uploading_a_saved_web_page_extracts_its_article(page: Any, tmp_path: Pa
     shown = page.text_content("#doc-text")
     assert "<p>" not in shown and "Contact us" not in shown
     assert not page.errors, page.errors
+
+
+def test_a_server_with_a_token_asks_for_it_once(browser: Any, web_token_server: str) -> None:
+    from .conftest import WEB_TOKEN
+
+    context = browser.new_context()
+    page = context.new_page()
+    try:
+        page.goto(web_token_server + "/")
+        expect(page.locator("#auth")).to_be_visible()
+        assert page.locator("#events tbody tr").count() == 0
+        page.fill("#token", "wrong")
+        page.click("#token-save")
+        expect(page.locator("#auth")).to_be_visible()
+        page.fill("#token", WEB_TOKEN)
+        page.click("#token-save")
+        page.wait_for_selector("body[data-ready=true]")
+        expect(page.locator("#auth")).to_be_hidden()
+        assert page.locator("#events tbody tr td.evidence").count() > 0
+        # a link with ?token= works too, and the token leaves the address bar
+        page2 = context.new_page()
+        page2.goto(web_token_server + f"/?token={WEB_TOKEN}")
+        page2.wait_for_selector("body[data-ready=true]")
+        assert "token" not in page2.url
+    finally:
+        context.close()
