@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib
 
-SUITES: tuple[str, ...] = ("timeml", "quotes", "geo", "html", "names", "actor_spans", "petr", "quad")
+SUITES: tuple[str, ...] = ("timeml", "quotes", "geo", "html", "names", "actor_spans", "petr", "quad", "language")
 
 
 def load_all() -> None:

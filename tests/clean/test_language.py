@@ -111,3 +111,13 @@ def test_short_english_headlines_pass(text: str) -> None:
 def test_short_foreign_sentences_are_still_rejected(text: str) -> None:
     with pytest.raises(EventwireError):
         stage()(doc_of(text))
+
+
+def test_language_evaluator_on_real_english_news(shared_data) -> None:  # type: ignore[no-untyped-def]
+    """`eventwire eval language` on 60 Guardian stories and 200 ConfliBERT sentences: nothing English lost."""
+    from eventwire.eval.language import evaluate
+
+    stories = evaluate(shared_data / "ngec" / "guardian_sample.jsonl", {"limit": 60})
+    sentences = evaluate(shared_data / "conflibert" / "cameo_class__train.tsv", {"limit": 200})
+    assert stories["texts"] == 60 and sentences["texts"] == 200
+    assert stories["rejected"] == 0 and sentences["rejected"] == 0, (stories, sentences)
