@@ -28,6 +28,18 @@ GROUP_NOUNS = frozenset(
      "network", "bloc", "militants", "rebels", "jihadists", "fighters", "insurgents"}
 )
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
+MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
+_MALE_WORDS = frozenset({"mr", "sir", "king", "prince", "sheikh", "spokesman", "chairman", "emir", "sultan"})
+_FEMALE_WORDS = frozenset({"mrs", "ms", "miss", "madam", "queen", "princess", "spokeswoman", "chairwoman", "lady"})
+
+
+def _gender_of_mention(sdoc: Any, m: Any) -> str | None:
+    words = {fold(t.text) for t in sdoc[m.start : m.end]}
+    if words & _MALE_WORDS:
+        return "m"
+    if words & _FEMALE_WORDS:
+        return "f"
+    return None
 FORMER_WORDS = frozenset({"former", "ex", "then", "erstwhile", "late"})
 LED_HEADS = frozenset({"coalition", "alliance", "force", "forces", "mission", "operation", "campaign", "troops"})
 # Titles that name one office holder ("the Russian Foreign Minister" is a person, "Russian leaders" not).
@@ -520,26 +532,34 @@ class ActorResolver:
 
     def _pronouns(self, sdoc: Any, actors: dict[str, ActorOut], assigned: list[tuple[Mention, str]],
                   add: Any) -> None:
-        """he/his/she/her -> the nearest person actor mentioned before, within two sentences."""
-        persons = sorted((sdoc[m.start].idx, sdoc[m.end - 1].idx, k) for m, k in assigned if actors[k].kind == PERSON)
+        """he/his/she/her -> the nearest person actor mentioned before, within two sentences, whose gender
+        (from "Mr."/"Mrs."/"Ms.", a gendered title, or an earlier pronoun) does not conflict."""
+        persons = sorted((m.start, k, m) for m, k in assigned if actors[k].kind == PERSON)
         if not persons:
             return
-        sents = list(sdoc.sents)
-        sent_start = {t.i: s.start for s in sents for t in s}
-        sent_index = {s.start: n for n, s in enumerate(sents)}
+        gender: dict[str, str] = {}
+        for _, k, m in persons:
+            g = _gender_of_mention(sdoc, m)
+            if g:
+                gender.setdefault(k, g)
+        sent_of = {t.i: n for n, s in enumerate(sdoc.sents) for t in s}
         for t in sdoc:
             if t.lower_ not in PERSON_PRONOUNS or t.pos_ != "PRON":
                 continue
-            here = t.idx
-            cands = [p for p in persons if p[1] < here]
+            want = "m" if t.lower_ in MALE_PRONOUNS else "f"
+            cands = [(start, key, m) for start, key, m in reversed([p for p in persons if p[2].end <= t.i])
+                     if sent_of[t.i] - sent_of[start] <= 2 and gender.get(key, want) == want]
             if not cands:
                 continue
-            start_char, _, key = cands[-1]
-            s_now = sent_index[sent_start[t.i]]
-            s_then = sent_index[sent_start[sdoc.char_span(start_char, start_char + 1, alignment_mode="expand")[0].i]]
-            if s_now - s_then > 2:
-                continue
-            add(key, lambda: actors[key], Mention(t.i, t.i + 1, "pronoun"))
+            chosen = cands[0]
+            if t.dep_.startswith("nsubj"):
+                # a subject pronoun continues the last subject ("Riedijk met Basu. She said ...")
+                subjects = [c for c in cands if sdoc[c[2].start : c[2].end].root.dep_.startswith("nsubj")]
+                if subjects:
+                    chosen = subjects[0]
+            key = chosen[1]
+            gender.setdefault(key, want)
+            add(key, lambda key=key: actors[key], Mention(t.i, t.i + 1, "pronoun"))
 
     @staticmethod
     def _finish(a: ActorOut) -> ActorOut:

@@ -142,3 +142,12 @@ def test_pipeline_with_only_the_petr_suite_dictionaries(nlp: object, shared_data
     codes = {a.name: a.code for a in doc.actors}
     assert codes["Gollum"] == "HOBGOV" and codes["Israeli Troops"] == "ISRMIL"
     assert "Vladimir Putin" not in codes or codes["Vladimir Putin"] is None  # builtin KB not loaded
+
+
+def test_pronouns_follow_the_subject_and_keep_gender(run: Run) -> None:
+    doc = run("Marjolein Riedijk met Neil Basu in London. She said he was wrong. Basu said his team agreed with her.",
+              "2019-02-01")
+    riedijk, basu = actor_named(doc, "Riedijk"), actor_named(doc, "Basu")
+    assert mention_texts(riedijk)[1:] == ["She", "her"]
+    assert mention_texts(basu)[1:] == ["he", "Basu", "his"]
+    _offsets_exact(doc)
