@@ -328,7 +328,8 @@ class Cleaner:
         m = _END_MARKER.search(rest)
         if m and not rest[: m.start()].strip():
             removed.extend(reversed(pieces))
-            removed.append(Removal(text=m.group("marker"), reason="end marker"))
+            # "***" or "###" inside the story is a section break, at its end an end marker.
+            removed.append(Removal(text=m.group("marker"), reason="end marker" if edge else "layout debris"))
             return None, None, False, False
         words = _words(rest)
         speech = rest.rstrip(" |").endswith(('."', ".”", "?”", '?"', "!”", '!"'))
