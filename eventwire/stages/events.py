@@ -37,7 +37,7 @@ OBJ_DEPS = frozenset({"dobj", "obj", "dative", "attr", "oprd"})
 CLAUSE_BREAK_DEPS = frozenset({"ccomp", "advcl", "conj", "parataxis", "relcl", "acl", "csubj", "nsubj", "nsubjpass", "punct", "cc", "mark", "appos"})
 DEFAULT_RCP_PREPS: tuple[str, ...] = ("with", "against", "to", "on", "toward", "towards", "at", "for", "from", "into", "in", "about", "over")
 MAX_REGION = 30
-LOCATIVE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "throughout"})
+LOCATIVE_PREPS = frozenset({"in", "near", "inside", "outside", "throughout"})  # "fired at Seoul" keeps its target
 NO_RECIPIENT_TYPES = frozenset({"PROTEST", "MOBILIZE", "ASSAULT", "RETREAT"})
 MISSING = object()
 
@@ -193,7 +193,13 @@ def _check(constraint: Constraint, ctx: _Context) -> set[int] | None:
 
 def match_trigger(pset: PatternSet, pos: str, trigger: Any) -> tuple[Pattern, set[int]] | None:
     """The most specific pattern of this trigger whose constraints all hold."""
-    candidates = pset.get(pos, trigger.lemma_.lower())
+    lemma = trigger.lemma_.lower()
+    candidates = pset.get(pos, lemma)
+    if trigger.lower_ != lemma:
+        # dictionaries that list an inflected form on its own ("LEFT [042:043]") are heard too
+        own = pset.get(pos, trigger.lower_)
+        if own:
+            candidates = sorted(own + candidates, key=lambda p: -p.specificity)
     if not candidates:
         return None
     ctx = _Context(trigger)
@@ -465,8 +471,8 @@ class EventCoder:
         slots.extend(_conjuncts(p) for _, p in preps_found)
         if is_noun and trigger.dep_ == "compound" and trigger.head.pos_ in ("NOUN", "PROPN"):
             pass
-        if not is_noun and pattern.code and pattern.code[:2] in ("01", "02"):
-            # "X believes Y can cope", "X noted that Y regretted": PETRARCH's target is Y
+        if not is_noun:
+            # "X believes Y can cope", "X allowed that Y isn't ...": with no object, the target is Y
             for c in trigger.children:
                 if c.dep_ == "ccomp":
                     subj = [x for x in c.children if x.dep_ in SUBJ_DEPS | PASS_SUBJ_DEPS]
