@@ -15,7 +15,9 @@ Entry points:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Literal
 
@@ -30,6 +32,7 @@ _CLOSING_SHAPES = frozenset({"”", "»", "''", "〞"})
 # Characters after which a mark opens a quote (besides whitespace and the start of a paragraph).
 _BEFORE_OPEN = frozenset("([{—–-:;,/")
 _PARA_RE = re.compile(r"[^\n]+")
+_INF = float("inf")
 
 # Verbs (lemmas) that introduce speech: the cue of a direct quote. Derived from the cue words of the
 # PolNeAR training annotations, keeping verbs of saying and writing.
@@ -224,10 +227,22 @@ def _segments(sdoc: Any, text: str) -> list[CharSpan]:
 
 
 def _containing(spans: Sequence[CharSpan], pos: int) -> CharSpan | None:
-    for s, e in spans:
-        if s <= pos < e:
-            return s, e
+    """The span holding ``pos``; ``spans`` sorted and not overlapping (binary search: long texts)."""
+    i = bisect_right(spans, (pos, _INF)) - 1
+    if i >= 0 and spans[i][0] <= pos < spans[i][1]:
+        return spans[i]
     return None
+
+
+def _overlapping(spans: Sequence[CharSpan], lo: int, hi: int) -> list[CharSpan]:
+    """The spans (sorted, not overlapping) that overlap [lo, hi)."""
+    i = max(bisect_right(spans, (lo, _INF)) - 1, 0)
+    out = []
+    while i < len(spans) and spans[i][0] < hi:
+        if spans[i][1] > lo:
+            out.append(spans[i])
+        i += 1
+    return out
 
 
 def _tokens_in(sdoc: Any, start: int, end: int) -> list[Any]:
@@ -238,8 +253,8 @@ def _tokens_in(sdoc: Any, start: int, end: int) -> list[Any]:
     return list(span) if span is not None else []
 
 
-def _inside(pos: int, spans: Iterable[CharSpan]) -> bool:
-    return any(s <= pos < e for s, e in spans)
+def _inside(pos: int, spans: Sequence[CharSpan]) -> bool:
+    return _containing(spans, pos) is not None
 
 
 def _subject(verb: Any, lo: int, hi: int, blocked: Sequence[CharSpan], depth: int = 3) -> Any | None:
@@ -550,7 +565,7 @@ def _context_attribution(
         if last < 0 or text[last] not in ".:!?":
             continue
         prev = _containing(sents, last)
-        if prev is None or _inside(last, blocked) or any(prev[0] <= b[0] < prev[1] for b in blocked):
+        if prev is None or _inside(last, blocked) or _overlapping(blocked, prev[0], prev[1]):
             continue
         para_q = _containing(paras, opening)
         para_p = _containing(paras, last)
@@ -702,7 +717,7 @@ def _indirect_quotes(text: str, sdoc: Any, direct: Sequence[Extracted], blocked:
                 span = _clause_span(sub)
             if span is None or len(text[span[0] : span[1]].split()) < 3:
                 continue
-            if any(not (span[1] <= b[0] or b[1] <= span[0]) and (b[1] - b[0]) > 0.5 * (span[1] - span[0]) for b in blocked):
+            if any((b[1] - b[0]) > 0.5 * (span[1] - span[0]) for b in _overlapping(blocked, *span)):
                 continue
             subj = _subject(verb, s_lo, s_hi, [span])
             if content is None and not _can_speak(subj):
@@ -729,7 +744,7 @@ def _indirect_quotes(text: str, sdoc: Any, direct: Sequence[Extracted], blocked:
             rest = after if len(after) >= len(before) else before
             span = _clause_span(rest)
             if span is not None and len(text[span[0] : span[1]].split()) >= 3 and not any(
-                not (span[1] <= b[0] or b[1] <= span[0]) and (b[1] - b[0]) > 0.5 * (span[1] - span[0]) for b in blocked
+                (b[1] - b[0]) > 0.5 * (span[1] - span[0]) for b in _overlapping(blocked, *span)
             ):
                 mention = _mention(obj, s_lo, s_hi, [span])
                 to = sdoc[according.i + 1]
@@ -746,9 +761,11 @@ def _indirect_quotes(text: str, sdoc: Any, direct: Sequence[Extracted], blocked:
     # one content, one attribution: keep the outermost of nested indirect contents with the same cue
     out.sort(key=lambda q: (q.start, -q.end))
     kept: list[Extracted] = []
+    seen: set[tuple[int, CharSpan | None]] = set()
     for q in out:
-        if any(k.start == q.start and k.cue == q.cue for k in kept):
+        if (q.start, q.cue) in seen:
             continue
+        seen.add((q.start, q.cue))
         kept.append(q)
     return kept
 
@@ -769,15 +786,13 @@ def extract_quotes(text: str, sdoc: Any, indirect: bool = True) -> list[Extracte
     direct = _direct_quotes(text, sdoc, marks)
     # a short quoted phrase counts when it is attributed ("“No,” he said") or part of a longer
     # quotation ("“Judge,” he said, “I have never ...”"); an unattributed one is more often a title
-    groups = [q.group for q in direct if q.group >= 0 and len(q.text(text).split()) >= 2]
-    statements = [
-        q
+    groups = Counter(q.group for q in direct if q.group >= 0 and len(q.text(text).split()) >= 2)
+    keep = [
+        q.group >= 0 and len(q.text(text).split()) >= (4 if q.cue is None else 2 if groups[q.group] == 0 else 1)
         for q in direct
-        if q.group >= 0
-        and len(q.text(text).split())
-        >= (4 if q.cue is None else 2 if groups.count(q.group) == 0 else 1)
     ]
-    blocked = [(m.open_mark[0], m.close_mark[1] if m.close_mark else m.end) for m, q in zip(marks, direct) if q in statements]
+    statements = [q for q, k in zip(direct, keep) if k]
+    blocked = sorted((m.open_mark[0], m.close_mark[1] if m.close_mark else m.end) for m, k in zip(marks, keep) if k)
     found = list(statements)
     if indirect:
         found.extend(_indirect_quotes(text, sdoc, statements, blocked))
