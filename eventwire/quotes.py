@@ -61,9 +61,7 @@ BELIEF_LEMMAS: frozenset[str] = frozenset(
 # Speech acts whose to-clause is what was said ("Lavrov vowed to keep supplying arms"), and ones whose
 # object is ("the ministry announced new sanctions", "she called him a liar"). Stances and wishes
 # ("supports", "wants to") are left out: PolNeAR counts them as attributions, but they are not quotes.
-INTENT_LEMMAS: frozenset[str] = frozenset(
-    """vow pledge promise threaten urge ask demand offer""".split()
-)
+INTENT_LEMMAS: frozenset[str] = frozenset("""vow pledge promise threaten urge ask demand offer""".split())
 _OBJECT_CONTENT_LEMMAS: frozenset[str] = CHARACTERISING_LEMMAS | frozenset(
     """announce propose deny confirm reveal predict""".split()
 )
@@ -79,9 +77,9 @@ def _may_speak(tok: Any) -> bool:
     if tok.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"):
         return False
     return not (tok.dep_ == "npadvmod" and tok.pos_ == "NOUN")  # "wrote last week"
-_PRONOUNS = frozenset(
-    "i you he she it we they me him her us them this that who one someone everyone".split()
-)
+
+
+_PRONOUNS = frozenset("i you he she it we they me him her us them this that who one someone everyone".split())
 
 
 @dataclass(frozen=True)
@@ -160,10 +158,7 @@ def scan_quote_marks(text: str) -> list[MarkedSpan]:
         while first_char < pe and text[first_char].isspace():
             first_char += 1
         continues = bool(
-            pending
-            and marks
-            and marks[0][0] == first_char
-            and _role(text, marks[0][0], marks[0][1], ps, pe) != "close"
+            pending and marks and marks[0][0] == first_char and _role(text, marks[0][0], marks[0][1], ps, pe) != "close"
         )
         if pending and not continues:
             pending = []  # never closed: not a quote
@@ -266,7 +261,8 @@ def _subject(verb: Any, lo: int, hi: int, blocked: Sequence[CharSpan], depth: in
             c for c in node.children if c.dep_ in _SUBJECT_DEPS and lo <= c.idx < hi and not _inside(c.idx, blocked)
         ]
         if subjects:
-            return min(subjects, key=lambda c: abs(c.i - verb.i))
+            # "X, founder of Y, tells Breitbart News": a subject before the verb beats one after it
+            return min(subjects, key=lambda c: (c.i > verb.i, abs(c.i - verb.i)))
         if node.dep_ in ("conj", "xcomp", "advcl", "acl", "acomp", "ccomp") and node.head is not node:
             node = node.head
         else:
@@ -301,7 +297,7 @@ def _mention(token: Any, lo: int, hi: int, blocked: Sequence[CharSpan]) -> tuple
         and not doc[right + 1].is_punct
     ):
         right += 1
-    while left < token.i and doc[left].dep_ in ("cc", "punct", "advmod") :
+    while left < token.i and doc[left].dep_ in ("cc", "punct", "advmod"):
         left += 1
     start, end = doc[left].idx, doc[right].idx + len(doc[right].text)
     head = (token.idx, token.idx + len(token.text))
@@ -331,7 +327,7 @@ def _adjacent_speaker(verb: Any, lo: int, hi: int, blocked: Sequence[CharSpan]) 
     if i >= 0 and nominal(doc[i]):
         return climb(doc[i])
     i = verb.i + 1
-    while i < len(doc) and usable(doc[i]) and doc[i].pos_ in ("DET", "ADJ", "ADV") :
+    while i < len(doc) and usable(doc[i]) and doc[i].pos_ in ("DET", "ADJ", "ADV"):
         i += 1
     if i < len(doc) and nominal(doc[i]):
         return climb(doc[i])
@@ -379,14 +375,12 @@ def _frame_attribution(
         if subj is None and not prefer_end:
             # '“...,” Trump, the frontrunner, said': the first name after the quote
             subj = next(
-                (
-                    t
-                    for t in tokens
-                    if t.i < cue.i and _may_speak(t)
-                ),
+                (t for t in tokens if t.i < cue.i and _may_speak(t)),
                 None,
             )
-            while subj is not None and subj.dep_ in ("compound", "flat") and subj.head.i < cue.i and lo <= subj.head.idx:
+            while (
+                subj is not None and subj.dep_ in ("compound", "flat") and subj.head.i < cue.i and lo <= subj.head.idx
+            ):
                 subj = subj.head
         cue_span = _cue_span(cue, lo, hi)
         if subj is None:
@@ -456,7 +450,7 @@ def _is_fragment(text: str, sdoc: Any, mark: MarkedSpan, para_start: int) -> boo
     if pos < para_start:
         return False
     ch = text[pos]
-    if ch in ".!?:;,—–-(\"”“":
+    if ch in '.!?:;,—–-("”“':
         return False
     body = text[mark.start : mark.end]
     first_alpha = next((c for c in body if c.isalpha()), "")
@@ -580,8 +574,13 @@ def _context_attribution(
         # the rest of the same quotation follows this attribution
         for j in range(i + 1, len(result)):
             if result[j].group == q.group and result[j].cue is None:
-                result[j] = replace(result[j], cue=attribution.cue, speaker=attribution.speaker,
-                                    speaker_head=attribution.head, inherited=True)
+                result[j] = replace(
+                    result[j],
+                    cue=attribution.cue,
+                    speaker=attribution.speaker,
+                    speaker_head=attribution.head,
+                    inherited=True,
+                )
     return result
 
 
@@ -619,7 +618,8 @@ def _share_attribution(
         if p < 0 or q.cue is not None or result[p].cue is None:
             continue
         prev = result[p]
-        prev_end = marks[p].close_mark[1] if marks[p].close_mark else marks[p].end
+        prev_close = marks[p].close_mark
+        prev_end = prev_close[1] if prev_close is not None else marks[p].end
         para_i = _containing(paras, marks[i].open_mark[0])
         para_p = _containing(paras, marks[p].open_mark[0])
         same_para = para_i == para_p
@@ -667,7 +667,7 @@ def _can_speak(subj: Any | None) -> bool:
 
 def _clause_span(tokens: Sequence[Any]) -> CharSpan | None:
     toks = [t for t in tokens if not t.is_space]
-    while toks and (toks[-1].is_punct and toks[-1].text not in ")”\"’"):
+    while toks and (toks[-1].is_punct and toks[-1].text not in ')”"’'):
         toks.pop()
     while toks and toks[0].is_punct:
         toks.pop(0)
@@ -743,8 +743,10 @@ def _indirect_quotes(text: str, sdoc: Any, direct: Sequence[Extracted], blocked:
             after = [t for t in tokens if t.i > p_hi]
             rest = after if len(after) >= len(before) else before
             span = _clause_span(rest)
-            if span is not None and len(text[span[0] : span[1]].split()) >= 3 and not any(
-                (b[1] - b[0]) > 0.5 * (span[1] - span[0]) for b in _overlapping(blocked, *span)
+            if (
+                span is not None
+                and len(text[span[0] : span[1]].split()) >= 3
+                and not any((b[1] - b[0]) > 0.5 * (span[1] - span[0]) for b in _overlapping(blocked, *span))
             ):
                 mention = _mention(obj, s_lo, s_hi, [span])
                 to = sdoc[according.i + 1]

@@ -22,7 +22,7 @@ from ..errors import ErrorCode, EventwireError
 from ..quotes import Extracted, extract_quotes
 from ..registry import evaluators
 
-_DQ = "\"“”„‟«»＂"
+_DQ = '"“”„‟«»＂'
 
 
 @dataclass
@@ -147,19 +147,21 @@ def _overlaps(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> bool:
     return any(min(x[1], y[1]) > max(x[0], y[0]) for x in a for y in b)
 
 
-def score(text: str, gold: list[Attribution], pred: list[Attribution], tally: _Tally) -> list[tuple[Attribution, Attribution]]:
+def score(
+    text: str, gold: list[Attribution], pred: list[Attribution], tally: _Tally
+) -> list[tuple[Attribution, Attribution]]:
     """Add one document to ``tally``; returns the overlap-matched (gold, predicted) pairs."""
     tally.gold += len(gold)
     tally.pred += len(pred)
     gchars = [_chars(text, g.content) for g in gold]
     pchars = [_chars(text, p.content) for p in pred]
-    tally.exact += len({i for i, g in enumerate(gchars) if g and any(g == p for p in pchars)})
+    tally.exact += sum(1 for gc in gchars if gc and gc in pchars)
     pairs = []
-    for i, g in enumerate(gchars):
-        for j, p in enumerate(pchars):
-            inter = len(g & p)
+    for i, gc in enumerate(gchars):
+        for j, pc in enumerate(pchars):
+            inter = len(gc & pc)
             if inter:
-                pairs.append((inter / len(g | p), i, j))
+                pairs.append((inter / len(gc | pc), i, j))
     pairs.sort(reverse=True)
     used_g: set[int] = set()
     used_p: set[int] = set()

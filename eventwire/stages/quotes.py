@@ -70,9 +70,10 @@ class _Resolver:
         return text[head_span[0] : head_span[1]].lower(), pos, (words[0].lower() if words else "")
 
     def resolve(self, q: Extracted) -> Actor | None:
-        if q.speaker is None:
+        speaker = q.speaker
+        if speaker is None:
             return None
-        head_span = q.speaker_head or q.speaker
+        head_span = q.speaker_head or speaker
         # the actor must be named by the head word: "Some Western analysts" are not the West
         direct = [(span, a) for span, a in self.mentions if _overlap(span, head_span) > 0]
         if direct:
@@ -82,16 +83,16 @@ class _Resolver:
                 direct,
                 key=lambda item: (
                     _overlap(item[0], head_span) > 0,
-                    _overlap(item[0], q.speaker),
+                    _overlap(item[0], speaker),
                     item[1].id in self.people,
                 ),
             )
             return best[1]
         head, pos, first = self._head_words(q)
         if head in _PERSON_PRONOUNS or (pos == "NOUN" and first in _DEFINITE and not head.endswith("s")):
-            return self._antecedent(q.speaker[0], person=True)
+            return self._antecedent(speaker[0], person=True)
         if head in _GROUP_PRONOUNS:
-            return self._antecedent(q.speaker[0], person=False)
+            return self._antecedent(speaker[0], person=False)
         return None
 
     def _is_subject(self, span: CharSpan) -> bool:
@@ -182,4 +183,3 @@ class QuotesStage(Stage):
             return getattr(entry, "kind", None) if entry is not None else None
 
         return kind_of
-

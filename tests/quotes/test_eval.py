@@ -26,13 +26,13 @@ def test_parse_ann_reads_discontinuous_spans_and_missing_sources() -> None:
 
 
 def test_direct_means_inside_quote_marks() -> None:
-    text = '\u201cWe will win,\u201d he said that we will win.'
+    text = "\u201cWe will win,\u201d he said that we will win."
     assert is_direct(text, [(0, 14)])
     assert not is_direct(text, [(24, 40)])
 
 
 def test_scoring_ignores_marks_and_end_punctuation_for_exact_matches() -> None:
-    text = '\u201cWe will win,\u201d Smith said. Jones said that taxes will rise.'
+    text = "\u201cWe will win,\u201d Smith said. Jones said that taxes will rise."
     gold = [
         Attribution(content=[(0, 14)], source=[(15, 20)]),
         Attribution(content=[(38, 60)], source=[(28, 33)]),

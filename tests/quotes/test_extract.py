@@ -64,7 +64,7 @@ def test_split_quote_inside_one_sentence(quotes: Run) -> None:
 
 def test_multi_paragraph_quote(quotes: Run) -> None:
     text = (
-        'The commander of the rebel forces spoke to reporters on Sunday.\n'
+        "The commander of the rebel forces spoke to reporters on Sunday.\n"
         '"We have taken the city after three weeks of fighting.\n'
         '"Nobody will push us out of it again," he told reporters.'
     )
@@ -140,10 +140,10 @@ def test_indirect_speech_inside_a_direct_quote_is_not_reported(quotes: Run) -> N
     [
         'He said "this never ends',
         'Odd " number " of " marks here, the minister said.',
-        '\u201cNested \u201cquotes\u201d inside \u201cother\u201d quotes,\u201d he said.',
+        "\u201cNested \u201cquotes\u201d inside \u201cother\u201d quotes,\u201d he said.",
         '"',
         '""""',
-        '\u201d\u201c backwards \u201d\u201c',
+        "\u201d\u201c backwards \u201d\u201c",
         'said said said: "" , "',
         '"A quote with no end.\n\n"And another.\n\nA plain line.',
         "According to",

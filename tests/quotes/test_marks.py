@@ -49,7 +49,7 @@ def test_odd_number_of_marks() -> None:
 
 
 def test_nested_double_marks_stay_inside_the_outer_quote() -> None:
-    text = '\u201cHe told me \u201cgo away\u201d and left,\u201d she said.'
+    text = "\u201cHe told me \u201cgo away\u201d and left,\u201d she said."
     assert texts(text) == ["He told me \u201cgo away\u201d and left,"]
 
 
@@ -59,12 +59,12 @@ def test_nested_single_marks_are_part_of_the_quote() -> None:
 
 
 def test_marks_only_and_empty_quotes() -> None:
-    for text in ['"', '""', '" "', "\u201d\u201c", '"""""', "", "\n\n\"\n\""]:
+    for text in ['"', '""', '" "', "\u201d\u201c", '"""""', "", '\n\n"\n"']:
         assert texts(text) == []
 
 
 @settings(max_examples=200)
-@given(st.text(alphabet=st.sampled_from(list('ab ,.\n"\u201c\u201d\u201e\u00ab\u00bb\'`')), max_size=80))
+@given(st.text(alphabet=st.sampled_from(list("ab ,.\n\"\u201c\u201d\u201e\u00ab\u00bb'`")), max_size=80))
 def test_never_raises_and_spans_are_sane(text: str) -> None:
     found = scan_quote_marks(text)
     for m in found:
