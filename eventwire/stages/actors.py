@@ -30,11 +30,16 @@ class ActorsStage(Stage):
             return
         found = self.resolver.resolve(doc.spacy, doc.article.published)
         actors: list[Actor] = []
-        for n, a in enumerate(found, 1):
+        tokens: dict[str, list[tuple[int, int]]] = {}
+        for a in found:
             if not a.spans:
                 continue
+            actor_id = f"a{len(actors) + 1}"
             actors.append(Actor(
-                id=f"a{n}", name=a.name, country=a.country, sector=a.sector, code=a.code, kb_id=a.kb_id,
+                id=actor_id, name=a.name, country=a.country, sector=a.sector, code=a.code, kb_id=a.kb_id,
                 role=a.role, former=a.former, mentions=[doc.span(s, e) for s, e in a.spans],
             ))
+            spans = (doc.spacy.char_span(s, e, alignment_mode="expand") for s, e in a.spans)
+            tokens[actor_id] = [(sp.start, sp.end) for sp in spans if sp is not None]
         doc.actors = actors
+        doc.scratch["actor_tokens"] = tokens

@@ -151,3 +151,11 @@ def test_pronouns_follow_the_subject_and_keep_gender(run: Run) -> None:
     assert mention_texts(riedijk)[1:] == ["She", "her"]
     assert mention_texts(basu)[1:] == ["he", "Basu", "his"]
     _offsets_exact(doc)
+
+
+def test_token_spans_for_later_stages_match_the_mentions(run: Run, nlp: object) -> None:
+    doc = run("Vladimir Putin met Sergei Lavrov in Moscow. He smiled.", "2014-01-01")
+    tokens = doc.scratch["actor_tokens"]
+    parsed = nlp(doc.article.text)  # type: ignore[operator]
+    for a in doc.actors:
+        assert [parsed[s:e].text for s, e in tokens[a.id]] == mention_texts(a)
