@@ -390,7 +390,7 @@
     const pos = nodes.map((_, i) => ({ x: w / 2 + (w / 3) * Math.cos((2 * Math.PI * i) / n), y: h / 2 + (h / 3) * Math.sin((2 * Math.PI * i) / n) }));
     if (n < 2) return n ? [{ x: w / 2, y: h / 2 }] : [];
     const index = new Map(nodes.map((d, i) => [d.id, i]));
-    const k = Math.sqrt((w * h) / n) * 0.6;
+    const k = Math.sqrt((w * h) / n) * 0.75;
     let temp = w / 8;
     for (let it = 0; it < 300; it++) {
       const disp = pos.map(() => ({ x: 0, y: 0 }));
@@ -426,9 +426,16 @@
     const target = $("#network");
     clear(target);
     const W = 640, H = 420;
-    const nodes = [...(net.nodes || [])].sort((a, b) => b.count - a.count).slice(0, 60);
-    const keep = new Set(nodes.map((d) => d.id));
+    // the most active actors; of those, the ones linked to another (a corpus has many loners)
+    let nodes = [...(net.nodes || [])].sort((a, b) => b.count - a.count || String(a.id).localeCompare(String(b.id))).slice(0, 45);
+    let keep = new Set(nodes.map((d) => d.id));
     const edges = (net.edges || []).filter((e) => keep.has(e.source) && keep.has(e.target));
+    const linked = new Set(edges.flatMap((e) => [e.source, e.target]));
+    if (linked.size && nodes.length > 12) {
+      nodes = nodes.filter((d) => linked.has(d.id));
+      keep = linked;
+    }
+    const labelled = new Set(nodes.slice(0, 24).map((d) => d.id));
     if (!nodes.length) { emptyMessage(target, "No actors yet.", W, H); return; }
     const defs = svg("defs");
     for (const [q, color] of Object.entries(QUAD_COLOR)) {
@@ -463,8 +470,8 @@
       const r = radius(d);
       const node = svg("g", { class: "node", transform: `translate(${pos[i].x.toFixed(1)},${pos[i].y.toFixed(1)})`, "data-id": d.id },
         svg("circle", { r: r.toFixed(1) }),
-        // labels near the right edge go to the node's left, so they are not cut off
-        pos[i].x > W - 90 ? svg("text", { x: -r - 3, y: 4, "text-anchor": "end" }, d.label || d.id) : svg("text", { x: r + 3, y: 4 }, d.label || d.id),
+        // labels for the most active only (the rest on hover); near the right edge, to the node's left
+        !labelled.has(d.id) ? null : pos[i].x > W - 90 ? svg("text", { x: -r - 3, y: 4, "text-anchor": "end" }, d.label || d.id) : svg("text", { x: r + 3, y: 4 }, d.label || d.id),
         svgTitle([d.name || d.label, d.label && d.label !== d.name ? d.label : null, d.country, d.count + " events"].filter(Boolean).join(" · ")));
       gn.appendChild(node);
     });
@@ -626,12 +633,13 @@
     const k = view[2] / 960;
     const maxP = Math.max(...places.map((p) => p.count), 1);
     const gp = svg("g", { class: "points" });
+    const labelled = new Set([...places].sort((a, b) => b.count - a.count).slice(0, 8));
     for (const p of places) {
       const [px, py] = project(p.lon, p.lat);
       const types = [...p.types.entries()].map(([t, c]) => t + " " + c).join(", ");
       const label = svg("text", { x: (px + (6 + 9 * Math.sqrt(p.count / maxP)) * k).toFixed(1), y: (py + 4 * k).toFixed(1), class: "place-label" }, p.name);
       label.style.fontSize = (12 * k).toFixed(2) + "px";
-      gp.appendChild(label);
+      if (labelled.has(p)) gp.appendChild(label);
       gp.appendChild(svg("circle", { class: "point", cx: px.toFixed(1), cy: py.toFixed(1), r: ((3 + 9 * Math.sqrt(p.count / maxP)) * k).toFixed(2), "stroke-width": k.toFixed(2) },
         svgTitle([p.name, p.country].filter(Boolean).join(", ") + ": " + p.count + " events (" + types + ")")));
     }
