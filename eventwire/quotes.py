@@ -592,7 +592,7 @@ def _share_attribution(
     Parts of a multi-paragraph quote share the attribution any of them has. A split quote
     ("...," X said. "...") is one quotation: a later part in the same paragraph with no cue of its own
     takes the cue and speaker of the part before it, and so does a quote that opens the next paragraph
-    right after a paragraph that ended in an attributed quote.
+    right after a paragraph that ended in an attributed quote (it continues that quotation).
     """
     result = list(quotes)
     by_group: dict[int, Extracted] = {}
@@ -629,7 +629,7 @@ def _share_attribution(
             and not same_para
             and text[para_p[1] : para_i[0]].strip() == ""
             and text[para_i[0] : marks[i].open_mark[0]].strip() == ""
-            and len(text[prev_end : para_p[1]].split()) <= 15
+            and len(text[prev_end : para_p[1]].split()) <= 40
         )
         if same_para or next_para:
             result[i] = replace(
@@ -637,7 +637,7 @@ def _share_attribution(
                 cue=prev.cue,
                 speaker=prev.speaker,
                 speaker_head=prev.speaker_head,
-                group=prev.group if same_para else q.group,
+                group=prev.group,
                 inherited=True,
             )
     return result
