@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import functools
 import multiprocessing as mp
-import os
 import re
+from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
 from itertools import islice
 from typing import Any
@@ -141,15 +141,37 @@ class Pipeline:
         """Stream Documents and Rejects, in input order."""
         size = batch_size or int(self.config.get("pipeline.batch_size", 32))
         procs = n_process or int(self.config.get("pipeline.n_process", 1))
-        batches = _batched(records, size)
         if procs <= 1:
-            for batch in batches:
+            for batch in _batched(records, size):
                 yield from self._run_batch(batch)
             return
-        ctx = mp.get_context("fork" if os.name == "posix" else "spawn")
-        with ctx.Pool(procs, initializer=_init_worker, initargs=(self.config.data, self.stage_names)) as pool:
-            for out in pool.imap(_work, batches):
-                yield from out
+        yield from self._pipe_parallel(records, size, procs)
+
+    def _pipe_parallel(self, records: Iterable[RawRecord | Reject], size: int, procs: int) -> Iterator[Result]:
+        """Whole batches run in worker processes; results come back in input order.
+
+        Why these choices: with ``fork`` each worker inherits this pipeline (and whatever model, KB and
+        gazetteer it has already loaded, shared copy-on-write) instead of loading its own; tasks are
+        smaller than the parse batch so the last ones do not leave a core idle; at most two tasks per
+        worker are in flight, so a long input is read as it is processed, not all at once. Only Documents
+        travel back (``doc.spacy`` is dropped in ``_run_batch``), never spaCy Docs.
+        """
+        fork = "fork" in mp.get_all_start_methods()
+        ctx = mp.get_context("fork" if fork else "spawn")
+        if fork:
+            init: Any = _adopt_worker
+            args: tuple[Any, ...] = (self,)  # not pickled: a forked child inherits it
+        else:
+            init, args = _init_worker, (self.config.data, self.stage_names)
+        task = max(4, size // procs)
+        pending: deque[Any] = deque()
+        with ctx.Pool(procs, initializer=init, initargs=args) as pool:
+            for batch in _batched(records, task):
+                pending.append(pool.apply_async(_work, (batch,)))
+                if len(pending) >= 2 * procs:
+                    yield from pending.popleft().get()
+            while pending:
+                yield from pending.popleft().get()
 
     def __call__(self, record: RawRecord) -> Document:
         """Process one record; raise its error instead of returning a reject."""
@@ -174,6 +196,10 @@ _WORKER: dict[str, Pipeline] = {}
 
 def _init_worker(config_data: dict[str, Any], stage_names: list[str]) -> None:
     _WORKER["pipeline"] = Pipeline(Config(config_data, ("worker",)), stage_names)
+
+
+def _adopt_worker(pipeline: Pipeline) -> None:
+    _WORKER["pipeline"] = pipeline
 
 
 def _work(batch: list[RawRecord | Reject]) -> list[Result]:
