@@ -532,6 +532,7 @@
     const top = [...totals.entries()].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([k]) => k);
     const periods = [...new Set(rows.map((r) => r.period))].sort();
     const maxY = Math.max(...rows.filter((r) => top.includes(r.source + " → " + r.target)).map((r) => r.count), 1);
+    // one slot per period that has events (a corpus's few historical mentions would squash a time scale)
     const x = (p) => L + (periods.length === 1 ? (W - L - R) / 2 : (periods.indexOf(p) * (W - L - R)) / (periods.length - 1));
     const y = (v) => H - B - (v * (H - T - B)) / maxY;
     target.appendChild(svg("line", { class: "axis", x1: L, y1: H - B, x2: W - R, y2: H - B }));
@@ -539,10 +540,12 @@
     for (const v of [0, Math.ceil(maxY / 2), maxY]) {
       target.appendChild(svg("text", { x: L - 6, y: y(v) + 4, "text-anchor": "end" }, v));
     }
-    const step = Math.max(1, Math.ceil(periods.length / 8));
-    periods.forEach((p, i) => {
-      if (i % step === 0) target.appendChild(svg("text", { x: x(p), y: H - B + 16, "text-anchor": "middle" }, p));
-    });
+    let lastTick = -Infinity;
+    for (const p of periods) {  // tick labels at least 75 units apart
+      if (x(p) - lastTick < 75) continue;
+      lastTick = x(p);
+      target.appendChild(svg("text", { x: x(p), y: H - B + 16, "text-anchor": "middle" }, p));
+    }
     top.forEach((key, i) => {
       const color = SERIES_COLORS[i % SERIES_COLORS.length];
       const byPeriod = new Map(rows.filter((r) => r.source + " → " + r.target === key).map((r) => [r.period, r]));
