@@ -14,6 +14,7 @@ from ..errors import ErrorCode, EventwireError
 from ..records import RawRecord, Reject
 from ..registry import readers
 from .html import decode_html, html_record
+from .text import DEFAULT_MAX_BYTES
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 
@@ -35,10 +36,11 @@ def read_warc(path: Path, options: dict[str, Any]) -> Iterator[RawRecord | Rejec
         return
     with fh:
         archive = ArchiveIterator(fh)
-        for n, item in enumerate(_records(archive, path, size)):
-            if isinstance(item, Reject):
+        limit = int(options.get("max_bytes") or DEFAULT_MAX_BYTES)
+        for n, item in enumerate(_records(archive, path, size, limit)):
+            if isinstance(item, Reject):  # _records stops by itself after a damaged record
                 yield item
-                return
+                continue
             url, rid, data = item
             source = f"{path}#{url or n}"
             try:
@@ -50,7 +52,8 @@ def read_warc(path: Path, options: dict[str, Any]) -> Iterator[RawRecord | Rejec
             yield record
 
 
-def _records(archive: Any, path: Path, size: int) -> Iterator[tuple[str | None, str | None, bytes] | Reject]:
+def _records(archive: Any, path: Path, size: int,
+             limit: int) -> Iterator[tuple[str | None, str | None, bytes] | Reject]:
     """(url, record id, payload) of each HTML response; a Reject (and the end) at the first damaged record.
 
     warcio does not raise on truncation: an uncompressed record simply comes back short (its length
@@ -71,15 +74,20 @@ def _records(archive: Any, path: Path, size: int) -> Iterator[tuple[str | None, 
         n += 1
         try:
             wanted = record.rec_type == "response" and _is_html(record)
-            data = record.content_stream().read() if wanted else b""
-            if not wanted:
-                record.raw_stream.read()
+            stream = record.content_stream() if wanted else record.raw_stream
+            data = stream.read(limit + 1) if wanted else b""
+            oversized = len(data) > limit
+            while stream.read(1 << 20):  # skip the rest of an unwanted or oversized record, bounded in memory
+                pass
         except Exception as exc:  # noqa: BLE001
             yield Reject.make(ErrorCode.BAD_WARC, f"{where}: {type(exc).__name__}: {exc}", "read", None, where)
             return
         if getattr(record.raw_stream, "limit", 0) > 0:
             yield Reject.make(ErrorCode.BAD_WARC, f"{where}: truncated record", "read", None, where)
             return
+        if wanted and oversized:
+            yield Reject.make(ErrorCode.TOO_LARGE, f"{where}: payload over {limit} bytes", "read", None, where)
+            continue
         if wanted:
             yield (
                 record.rec_headers.get_header("WARC-Target-URI"),
@@ -89,7 +97,8 @@ def _records(archive: Any, path: Path, size: int) -> Iterator[tuple[str | None, 
     archive.read_to_end()
     if size - archive.offset > 8:
         where = f"{path}@{archive.offset}"
-        yield Reject.make(ErrorCode.BAD_WARC, f"{where}: {size - archive.offset} bytes after the last whole record (truncated)", "read", None, where)
+        detail = f"{where}: {size - archive.offset} bytes after the last whole record (truncated)"
+        yield Reject.make(ErrorCode.BAD_WARC, detail, "read", None, where)
 
 
 readers.register(".warc.gz")(read_warc)

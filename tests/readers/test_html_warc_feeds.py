@@ -96,3 +96,11 @@ def test_legacy_encoded_page_is_decoded_by_its_declared_charset(tmp_path: Path) 
     page.write_bytes(html.encode("cp1252"))
     records, rejects = _records(page)
     assert not rejects and "déclaré que Damas n'était" in records[0].text
+
+
+def test_oversized_warc_record_is_refused_and_the_rest_read(tmp_path: Path) -> None:
+    path = tmp_path / "crawl.warc.gz"
+    write_warc(path)
+    items = list(read_paths([str(path)], {"max_bytes": 1000}))  # every page is about 1,150 bytes
+    # each oversized page is refused (not truncated), and reading goes on to the next record
+    assert [(type(i).__name__, getattr(i, "code", None)) for i in items] == [("Reject", "E104")] * 3
