@@ -140,3 +140,12 @@ def test_stdin_json_lines_are_streamed() -> None:
     summary = [(i.id, getattr(i, "code", None)) for i in items]
     assert summary == [("a", None), (None, "E105"), (None, "E104"), ("c", None)]
     assert items[1].source == "<stdin>:3"
+
+
+def test_markup_heavy_text_is_not_mistaken_for_binary() -> None:
+    """Pages whose first kilobytes are scripts and tags (few letters) are text, in UTF-8 or a legacy encoding."""
+    head = '<script>var a={"x":[1,2,3],"y":{"z":[4,5,6]}};if(a&&b){c(1,2)}</script>\n' * 80
+    page = f"<html><head>{head}</head><body><p>Caf\u00e9 talks in Paris ended on Monday.</p></body></html>"
+    assert decode_bytes(page.encode(), "p.html")[0] == page
+    text, notes = decode_bytes(page.encode("cp1252"), "p.html")
+    assert text == page and "cp1252" in notes[0]
