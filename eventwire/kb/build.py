@@ -112,7 +112,10 @@ def _absorb(kb: KnowledgeBase, city_names: set[str], own: set[str]) -> None:
             continue
         winner = kb.entries[winner_idx]
         if winner.kind == "country" and other.kind != "country":
-            continue
+            if any(not r.code.startswith(winner.roles[0].code) or len(r.code) > 6 for r in other.roles):
+                continue  # a sub-entity ("Iraqi Kurdistan", a ministry) stays its own entry
+            # the country's own dated codes (Iraq under occupation 2003-2006: IRQOCC) join the country
+            winner.roles = winner.roles + tuple(r for r in other.roles if r.dated and r not in winner.roles)
         if winner.kind == "person" and other.kind == "person":
             extra = tuple(r for r in other.roles if r not in winner.roles)
             winner.roles = winner.roles + extra

@@ -473,7 +473,7 @@ class ActorResolver:
         c, s = split_code(code)
         noun = SECTOR_NOUNS.get(s or agent.sector, agent.phrase)
         name = f"{noun[:1].upper()}{noun[1:]} of {cname}"
-        return key, lambda: ActorOut(key, name, "sector", c or country, s, code, None, agent.phrase, False)
+        return key, lambda: ActorOut(key, name, "sector", c or country, s, code, None, noun, False)
 
     def _title_holder(self, m: Mention, actors: dict[str, ActorOut], day: str) -> str | None:
         phrase = m.agent.phrase if m.agent else ""
