@@ -305,15 +305,16 @@ class Cleaner:
             return None, None, False, False
 
         inline_credit = False
+        m: re.Match[str] | None
         # Inline debris first (images, tags, parenthesised photo credits).
         for _ in range(4):  # removing a tag can join debris split by it ("!<b>[x](y)"): repeat
             found = [m for m in _INLINE.finditer(line.text) if self._inline_applies(m, line.text)]
             if not found:
                 break
-            for m in reversed(found):
-                kind = "script" if m.lastgroup == "st" else (m.lastgroup or "tag")
+            for hit in reversed(found):
+                kind = "script" if hit.lastgroup == "st" else (hit.lastgroup or "tag")
                 inline_credit = inline_credit or kind == "credit"
-                start, end = m.start(), m.end()
+                start, end = hit.start(), hit.end()
                 # Take the space before the debris with it when a space or punctuation follows.
                 if start > 0 and line.text[start - 1] == " " and (end == len(line.text) or line.text[end] in " ,.;:!?)"):
                     start -= 1

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from eventwire.errors import ErrorCode
 from eventwire.readers import read_paths
 from eventwire.readers.jsonl import read_json, read_jsonl
 from eventwire.records import RawRecord, Reject
