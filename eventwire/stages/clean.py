@@ -214,6 +214,32 @@ _TITLE_MAX_WORDS = 20
 _INNER_SENTENCE = re.compile(r"[a-z0-9)][.!?]\s+[A-Z]")
 
 
+# UTF-8 bytes read as Windows-1252 ("Ã©" for "é", "â€™" for "’"): a lead byte shown as Â-ô, then one to
+# three continuation bytes shown as their cp1252 characters.
+_CP1252_CONT = "\x80-\xbf\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u017d\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u017e\u0178\x81\x8d\x8f\x90\x9d"
+_MOJIBAKE = re.compile(f"[\u00c2-\u00f4][{_CP1252_CONT}]{{1,3}}")
+
+
+def repair_mojibake(text: str) -> tuple[str, int]:
+    """Undo UTF-8 that was decoded as Windows-1252 somewhere upstream; (text, number of repairs).
+
+    Each suspicious run is re-encoded as cp1252 and decoded as UTF-8; a run that does not round-trip
+    (real "Ã" in Portuguese text, say) is left alone.
+    """
+    count = 0
+
+    def fix(m: re.Match[str]) -> str:
+        nonlocal count
+        try:
+            fixed = m.group(0).encode("cp1252").decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            return m.group(0)
+        count += 1
+        return fixed
+
+    return _MOJIBAKE.sub(fix, text), count
+
+
 def outlet_name(raw: str) -> str:
     """'VOV.VN' -> 'VOV'; 'Reuters.' -> 'Reuters'; 'the Associated Press' -> 'Associated Press';
     'Al Jazeera and agencies' -> 'Al Jazeera'."""
@@ -457,6 +483,9 @@ class CleanStage(Stage):
         art.notes = list(doc.scratch.get("notes", []))
         if not normalise_text(raw):
             raise EventwireError(ErrorCode.NO_TEXT, "the article text is empty")
+        raw, repairs = repair_mojibake(raw)
+        if repairs:
+            art.notes.append(f"repaired {repairs} mis-decoded character(s) (UTF-8 read as Windows-1252)")
         title, lead, body, removed, outlet = self.cleaner.clean(raw, art.title)
         if not body.strip() and not title:
             raise EventwireError(ErrorCode.EMPTY_AFTER_CLEANING, f"{len(removed)} removals left no text")

@@ -8,7 +8,7 @@ from eventwire.config import load_config
 from eventwire.document import Document
 from eventwire.errors import ErrorCode, EventwireError
 from eventwire.stages.base import Resources
-from eventwire.stages.clean import Cleaner, CleanStage, normalise_text
+from eventwire.stages.clean import Cleaner, CleanStage, normalise_text, repair_mojibake
 
 from .cases import CASES, Case
 
@@ -118,3 +118,17 @@ def test_stage_rejects_empty(raw: str, code: ErrorCode) -> None:
     with pytest.raises(EventwireError) as info:
         _stage()(doc)
     assert info.value.code is code
+
+
+def test_mojibake_is_repaired_and_noted() -> None:
+    good = "Russia\u2019s minister said \u201cwe will respond\u2019 \u2013 talks in S\u00e3o Paulo and Z\u00fcrich."
+    broken = good.encode("utf-8").decode("cp1252")
+    assert repair_mojibake(broken) == (good, 6)
+    # Text that merely contains the same letters is left alone.
+    assert repair_mojibake("\u00c2mbito, \u00c3rea and S\u00e3o Paulo") == ("\u00c2mbito, \u00c3rea and S\u00e3o Paulo", 0)
+    doc = Document(id="m")
+    doc._raw = "Talks resume in Z\u00fcrich\n" + broken
+    _stage()(doc)
+    assert doc.article.title == "Talks resume in Z\u00fcrich"
+    assert good in doc.article.text
+    assert doc.article.notes == ["repaired 6 mis-decoded character(s) (UTF-8 read as Windows-1252)"]
