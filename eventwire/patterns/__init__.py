@@ -95,9 +95,10 @@ class Pattern:
     source: str = "builtin"
     priority: int = 0  # at equal specificity: user files (2) before core grammar (1) before imported CAMEO (0)
 
-    @property
-    def specificity(self) -> int:
-        return sum(c.weight for c in self.constraints)
+    specificity: int = field(default=0, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "specificity", sum(c.weight for c in self.constraints))
 
 
 @dataclass
@@ -111,11 +112,36 @@ class PatternSet:
         self.by_head[(pattern.pos, pattern.lemma)].append(pattern)
 
     def finish(self) -> None:
-        """Most specific patterns first, so the matcher can stop at the first one that holds."""
+        """Most specific patterns first, so the matcher can stop at the first one that holds; and, per
+        head, an index from words to the patterns that need them, so a trigger only tries patterns whose
+        words occur around it."""
+        self.anchors: dict[tuple[str, str], tuple[dict[str, list[int]], list[int]]] = {}
         for key, items in self.by_head.items():
             items.sort(key=lambda p: (-p.specificity, -p.priority))
             self.by_head[key] = items
+            by_word: dict[str, list[int]] = {}
+            free: list[int] = []
+            for n, pattern in enumerate(items):
+                words = anchor_words(pattern)
+                if words is None:
+                    free.append(n)
+                for w in words or ():
+                    by_word.setdefault(w, []).append(n)
+            self.anchors[key] = (by_word, free)
         self.by_head = dict(self.by_head)  # type: ignore[assignment]
+
+    def candidates(self, pos: str, lemma: str, words: set[str]) -> list[Pattern]:
+        """The patterns of this head that can hold given the words around the trigger, most specific first."""
+        items = self.by_head.get((pos, lemma))
+        if not items:
+            return []
+        by_word, free = self.anchors[(pos, lemma)]
+        picked = set(free)
+        for w in words:
+            hit = by_word.get(w)
+            if hit:
+                picked.update(hit)
+        return [items[n] for n in sorted(picked)]
 
     def get(self, pos: str, lemma: str) -> list[Pattern]:
         return self.by_head.get((pos, lemma), [])
@@ -125,6 +151,16 @@ class PatternSet:
 
     def __len__(self) -> int:
         return sum(len(v) for v in self.by_head.values())
+
+
+def anchor_words(pattern: Pattern) -> frozenset[str] | None:
+    """Words one of which must occur near the trigger for the pattern to hold (None: no such word)."""
+    for c in pattern.constraints:
+        if c.kind == "prep":
+            return frozenset({c.prep}) if c.prep else None
+        if c.phrases:
+            return c.keys
+    return None
 
 
 def _words(value: str, synsets: dict[str, list[str]], where: str) -> tuple[tuple[str, ...], ...]:

@@ -37,6 +37,7 @@ OBJ_DEPS = frozenset({"dobj", "obj", "dative", "attr", "oprd"})
 CLAUSE_BREAK_DEPS = frozenset({"ccomp", "advcl", "conj", "parataxis", "relcl", "acl", "csubj", "nsubj", "nsubjpass", "punct", "cc", "mark", "appos"})
 DEFAULT_RCP_PREPS: tuple[str, ...] = ("with", "against", "to", "on", "toward", "towards", "at", "for", "from", "into", "in", "about", "over")
 MAX_REGION = 30
+PLACE_PREPS = frozenset({"in", "at", "near", "against", "on", "into", "inside", "outside", "to", "of"})
 LOCATIVE_PREPS = frozenset({"in", "near", "inside", "outside", "throughout"})  # "fired at Seoul" keeps its target
 NO_RECIPIENT_TYPES = frozenset({"PROTEST", "MOBILIZE", "ASSAULT", "RETREAT"})
 MISSING = object()
@@ -194,15 +195,19 @@ def _check(constraint: Constraint, ctx: _Context) -> set[int] | None:
 def match_trigger(pset: PatternSet, pos: str, trigger: Any) -> tuple[Pattern, set[int]] | None:
     """The most specific pattern of this trigger whose constraints all hold."""
     lemma = trigger.lemma_.lower()
-    candidates = pset.get(pos, lemma)
-    if trigger.lower_ != lemma:
+    lower = trigger.lower_
+    if not pset.get(pos, lemma) and (lower == lemma or not pset.get(pos, lower)):
+        return None
+    ctx = _Context(trigger)
+    words = ctx.all | {w for pair in ctx.p_forms for w in pair}
+    candidates = pset.candidates(pos, lemma, words)
+    if lower != lemma:
         # dictionaries that list an inflected form on its own ("LEFT [042:043]") are heard too
-        own = pset.get(pos, trigger.lower_)
+        own = pset.candidates(pos, lower, words)
         if own:
             candidates = sorted(own + candidates, key=lambda p: -p.specificity)
     if not candidates:
         return None
-    ctx = _Context(trigger)
     failed: set[int] = set()  # constraints shared between patterns are checked once
     for pattern in candidates:
         consumed: set[int] = set()
@@ -234,13 +239,23 @@ class ActorIndex:
         self.by_token: dict[int, Actor] = {}
         self.inside: set[int] = set()
         sp = doc.spacy
-        # tokens naming a place: "in Syria" says where, not to whom
+        # tokens naming a place: "in Syria" says where, not to whom; and each place mention's role
         self.in_place: set[int] = set()
+        self.places: list[tuple[int, int, Place, int]] = []
         for place in doc.places:
             for m in place.mentions:
                 pspan = sp.char_span(m.start, m.end, alignment_mode="expand")
-                if pspan is not None:
-                    self.in_place.update(t.i for t in pspan)
+                if pspan is None:
+                    continue
+                self.in_place.update(t.i for t in pspan)
+                root = pspan.root
+                if root.pos_ == "ADJ" or root.dep_ in ("amod", "compound", "poss"):
+                    continue  # "Syrian", "Turkey-based": a modifier, not where it happened
+                prep = root.head if root.dep_ == "pobj" else None
+                while prep is not None and prep.dep_ != "prep" and prep.head.i != prep.i and prep.dep_ in ("pobj", "appos", "compound"):
+                    prep = prep.head
+                via = 0 if (prep is not None and prep.lower_ in PLACE_PREPS) else 1
+                self.places.append((m.start, m.end, place, via))
         for start, end, actor in self.mentions:
             span = sp.char_span(start, end, alignment_mode="expand")
             if span is None:
@@ -745,14 +760,16 @@ class EventCoder:
             cands = self._drop_subsumed(cands)
             built: list[Event] = []
             for cand in cands:
-                built.extend(self.to_events(doc, cand, sent, published))
+                built.extend(self.to_events(doc, index, cand, sent, published))
             built = [e for e in built if e.confidence >= self.min_confidence]
             built.sort(key=lambda e: -e.confidence)
             events.extend(built[: self.max_per_sentence])
         return merge_events(events)
 
     # ------------------------------------------------------------------ output
-    def to_events(self, doc: Document, cand: Candidate, sent: Any, published: date | None) -> list[Event]:
+    def to_events(
+        self, doc: Document, index: ActorIndex, cand: Candidate, sent: Any, published: date | None
+    ) -> list[Event]:
         actors, recips = cand.actors, cand.recipients
         reciprocal = False
         if not actors and len(recips) >= 2 and cand.pattern.recip:
@@ -792,7 +809,7 @@ class EventCoder:
                 aux.add("future")
         if any(c.lemma_.lower() in self.historical and c.dep_ == "amod" for c in trig.lefts):
             aux.add("historical")
-        where = self.place_of(doc, cand, sent)
+        where = self.place_of(index, cand)
         quote = next((q.id for q in doc.quotes if q.start <= trig.idx < q.end), None)
         out: list[Event] = []
         pairs: list[tuple[str, list[Actor], list[Actor], float, str]] = []
@@ -859,42 +876,24 @@ class EventCoder:
             return EventDate.model_construct(value=t.timex, precision=_precision(t.timex or ""), text=t.text)
         return _published_date(doc)
 
-    def place_of(self, doc: Document, cand: Candidate, sent: Any) -> EventLocation | None:
-        if not doc.places:
+    def place_of(self, index: ActorIndex, cand: Candidate) -> EventLocation | None:
+        """The place named in the event's clause: the object of in/at/near/against..., a city first."""
+        if not index.places:
             return None
         c_lo, c_hi = cand.bounds()
-        trig_sub = list(cand.trigger.subtree)
-        t_lo, t_hi = trig_sub[0].idx, trig_sub[-1].idx + len(trig_sub[-1].text)
-        sp = doc.spacy
         best: tuple[tuple[int, int, int], Place] | None = None
         actor_starts = {m.start for a in cand.actors for m in a.mentions}
-        for place in doc.places:
-            for m in place.mentions:
-                if not (c_lo <= m.start and m.end <= c_hi):
-                    continue
-                if m.start in actor_starts:
-                    continue
-                span = sp.char_span(m.start, m.end, alignment_mode="expand")
-                if span is None:
-                    continue
-                root = span.root
-                # a place named as the object of in/at/near/against/to, or inside the trigger's phrase
-                prep = root.head if root.dep_ == "pobj" else None
-                while prep is not None and prep.dep_ != "prep" and prep.head.i != prep.i and prep.dep_ in ("pobj", "appos", "compound"):
-                    prep = prep.head
-                is_adj = root.pos_ == "ADJ" or root.dep_ in ("amod", "compound", "poss")
-                if is_adj:
-                    continue
-                via = 0 if (prep is not None and prep.lower_ in ("in", "at", "near", "against", "on", "into", "inside", "outside", "to", "of")) else 1
-                in_trigger = 0 if (t_lo <= m.start and m.end <= t_hi) else 1
-                kind_rank = {"city": 0, "admin1": 1, "admin2": 1, "country": 2}.get(place.kind or "", 2)
-                key = (via, kind_rank, in_trigger * 0 + abs(m.start - cand.trigger.idx))
-                if best is None or key < best[0]:
-                    best = (key, place)
+        for start, end, place, via in index.places:
+            if not (c_lo <= start and end <= c_hi) or start in actor_starts:
+                continue
+            kind_rank = {"city": 0, "admin1": 1, "admin2": 1, "country": 2}.get(place.kind or "", 2)
+            key = (via, kind_rank, abs(start - cand.trigger.idx))
+            if best is None or key < best[0]:
+                best = (key, place)
         if best is None:
             return None
         p = best[1]
-        return EventLocation(name=p.name, country=p.country, lat=p.lat, lon=p.lon, geonameid=p.geonameid)
+        return EventLocation.model_construct(name=p.name, country=p.country, lat=p.lat, lon=p.lon, geonameid=p.geonameid)
 
 
 def _through_verb(tok: Any, top: Any, pset: PatternSet) -> bool:
