@@ -545,6 +545,8 @@ class EventCoder:
         aux = cand.aux
         clause = cand.clause
         self._local_aux(clause, aux)
+        if _years_before(clause):
+            aux.add("historical")  # "five years after crowds burned its embassy"
         if cand.trigger.i != clause.i and cand.trigger.pos_ == "NOUN":
             if any(c.dep_ == "det" and c.lower_ == "no" for c in cand.trigger.children):
                 aux.add("negation")
@@ -894,6 +896,17 @@ class EventCoder:
             return None
         p = best[1]
         return EventLocation.model_construct(name=p.name, country=p.country, lat=p.lat, lon=p.lon, geonameid=p.geonameid)
+
+
+def _years_before(clause: Any) -> bool:
+    """A clause set years back from the main one: "(five) years after X", "decades before X"."""
+    marks = [c for c in clause.children if c.dep_ in ("mark", "prep") and c.lower_ in ("after", "since")]
+    if not marks:
+        return False
+    for tok in [*clause.children, *marks[0].children]:
+        if tok.dep_ in ("npadvmod", "advmod", "nmod") and tok.lemma_.lower() in ("year", "decade", "century"):
+            return True
+    return False
 
 
 def _through_verb(tok: Any, top: Any, pset: PatternSet) -> bool:

@@ -175,3 +175,10 @@ def test_anaphoric_group_takes_the_named_organisation(nlp, coder) -> None:  # ty
         a.sector = {"ARN": None, "FCO": "OPP", "ARNGOV": "GOV"}[a.code]
     evs = coder.code(doc)
     assert find(evs, "CONSULT", "ARNGOV", "FCO")
+
+
+def test_years_before_is_historical(code) -> None:  # type: ignore[no-untyped-def]
+    evs = code("Arnor restored ties with Gondor, five years after Rohan attacked Mordor.", A)
+    attack = find(evs, "ASSAULT", "ROH", "MOR")
+    assert attack and "historical" in attack[0].aux
+    assert all("historical" not in e.aux for e in evs if "ARN" in [a.code for a in e.actor])
