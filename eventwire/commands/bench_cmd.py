@@ -39,8 +39,18 @@ def bench(
         table.add_column(col)
     for key, (label, goal, met) in goals.items():
         table.add_row(label, f"{s[key]:.2f}", goal, "yes" if met else "NO")
+    table.add_row("single-process throughput vs bare spaCy, CPU time", f"{s['full_vs_bare_1_cpu']:.2f}", "", "")
+    table.add_row("n_process=2: full vs bare spaCy", f"{s['full_vs_bare_2']:.2f}", "", "")
+    table.add_row("bare spaCy n_process=2 vs 1", f"{s['bare_2_vs_bare_1']:.2f}", "", "")
+    table.add_row("start-up CPU (s, warm)", f"{s['startup_cpu_s']:.2f}", "", "")
+    if s.get("startup_cold_s") is not None:
+        table.add_row("start-up (s, cold: builds the gazetteer index once)", f"{s['startup_cold_s']:.2f}", "", "")
+    table.add_row("peak memory MB: full / bare", f"{s['peak_mb_full_1']:.0f} / {s['peak_mb_bare_1']:.0f}", "", "")
     table.add_row("full pipeline articles/s (1 process)", f"{s['full_1_articles_per_s']:.2f}", "", "")
+    table.add_row("full pipeline articles/s (2 processes)", f"{s['full_2_articles_per_s']:.2f}", "", "")
     table.add_row("full pipeline words/s (1 process)", f"{s['full_1_words_per_s']:.0f}", "", "")
     table.add_row("bare spaCy words/s (1 process)", f"{s['bare_1_words_per_s']:.0f}", "", "")
+    shares = ", ".join(f"{k} {v:.0%}" for k, v in sorted(s["stage_share"].items(), key=lambda kv: -kv[1]))
+    table.add_row("CPU share by stage (1 process)", shares, "", "")
     Console().print(table)
     typer.echo(json.dumps(res, default=str))
