@@ -160,7 +160,7 @@ def mode_startup(model: str, spawned_at: float | None, cold: bool = False) -> di
 
     clock = Clock()
     pipeline = _stage_timing_pipeline(load_config(overrides={"pipeline.model": model}))
-    out["pipeline_build"] = clock.read()[0]
+    out["pipeline_build"], out["pipeline_build_cpu"] = clock.read()
     clock = Clock()
     shared_model(pipeline.resources)
     out["model"], out["model_cpu"] = clock.read()
