@@ -794,10 +794,11 @@ class EventCoder:
         if not recips:
             cand.confidence *= 0.9
         trig = cand.trigger
+        sentence = sent.text.rstrip()
         evidence = Evidence(
-            sentence=sent.text,
+            sentence=sentence,
             start=sent.start_char,
-            end=sent.end_char,
+            end=sent.start_char + len(sentence),
             trigger=doc.span(trig.idx, trig.idx + len(trig.text)),
         )
         when = self.date_of(doc, cand, sent, published)
