@@ -15,12 +15,21 @@ app = typer.Typer(
 )
 
 
+EXIT_USAGE = 2
+
+
 def main() -> None:
+    """Entry point: coded errors (bad configuration, missing model, unreadable database) print one line."""
     from .commands import COMMANDS
+    from .errors import EventwireError
 
     for name in COMMANDS:
         importlib.import_module(f"eventwire.commands.{name}")
-    app()
+    try:
+        app()
+    except EventwireError as exc:
+        typer.echo(f"eventwire: {exc}", err=True)
+        raise SystemExit(EXIT_USAGE) from exc
 
 
 if __name__ == "__main__":
