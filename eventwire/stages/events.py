@@ -116,8 +116,9 @@ def _region(trigger: Any) -> list[Any]:
 def _pre_region(trigger: Any) -> list[Any]:
     """Tokens before the trigger in its clause: auxiliaries, subject, modifiers of an event noun."""
     out: list[Any] = []
+    doc = trigger.doc
     for child in trigger.lefts:
-        out.extend(child.subtree)
+        out.extend(doc[child.left_edge.i : child.right_edge.i + 1])  # a subtree is contiguous
     if trigger.pos_ == "NOUN" and trigger.dep_ == "compound":
         out.append(trigger.head)
     return sorted(out, key=lambda t: t.i)
@@ -158,7 +159,7 @@ class _Context:
             self._preps = []
             for tok in self.region:
                 if tok.dep_ in ("prep", "agent", "dative", "prt", "mark", "advmod"):
-                    sub = [t for t in tok.subtree if t.i != tok.i]
+                    sub = [t for t in tok.doc[tok.left_edge.i : tok.right_edge.i + 1] if t.i != tok.i]
                     self._preps.append((tok.lower_, tok.i, sub, _forms(sub)))
         return self._preps
 
