@@ -41,7 +41,7 @@ def main(shared: Path) -> None:
         + lic,
         encoding="utf-8",
     )
-    print(f"ontology: {len(onto['cameo'])} CAMEO codes; patterns: {sum(1 for l in text.splitlines() if '=>' in l)}")
+    print(f"ontology: {len(onto['cameo'])} CAMEO codes; patterns: {sum(1 for line in text.splitlines() if '=>' in line)}")
 
 
 if __name__ == "__main__":

@@ -184,9 +184,9 @@ def petrarch_to_ewp(text: str, prefix: str = "petr") -> str:
     """Convert a PETRARCH verb dictionary's text to our pattern format's text."""
     lines = text.splitlines()
     try:
-        verbs_at = next(i for i, l in enumerate(lines) if "VERB PATTERNS" in l)
+        verbs_at = next(i for i, line in enumerate(lines) if "VERB PATTERNS" in line)
     except StopIteration:
-        verbs_at = next((i for i, l in enumerate(lines) if _BLOCK_RE.match(l)), len(lines))
+        verbs_at = next((i for i, line in enumerate(lines) if _BLOCK_RE.match(line)), len(lines))
     synsets = _parse_synsets(lines[:verbs_at])
     out: list[str] = [f"# converted from a PETRARCH verb dictionary by eventwire.patterns.petrarch ({prefix})"]
     for name in sorted(synsets):

@@ -25,7 +25,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from ..config import Config
-from ..document import Actor, Document, Event, EventActor, EventDate, EventLocation, Evidence, Place, Span, Time
+from ..document import Actor, Document, Event, EventActor, EventDate, EventLocation, Evidence, Place, Time
 from ..ontology import Ontology, load_ontology
 from ..patterns import Constraint, Pattern, PatternSet, load_patterns
 from ..registry import stages
@@ -565,7 +565,7 @@ class EventCoder:
             elif dep == "ccomp":
                 if lem in self.opinion:
                     aux.add("hypothetical")
-                    neg = set()
+                    neg: set[str] = set()
                     self._local_aux(head, neg)
                     aux.update(a for a in neg if a != "negation")
                 break  # reporting/opinion verb: what it governs keeps its own polarity
