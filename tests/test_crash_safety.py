@@ -19,7 +19,6 @@ from typing import Any
 
 import pytest
 
-pytest.importorskip("duckdb")
 from eventwire.store import open_store  # noqa: E402
 from eventwire.store.schema import TABLES  # noqa: E402
 
