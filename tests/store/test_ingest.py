@@ -7,7 +7,6 @@ import itertools
 import json
 from pathlib import Path
 
-import pytest
 
 from eventwire.pipeline import Pipeline
 from eventwire.readers import read_paths
