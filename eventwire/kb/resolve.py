@@ -426,6 +426,12 @@ class ActorResolver:
         if code is None and (m.country or m.agent):
             code = (m.country or "") + (m.agent.code if m.agent else "")
             country, sector = split_code(code)
+        elif code is not None and m.agent is not None and sector is None and len(code) == 3 and \
+                m.agent.sector != code:
+            # "Bree Prime Minister Romendacil" with Romendacil coded BRE: the title adds its sector (BREGOV),
+            # as PETRARCH composes an agent with the actor it precedes.
+            code = m.agent.code + code if m.agent.prefix else code + m.agent.code
+            country, sector = split_code(code)
         if role is None and m.agent is not None and e.kind == PERSON:
             role = m.agent.phrase.title()
         return ActorOut(e.kb_id, e.name, e.kind, country, sector, code, e.kb_id, role, res.former or m.former)
@@ -489,8 +495,8 @@ class ActorResolver:
     @staticmethod
     def _of_owner(sdoc: Any, m: Mention, assigned: list[tuple[Mention, str]],
                   actors: dict[str, ActorOut]) -> str | None:
-        """"the government of Syrian President Bashar al-Assad" -> SYR (the country of what follows "of")."""
-        if m.end >= len(sdoc) or sdoc[m.end].lower_ != "of":
+        """"the government of Syrian President Bashar al-Assad" -> SYR; "lawmakers in Arnor" -> ARN (of/in/from)."""
+        if m.end >= len(sdoc) or sdoc[m.end].lower_ not in ("of", "in", "from"):
             return None
         for x, key in assigned:
             if x.start in (m.end + 1, m.end + 2) and actors[key].country:
