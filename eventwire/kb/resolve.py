@@ -348,7 +348,12 @@ class ActorResolver:
             if m.kind == "entry" and m.entry is not None:
                 e = self._pick(m.entry, day)
                 res = e.resolve(day)
-                add(e.kb_id, lambda e=e, res=res, m=m: self._actor_from_entry(e, res, m), m)
+                made = self._actor_from_entry(e, res, m)
+                # "Dagolath ... Prime Minister Telemar" (one entry): the titled mention is its own actor
+                key = e.kb_id if made.code == res.code else f"{e.kb_id}:{made.code}"
+                if key != e.kb_id:
+                    made.key = key
+                add(key, lambda made=made: made, m)
             else:
                 pending.append(m)
         # pass 2: names not in the dictionary: in-document variants first, then KB spelling variants

@@ -98,7 +98,9 @@ class Pattern:
     specificity: int = field(default=0, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "specificity", sum(c.weight for c in self.constraints))
+        # PETRARCH's "%" (a compound subject acting among itself) is more specific than the bare verb
+        extra = 1 if self.recip and self.pos == "V" else 0
+        object.__setattr__(self, "specificity", sum(c.weight for c in self.constraints) + extra)
 
 
 @dataclass

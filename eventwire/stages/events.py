@@ -26,7 +26,7 @@ from typing import Any
 
 from ..config import Config
 from ..document import Actor, Document, Event, EventActor, EventDate, EventLocation, Evidence, Place, Time
-from ..ontology import Ontology, load_ontology
+from ..ontology import CameoCode, Ontology, load_ontology, quad_class
 from ..patterns import Constraint, Pattern, PatternSet, load_patterns
 from ..registry import stages
 from .base import Resources, Stage
@@ -41,6 +41,10 @@ PLACE_PREPS = frozenset({"in", "at", "near", "against", "on", "into", "inside", 
 LOCATIVE_PREPS = frozenset({"in", "near", "inside", "outside", "throughout"})  # "fired at Seoul" keeps its target
 NO_RECIPIENT_TYPES = frozenset({"PROTEST", "MOBILIZE", "ASSAULT", "RETREAT"})
 MISSING = object()
+# Event types for CAMEO coding beyond PLOVER (only with ``statements`` on, e.g. for PETRARCH suites):
+# public statements (CAMEO 01x) and codes a user dictionary defines that CAMEO2PLOVER does not map.
+STATEMENT_TYPE = "STATEMENT"
+UNTYPED = "OTHER"
 
 
 @dataclass
@@ -211,6 +215,8 @@ def match_trigger(pset: PatternSet, pos: str, trigger: Any) -> tuple[Pattern, se
         return None
     failed: set[int] = set()  # constraints shared between patterns are checked once
     for pattern in candidates:
+        if pattern.recip and pos == "V" and not _compound_subject(trigger):
+            continue  # "% *": only "X and Y downplayed ..." acts among itself
         consumed: set[int] = set()
         ok = True
         for constraint in pattern.constraints:
@@ -226,6 +232,19 @@ def match_trigger(pset: PatternSet, pos: str, trigger: Any) -> tuple[Pattern, se
         if ok:
             return pattern, consumed
     return None
+
+
+def _compound_subject(verb: Any) -> bool:
+    """The verb's subject (or, for "X and Y agreed to ...", its governing verb's) is a coordination."""
+    cur = verb
+    for _ in range(3):
+        subj = [c for c in cur.children if c.dep_ in SUBJ_DEPS | PASS_SUBJ_DEPS]
+        if subj:
+            return any(c.dep_ == "conj" for s in subj for c in s.children)
+        if cur.dep_ not in ("xcomp", "conj", "advcl") or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
 
 
 class ActorIndex:
@@ -723,10 +742,29 @@ class EventCoder:
                     cand.confidence *= 0.85
                     cand.rule += "+ellipsis"
 
+    def _reports_other(self, cand: Candidate, cands: list[Candidate]) -> bool:
+        """A statement (01x) by a reporting verb that governs, or is a side clause of, another event."""
+        trig = cand.trigger
+        if not (cand.cameo or "").startswith("01") or trig.lemma_.lower() not in self.report:
+            return False
+        for o in cands:
+            if o is cand or (o.cameo or "").startswith("01") or o.trigger.i == trig.i:
+                continue
+            if trig.is_ancestor(o.trigger):
+                return True
+            cur = trig
+            while cur.dep_ in ("parataxis", "ccomp", "advcl", "conj") and cur.head.i != cur.i:
+                cur = cur.head
+                if cur.i == o.trigger.i or cur.is_ancestor(o.trigger):
+                    return True
+        return False
+
     def _drop_subsumed(self, cands: list[Candidate]) -> list[Candidate]:
         """An outer verb with no recipient that governs another event of the same actor adds nothing."""
         keep: list[Candidate] = []
         for cand in cands:
+            if self._reports_other(cand, cands):
+                continue  # "X will restore ties with Y, an official said": the reported event is the news
             ids = {a.id for a in cand.actors}
             if not cand.recipients and any(
                 o is not cand and o.recipients and {a.id for a in o.actors} == ids and self.onto_type(o.cameo) == self.onto_type(cand.cameo)
@@ -827,9 +865,15 @@ class EventCoder:
             pairs.append((back, recips, actors, cand.confidence * 0.9, cand.rule + "#reverse"))
         for code, who, whom, conf, rule in pairs:
             info = self.onto.cameo(code)
+            if info is None and self.code_statements and code[:2].isdigit():
+                info = CameoCode(code=code, name="", goldstein=0.0, quad_class=quad_class(code), plover_type=None,
+                                 plover_mode=None, contexts=())  # a dictionary's own code (PETRARCH's 212, 903)
             if info is None:
                 continue
             ptype = cand.type_override if cand.type_override and rule == cand.rule else info.plover_type
+            if ptype is None and self.code_statements:
+                # CAMEO coding asked for: statements (01x) and codes outside CAMEO2PLOVER have no PLOVER type
+                ptype = STATEMENT_TYPE if code[:2] == "01" else UNTYPED
             if ptype is None:
                 continue
             mode = cand.mode or info.plover_mode
