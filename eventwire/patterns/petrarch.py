@@ -241,7 +241,7 @@ def petrarch_to_ewp(text: str, prefix: str = "petr") -> str:
         head = re.sub(r"\{[^}]*\}", " ", _CODE_IN_LINE.sub(" ", stripped)).split()
         if not head:
             continue
-        verb = _norm_word(head[0].lstrip("+"))
+        verb = _norm_word(head[0].replace("+", ""))  # WIRE_+TAP: "+" marks the inflected word
         verb = verb.replace("_-_", "-")
         if not verb or not re.match(r"^[a-z]", verb):
             continue

@@ -202,7 +202,10 @@ def match_trigger(pset: PatternSet, pos: str, trigger: Any) -> tuple[Pattern, se
     lemma = trigger.lemma_.lower()
     lower = trigger.lower_
     if not pset.get(pos, lemma) and (lower == lemma or not pset.get(pos, lower)):
-        return None
+        stem = _stem(pset, pos, lower) if pos == "V" else None
+        if stem is None:
+            return None
+        lemma = stem  # the tagger's lemma is off ("cordoned" -> "cordone"): the word's own stem
     ctx = _Context(trigger)
     words = ctx.all | {w for pair in ctx.p_forms for w in pair}
     candidates = pset.candidates(pos, lemma, words)
@@ -232,6 +235,18 @@ def match_trigger(pset: PatternSet, pos: str, trigger: Any) -> tuple[Pattern, se
         if ok:
             return pattern, consumed
     return None
+
+
+def _stem(pset: PatternSet, pos: str, word: str) -> str | None:
+    """A regular verb's stem with patterns (cordoned -> cordon, departes -> depart), for lemmatiser misses."""
+    cands: list[str] = []
+    if word.endswith("ed") and len(word) > 4:
+        cands += [word[:-2], word[:-1]] + ([word[:-3]] if word[-3] == word[-4] else [])
+    elif word.endswith("ing") and len(word) > 5:
+        cands += [word[:-3], word[:-3] + "e"] + ([word[:-4]] if word[-4] == word[-5] else [])
+    elif word.endswith("s") and len(word) > 3:
+        cands += [word[:-1]] + ([word[:-2]] if word.endswith("es") else [])
+    return next((c for c in cands if pset.get(pos, c)), None)
 
 
 def _compound_subject(verb: Any) -> bool:
