@@ -501,10 +501,16 @@ class ActorResolver:
     def _of_owner(sdoc: Any, m: Mention, assigned: list[tuple[Mention, str]],
                   actors: dict[str, ActorOut]) -> str | None:
         """"the government of Syrian President Bashar al-Assad" -> SYR; "lawmakers in Arnor" -> ARN (of/in/from)."""
-        if m.end >= len(sdoc) or sdoc[m.end].lower_ not in ("of", "in", "from"):
-            return None
+        at = m.end
+        if at >= len(sdoc) or sdoc[at].lower_ not in ("of", "in", "from"):
+            # "lawmakers and officials in Arnor": the preposition hangs on the noun in the parse
+            head = sdoc[m.end - 1]
+            preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "in", "from")]
+            if not preps:
+                return None
+            at = preps[0].i
         for x, key in assigned:
-            if x.start in (m.end + 1, m.end + 2) and actors[key].country:
+            if x.start in (at + 1, at + 2) and actors[key].country:
                 return actors[key].country
         return None
 

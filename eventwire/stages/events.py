@@ -367,7 +367,16 @@ class ActorIndex:
 
 
 def _conjuncts(tok: Any) -> list[Any]:
-    return [tok, *tok.conjuncts] if tok.conjuncts else [tok]
+    """A coordination's members; a name in apposition to a name is a list the parser misread
+    ("Mordor, the Shire, Arnor and Bree", "Arnor and the evil awful Gondor")."""
+    out = [tok, *tok.conjuncts] if tok.conjuncts else [tok]
+    if tok.pos_ != "PROPN":
+        return out
+    for member in list(out):
+        for child in member.children:
+            if child.dep_ == "appos" and child.pos_ == "PROPN" and child not in out:
+                out.extend([child, *[c for c in child.conjuncts if c not in out]])
+    return out
 
 
 class EventCoder:
