@@ -358,6 +358,10 @@ class ActorResolver:
                 pending.append(m)
         # pass 2: names not in the dictionary: in-document variants first, then KB spelling variants
         for m in [m for m in pending if m.kind in ("person?", "org?", "place?")]:
+            alias = self._parenthetical_alias(sdoc, m, assigned)
+            if alias is not None:
+                add(alias, lambda alias=alias: actors[alias], m)  # "the European Union (EU)"
+                continue
             text = self._name_text(sdoc, m)
             key = self._match_doc_person(text, actors)
             if key is None and m.kind == "place?":
@@ -496,6 +500,16 @@ class ActorResolver:
                     "deputy") ^ role.startswith("deputy"):
                 return key
         return None
+
+    @staticmethod
+    def _parenthetical_alias(sdoc: Any, m: Mention, assigned: list[tuple[Mention, str]]) -> str | None:
+        """An acronym in brackets right after a resolved name is another name of that actor."""
+        if m.start < 2 or m.end >= len(sdoc) or sdoc[m.start - 1].text != "(" or sdoc[m.end].text != ")":
+            return None
+        text = sdoc[m.start : m.end].text.replace(".", "")
+        if not (text.isupper() and text.isalpha() and 2 <= len(text) <= 8):
+            return None
+        return next((key for x, key in assigned if x.end == m.start - 1), None)
 
     @staticmethod
     def _of_owner(sdoc: Any, m: Mention, assigned: list[tuple[Mention, str]],
