@@ -417,7 +417,8 @@ class EventCoder:
             return [], False
         subj = [c for c in verb.children if c.dep_ in SUBJ_DEPS and c.pos_ != "SPACE"]
         if subj:
-            return _conjuncts(subj[0]), False
+            # "Old foes Gondor and Osgiliath have ...": the parser may hang two subjects on the verb
+            return [t for s in subj for t in _conjuncts(s)], False
         agent = [c for c in verb.children if c.dep_ == "agent"]
         if agent:
             pobj = [c for c in agent[0].children if c.dep_ == "pobj"]
