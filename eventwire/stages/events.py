@@ -555,6 +555,15 @@ class EventCoder:
                     actors, conf = self.map_actors(index, _conjuncts(tok), exclude)
                     if actors:
                         return actors, conf * 0.85
+            # "signed an accord to supply X": the object of a purpose infinitive that is no event itself
+            for c in trigger.children:
+                if c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB" and not self.p.get("V", c.lemma_.lower()) \
+                        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                    for obj in c.children:
+                        if obj.dep_ in ("dobj", "obj", "dative") and obj.i not in index.in_place:
+                            actors, conf = self.map_actors(index, _conjuncts(obj), exclude)
+                            if actors:
+                                return actors, conf * 0.8
         return [], 1.0
 
     # ------------------------------------------------------------------ control, modality
