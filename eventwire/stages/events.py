@@ -318,7 +318,8 @@ class ActorIndex:
         # modifiers on the left ("Assad's army", "Syrian government"), then "of X", then appositions
         for tok in sorted(head.lefts, key=lambda t: -t.i):
             if tok.dep_ in ("poss", "compound", "amod", "nmod", "npadvmod"):
-                for sub in sorted(tok.subtree, key=lambda t: -t.i):
+                # the modifier itself before the rest of its subtree ("Eriadori and Calenardhon leaders")
+                for sub in sorted(tok.subtree, key=lambda t: (t.i != tok.i, -t.i)):
                     act = self.by_token.get(sub.i)
                     if act is not None and act.id not in excluded:
                         return act, 0.9
@@ -493,6 +494,13 @@ class EventCoder:
                 out.append(actor)
                 conf = min(conf, c)
                 if index.by_token.get(tok.i) is None:
+                    # "Eriadori and Calenardhon leaders": the modifier's conjuncts join in
+                    for mod in tok.lefts:
+                        if mod.dep_ in ("nmod", "amod", "compound") and index.by_token.get(mod.i) is actor:
+                            for conj in mod.conjuncts:
+                                more = index.by_token.get(conj.i)
+                                if more is not None and all(a.id != more.id for a in out + excluded):
+                                    out.append(more)
                     # "the ambassadors of A, B and C": the other conjuncts of the "of" object join in
                     for child in tok.rights:
                         if child.dep_ in ("prep", "agent") and child.lower_ in ("of", "by"):
