@@ -232,6 +232,10 @@ def petrarch_to_ewp(text: str, prefix: str = "petr") -> str:
             if converted is None:
                 continue
             constraints, flags = converted
+            toks = _tokenize(body)
+            star = toks.index("*")
+            if "+" in toks[:star] and "$" in toks[star + 1 :] and ":" not in code:
+                code = ":" + code  # "+ * MONEY $": the subject is the target, the source follows
             patterns.append((len(patterns) + 1, "\x00  " + "  ".join(constraints) + f"  => {code}  " + " ".join(flags)))
             continue
         if stripped.startswith("&") or stripped.startswith("~"):

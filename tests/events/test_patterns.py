@@ -98,3 +98,14 @@ def test_user_pattern_file_through_config(tmp_path: Path, nlp) -> None:  # type:
 def test_missing_user_file_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(EventwireError):
         read_pattern_file(tmp_path / "nope.txt", PatternSet())
+
+
+def test_petrarch_source_and_target_markers_and_split_verbs() -> None:
+    """"+ * MONEY $" codes from what follows to the subject; WIRE_+TAP is one verb."""
+    text = "--- RECEIVE  [033]  ---\nRECEIVE\n- + * MONEY $  [071]\n\n--- SPY  [170] ---\nWIRE_+TAP {WIRE_+TAPPED}\n"
+    pset = parse_ewp(petrarch_to_ewp(text, prefix="t"), "conv")
+    money = [p for p in pset.get("V", "receive") if p.constraints]
+    assert money and money[0].code is None and money[0].reverse == "071"
+    tap = pset.get("V", "wire")
+    prts = [c for p in tap for c in p.constraints if c.kind == "prt"]
+    assert prts and all(c.phrases == (("tap",),) for c in prts)
