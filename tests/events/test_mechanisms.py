@@ -182,3 +182,17 @@ def test_years_before_is_historical(code) -> None:  # type: ignore[no-untyped-de
     attack = find(evs, "ASSAULT", "ROH", "MOR")
     assert attack and "historical" in attack[0].aux
     assert all("historical" not in e.aux for e in evs if "ARN" in [a.code for a in e.actor])
+
+
+def test_names_in_a_misparsed_list_all_act(code) -> None:  # type: ignore[no-untyped-def]
+    evs = code("Mordor, the Shire, Arnor and Rohan welcomed a resumption of formal diplomatic ties with Gondor.",
+               {**A, "the Shire": "SHI"})
+    actors = {a.code for e in evs if e.cameo and e.cameo.startswith("05") for a in e.actor}
+    assert {"MOR", "ARN", "ROH"} <= actors
+
+
+
+def test_every_subject_counts(code) -> None:  # type: ignore[no-untyped-def]
+    # the parser hangs "foes" and "Arnor" on the verb as two subjects
+    evs = code("Old foes Arnor and Gondor met on Tuesday.", A)
+    assert find(evs, "CONSULT", "ARN", "GON")
