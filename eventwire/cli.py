@@ -30,7 +30,3 @@ def main() -> None:
     except EventwireError as exc:
         typer.echo(f"eventwire: {exc}", err=True)
         raise SystemExit(EXIT_USAGE) from exc
-
-
-if __name__ == "__main__":
-    main()

@@ -69,6 +69,10 @@ class EventwireError(Exception):
         message = f"[{code.value}] {MESSAGES[code]}"
         super().__init__(f"{message}: {detail}" if detail else message)
 
+    def __reduce__(self) -> tuple[type["EventwireError"], tuple[ErrorCode, str]]:
+        """Pickle by code and detail, so an error raised in a worker process arrives whole."""
+        return (type(self), (self.code, self.detail))
+
     @property
     def reason(self) -> str:
         return str(self)

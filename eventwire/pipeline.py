@@ -27,6 +27,8 @@ from .stages import load_all
 from .stages.base import Resources, Stage
 
 INPUT_ATTRS = ("raw",)
+# Errors of the set-up, not of one article: they stop the run with one clear message.
+FATAL_CODES = frozenset({ErrorCode.MODEL_NOT_FOUND, ErrorCode.CONFIG_INVALID, ErrorCode.DICTIONARY_INVALID})
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 Result = Document | Reject
@@ -126,6 +128,8 @@ class Pipeline:
             try:
                 stage(doc)
             except EventwireError as exc:
+                if exc.code in FATAL_CODES:
+                    raise  # the set-up is wrong, not the article: rejecting every article would hide it
                 results[i] = Reject.from_error(exc, stage.name, doc.id, doc.scratch.get("source"))
                 continue
             except Exception as exc:  # noqa: BLE001 - one article never stops a batch

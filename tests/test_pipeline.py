@@ -1,0 +1,60 @@
+"""The Pipeline contract: stage order is checked at build time, set-up errors stop the run."""
+
+from __future__ import annotations
+
+import pickle
+import subprocess
+import sys
+
+import pytest
+
+from eventwire import ErrorCode, EventwireError, Pipeline, RawRecord, Reject, load_config
+
+
+def test_stage_order_is_checked_when_built() -> None:
+    with pytest.raises(EventwireError) as err:
+        Pipeline(load_config(), stages=["clean", "events"])
+    assert err.value.code is ErrorCode.PIPELINE_INVALID
+    assert "events" in str(err.value) and "spacy" in str(err.value)
+
+
+def test_unknown_stage_names_the_known_ones() -> None:
+    with pytest.raises(EventwireError) as err:
+        Pipeline(load_config(), stages=["clean", "nosuchstage"])
+    assert err.value.code is ErrorCode.UNKNOWN_STAGE and "actors" in str(err.value)
+
+
+def test_missing_model_stops_the_run_instead_of_rejecting_every_article() -> None:
+    pipeline = Pipeline(load_config(overrides={"pipeline.model": "no_such_model_xyz"}))
+    with pytest.raises(EventwireError) as err:
+        list(pipeline.pipe([RawRecord(text="Putin met Lavrov in Moscow.", id="a")]))
+    assert err.value.code is ErrorCode.MODEL_NOT_FOUND
+
+
+def test_missing_model_exits_2_with_one_line() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "eventwire", "extract", "-", "--model", "no_such_model_xyz"],
+        input="Putin met Lavrov in Moscow.", capture_output=True, text=True, check=False,
+    )
+    assert proc.returncode == 2
+    assert "E304" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_errors_survive_pickling_between_processes() -> None:
+    err = pickle.loads(pickle.dumps(EventwireError(ErrorCode.TOO_LARGE, "big.txt")))
+    assert err.code is ErrorCode.TOO_LARGE and err.detail == "big.txt" and "E104" in str(err)
+
+
+def test_one_bad_article_never_stops_the_batch(pipeline: Pipeline) -> None:
+    records = [
+        RawRecord(text="Russian President Vladimir Putin met Syrian officials in Sochi.", id="good-1",
+                  published="2014-11-27"),
+        RawRecord(text="   ", id="empty"),
+        RawRecord(text="Turkey's president visited Baghdad on Monday.", id="good-2", published="not a date"),
+        RawRecord(text="Iraqi forces shelled Islamic State positions near Mosul.", id="good-3"),
+    ]
+    results = list(pipeline.pipe(records))
+    assert [r.id for r in results] == ["good-1", "empty", "good-2", "good-3"]
+    rejects = {r.id: r for r in results if isinstance(r, Reject)}
+    assert set(rejects) == {"empty", "good-2"}
+    assert rejects["empty"].code == "E106" and rejects["good-2"].code == "E112"
