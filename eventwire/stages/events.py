@@ -377,6 +377,10 @@ def _conjuncts(tok: Any) -> list[Any]:
         for child in member.children:
             if child.dep_ == "appos" and child.pos_ == "PROPN" and child not in out:
                 out.extend([child, *[c for c in child.conjuncts if c not in out]])
+            elif child.dep_ == "nmod" and child.pos_ == "PROPN" and child.i < member.i and child not in out and \
+                    any(c.dep_ == "conj" and c.pos_ == "PROPN" for c in child.children):
+                # "Arnor, Calenardhon and the evil Gondor": the list's head hung on its last name
+                out.extend([child, *[c for c in child.conjuncts if c not in out and c.pos_ == "PROPN"]])
     return out
 
 
