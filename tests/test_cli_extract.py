@@ -19,7 +19,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "samples" / "vov-2014-11-27-russia-syria.txt"
-EVENTWIRE = [sys.executable, "-m", "eventwire.cli"]
+EVENTWIRE = [sys.executable, "-m", "eventwire"]
 if (Path(sys.executable).parent / "eventwire").exists():
     EVENTWIRE = [str(Path(sys.executable).parent / "eventwire")]
 
@@ -129,3 +129,19 @@ def test_all_rejected_exit_code_and_stdin(tmp_path: Path) -> None:
 def test_usage_error_exit_code(tmp_path: Path) -> None:
     proc = run(["extract", "--format"], tmp_path)
     assert proc.returncode == 2
+
+
+def test_mixed_folder_ingests_in_one_run(mixed_run: dict[str, Any]) -> None:
+    """The same folder into the store: every good article stored, every bad one in the rejects file."""
+    import duckdb
+
+    base = mixed_run["base"]
+    db, rejects = base / "mixed.duckdb", base / "ingest-rejects.jsonl"
+    proc = run(["ingest", str(base / "in"), "--db", str(db), "--published", "2014-11-27", "--rejects", str(rejects)], base)
+    assert proc.returncode == 3, proc.stderr.decode()[-2000:]
+    with duckdb.connect(str(db), read_only=True) as con:
+        stored = {r[0] for r in con.execute("SELECT article_id FROM articles").fetchall()}
+        n_events = con.execute("SELECT count(*) FROM event_mentions WHERE article_id = 'good-sample'").fetchone()[0]
+    assert stored == {"good-sample", "latin1", "iran-talks"}
+    assert n_events > 5
+    assert sorted(r["code"] for r in read_jsonl(rejects)) == ["E101", "E102", "E105", "E106", "E107"]
