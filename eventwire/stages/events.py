@@ -217,7 +217,10 @@ def match_trigger(pset: PatternSet, pos: str, trigger: Any) -> tuple[Pattern, se
     if not candidates:
         return None
     failed: set[int] = set()  # constraints shared between patterns are checked once
+    best: tuple[Pattern, set[int]] | None = None
     for pattern in candidates:
+        if best is not None and pattern.specificity < best[0].specificity:
+            break
         if pattern.recip and pos == "V" and not _compound_subject(trigger):
             continue  # "% *": only "X and Y downplayed ..." acts among itself
         consumed: set[int] = set()
@@ -233,8 +236,47 @@ def match_trigger(pset: PatternSet, pos: str, trigger: Any) -> tuple[Pattern, se
                 break
             consumed |= got
         if ok:
-            return pattern, consumed
-    return None
+            if best is None:
+                best = (pattern, consumed)
+            elif _matched_words(pattern, ctx) > _matched_words(best[0], ctx):
+                best = (pattern, consumed)  # "austrian gold florin" beats "florin" at equal specificity
+    return best
+
+
+def _locative(tok: Any) -> bool:
+    """A place name that says where ("in Syria", "along the border"), not whose ("a vessel from Korea")."""
+    cur = tok
+    while cur.dep_ in ("compound", "appos", "conj", "amod") and cur.head.i != cur.i:
+        cur = cur.head
+    if cur.dep_ != "pobj":
+        return True
+    return cur.head.lower_ in LOCATIVE_PREPS | {"at", "across", "along", "into", "around", "within", "near"}
+
+
+def _longest(constraint: Constraint, forms: Forms) -> int:
+    """Length of the longest of the constraint's phrases found in ``forms`` (0 if none)."""
+    best = 0
+    index = constraint.by_first
+    for i, (low, lem) in enumerate(forms):
+        hits = index.get(low, ()) + (index.get(lem, ()) if lem != low else ())
+        for phrase in hits:
+            n = len(phrase)
+            if n > best and i + n <= len(forms) and all(_word_match(phrase[k], *forms[i + k]) for k in range(1, n)):
+                best = n
+    return best
+
+
+def _matched_words(pattern: Pattern, ctx: _Context) -> int:
+    """How many words a matching pattern's phrases cover: at equal specificity the longer match wins."""
+    total = 0
+    for c in pattern.constraints:
+        if c.kind == "obj":
+            total += _longest(c, ctx.r_forms)
+        elif c.kind == "pre":
+            total += _longest(c, ctx.p_forms)
+        elif c.kind == "prep" and c.phrases:
+            total += max((_longest(c, f) for low, _, _, f in ctx.preps if low == c.prep), default=0)
+    return total
 
 
 def _stem(pset: PatternSet, pos: str, word: str) -> str | None:
@@ -563,7 +605,8 @@ class EventCoder:
             excluded = {a.id for a in exclude}
             for tok in scope:
                 actor = index.by_token.get(tok.i)
-                if actor is not None and actor.id not in excluded and tok.i not in index.in_place:
+                if actor is not None and actor.id not in excluded and (
+                        tok.i not in index.in_place or not _locative(tok)):
                     actors, conf = self.map_actors(index, _conjuncts(tok), exclude)
                     if actors:
                         return actors, conf * 0.85
