@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable
 from typing import IO, Any
 
-from ..document import Document
 from ..registry import writers
-from .tabular import document_event_rows, normalise, text
+from .tabular import EventRowWriter, text
 
 COLUMNS: tuple[str, ...] = (
     "article_id", "type", "mode", "cameo", "quad_class", "goldstein", "actor_code", "actor_name",
@@ -25,20 +23,13 @@ def csv_cells(row: dict[str, Any]) -> list[str]:
 
 
 @writers.register("csv")
-class CsvWriter:
+class CsvWriter(EventRowWriter):
     """Header first (even with no events, so an empty result still loads), then one row per event."""
 
     def __init__(self, fh: IO[str]) -> None:
-        self.fh = fh
+        super().__init__(fh)
         self.out = csv.writer(fh, lineterminator="\n")
         self.out.writerow(COLUMNS)
 
-    def write(self, doc: Document) -> None:
-        self.write_rows(document_event_rows(doc))
-
-    def write_rows(self, rows: Iterable[dict[str, Any]]) -> None:
-        for row in rows:
-            self.out.writerow(csv_cells(normalise(row)))
-
-    def close(self) -> None:
-        self.fh.flush()
+    def write_row(self, row: dict[str, Any]) -> None:
+        self.out.writerow(csv_cells(row))

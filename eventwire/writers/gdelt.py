@@ -27,12 +27,10 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
-from collections.abc import Iterable
-from typing import IO, Any
+from typing import Any
 
-from ..document import Document
 from ..registry import writers
-from .tabular import document_event_rows, normalise, text
+from .tabular import EventRowWriter, text
 
 N_COLUMNS = 61
 GEO_FIELDS = ("Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID")
@@ -110,16 +108,6 @@ def gdelt_cells(row: dict[str, Any]) -> list[str]:
 
 
 @writers.register("gdelt")
-class GdeltWriter:
-    def __init__(self, fh: IO[str]) -> None:
-        self.fh = fh
-
-    def write(self, doc: Document) -> None:
-        self.write_rows(document_event_rows(doc))
-
-    def write_rows(self, rows: Iterable[dict[str, Any]]) -> None:
-        for row in rows:
-            self.fh.write("\t".join(gdelt_cells(normalise(row))) + "\n")
-
-    def close(self) -> None:
-        self.fh.flush()
+class GdeltWriter(EventRowWriter):
+    def write_row(self, row: dict[str, Any]) -> None:
+        self.fh.write("\t".join(gdelt_cells(row)) + "\n")

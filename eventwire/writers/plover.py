@@ -9,12 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable
-from typing import IO, Any
+from typing import Any
 
-from ..document import Document
 from ..registry import writers
-from .tabular import document_event_rows, normalise
+from .tabular import EventRowWriter
 
 CODER = "eventwire"
 
@@ -61,16 +59,6 @@ def plover_record(row: dict[str, Any]) -> dict[str, Any]:
 
 
 @writers.register("plover")
-class PloverWriter:
-    def __init__(self, fh: IO[str]) -> None:
-        self.fh = fh
-
-    def write(self, doc: Document) -> None:
-        self.write_rows(document_event_rows(doc))
-
-    def write_rows(self, rows: Iterable[dict[str, Any]]) -> None:
-        for row in rows:
-            self.fh.write(json.dumps(plover_record(normalise(row)), ensure_ascii=False, default=str) + "\n")
-
-    def close(self) -> None:
-        self.fh.flush()
+class PloverWriter(EventRowWriter):
+    def write_row(self, row: dict[str, Any]) -> None:
+        self.fh.write(json.dumps(plover_record(row), ensure_ascii=False, default=str) + "\n")

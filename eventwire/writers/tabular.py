@@ -8,8 +8,8 @@ eventwire.store.rows / the events table, and ``normalise`` fills the few fields 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Iterable
+from typing import IO, Any
 
 from ..document import Document
 from ..store.rows import event_mention_rows
@@ -32,9 +32,25 @@ def normalise(row: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def document_event_rows(doc: Document) -> Iterator[dict[str, Any]]:
-    for row in event_mention_rows(doc):
-        yield normalise(row)
+class EventRowWriter:
+    """Base of the one-row-per-event writers: Documents (extract) and store rows (export) both arrive at
+    ``write_row`` as one normalised shape, so each format only says how to print a row."""
+
+    def __init__(self, fh: IO[str]) -> None:
+        self.fh = fh
+
+    def write(self, doc: Document) -> None:
+        self.write_rows(event_mention_rows(doc))
+
+    def write_rows(self, rows: Iterable[dict[str, Any]]) -> None:
+        for row in rows:
+            self.write_row(normalise(row))
+
+    def write_row(self, row: dict[str, Any]) -> None:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        self.fh.flush()
 
 
 def text(value: Any) -> str:
