@@ -195,17 +195,17 @@ def _expand(phrase: str, subs: dict[str, list[str]]) -> list[str]:
     return out
 
 
-def read_actors(path: str | Path) -> list[ActorRecord]:
-    p = Path(path)
+def _read_dictionary(path: str | Path) -> str:
+    """A dictionary file's text; an unreadable file is a coded error naming it."""
     try:
-        return parse_actors(p.read_text(encoding="utf-8", errors="replace"), str(p))
+        return Path(path).read_text(encoding="utf-8", errors="replace")
     except OSError as exc:
-        raise EventwireError(ErrorCode.DICTIONARY_INVALID, f"{p}: {exc}") from exc
+        raise EventwireError(ErrorCode.DICTIONARY_INVALID, f"{path}: {exc}") from exc
+
+
+def read_actors(path: str | Path) -> list[ActorRecord]:
+    return parse_actors(_read_dictionary(path), str(path))
 
 
 def read_agents(path: str | Path) -> list[AgentRecord]:
-    p = Path(path)
-    try:
-        return parse_agents(p.read_text(encoding="utf-8", errors="replace"), str(p))
-    except OSError as exc:
-        raise EventwireError(ErrorCode.DICTIONARY_INVALID, f"{p}: {exc}") from exc
+    return parse_agents(_read_dictionary(path), str(path))

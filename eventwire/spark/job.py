@@ -15,6 +15,7 @@ import datetime as dt
 import functools
 import json
 import os
+import sys
 import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -80,12 +81,13 @@ def read_file_bytes(name: str, data: bytes, published: str | None, max_bytes: in
     """A whole input file (WARC, HTML, text, feed) through the CLI's readers, chosen by its suffix."""
     from ..readers import read_path, suffix_of
 
-    if len(data) > max_bytes and not suffix_of(Path(name)).startswith(".warc"):
+    base = Path(name.rsplit("/", 1)[-1])  # the file name of a local path or a Hadoop URI
+    suffix = suffix_of(base)
+    if len(data) > max_bytes and not suffix.startswith(".warc"):
         err = EventwireError(ErrorCode.TOO_LARGE, f"{name}: {len(data)} bytes > {max_bytes}")
         return [Reject.from_error(err, "read", None, name)]
-    suffix = suffix_of(Path(name.rsplit("/", 1)[-1]))
     with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / (Path(name.rsplit("/", 1)[-1]).stem.split(".")[0] + suffix)
+        path = Path(tmp) / (base.stem.split(".")[0] + suffix)
         path.write_bytes(data)
         items = list(read_path(path, {"published": published, "max_bytes": max_bytes}))
     for item in items:
@@ -132,7 +134,7 @@ def session(options: SparkOptions) -> Any:
 
     if options.master.startswith("local"):
         os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
-    os.environ.setdefault("PYSPARK_PYTHON", os.environ.get("PYSPARK_PYTHON") or __import__("sys").executable)
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     builder = (
         SparkSession.builder.master(options.master).appName(options.app_name)
         .config("spark.ui.enabled", "false")
