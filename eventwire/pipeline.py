@@ -14,7 +14,7 @@ import multiprocessing as mp
 import os
 import re
 from collections import deque
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from itertools import islice
 from typing import Any
 
@@ -73,10 +73,6 @@ class Pipeline:
         self.stages: list[Stage] = [stage_registry.get(n)(self.config, self.resources) for n in names]
         self.check()
         self._frozen_pid = -1  # the process whose heap freeze_heap() has frozen
-
-    @classmethod
-    def from_options(cls, config_path: str | None = None, **overrides: Any) -> "Pipeline":
-        return cls(load_config(config_path, overrides))
 
     def check(self) -> None:
         """Every stage's requirements must be assigned by the input or an earlier stage."""
@@ -230,10 +226,6 @@ def _work(batch: list[RawRecord | Reject]) -> list[Result]:
     out = pipeline._run_batch(batch)
     pipeline.freeze_heap()
     return out
-
-
-def default_pipeline(config_path: str | None = None, overrides: Mapping[str, Any] | None = None) -> Pipeline:
-    return Pipeline(load_config(config_path, overrides))
 
 
 @functools.lru_cache(maxsize=1)
