@@ -140,6 +140,61 @@ def load_ontology() -> Ontology:
     return Ontology(json.loads(text))
 
 
+class NegationMap:
+    """What a negated CAMEO code means, from a PETRARCH Internal Coding Ontology (PICO) file.
+
+    Why: PETRARCH-family coders do not drop "did not clash"; they code its negation. PICO gives each CAMEO
+    code a number in which negation is subtracting 0xFFFF ("110" = 0xFFFF + 0x0080, so "not 110" is 0x0080,
+    "050"). A code whose negation has no exact entry stays a negated, non-factual event.
+    """
+
+    NEGATE = 0xFFFF
+
+    def __init__(self, values: dict[str, int]) -> None:
+        self.values = values
+        self.codes: dict[int, str] = {}
+        for code, value in values.items():
+            self.codes.setdefault(value, code)  # several codes can share a value: the first listed wins
+
+    @classmethod
+    def from_file(cls, path: str | Path) -> NegationMap:
+        from .errors import ErrorCode, EventwireError
+
+        values: dict[str, int] = {}
+        try:
+            text = Path(path).read_text(encoding="utf-8", errors="replace")
+        except OSError as exc:
+            raise EventwireError(ErrorCode.DICTIONARY_INVALID, f"cannot read coding ontology {path}: {exc}") from exc
+        for n, raw in enumerate(text.splitlines(), 1):
+            line = raw.split("#", 1)[0].strip()
+            if not line:
+                continue
+            code, _, expr = line.partition(":")
+            if not re.fullmatch(r"[0-9]{2,4}|---", code.strip()) or not expr.strip():
+                raise EventwireError(ErrorCode.DICTIONARY_INVALID, f"{path}:{n}: expected CODE:VALUE, got {raw!r}")
+            try:
+                values[code.strip()] = _hex_sum(expr)
+            except ValueError as exc:
+                raise EventwireError(ErrorCode.DICTIONARY_INVALID, f"{path}:{n}: {exc}") from exc
+        if not values:
+            raise EventwireError(ErrorCode.DICTIONARY_INVALID, f"coding ontology {path} has no entries")
+        return cls(values)
+
+    def negate(self, code: str) -> str | None:
+        """The CAMEO code meaning "not <code>", or None when the ontology has none."""
+        value = self.values.get(code)
+        negated = None if value is None else self.codes.get(value - self.NEGATE)
+        return None if negated == "---" else negated
+
+
+def _hex_sum(expr: str) -> int:
+    """'-0xFFFF+0x2040+0x300' -> its value."""
+    terms = re.findall(r"([+-]?)\s*(0x[0-9A-Fa-f]+|[0-9]+)", expr.replace(" ", ""))
+    if not terms or re.sub(r"[+-]?(0x[0-9A-Fa-f]+|[0-9]+)", "", expr.replace(" ", "")):
+        raise ValueError(f"not a sum of hexadecimal numbers: {expr!r}")
+    return sum((-1 if sign == "-" else 1) * int(num, 0) for sign, num in terms)
+
+
 # --------------------------------------------------------------------------------------------- builder
 
 

@@ -4,7 +4,9 @@ Why a tolerant reader: the suites are "XML" with comments that real XML parsers 
 read with regular expressions. We use each record's sentence text (never the shipped parses, so the
 score measures our parser too), its date as the publication date, the suite's <Config> options in
 document order (require_dyad), and the suite's own actor, agent and verb dictionaries (from its
-<Environment>, or --dictionaries), with the built-in actor knowledge base switched off.
+<Environment>, or --dictionaries), with the built-in actor knowledge base switched off. From the
+<Environment> we also take <Include> (only those record categories are tests) and <PICOfile> (how a
+negated verb is coded: "did not clash" is 050, not a dropped 190).
 
 Events that are not facts (negation, hypothetical) or are historical ("five years after X") are not
 counted: the suites code current events. Scoring follows the UniversalPetrarch harness: an expected
@@ -32,7 +34,7 @@ _ATTR_RE = re.compile(r"""(\w+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 _CODING_RE = re.compile(r"<EventCoding\b([^>]*)>")
 _TEXT_RE = re.compile(r"<Text>(.*?)</Text>", re.S)
 _COMMENT_RE = re.compile(r"<!--.*?-->", re.S)
-_ENV_RE = re.compile(r"<(Verbfile|Actorfile|Agentfile)>\s*([^<\s]+)\s*</\1>")
+_ENV_RE = re.compile(r"<(Verbfile|Actorfile|Agentfile|PICOfile|Include)>\s*([^<]+?)\s*</\1>")
 
 
 def _attrs(raw: str) -> dict[str, str]:
@@ -108,9 +110,9 @@ def codings(event: Event, require_dyad: bool) -> list[tuple[str, str, str]]:
 
 
 def _suite_files(path: Path, env: dict[str, str], extra: list[str]) -> dict[str, list[str]]:
-    files: dict[str, list[str]] = {"actors": [], "agents": [], "verbs": []}
+    files: dict[str, list[str]] = {"actors": [], "agents": [], "verbs": [], "pico": []}
     folder = path.parent
-    for key, slot in (("Actorfile", "actors"), ("Agentfile", "agents"), ("Verbfile", "verbs")):
+    for key, slot in (("Actorfile", "actors"), ("Agentfile", "agents"), ("Verbfile", "verbs"), ("PICOfile", "pico")):
         if key in env and (folder / env[key]).is_file():
             files[slot].append(str(folder / env[key]))
     for item in extra:
@@ -139,12 +141,15 @@ def evaluate_petr(path: Path, options: dict[str, Any]) -> dict[str, Any]:
         "events.patterns": files["verbs"],
         "events.builtin": bool(options.get("builtin_patterns", False)),
         "events.statements": True,
+        "events.negation_ontology": files["pico"][0] if files["pico"] else "",
         "events.require_actor": True,
         "pipeline.stages": ["clean", "nlp", "actors", "times", "places", "quotes", "events"],
         "io.detect_language": False,  # fictional names fool language detection
     }
     pipeline = Pipeline(load_config(overrides=overrides))
-    evaluated = [r for r in records if not r.skip]
+    # <Include> lists the categories the suite's authors count as tests; the others are kept for history
+    include = set(env.get("Include", "").split())
+    evaluated = [r for r in records if not r.skip and (not include or r.category in include)]
     if limit:
         evaluated = evaluated[: int(limit)]
     started = time.perf_counter()

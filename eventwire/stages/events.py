@@ -26,7 +26,7 @@ from typing import Any
 
 from ..config import Config
 from ..document import Actor, Document, Event, EventActor, EventDate, EventLocation, Evidence, Place, Time
-from ..ontology import CameoCode, Ontology, load_ontology, quad_class
+from ..ontology import CameoCode, NegationMap, Ontology, load_ontology, quad_class
 from ..patterns import Constraint, Pattern, PatternSet, load_patterns
 from ..registry import stages
 from .base import Resources, Stage
@@ -164,6 +164,11 @@ class _Context:
             for tok in self.region:
                 if tok.dep_ in ("prep", "agent", "dative", "prt", "mark", "advmod"):
                     sub = [t for t in tok.doc[tok.left_edge.i : tok.right_edge.i + 1] if t.i != tok.i]
+                    if not sub and tok.dep_ == "prt":
+                        # "clash over the efforts" parsed as particle + object: the object is the PP's
+                        obj = next((c for c in tok.head.rights if c.dep_ in ("dobj", "obj") and c.i > tok.i), None)
+                        if obj is not None:
+                            sub = list(tok.doc[obj.left_edge.i : obj.right_edge.i + 1])
                     self._preps.append((tok.lower_, tok.i, sub, _forms(sub)))
         return self._preps
 
@@ -456,6 +461,8 @@ class EventCoder:
         self.code_statements = bool(settings.get("statements", False))
         self.reverse_events = bool(settings.get("reverse", True))
         self.historical_days = int(settings.get("historical_days", 365))
+        pico = str(settings.get("negation_ontology", "") or "")
+        self.negation = NegationMap.from_file(pico) if pico else None
 
     # ------------------------------------------------------------------ slots
     def subject_tokens(self, verb: Any, depth: int = 0, index: ActorIndex | None = None) -> tuple[list[Any], bool]:
@@ -699,6 +706,16 @@ class EventCoder:
             # without taking on that verb's own modality, looking for an opinion or condition above
             tok = head
 
+    def recode_negation(self, cand: Candidate) -> None:
+        """With a coding ontology configured, "did not clash" is coded as what its negation means."""
+        if self.negation is None or "negation" not in cand.aux:
+            return
+        negated = self.negation.negate(cand.cameo)
+        if negated is not None:
+            cand.cameo, cand.type_override = negated, None
+            cand.aux.discard("negation")
+            cand.rule += "+negated"
+
     def control(self, cand: Candidate, index: ActorIndex) -> Candidate | None:
         """Rewrite an event governed by a control verb or intent noun; None drops it."""
         clause = cand.clause
@@ -886,6 +903,7 @@ class EventCoder:
             for cand in cands:
                 self.control(cand, index)
                 self.modality(cand)
+                self.recode_negation(cand)
             self._similar_fill(cands)
             cands = self._drop_subsumed(cands)
             built: list[Event] = []
@@ -1204,7 +1222,8 @@ def build_coder(config: Config, resources: Resources) -> EventCoder:
     def make() -> EventCoder:
         return EventCoder(settings, load_patterns(extra, builtin), load_ontology())
 
-    return resources.get(f"events.coder:{builtin}:{'|'.join(extra)}", make)
+    pico = settings.get("negation_ontology", "")
+    return resources.get(f"events.coder:{builtin}:{'|'.join(extra)}:{pico}", make)
 
 
 @stages.register("events")

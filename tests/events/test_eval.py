@@ -17,6 +17,10 @@ def test_petr_reader_honours_suite_config(shared_data: Path) -> None:
     assert "Arnor is about to restore" in first.text and "<" not in first.text
     assert any(not r.require_dyad for r in records)  # <Config option="require_dyad" value="false">
     assert sum(1 for r in records if r.skip) >= 11  # evaluate="false" and error records
+    # the categories counted as tests, and the coding ontology for negated verbs
+    assert {"DEMO", "SYNSET"} <= set(env["Include"].split()) and "PARSING" not in env["Include"].split()
+    assert any(r.category == "PARSING" for r in records)
+    assert env["PICOfile"] == "PETR_Validate_Internal_Coding_Ontology_1_01.txt"
 
 
 def test_codings_expand_compound_actors() -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from eventwire.ontology import PLOVER_TYPES, build_ontology, load_ontology, quad_class
 
 
@@ -41,3 +43,19 @@ def test_build_matches_shipped_data(shared_data: Path) -> None:
     built = build_ontology(shared_data / "plover")
     assert built["cameo"] == load_ontology().data["cameo"]
     assert "CC BY-SA" in built["notice"]
+
+
+def test_negation_map_from_the_suite_coding_ontology(shared_data: Path, tmp_path: Path) -> None:
+    from eventwire.errors import EventwireError
+    from eventwire.ontology import NegationMap
+
+    pico = NegationMap.from_file(shared_data / "universalpetrarch" / "PETR_Validate_Internal_Coding_Ontology_1_01.txt")
+    assert pico.negate("110") == "050"  # not disapprove: diplomatic cooperation
+    assert pico.negate("170") == "057"
+    assert pico.negate("060") == "121"  # not cooperate materially: reject material cooperation
+    assert pico.negate("010") == "011"  # not say: decline comment
+    assert pico.negate("190") is None and pico.negate("050") is None and pico.negate("999") is None
+    bad = tmp_path / "bad.txt"
+    bad.write_text("110:0x1007f\nnonsense line\n", encoding="utf-8")
+    with pytest.raises(EventwireError, match="E402"):
+        NegationMap.from_file(bad)

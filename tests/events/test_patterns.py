@@ -109,3 +109,48 @@ def test_petrarch_source_and_target_markers_and_split_verbs() -> None:
     tap = pset.get("V", "wire")
     prts = [c for p in tap for c in p.constraints if c.kind == "prt"]
     assert prts and all(c.phrases == (("tap",),) for c in prts)
+
+
+QUARREL = """
+####### VERB PATTERNS #######
+---  QUARREL   [190]  ---
+QUARREL
+- * (OVER EFFORTS)                           [110]
+"""
+
+PICO = """# a slice of a PETRARCH Internal Coding Ontology
+050:0x0080#DiplomaticCoop
+110:0x1007f#0xFFFF+0x0080#Disapprove
+190:0x00A0#Fight
+---:0
+"""
+
+
+@pytest.mark.parametrize("pico", [False, True])
+def test_negated_verb_coded_through_a_coding_ontology(tmp_path: Path, nlp, pico: bool) -> None:  # type: ignore[no-untyped-def]
+    from eventwire.document import Actor, Article, Document
+    from eventwire.stages.events import build_coder
+
+    verbs = tmp_path / "quarrel.verbs.txt"
+    verbs.write_text(QUARREL, encoding="utf-8")
+    onto = tmp_path / "pico.txt"
+    onto.write_text(PICO, encoding="utf-8")
+    cfg = load_config(overrides={"events.patterns": [str(verbs)], "events.negation_ontology": str(onto) if pico else ""})
+    coder = build_coder(cfg, Pipeline(cfg, stages=["clean"]).resources)
+
+    def run(text: str) -> list[tuple[str | None, bool]]:
+        doc = Document(id="n", article=Article(text=text))
+        doc.spacy = nlp(text)
+        doc.actors = [
+            Actor(id="a1", name="Arnor", code="ARN", mentions=[doc.span(0, 5)]),
+            Actor(id="a2", name="Gondor", code="GON", mentions=[doc.span(text.index("Gondor"), text.index("Gondor") + 6)]),
+        ]
+        return [(e.cameo, e.is_fact) for e in coder.code(doc) if e.recipient and e.recipient[0].code == "GON"]
+
+    # "over the efforts" is often parsed as particle + object; the (OVER EFFORTS) pattern must still fire
+    assert run("Arnor quarreled over the efforts of Gondor.") == [("110", True)]
+    negated = run("Arnor did not quarrel over the efforts of Gondor.")
+    # with the ontology, "not 110" is 050 and a fact; without it, a negated 110 that is not a fact
+    assert negated == ([("050", True)] if pico else [("110", False)])
+    # "not 190" has no entry: it stays a negated non-fact either way
+    assert run("Arnor did not quarrel with Gondor.") == [("190", False)]
