@@ -88,8 +88,8 @@ class Entry:
 
 
 def split_code(code: str) -> tuple[str | None, str | None]:
-    """'RUSGOV' -> ('RUS', 'GOV'); 'IGOUNO' -> (None, 'IGO'); 'SYR' -> ('SYR', None)."""
-    code = code.upper()
+    """'RUSGOV' -> ('RUS', 'GOV'); 'IGOUNO' -> (None, 'IGO'); 'SYR' -> ('SYR', None); 'FRO/BIL' -> ('FRO', None)."""
+    code = code.upper().split("/")[0]
     head, rest = code[:3], code[3:]
     if head in ORG_TYPES:
         return None, head

@@ -83,7 +83,7 @@ def parse_code_block(block: str, where: str) -> CodeSpan | None:
     parts = block.strip().split(None, 1)
     if not parts:
         return None
-    code = parts[0].split("/")[0].upper()
+    code = parts[0].upper()  # "FRO/BIL/SAM": a group coded as its members, kept whole as PETRARCH does
     rest = parts[1].strip() if len(parts) > 1 else ""
     span = CodeSpan(code)
     if not rest:

@@ -614,6 +614,8 @@ class EventCoder:
                 actor = index.by_token.get(tok.i)
                 if actor is not None and actor.id not in excluded and (
                         tok.i not in index.in_place or not _locative(tok)):
+                    while tok.dep_ in ("compound", "flat") and index.by_token.get(tok.head.i) is actor:
+                        tok = tok.head  # "Minas Tirith and Osgiliath": the coordination hangs on the name's head
                     actors, conf = self.map_actors(index, _conjuncts(tok), exclude)
                     if actors:
                         return actors, conf * 0.85

@@ -8,6 +8,7 @@ import pytest
 
 from eventwire.errors import EventwireError
 from eventwire.kb import build_kb, lookup
+from eventwire.kb.model import split_code
 from eventwire.kb.petrarch import parse_actors, parse_agents
 
 ACTORS = """\
@@ -41,7 +42,8 @@ def test_petrarch_actor_file_is_parsed_with_synonyms_dates_and_compound_codes() 
     assert [(c.code, c.start, c.end) for c in firefly.codes] == [
         ("FRE", None, "1933-01-01"), ("FREGOV", "1933-01-01", "1935-12-31"), ("FREOPP", "1936-01-01", None)
     ]
-    assert recs["sylvania"].codes[0].code == "SYL"  # compound code keeps its first member
+    assert recs["sylvania"].codes[0].code == "SYL/FRE"  # a group coded as its members is kept whole, as PETRARCH does
+    assert split_code("SYL/FRE") == ("SYL", None)  # its country is the first member
     assert "freedonian" in recs["freedonia"].stems  # no closing underscore: a stem
 
 

@@ -196,3 +196,10 @@ def test_every_subject_counts(code) -> None:  # type: ignore[no-untyped-def]
     # the parser hangs "foes" and "Arnor" on the verb as two subjects
     evs = code("Old foes Arnor and Gondor met on Tuesday.", A)
     assert find(evs, "CONSULT", "ARN", "GON")
+
+
+def test_coordinated_multiword_names_in_the_verbs_phrase(code) -> None:  # type: ignore[no-untyped-def]
+    # the coordination hangs on "Tirith", the head of the two-word name: both sides are recipients
+    evs = code("Arnor welcomed a resumption of ties between Minas Tirith and Mordor.", {**A, "Minas Tirith": "MTR"})
+    welcome = [e for e in evs if e.cameo and e.cameo.startswith("05") and e.actor and e.actor[0].code == "ARN"]
+    assert welcome and {a.code for a in welcome[0].recipient} == {"MTR", "MOR"}
