@@ -393,7 +393,10 @@ class ActorResolver:
             key = self._resolve_nominal(sdoc, m, actors, assigned, day)
             if key is None:
                 continue
-            if isinstance(key, tuple):
+            if isinstance(key, list):
+                for k, make in key:
+                    add(k, make, m)
+            elif isinstance(key, tuple):
                 key, make = key
                 add(key, make, m)
             else:
@@ -474,9 +477,13 @@ class ActorResolver:
         if m.kind == "sector" and m.country:
             return self._sector_actor(m.country, m.agent, sdoc, m)  # type: ignore[arg-type]
         if m.kind == "anaphor":
-            of_country = self._of_owner(sdoc, m, assigned, actors)
-            if of_country is not None and m.agent is not None:
-                return self._sector_actor(of_country, m.agent, sdoc, m)
+            owners = self._of_owners(sdoc, m, assigned, actors)
+            if owners and m.agent is not None:
+                # "the ambassadors of A, B and C": one actor per owner, all named by this mention
+                return [self._sector_actor(c, m.agent, sdoc, m) for c in owners]
+            shared = self._shared_modifier(sdoc, m, assigned, actors)
+            if shared is not None and m.agent is not None:
+                return self._sector_actor(shared, m.agent, sdoc, m)
             return self._antecedent(sdoc, m, actors, assigned)
         return None
 
@@ -512,19 +519,43 @@ class ActorResolver:
         return next((key for x, key in assigned if x.end == m.start - 1), None)
 
     @staticmethod
-    def _of_owner(sdoc: Any, m: Mention, assigned: list[tuple[Mention, str]],
-                  actors: dict[str, ActorOut]) -> str | None:
-        """"the government of Syrian President Bashar al-Assad" -> SYR; "lawmakers in Arnor" -> ARN (of/in/from)."""
+    def _of_owners(sdoc: Any, m: Mention, assigned: list[tuple[Mention, str]],
+                   actors: dict[str, ActorOut]) -> list[str]:
+        """"the government of Syrian President Bashar al-Assad" -> [SYR]; "lawmakers in A and B" -> [A, B]
+        (of/in/from, and every country coordinated with the first owner)."""
         at = m.end
         if at >= len(sdoc) or sdoc[at].lower_ not in ("of", "in", "from"):
             # "lawmakers and officials in Arnor": the preposition hangs on the noun in the parse
             head = sdoc[m.end - 1]
             preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "in", "from")]
             if not preps:
-                return None
+                return []
             at = preps[0].i
+        first = next(((x, key) for x, key in assigned if x.start in (at + 1, at + 2) and actors[key].country), None)
+        if first is None:
+            return []
+        owners = [actors[first[1]].country or ""]
+        owner_head = sdoc[first[0].start : first[0].end].root
+        for conj in owner_head.conjuncts:
+            key = next((k for x, k in assigned if x.start <= conj.i < x.end), None)
+            country = actors[key].country if key is not None else None
+            if country and country not in owners:
+                owners.append(country)
+        return owners
+
+    @staticmethod
+    def _shared_modifier(sdoc: Any, m: Mention, assigned: list[tuple[Mention, str]],
+                         actors: dict[str, ActorOut]) -> str | None:
+        """"the Danish media and government": a bare sector noun coordinated with a country's sector noun
+        shares its country."""
+        head = sdoc[m.end - 1]
+        if head.dep_ != "conj" or any(c.dep_ in ("amod", "compound", "poss", "nmod") for c in head.lefts):
+            return None
+        first = head.head
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
         for x, key in assigned:
-            if x.start in (at + 1, at + 2) and actors[key].country:
+            if x.start <= first.i < x.end and actors[key].sector and actors[key].country and x.end - 1 == first.i:
                 return actors[key].country
         return None
 

@@ -63,6 +63,8 @@ def _alternatives(token: str, synsets: dict[str, list[str]], depth: int = 0) -> 
             elif not member.startswith("&"):
                 out.append(member)
         return out
+    if token == "^":
+        return []  # "^" skips a noun phrase: no word to match
     word = _norm_word(token)
     return [word] if word else []
 
@@ -94,6 +96,8 @@ def _convert_pattern(body: str, synsets: dict[str, list[str]]) -> tuple[list[str
     if "*" not in tokens:
         return None
     star = tokens.index("*")
+    if "(" in tokens[:star]:
+        return None  # a phrase before the verb ("(IN) *"): a preposition we cannot tell from "to" + verb
     constraints: list[str] = []
     flags: list[str] = []
     rcp: list[str] = []
@@ -165,6 +169,8 @@ def _convert_pattern(body: str, synsets: dict[str, list[str]]) -> tuple[list[str
         elif tok in ("$", "+", "}", ")"):
             continue
         else:
+            if i < len(rest) and rest[i] == "+" and _norm_word(tok) in PREPOSITIONS:
+                rcp.append(_norm_word(tok))  # "* THEIR ^ ABOUT +": the target is what follows "about"
             alts = _phrase([tok], synsets)
             if alts:
                 constraints.append("obj:" + "|".join(alts))

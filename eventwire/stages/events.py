@@ -320,6 +320,16 @@ class ActorIndex:
         )
         self.by_token: dict[int, Actor] = {}
         self.inside: set[int] = set()
+        # actors named by the very same words ("the ambassadors of A, B and C" is one actor per country)
+        self.co: dict[str, list[Actor]] = {}
+        by_span: dict[tuple[int, int], list[Actor]] = {}
+        for start, end, actor in self.mentions:
+            by_span.setdefault((start, end), []).append(actor)
+        for group in by_span.values():
+            for actor in group:
+                others = [a for a in group if a.id != actor.id]
+                if others:
+                    self.co.setdefault(actor.id, []).extend(a for a in others if a not in self.co.get(actor.id, []))
         sp = doc.spacy
         # tokens naming a place: "in Syria" says where, not to whom; and each place mention's role
         self.in_place: set[int] = set()
@@ -546,6 +556,9 @@ class EventCoder:
             if actor is not None and all(a.id != actor.id for a in out):
                 out.append(actor)
                 conf = min(conf, c)
+                for other in index.co.get(actor.id, ()):
+                    if all(a.id != other.id for a in out + excluded):
+                        out.append(other)
                 if index.by_token.get(tok.i) is None:
                     # "Eriadori and Calenardhon leaders": the modifier's conjuncts join in
                     for mod in tok.lefts:
@@ -589,7 +602,11 @@ class EventCoder:
                                 continue
                             preps_found.append((preps.index(c.lower_), pobj))
         preps_found.sort(key=lambda x: x[0])
-        slots.extend(_conjuncts(p) for _, p in preps_found)
+        if pattern.rcp_preps:
+            # the pattern names where its target is ("* THEIR ^ ABOUT +"): that comes before the object
+            slots[:0] = [_conjuncts(p) for _, p in preps_found]
+        else:
+            slots.extend(_conjuncts(p) for _, p in preps_found)
         if is_noun and trigger.dep_ == "compound" and trigger.head.pos_ in ("NOUN", "PROPN"):
             pass
         if not is_noun:

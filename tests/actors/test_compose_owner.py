@@ -11,3 +11,19 @@ def test_sector_nouns_share_an_of_in_owner_and_acronym_joins_its_name(pipeline: 
     assert {"FRALEG", "FRAGOV"} <= codes  # "in France" hangs on "Lawmakers" in the parse
     eu = [a for a in doc.actors if a.name == "European Union"]
     assert eu and "EU" in [m.text for m in eu[0].mentions]
+
+
+def test_several_owners_give_one_actor_each_and_events_take_them_all(pipeline: Pipeline) -> None:
+    doc = pipeline.extract("The ambassadors of France, Germany and Italy met with Russian officials in Moscow on Monday.")
+    sector = {a.code for a in doc.actors if a.sector == "GOV"}
+    assert {"FRAGOV", "DEUGOV", "ITAGOV"} <= sector  # one actor per owner, all named by "The ambassadors"
+    meet = [e for e in doc.events if e.type == "CONSULT" and e.recipient and e.recipient[0].code == "RUSGOV"]
+    assert meet and {"FRAGOV", "DEUGOV", "ITAGOV"} <= {a.code for a in meet[0].actor}
+    doc = pipeline.extract("Lawmakers in France and Germany criticized Russia on Monday.")
+    assert {"FRALEG", "DEULEG"} <= {a.code for a in doc.actors}
+
+
+def test_coordinated_sector_nouns_share_the_country_adjective(pipeline: Pipeline) -> None:
+    doc = pipeline.extract("The French media and government criticized Russia on Monday.")
+    codes = {a.code for a in doc.actors}
+    assert {"FRAMED", "FRAGOV"} <= codes

@@ -111,6 +111,21 @@ def test_petrarch_source_and_target_markers_and_split_verbs() -> None:
     assert prts and all(c.phrases == (("tap",),) for c in prts)
 
 
+
+def test_petrarch_skipped_phrases_and_target_after_a_preposition() -> None:
+    """"^" skips a noun phrase (no word to match); "ABOUT +" puts the target after "about"; a phrase
+    before the verb ("(IN) *") cannot be told from an infinitive's "to" and is left out."""
+    text = (
+        "--- WARN  [130] ---\nWARN\n- * THEIR ^ ABOUT +  [130]\n- * (AT) ^ +  [131]\n- (IN) *  [163]\n"
+    )
+    converted = petrarch_to_ewp(text, prefix="t")
+    assert "^" not in converted and "=> 163" not in converted
+    pset = parse_ewp(converted, "conv")
+    about = [p for p in pset.get("V", "warn") if p.code == "130" and p.constraints]
+    assert about and about[0].rcp_preps == ("about",)
+    assert sorted(c.kind for c in about[0].constraints) == ["obj", "obj"]
+
+
 QUARREL = """
 ####### VERB PATTERNS #######
 ---  QUARREL   [190]  ---
