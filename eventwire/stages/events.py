@@ -103,6 +103,32 @@ def _phrase_in(constraint: Constraint, forms: Forms) -> int | None:
     return None
 
 
+def _gapped_phrase_in(constraint: Constraint, toks: Sequence[Any], forms: Forms, max_gap: int = 2) -> int | None:
+    """Like _phrase_in, but a multi-word phrase may have adjectives between its words
+    ("abandon new global economic relations" is "new economic relations" with one more modifier)."""
+    index = constraint.by_first
+    n_forms = len(forms)
+    for i, (low, lem) in enumerate(forms):
+        hits = index.get(low, ())
+        if lem != low:
+            hits = hits + index.get(lem, ())
+        for phrase in hits:
+            if len(phrase) < 2:
+                continue
+            k, j, gaps = 1, i + 1, 0
+            while k < len(phrase) and j < n_forms:
+                if _word_match(phrase[k], *forms[j]):
+                    k += 1
+                elif gaps < max_gap and toks[j].pos_ == "ADJ" and toks[j].dep_ in ("amod", "compound"):
+                    gaps += 1
+                else:
+                    break
+                j += 1
+            if k == len(phrase) and gaps:
+                return i
+    return None
+
+
 def _region(trigger: Any) -> list[Any]:
     """Tokens after the trigger in its own phrase: where PETRARCH looked for objects and PPs."""
     out: list[Any] = []
@@ -190,6 +216,8 @@ def _check(constraint: Constraint, ctx: _Context) -> set[int] | None:
         return None if at is None else {ctx.pre[at].i}
     if kind == "obj":
         at = _phrase_in(constraint, ctx.r_forms)
+        if at is None:
+            at = _gapped_phrase_in(constraint, ctx.region, ctx.r_forms)
         return None if at is None else {ctx.region[at].i}
     # prep: a preposition in the region (on the trigger or its object) holding the phrase
     for low, i, sub, sub_forms in ctx.preps:
@@ -481,6 +509,12 @@ class EventCoder:
             return [], False
         subj = [c for c in verb.children if c.dep_ in SUBJ_DEPS and c.pos_ != "SPACE"]
         if subj:
+            if len(subj) == 1 and subj[0].lower_ in ("it", "they") and verb.dep_ in ("ccomp", "conj") and \
+                    index is not None and subj[0].i not in index.by_token and verb.head.pos_ in ("VERB", "AUX"):
+                # "Ethiopia indicated it deplored Libya": "it" is the subject of the verb that reports
+                outer, passive = self.subject_tokens(verb.head, depth + 1, index=index)
+                if outer and not passive and any(t.i in index.by_token for t in outer):
+                    return outer, False
             # "Old foes Gondor and Osgiliath have ...": the parser may hang two subjects on the verb
             return [t for s in subj for t in _conjuncts(s)], False
         agent = [c for c in verb.children if c.dep_ == "agent"]
@@ -616,10 +650,18 @@ class EventCoder:
                     subj = [x for x in c.children if x.dep_ in SUBJ_DEPS | PASS_SUBJ_DEPS]
                     if subj:
                         slots.append(_conjuncts(subj[0]))
+        uncoded: tuple[list[Actor], float] | None = None
         for toks in slots:
             actors, conf = self.map_actors(index, toks, exclude)
+            if actors and not any(a.code for a in actors):
+                # a name the dictionaries do not know ("celebrated Iftar ... with the leaders of Gondor"):
+                # a known actor in a later slot is the likelier target
+                uncoded = uncoded or (actors, conf)
+                continue
             if actors:
                 return actors, conf
+        if uncoded is not None:
+            return uncoded
         if not is_noun:
             # PETRARCH's rule of last resort: the first actor inside the verb's own phrase
             # ("welcomed the resumption of ties with X", "marched close to the border with X")
@@ -665,15 +707,29 @@ class EventCoder:
             lem = c.lemma_.lower()
             if c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and low in ("never", "no")):
                 aux.add("negation")
+            elif c.dep_ == "advmod" and low not in ("only", "just", "merely") and c.i < verb.i and \
+                    any(g.dep_ == "neg" for g in c.children):
+                aux.add("negation")  # "did not even ever clash": the parser hangs "not" on an adverb
             elif c.dep_ in ("aux", "auxpass"):
                 if lem in ("will", "shall") or low in ("'ll", "wo"):
                     aux.add("future")
+                elif low == "would" and self._backshifted(verb):
+                    aux.add("future")  # "X said it would visit Y" reports "I will visit Y"
                 elif lem in self.modal or low in self.modal or low in ("ca",):
                     aux.add("hypothetical")
             elif c.dep_ == "mark" and low in self.conditional:
                 aux.add("hypothetical")
         if verb.lower_ in ("going",) and any(c.dep_ == "xcomp" for c in verb.children):
             aux.add("future")
+
+    def _backshifted(self, verb: Any) -> bool:
+        """A "would" clause reported by a past-tense reporting verb, with no "have" (counterfactual)."""
+        head = verb.head
+        return (
+            verb.dep_ == "ccomp" and head.tag_ == "VBD" and head.lemma_.lower() in self.report
+            and head.lemma_.lower() not in self.opinion
+            and not any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
+        )
 
     def modality(self, cand: Candidate) -> None:
         """Negation, modality, opinion and futurity from the clause and what governs it."""
@@ -685,6 +741,12 @@ class EventCoder:
         if cand.trigger.i != clause.i and cand.trigger.pos_ == "NOUN":
             if any(c.dep_ == "det" and c.lower_ == "no" for c in cand.trigger.children):
                 aux.add("negation")
+            lem = clause.lemma_.lower()
+            noun = cand.trigger
+            governed = noun.head.i == clause.i or (noun.dep_ == "pobj" and noun.head.head.i == clause.i)
+            if governed and (lem in self.request or lem in self.desire):
+                # "called for a boycott", "wants talks": the event is asked for or wished, not done
+                aux.add("future" if lem in ("plan", "intend", "prepare") else "hypothetical")
         tok = clause
         for dep, head in self.governing_chain(clause):
             lem = head.lemma_.lower()

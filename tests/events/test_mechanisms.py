@@ -203,3 +203,27 @@ def test_coordinated_multiword_names_in_the_verbs_phrase(code) -> None:  # type:
     evs = code("Arnor welcomed a resumption of ties between Minas Tirith and Mordor.", {**A, "Minas Tirith": "MTR"})
     welcome = [e for e in evs if e.cameo and e.cameo.startswith("05") and e.actor and e.actor[0].code == "ARN"]
     assert welcome and {a.code for a in welcome[0].recipient} == {"MTR", "MOR"}
+
+
+def test_it_in_a_reported_clause_is_the_reporter(code) -> None:  # type: ignore[no-untyped-def]
+    evs = code("Arnor indicated it criticized Gondor on Monday.", A)
+    assert find(evs, "ACCUSE", "ARN", "GON")
+
+
+def test_backshifted_would_is_future_but_would_have_is_not_a_fact(code) -> None:  # type: ignore[no-untyped-def]
+    (visit,) = find(code("Arnor said it would visit Gondor.", A), "CONSULT", "ARN", "GON")
+    assert visit.is_fact and "future" in visit.aux
+    (visit,) = find(code("Arnor said it would have visited Gondor.", A), "CONSULT", "ARN", "GON")
+    assert not visit.is_fact
+
+
+def test_not_hung_on_an_adverb_still_negates(code) -> None:  # type: ignore[no-untyped-def]
+    evs = code("Arnor did not even ever criticize Gondor.", A)
+    accuse = find(evs, "ACCUSE", "ARN", "GON")
+    assert accuse and not accuse[0].is_fact and "negation" in accuse[0].aux
+
+
+def test_an_event_asked_for_is_not_a_fact(code) -> None:  # type: ignore[no-untyped-def]
+    evs = code("Arnor called for a boycott against Mordor.", A)
+    asked = [e for e in evs if e.evidence.trigger.text == "boycott"]
+    assert asked and not any(e.is_fact for e in asked)

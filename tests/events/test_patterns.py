@@ -169,3 +169,26 @@ def test_negated_verb_coded_through_a_coding_ontology(tmp_path: Path, nlp, pico:
     assert negated == ([("050", True)] if pico else [("110", False)])
     # "not 190" has no entry: it stays a negated non-fact either way
     assert run("Arnor did not quarrel with Gondor.") == [("190", False)]
+
+
+def test_brace_phrase_allows_extra_adjectives(tmp_path: Path, nlp) -> None:  # type: ignore[no-untyped-def]
+    from eventwire.document import Actor, Article, Document
+    from eventwire.stages.events import build_coder
+
+    verbs = tmp_path / "abandon.verbs.txt"
+    verbs.write_text("####### VERB PATTERNS #######\n--- ABANDON  [1121] ---\nABANDON\n"
+                     "- * {NEW ECONOMIC RELATIONS} [1951]\n", encoding="utf-8")
+    cfg = load_config(overrides={"events.patterns": [str(verbs)], "events.builtin": False})
+    coder = build_coder(cfg, Pipeline(cfg, stages=["clean"]).resources)
+
+    def run(text: str) -> list[str | None]:
+        doc = Document(id="g", article=Article(text=text))
+        doc.spacy = nlp(text)
+        at = text.index("Gondor")
+        doc.actors = [Actor(id="a1", name="Arnor", code="ARN", mentions=[doc.span(0, 5)]),
+                      Actor(id="a2", name="Gondor", code="GON", mentions=[doc.span(at, at + 6)])]
+        return [e.cameo for e in coder.code(doc)]
+
+    assert run("Arnor abandoned new economic relations with Gondor.") == ["1951"]
+    assert run("Arnor abandoned new global economic relations with Gondor.") == ["1951"]
+    assert run("Arnor abandoned economic relations with Gondor.") == ["1121"]
