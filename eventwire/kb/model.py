@@ -81,7 +81,7 @@ class Entry:
                 role, former = max(ended, key=lambda r: r.end or ""), True
             elif self.roles:
                 role = min(self.roles, key=lambda r: r.start or "")
-        if role is None or role.code in ("---", "+++", ""):
+        if role is None or role.code in ("---", ""):  # "+++" is a dictionary's own code: PETRARCH emits it
             return Resolution(None, None, None, role.title if role else None, former)
         country, sector = split_code(role.code)
         return Resolution(role.code, country, sector, role.title, former, role.start, role.end)

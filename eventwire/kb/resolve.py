@@ -18,7 +18,7 @@ import datetime as _dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from .model import PERSON, Agent, Entry, KnowledgeBase, Resolution, split_code
+from .model import ORG_TYPES, PERSON, Agent, Entry, KnowledgeBase, Resolution, split_code
 from .normalize import PARTICLES, fold, person_parts, same_person
 
 HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sheikh", "gen", "general", "col", "king", "prince", "queen"})
@@ -163,7 +163,14 @@ class ActorResolver:
             if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP"):
                 continue
             toks = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
-            if not toks or any(t.i in covered for t in toks):
+            if toks and any(t.i in covered for t in toks):
+                # "Arnor President Umbardacil" as one ORG: the dictionary has the country and the title;
+                # the capitalised words after them are the name
+                last = max(t.i for t in toks if t.i in covered)
+                toks = [t for t in toks if t.i > last]
+                if not toks or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in toks):
+                    continue
+            if not toks:
                 continue
             start, end = toks[0].i, toks[-1].i + 1
             while end > start and sdoc[end - 1].tag_ == "POS":
@@ -531,16 +538,23 @@ class ActorResolver:
             if not preps:
                 return []
             at = preps[0].i
-        first = next(((x, key) for x, key in assigned if x.start in (at + 1, at + 2) and actors[key].country), None)
+        def owner_code(key: str) -> str | None:
+            a = actors[key]
+            if a.country:
+                return a.country
+            # "the activists of Amnesty International": an organisation owns by its own code
+            return a.code if a.kind != PERSON and a.code and a.code[:3] in ORG_TYPES else None
+
+        first = next(((x, key) for x, key in assigned if x.start in (at + 1, at + 2) and owner_code(key)), None)
         if first is None:
             return []
-        owners = [actors[first[1]].country or ""]
+        owners = [owner_code(first[1]) or ""]
         owner_head = sdoc[first[0].start : first[0].end].root
         for conj in owner_head.conjuncts:
             key = next((k for x, k in assigned if x.start <= conj.i < x.end), None)
-            country = actors[key].country if key is not None else None
-            if country and country not in owners:
-                owners.append(country)
+            code = owner_code(key) if key is not None else None
+            if code and code not in owners:
+                owners.append(code)
         return owners
 
     @staticmethod

@@ -747,6 +747,12 @@ class EventCoder:
             if governed and (lem in self.request or lem in self.desire):
                 # "called for a boycott", "wants talks": the event is asked for or wished, not done
                 aux.add("future" if lem in ("plan", "intend", "prepare") else "hypothetical")
+        if cand.trigger.pos_ == "NOUN" and cand.trigger.dep_ in ("nsubj", "nsubjpass") and \
+                cand.trigger.head.pos_ in ("VERB", "AUX"):
+            # "an arms embargo would not work": an event that is the subject of a conditional is one
+            if any(c.dep_ == "aux" and c.lower_ in self.modal and c.lower_ not in ("must", "shall")
+                   for c in cand.trigger.head.children):
+                aux.add("hypothetical")
         tok = clause
         for dep, head in self.governing_chain(clause):
             lem = head.lemma_.lower()
@@ -937,6 +943,8 @@ class EventCoder:
         for o in cands:
             if o is cand or (o.cameo or "").startswith("01") or o.trigger.i == trig.i:
                 continue
+            if {"negation", "hypothetical"} & o.aux:
+                continue  # "said an embargo would not work": the statement is the fact, not what it says
             if trig.is_ancestor(o.trigger):
                 return True
             cur = trig

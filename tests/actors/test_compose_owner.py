@@ -27,3 +27,20 @@ def test_coordinated_sector_nouns_share_the_country_adjective(pipeline: Pipeline
     doc = pipeline.extract("The French media and government criticized Russia on Monday.")
     codes = {a.code for a in doc.actors}
     assert {"FRAMED", "FRAGOV"} <= codes
+
+
+def test_suite_dictionaries_title_inside_an_ner_name_and_organisation_owners(shared_data) -> None:  # type: ignore[no-untyped-def]
+    from eventwire import load_config
+
+    suite = shared_data / "universalpetrarch"
+    pipe = Pipeline(load_config(overrides={
+        "actors.builtin": False,
+        "actors.dictionaries": [str(suite / "PETR_Validate_actors_2_02.txt")],
+        "actors.agents": [str(suite / "PETR_Validate_agents_2_02.txt")],
+        "io.detect_language": False,
+    }), stages=["clean", "nlp", "actors"])
+    # the tagger reads "Arnor President Umbardacil" as one ORG; the dictionary knows Arnor and President
+    doc = pipe.extract("Arnor President Umbardacil has again appealed for peace in Ithilen.")
+    assert any(a.code == "ARNGOV" and "Umbardacil" in a.name for a in doc.actors)
+    doc = pipe.extract("The human rights activists of Amnesty International met in Gondor.")
+    assert "NGMOPP" in {a.code for a in doc.actors}  # an organisation owns by its own code

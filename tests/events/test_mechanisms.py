@@ -227,3 +227,9 @@ def test_an_event_asked_for_is_not_a_fact(code) -> None:  # type: ignore[no-unty
     evs = code("Arnor called for a boycott against Mordor.", A)
     asked = [e for e in evs if e.evidence.trigger.text == "boycott"]
     assert asked and not any(e.is_fact for e in asked)
+
+
+def test_an_event_that_is_the_subject_of_a_conditional_is_not_a_fact(code) -> None:  # type: ignore[no-untyped-def]
+    evs = code("Arnor said that an embargo against Mordor would not work.", A)
+    embargo = [e for e in evs if e.evidence.trigger.text == "embargo"]
+    assert embargo and not any(e.is_fact for e in embargo)
