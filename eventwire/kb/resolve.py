@@ -75,6 +75,7 @@ class Mention:
     plural: bool = False
     text: str = ""
     head: str = ""
+    prefix: str = ""  # a prefix agent's code before the country ("MSF Arnor diplomat": NGO + ARN + GOV)
 
 
 @dataclass
@@ -239,7 +240,7 @@ class ActorResolver:
                     continue
                 out.extend(self._chain_mentions(sdoc, [p]))
                 continue
-            if self._countrylike(p) and not agents:
+            if self._countrylike(p) and (not agents or (cpiece is None and all(a.prefix for a in agents))):
                 if cpiece is not None:
                     out.append(self._entry_mention(sdoc, cpiece, False))
                     start = p.start
@@ -273,8 +274,9 @@ class ActorResolver:
             if country is None:
                 kind = "anaphor"
             s = self._det_start(sdoc, start)
+            prefix = "".join(a.code for a in agents[:-1] if a.prefix) if country else ""
             out.append(Mention(s, end, kind, country=country, agent=agents[-1], former=former, plural=plural,
-                               head=head_tok.lower_))
+                               head=head_tok.lower_, prefix=prefix))
         elif cpiece is not None:
             out.append(self._entry_mention(sdoc, cpiece, former))
         return out
@@ -495,7 +497,7 @@ class ActorResolver:
         return None
 
     def _sector_actor(self, country: str, agent: Agent, sdoc: Any, m: Mention) -> Any:
-        code = agent.code + country if agent.prefix else country + agent.code
+        code = m.prefix + (agent.code + country if agent.prefix else country + agent.code)
         key = f"sector:{code}"
         label = self.kb.by_id(f"country:{country}")
         cname = label.name if label is not None else country

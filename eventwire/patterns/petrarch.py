@@ -96,6 +96,7 @@ def _convert_pattern(body: str, synsets: dict[str, list[str]]) -> tuple[list[str
     if "*" not in tokens:
         return None
     star = tokens.index("*")
+    target_first = "+" in tokens[:star]  # "+ * (FROM $)": the subject is the target, the source is in the PP
     if "(" in tokens[:star]:
         return None  # a phrase before the verb ("(IN) *"): a preposition we cannot tell from "to" + verb
     constraints: list[str] = []
@@ -139,7 +140,7 @@ def _convert_pattern(body: str, synsets: dict[str, list[str]]) -> tuple[list[str
             groups = units(inner[1:])
             if prep in PREPOSITIONS:
                 words = [g for g in groups if g and g[0] not in ("$", "+", "%")]
-                if any(g and g[0] == "+" for g in groups):
+                if any(g and (g[0] == "+" or (g[0] == "$" and target_first)) for g in groups):
                     rcp.append(prep)
                 if not words:
                     constraints.append(prep + ":")
@@ -226,6 +227,8 @@ def petrarch_to_ewp(text: str, prefix: str = "petr") -> str:
         if not line.strip():
             continue
         stripped = line.strip()
+        if stripped.startswith("* ") and _CODE_IN_LINE.search(stripped):
+            stripped = "- " + stripped  # "* (TO QUESTION) [110]": a pattern line missing its dash
         if stripped.startswith("-"):
             codes = _CODE_IN_LINE.findall(stripped)
             if not codes:

@@ -196,6 +196,12 @@ class _Context:
                         if obj is not None:
                             sub = list(tok.doc[obj.left_edge.i : obj.right_edge.i + 1])
                     self._preps.append((tok.lower_, tok.i, sub, _forms(sub)))
+            for c in self.trigger.children:
+                # "began to question": PETRARCH's "(TO QUESTION)" is an infinitive here, not a preposition
+                to = next((a for a in c.children if a.dep_ == "aux" and a.lower_ == "to"), None)
+                if c.dep_ == "xcomp" and to is not None:
+                    sub = [t for t in c.doc[c.left_edge.i : c.right_edge.i + 1] if t.i != to.i]
+                    self._preps.append(("to", to.i, sub, _forms(sub)))
         return self._preps
 
 
@@ -722,6 +728,19 @@ class EventCoder:
         if verb.lower_ in ("going",) and any(c.dep_ == "xcomp" for c in verb.children):
             aux.add("future")
 
+    def _conditional_above(self, clause: Any) -> bool:
+        """An opinion verb or an if-clause somewhere above the clause."""
+        probe: set[str] = set()
+        for dep, head in self.governing_chain(clause):
+            if dep == "ccomp" and head.lemma_.lower() in self.opinion:
+                return True
+            if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in self.conditional for c in clause.children):
+                return True
+            if dep == "xcomp":
+                self._local_aux(head, probe)
+        return any(c.dep_ == "mark" and c.lower_ in self.conditional for c in clause.children) or \
+            "hypothetical" in probe
+
     def _backshifted(self, verb: Any) -> bool:
         """A "would" clause reported by a past-tense reporting verb, with no "have" (counterfactual)."""
         head = verb.head
@@ -802,6 +821,11 @@ class EventCoder:
             cand.cameo, cand.type_override = negated, None
             cand.aux.discard("negation")
             cand.rule += "+negated"
+            kids = list(cand.clause.children)
+            modals = [c for c in kids if c.dep_ == "aux" and (c.lower_ in self.modal or c.lower_ == "ca")]
+            if modals and all(m.lower_ in ("ca", "can", "could") for m in modals) and \
+                    any(c.dep_ == "neg" for c in kids) and not self._conditional_above(cand.clause):
+                cand.aux.discard("hypothetical")  # "can't clash": PETRARCH reads a negated "can" as "not"
 
     def control(self, cand: Candidate, index: ActorIndex) -> Candidate | None:
         """Rewrite an event governed by a control verb or intent noun; None drops it."""
@@ -897,6 +921,9 @@ class EventCoder:
                 coded_objects |= consumed
                 clause = tok
                 subj, passive = self.subject_tokens(tok, index=index)
+                if not subj and pattern.code is None and pattern.reverse is not None:
+                    # "+ * (FROM $)": "the militia was freed from X" - the passive subject is the target side
+                    subj = [t for c in tok.children if c.dep_ in PASS_SUBJ_DEPS for t in _conjuncts(c)]
                 actors, c1 = self.map_actors(index, subj)
                 recips, c2 = self.recipient_tokens(tok, pattern, index, actors)
                 conf = (0.9 if pattern.constraints else 0.8) * min(c1, c2)
