@@ -44,3 +44,5 @@ def test_suite_dictionaries_title_inside_an_ner_name_and_organisation_owners(sha
     assert any(a.code == "ARNGOV" and "Umbardacil" in a.name for a in doc.actors)
     doc = pipe.extract("The human rights activists of Amnesty International met in Gondor.")
     assert "NGMOPP" in {a.code for a in doc.actors}  # an organisation owns by its own code
+    doc = pipe.extract("An MSF Arnor diplomat met officials in Gondor.")
+    assert "NGOARNGOV" in {a.code for a in doc.actors}  # prefix agent, country, agent: all three compose

@@ -169,6 +169,8 @@ def test_negated_verb_coded_through_a_coding_ontology(tmp_path: Path, nlp, pico:
     assert negated == ([("050", True)] if pico else [("110", False)])
     # "not 190" has no entry: it stays a negated non-fact either way
     assert run("Arnor did not quarrel with Gondor.") == [("190", False)]
+    # PETRARCH reads a negated "can" as plain negation; without the ontology it is not a fact at all
+    assert run("Arnor can't quarrel over the efforts of Gondor.") == ([("050", True)] if pico else [("110", False)])
 
 
 def test_brace_phrase_allows_extra_adjectives(tmp_path: Path, nlp) -> None:  # type: ignore[no-untyped-def]
@@ -192,3 +194,31 @@ def test_brace_phrase_allows_extra_adjectives(tmp_path: Path, nlp) -> None:  # t
     assert run("Arnor abandoned new economic relations with Gondor.") == ["1951"]
     assert run("Arnor abandoned new global economic relations with Gondor.") == ["1951"]
     assert run("Arnor abandoned economic relations with Gondor.") == ["1121"]
+
+
+def test_petrarch_source_in_a_phrase_dashless_lines_and_infinitives(tmp_path: Path, nlp) -> None:  # type: ignore[no-untyped-def]
+    """"+ * (FROM $)": the subject is the target and the source is the "from" object; a pattern line that
+    lost its dash still counts; "(TO QUESTION)" after BEGIN matches "began to question"."""
+    from eventwire.document import Actor, Article, Document
+    from eventwire.stages.events import build_coder
+
+    verbs = tmp_path / "free.verbs.txt"
+    verbs.write_text("####### VERB PATTERNS #######\n--- FREE  [080] ---\nFREE\n- + * (FROM $)  [080]\n\n"
+                     "--- BEGIN  [---]  ---\nBEGIN {BEGINS BEGAN BEGUN}\n* (TO QUESTION) [110]\n", encoding="utf-8")
+    cfg = load_config(overrides={"events.patterns": [str(verbs)], "events.builtin": False})
+    coder = build_coder(cfg, Pipeline(cfg, stages=["clean"]).resources)
+
+    def run(text: str, names: dict[str, str]) -> list[tuple[str | None, list[str | None], list[str | None]]]:
+        doc = Document(id="f", article=Article(text=text))
+        doc.spacy = nlp(text)
+        doc.actors = []
+        for n, (name, code) in enumerate(names.items()):
+            at = text.index(name)
+            doc.actors.append(Actor(id=f"a{n}", name=name, code=code, mentions=[doc.span(at, at + len(name))]))
+        return [(e.cameo, [a.code for a in e.actor], [a.code for a in e.recipient]) for e in coder.code(doc)]
+
+    assert run("The Arnor militia was freed from Mordor on Monday.", {"Arnor militia": "ARNMIL", "Mordor": "MOR"}) == [
+        ("080", ["MOR"], ["ARNMIL"])
+    ]
+    began = run("Arnor began to question its ties with Gondor.", {"Arnor": "ARN", "Gondor": "GON"})
+    assert ("110", ["ARN"], ["GON"]) in began
