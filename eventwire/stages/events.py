@@ -18,7 +18,7 @@ How it works, per sentence:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 import re
 from datetime import date, timedelta
@@ -88,44 +88,45 @@ def _forms(toks: Sequence[Any]) -> Forms:
     return [(t.lower_, t.lemma_.lower()) for t in toks]
 
 
-def _phrase_in(constraint: Constraint, forms: Forms) -> int | None:
-    """Index in ``forms`` where one of the constraint's phrases starts, or None."""
+def _starts(constraint: Constraint, forms: Forms) -> Iterator[tuple[int, tuple[str, ...]]]:
+    """(position, phrase) for every constraint phrase whose first word is the word at that position."""
     index = constraint.by_first
-    n_forms = len(forms)
     for i, (low, lem) in enumerate(forms):
         hits = index.get(low, ())
         if lem != low:
             hits = hits + index.get(lem, ())
         for phrase in hits:
-            n = len(phrase)
-            if i + n <= n_forms and all(_word_match(phrase[k], *forms[i + k]) for k in range(1, n)):
-                return i
+            yield i, phrase
+
+
+def _phrase_in(constraint: Constraint, forms: Forms) -> int | None:
+    """Index in ``forms`` where one of the constraint's phrases starts, or None."""
+    n_forms = len(forms)
+    for i, phrase in _starts(constraint, forms):
+        n = len(phrase)
+        if i + n <= n_forms and all(_word_match(phrase[k], *forms[i + k]) for k in range(1, n)):
+            return i
     return None
 
 
 def _gapped_phrase_in(constraint: Constraint, toks: Sequence[Any], forms: Forms, max_gap: int = 2) -> int | None:
     """Like _phrase_in, but a multi-word phrase may have adjectives between its words
     ("abandon new global economic relations" is "new economic relations" with one more modifier)."""
-    index = constraint.by_first
     n_forms = len(forms)
-    for i, (low, lem) in enumerate(forms):
-        hits = index.get(low, ())
-        if lem != low:
-            hits = hits + index.get(lem, ())
-        for phrase in hits:
-            if len(phrase) < 2:
-                continue
-            k, j, gaps = 1, i + 1, 0
-            while k < len(phrase) and j < n_forms:
-                if _word_match(phrase[k], *forms[j]):
-                    k += 1
-                elif gaps < max_gap and toks[j].pos_ == "ADJ" and toks[j].dep_ in ("amod", "compound"):
-                    gaps += 1
-                else:
-                    break
-                j += 1
-            if k == len(phrase) and gaps:
-                return i
+    for i, phrase in _starts(constraint, forms):
+        if len(phrase) < 2:
+            continue
+        k, j, gaps = 1, i + 1, 0
+        while k < len(phrase) and j < n_forms:
+            if _word_match(phrase[k], *forms[j]):
+                k += 1
+            elif gaps < max_gap and toks[j].pos_ == "ADJ" and toks[j].dep_ in ("amod", "compound"):
+                gaps += 1
+            else:
+                break
+            j += 1
+        if k == len(phrase) and gaps:
+            return i
     return None
 
 
@@ -295,13 +296,10 @@ def _locative(tok: Any) -> bool:
 def _longest(constraint: Constraint, forms: Forms) -> int:
     """Length of the longest of the constraint's phrases found in ``forms`` (0 if none)."""
     best = 0
-    index = constraint.by_first
-    for i, (low, lem) in enumerate(forms):
-        hits = index.get(low, ()) + (index.get(lem, ()) if lem != low else ())
-        for phrase in hits:
-            n = len(phrase)
-            if n > best and i + n <= len(forms) and all(_word_match(phrase[k], *forms[i + k]) for k in range(1, n)):
-                best = n
+    for i, phrase in _starts(constraint, forms):
+        n = len(phrase)
+        if n > best and i + n <= len(forms) and all(_word_match(phrase[k], *forms[i + k]) for k in range(1, n)):
+            best = n
     return best
 
 
