@@ -57,6 +57,7 @@ class Constraint:
     by_first: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict, compare=False, hash=False)
     weight: int = field(default=0, compare=False, hash=False)
     keys: frozenset[str] = field(default=frozenset(), compare=False, hash=False)
+    multiword: bool = field(default=False, compare=False, hash=False)  # any phrase of two or more words
 
     def __post_init__(self) -> None:
         # phrases by every form their first word may take in text (a plural pattern word also finds its
@@ -68,6 +69,7 @@ class Constraint:
         object.__setattr__(self, "by_first", {k: tuple(v) for k, v in index.items()})
         object.__setattr__(self, "keys", frozenset(index))
         object.__setattr__(self, "weight", 1 + max((len(p) for p in self.phrases), default=0))
+        object.__setattr__(self, "multiword", any(len(p) > 1 for p in self.phrases))
 
 
 def word_keys(word: str) -> tuple[str, ...]:

@@ -223,7 +223,7 @@ def _check(constraint: Constraint, ctx: _Context) -> set[int] | None:
         return None if at is None else {ctx.pre[at].i}
     if kind == "obj":
         at = _phrase_in(constraint, ctx.r_forms)
-        if at is None:
+        if at is None and constraint.multiword:
             at = _gapped_phrase_in(constraint, ctx.region, ctx.r_forms)
         return None if at is None else {ctx.region[at].i}
     # prep: a preposition in the region (on the trigger or its object) holding the phrase
