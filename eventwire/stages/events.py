@@ -358,10 +358,10 @@ class ActorIndex:
         for start, end, actor in self.mentions:
             by_span.setdefault((start, end), []).append(actor)
         for group in by_span.values():
-            for actor in group:
-                others = [a for a in group if a.id != actor.id]
-                if others:
-                    self.co.setdefault(actor.id, []).extend(a for a in others if a not in self.co.get(actor.id, []))
+            if len(group) > 1:
+                for actor in group:
+                    known = self.co.setdefault(actor.id, [])
+                    known.extend(a for a in group if a.id != actor.id and all(k.id != a.id for k in known))
         sp = doc.spacy
         # tokens naming a place: "in Syria" says where, not to whom; and each place mention's role
         self.in_place: set[int] = set()
@@ -729,13 +729,15 @@ class EventCoder:
     def _conditional_above(self, clause: Any) -> bool:
         """An opinion verb or an if-clause somewhere above the clause."""
         probe: set[str] = set()
+        tok = clause
         for dep, head in self.governing_chain(clause):
             if dep == "ccomp" and head.lemma_.lower() in self.opinion:
                 return True
-            if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in self.conditional for c in clause.children):
+            if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in self.conditional for c in tok.children):
                 return True
             if dep == "xcomp":
                 self._local_aux(head, probe)
+            tok = head
         return any(c.dep_ == "mark" and c.lower_ in self.conditional for c in clause.children) or \
             "hypothetical" in probe
 
