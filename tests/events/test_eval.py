@@ -40,3 +40,11 @@ def test_petr_2_02_beats_universal_petrarch(shared_data: Path) -> None:
     m = evaluate_petr(shared_data / "universalpetrarch" / "PETR_Validate_records_2_02.xml", {})
     assert m["records"] == 245 and m["expected"] == 305  # the <Include> categories, evaluate="true"
     assert m["recall"] > 0.856 and m["extra_per_100"] < 14.75  # measured 0.859 / 12.65
+
+
+def test_quad_reader_and_scores(tmp_path: Path) -> None:
+    f = tmp_path / "q.tsv"
+    f.write_text("Arnor attacked Gondor.\t4\nArnor praised Gondor.\t1\n", encoding="utf-8")
+    assert read_quad(f) == [("Arnor attacked Gondor.", 4), ("Arnor praised Gondor.", 1)]
+    s = scores([(4, 4), (1, 0), (0, 0)])
+    assert s["accuracy"] == round(2 / 3, 4) and s["f1_4"] == 1.0 and s["f1_1"] == 0.0
