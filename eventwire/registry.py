@@ -6,7 +6,7 @@ A plugin or a user registers with the decorator, e.g. ``@registry.stages.registe
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from .errors import ErrorCode, EventwireError
 
@@ -44,4 +44,4 @@ class Registry(Generic[T]):
 stages: Registry[type] = Registry("stage")
 readers: Registry[Callable[..., object]] = Registry("reader")
 writers: Registry[Callable[..., object]] = Registry("writer")
-evaluators: Registry[Callable[..., object]] = Registry("evaluator")
+evaluators: Registry[Callable[..., dict[str, Any]]] = Registry("evaluator")

@@ -27,7 +27,7 @@ def evaluate(
     load_all()
     run = evaluators.get(suite)
     options: dict[str, Any] = {"dictionaries": [str(d) for d in dictionaries or []], "limit": limit}
-    metrics = run(path, options)
+    metrics: dict[str, Any] = run(path, options)
     if not as_json:
         table = Table(title=f"eval {suite}: {path}")
         table.add_column("metric")

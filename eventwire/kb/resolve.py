@@ -359,10 +359,10 @@ class ActorResolver:
                 res = e.resolve(day)
                 made = self._actor_from_entry(e, res, m)
                 # "Dagolath ... Prime Minister Telemar" (one entry): the titled mention is its own actor
-                key = e.kb_id if made.code == res.code else f"{e.kb_id}:{made.code}"
-                if key != e.kb_id:
-                    made.key = key
-                add(key, lambda made=made: made, m)
+                entry_key = e.kb_id if made.code == res.code else f"{e.kb_id}:{made.code}"
+                if entry_key != e.kb_id:
+                    made.key = entry_key
+                add(entry_key, lambda made=made: made, m)
             else:
                 pending.append(m)
         # pass 2: names not in the dictionary: in-document variants first, then KB spelling variants

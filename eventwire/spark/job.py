@@ -208,13 +208,18 @@ def run(inputs: list[str], output: str, config: Config, options: SparkOptions) -
         spark.stop()
 
 
+def _count(con: Any, table: str) -> int:
+    row = con.execute(f"SELECT count(*) FROM {table}").fetchone()
+    return int(row[0]) if row else 0
+
+
 def load_into_duckdb(output: str, db_path: str) -> dict[str, int]:
     """Copy a Spark OUTPUT's tables into a new DuckDB store (the store must hold no articles yet)."""
     from ..store.db import open_store
 
     with open_store(db_path) as store:
         con = store.con
-        (existing,) = con.execute("SELECT count(*) FROM articles").fetchone()
+        existing = _count(con, "articles")
         if existing:
             raise EventwireError(
                 ErrorCode.STORE_ERROR,
@@ -227,6 +232,6 @@ def load_into_duckdb(output: str, db_path: str) -> dict[str, int]:
             pattern = str(Path(output) / table / "*.parquet")
             cols = ", ".join(f'"{n}"' for n in TABLES[table].names)
             con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM read_parquet(?)", [pattern])
-            (counts[table],) = con.execute(f"SELECT count(*) FROM {table}").fetchone()
+            counts[table] = _count(con, table)
         con.execute("COMMIT")
         return counts
