@@ -5,6 +5,7 @@ from __future__ import annotations
 import pickle
 import subprocess
 import sys
+from typing import Any
 
 import pytest
 
@@ -58,3 +59,13 @@ def test_one_bad_article_never_stops_the_batch(pipeline: Pipeline) -> None:
     rejects = {r.id: r for r in results if isinstance(r, Reject)}
     assert set(rejects) == {"empty", "good-2"}
     assert rejects["empty"].code == "E106" and rejects["good-2"].code == "E112"
+
+
+def test_title_line_and_blank_lines_end_sentences_but_wrapped_lines_do_not(nlp: Any) -> None:
+    text = ("Russia calls for end to Syria crisis to focus on fighting IS\n"
+            "Russian Foreign Minister pledged to support the government on\n"
+            "Monday in Moscow.\n\nLavrov met Moualem in Sochi")
+    sents = [s.text.strip() for s in nlp(text).sents]
+    assert sents[0] == "Russia calls for end to Syria crisis to focus on fighting IS"  # the title alone
+    assert any("support the government on\nMonday in Moscow." in s for s in sents)  # a wrapped line joins
+    assert sents[-1] == "Lavrov met Moualem in Sochi"  # a blank line is a break
