@@ -798,6 +798,8 @@ class EventCoder:
                     for c in head.children
                 ):
                     aux.add("hypothetical")
+                elif any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and tok.tag_ == "VB":
+                    aux.add("hypothetical")  # a purpose: "sent troops to fight IS" - the fight is intended
                 break
             elif dep == "conj":
                 # "will visit X and meet Y": shared auxiliaries

@@ -233,3 +233,9 @@ def test_an_event_that_is_the_subject_of_a_conditional_is_not_a_fact(code) -> No
     evs = code("Arnor said that an embargo against Mordor would not work.", A)
     embargo = [e for e in evs if e.evidence.trigger.text == "embargo"]
     assert embargo and not any(e.is_fact for e in embargo)
+
+
+def test_an_event_in_a_purpose_clause_is_intended_not_done(code) -> None:  # type: ignore[no-untyped-def]
+    evs = code("Arnor sent troops to attack Mordor on Monday.", A)
+    attack = [e for e in evs if e.evidence.trigger.text == "attack"]
+    assert attack and not any(e.is_fact for e in attack)
