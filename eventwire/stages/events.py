@@ -38,6 +38,8 @@ CLAUSE_BREAK_DEPS = frozenset({"ccomp", "advcl", "conj", "parataxis", "relcl", "
 DEFAULT_RCP_PREPS: tuple[str, ...] = ("with", "against", "to", "on", "toward", "towards", "at", "for", "from", "into", "in", "about", "over")
 MAX_REGION = 30
 PLACE_PREPS = frozenset({"in", "at", "near", "against", "on", "into", "inside", "outside", "to", "of"})
+TIME_NOUNS = frozenset({"time", "day", "week", "month", "year", "moment", "period", "era", "eve", "height", "end",
+                        "start", "beginning", "wake", "aftermath", "run-up", "course", "middle", "outset", "anniversary"})
 LOCATIVE_PREPS = frozenset({"in", "near", "inside", "outside", "throughout"})  # "fired at Seoul" keeps its target
 NO_RECIPIENT_TYPES = frozenset({"PROTEST", "MOBILIZE", "ASSAULT", "RETREAT"})
 MISSING = object()
@@ -544,6 +546,8 @@ class EventCoder:
             # "its willingness to host": the one willing; "the parade supporting X": the parade itself
             if dep == "acl" and head.lemma_.lower() in self.intent_noun:
                 return self.noun_actor_tokens(head, depth + 1, index=index)
+            if dep == "acl" and verb.tag_ == "VBN":
+                return [], True  # "the group captured in the raid": the noun is who it was done to
             return [head], False
         if dep == "pcomp" and head.dep_ == "prep":
             owner = head.head
@@ -620,6 +624,8 @@ class EventCoder:
         slots: list[list[Any]] = []
         is_noun = trigger.pos_ in ("NOUN", "PROPN")
         if not is_noun:
+            if trigger.dep_ == "acl" and trigger.tag_ == "VBN" and trigger.head.pos_ in ("NOUN", "PROPN"):
+                slots.append(_conjuncts(trigger.head))  # "fighters captured in Raqqa": the fighters
             for c in trigger.children:
                 if c.dep_ in PASS_SUBJ_DEPS:
                     slots.append(_conjuncts(c))
@@ -638,6 +644,8 @@ class EventCoder:
                         if pobj.dep_ in ("pobj", "pcomp"):
                             if c.lower_ in LOCATIVE_PREPS and pobj.i in index.in_place:
                                 continue
+                            if pobj.lemma_.lower() in TIME_NOUNS:
+                                continue  # "at the time of the SDF offensive" says when, not to whom
                             preps_found.append((preps.index(c.lower_), pobj))
         preps_found.sort(key=lambda x: x[0])
         if pattern.rcp_preps:
@@ -808,8 +816,11 @@ class EventCoder:
                         aux.add("future")
                     elif c.dep_ == "aux" and c.lemma_.lower() in self.modal:
                         aux.add("hypothetical")
-            elif dep == "relcl":
-                break
+            elif dep in ("relcl", "acl"):
+                if tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+                    aux.add("hypothetical")  # "the coalition to counter Isis": what it is for, not what it did
+                if dep == "relcl":
+                    break
             # other relations (an event noun as subject or object, prepositions) are climbed through
             # without taking on that verb's own modality, looking for an opinion or condition above
             tok = head

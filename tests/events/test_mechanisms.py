@@ -239,3 +239,21 @@ def test_an_event_in_a_purpose_clause_is_intended_not_done(code) -> None:  # typ
     evs = code("Arnor sent troops to attack Mordor on Monday.", A)
     attack = [e for e in evs if e.evidence.trigger.text == "attack"]
     assert attack and not any(e.is_fact for e in attack)
+
+
+def test_a_passive_participle_on_a_noun_makes_it_the_target(code) -> None:  # type: ignore[no-untyped-def]
+    evs = code("Rohan met Gondor about the rebels captured by Arnor on Monday.", A)
+    assert not [e for e in evs if e.cameo and e.cameo.startswith("17") and "REB" in [a.code for a in e.actor]]
+    evs = code("Rohan said the rebels captured in Mordor were moved.", A)
+    assert not [e for e in evs if e.evidence.trigger.text == "captured" and "REB" in [a.code for a in e.actor]]
+
+
+def test_when_is_not_whom(code) -> None:  # type: ignore[no-untyped-def]
+    evs = code("At the time of the Arnor offensive, Gondor was heading towards bankruptcy.", A)
+    assert not [e for e in evs if e.evidence.trigger.text == "heading" and "ARN" in [a.code for a in e.recipient]]
+
+
+def test_an_infinitive_saying_what_something_is_for_is_not_a_fact(code) -> None:  # type: ignore[no-untyped-def]
+    evs = code("Rohan, the envoy to the global coalition to attack Mordor, said so.", A)
+    attack = [e for e in evs if e.evidence.trigger.text == "attack"]
+    assert attack and not any(e.is_fact for e in attack)
