@@ -285,6 +285,23 @@ def match_trigger(pset: PatternSet, pos: str, trigger: Any) -> tuple[Pattern, se
     return best
 
 
+COACTOR_HEADS = frozenset({"coordination", "cooperation", "conjunction", "partnership", "collaboration", "concert",
+                           "tandem", "together", "along", "jointly", "league", "concertation"})
+
+
+def _coactor(tok: Any, top: Any) -> bool:
+    """``tok`` sits in "in coordination with X", "together with X" or "alongside X" under ``top``: X acts
+    with the actor, it is not the target."""
+    cur = tok
+    while cur.i != top.i and cur.head.i != cur.i:
+        head = cur.head
+        if head.dep_ == "prep" and (head.lower_ == "alongside" or (
+                head.lower_ == "with" and head.head.lemma_.lower() in COACTOR_HEADS)):
+            return True
+        cur = head
+    return False
+
+
 def _locative(tok: Any) -> bool:
     """A place name that says where ("in Syria", "along the border"), not whose ("a vessel from Korea")."""
     cur = tok
@@ -683,7 +700,7 @@ class EventCoder:
             excluded = {a.id for a in exclude}
             for tok in scope:
                 actor = index.by_token.get(tok.i)
-                if actor is not None and actor.id not in excluded and (
+                if actor is not None and actor.id not in excluded and not _coactor(tok, trigger) and (
                         tok.i not in index.in_place or not _locative(tok)):
                     while tok.dep_ in ("compound", "flat") and index.by_token.get(tok.head.i) is actor:
                         tok = tok.head  # "Minas Tirith and Osgiliath": the coordination hangs on the name's head

@@ -257,3 +257,13 @@ def test_an_infinitive_saying_what_something_is_for_is_not_a_fact(code) -> None:
     evs = code("Rohan, the envoy to the global coalition to attack Mordor, said so.", A)
     attack = [e for e in evs if e.evidence.trigger.text == "attack"]
     assert attack and not any(e.is_fact for e in attack)
+
+
+def test_a_partner_in_coordination_is_not_the_target(code) -> None:  # type: ignore[no-untyped-def]
+    evs = code("Arnor confirmed it had hit the city in coordination with Gondor.", A)
+    assert not [e for e in evs if "GON" in [a.code for a in e.recipient] + [a.code for a in e.actor]
+                and e.type == "ASSAULT"]
+
+
+def test_idioms_are_no_events(code) -> None:  # type: ignore[no-untyped-def]
+    assert not code("The Arnor envoy gave birth to a daughter in Gondor.", A)
