@@ -51,13 +51,18 @@ def _date(value: str | dt.date | None, name: str) -> dt.date | None:
         raise EventwireError(ErrorCode.REQUEST_INVALID, f"{name}: {value!r} is not YYYY-MM-DD") from exc
 
 
+def _contains(value: str) -> str:
+    """An ILIKE pattern for "contains ``value``", with the user's % and _ taken literally (use ESCAPE '\\')."""
+    return "%" + value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
 def _party(prefix: str, value: str) -> tuple[str, list[Any]]:
     """Match a party by code (exact, any party of a multi-actor event) or by name (substring)."""
     sql = (
         f"(upper({prefix}_code) = upper(?) OR list_contains(string_split({prefix}_key, ';'), upper(?))"
-        f" OR {prefix}_name ILIKE ? OR {prefix}s_json ILIKE ?)"
+        f" OR {prefix}_name ILIKE ? ESCAPE '\\' OR {prefix}s_json ILIKE ? ESCAPE '\\')"
     )
-    like = f"%{value}%"
+    like = _contains(value)
     return sql, [value, value, like, like]
 
 
@@ -109,13 +114,13 @@ def event_filters(
         clauses.append("date <= ?")
         params.append(d)
     if place:
-        clauses.append("(place_name ILIKE ? OR CAST(geonameid AS VARCHAR) = ?)")
-        params += [f"%{place}%", place]
+        clauses.append("(place_name ILIKE ? ESCAPE '\\' OR CAST(geonameid AS VARCHAR) = ?)")
+        params += [_contains(place), place]
     if outlet:
         clauses.append(
-            f"EXISTS (SELECT 1 FROM event_mentions m WHERE m.event_id = {alias}.event_id AND m.outlet ILIKE ?)"
+            f"EXISTS (SELECT 1 FROM event_mentions m WHERE m.event_id = {alias}.event_id AND m.outlet ILIKE ? ESCAPE '\\')"
         )
-        params.append(f"%{outlet}%")
+        params.append(_contains(outlet))
     if article_id:
         clauses.append(f"EXISTS (SELECT 1 FROM event_mentions m WHERE m.event_id = {alias}.event_id AND m.article_id = ?)")
         params.append(article_id)
@@ -184,8 +189,8 @@ def actors(con: duckdb.DuckDBPyConnection, q: str | None = None, limit: int | No
     params: list[Any] = []
     where = ""
     if q:
-        where = " WHERE (name ILIKE ? OR code ILIKE ? OR kb_id = ?)"
-        params += [f"%{q}%", f"{q}%", q]
+        where = " WHERE (name ILIKE ? ESCAPE '\\' OR code ILIKE ? ESCAPE '\\' OR kb_id = ?)"
+        params += [_contains(q), _contains(q)[1:], q]
     sql = (
         "WITH a AS (SELECT coalesce(code, '') AS ckey, name, any_value(code) AS code, mode(country) AS country, "
         "mode(sector) AS sector, any_value(kb_id) AS kb_id, count(DISTINCT article_id) AS articles, "

@@ -131,6 +131,10 @@ def loaded() -> Iterator[Store]:
         ({"start": "2014-11-26", "end": "2014-11-26"}, {"CONSULT@syria-1", "SUPPORT@syria-1"}),
         ({"place": "raqqa"}, {"ASSAULT@raqqa-1"}),
         ({"outlet": "reuters", "all": True}, {"ASSAULT@raqqa-1", "CONSULT@raqqa-1"}),
+        # % and _ in a name are literal characters, not wildcards
+        ({"actor": "l_vrov"}, set()),
+        ({"outlet": "%", "all": True}, set()),
+        ({"place": "r_qqa"}, set()),
     ],
 )
 def test_event_filters(loaded: Store, filters: dict, expected: set[str]) -> None:
