@@ -102,10 +102,17 @@ def read_records(path: Path) -> tuple[list[Record], dict[str, str]]:
     return records, env
 
 
-def codings(event: Event, require_dyad: bool) -> list[tuple[str, str, str]]:
-    """PETRARCH-style triples of an event: one per actor x recipient of a compound event."""
-    sources = [a.code for a in event.actor if a.code] or (["---"] if not require_dyad else [])
-    targets = [a.code for a in event.recipient if a.code] or (["---"] if not require_dyad else [])
+def codings(event: Event, require_dyad: bool, split_groups: bool = False) -> list[tuple[str, str, str]]:
+    """PETRARCH-style triples of an event: one per actor x recipient of a compound event. With
+    ``split_groups`` a group code such as FRO/BIL/SAM counts as each of its members (PETRARCH-1's
+    convention; UniversalPetrarch writes the group code whole)."""
+
+    def codes(actors: list[Any]) -> list[str]:
+        out = [a.code for a in actors if a.code]
+        return [c for code in out for c in code.split("/") if c] if split_groups else out
+
+    sources = codes(event.actor) or (["---"] if not require_dyad else [])
+    targets = codes(event.recipient) or (["---"] if not require_dyad else [])
     return [(event.cameo or "", s, t) for s in sources for t in targets if not (s == "---" and t == "---")]
 
 
@@ -152,6 +159,8 @@ def evaluate_petr(path: Path, options: dict[str, Any]) -> dict[str, Any]:
     evaluated = [r for r in records if not r.skip and (not include or r.category in include)]
     if limit:
         evaluated = evaluated[: int(limit)]
+    # a suite with a coding ontology is UniversalPetrarch's, which writes group codes whole
+    split_groups = "PICOfile" not in env
     started = time.perf_counter()
     facts_only = bool(options.get("facts_only", True))
     rejected = 0
@@ -164,7 +173,7 @@ def evaluate_petr(path: Path, options: dict[str, Any]) -> dict[str, Any]:
         for ev in doc.events:
             if facts_only and (not ev.is_fact or "historical" in ev.aux):
                 continue
-            rec.got.extend(codings(ev, rec.require_dyad))
+            rec.got.extend(codings(ev, rec.require_dyad, split_groups))
     elapsed = time.perf_counter() - started
     expected = correct = extra = 0
     by_category: Counter[str] = Counter()

@@ -32,6 +32,10 @@ def test_codings_expand_compound_actors() -> None:
     assert codings(ev, True) == [("040", "ARN", "GON"), ("040", "ROH", "GON")]
     ev.recipient = []
     assert codings(ev, True) == [] and codings(ev, False) == [("040", "ARN", "---"), ("040", "ROH", "---")]
+    # a group code: whole for UniversalPetrarch, one coding per member for PETRARCH-1 suites
+    ev.actor, ev.recipient = [EventActor(code="FRO/BIL")], [EventActor(code="GON")]
+    assert codings(ev, True) == [("040", "FRO/BIL", "GON")]
+    assert codings(ev, True, split_groups=True) == [("040", "FRO", "GON"), ("040", "BIL", "GON")]
 
 
 def test_petr_2_02_beats_universal_petrarch(shared_data: Path) -> None:
