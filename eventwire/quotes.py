@@ -43,7 +43,7 @@ SPEECH_LEMMAS: frozenset[str] = frozenset(
     counter contend maintain observe mention assert allege concede caution testify reiterate repeat
     proclaim shout yell scream exclaim whisper mutter boast lament muse wonder question retort snap
     scoff sigh cry plead demand agree disagree estimate inform brief assure reassure advise recommend
-    propose chant read speak""".split()
+    propose chant read speak answer confess echo interject interrupt""".split()
 )
 # Verbs that attribute a view to someone but introduce a quoted phrase, not a quoted statement
 # ("called it “a disaster”"): cues of indirect speech only.
@@ -260,13 +260,61 @@ def _subject(verb: Any, lo: int, hi: int, blocked: Sequence[CharSpan], depth: in
         subjects = [
             c for c in node.children if c.dep_ in _SUBJECT_DEPS and lo <= c.idx < hi and not _inside(c.idx, blocked)
         ]
+        if subjects and node is not verb and node.dep_ == "ccomp" and _is_speech_verb(node.head):
+            # "Trump told Newsmax that Romney “...,” adding ...": the parse hangs "adding" on the
+            # reported clause, but the one who adds is the one who told
+            subjects = []
         if subjects:
             # "X, founder of Y, tells Breitbart News": a subject before the verb beats one after it
-            return min(subjects, key=lambda c: (c.i > verb.i, abs(c.i - verb.i)))
+            subj = min(subjects, key=lambda c: (c.i > verb.i, abs(c.i - verb.i)))
+            return _agent(node) if subj.dep_ == "nsubjpass" and _agent(node) is not None else subj
         if node.dep_ in ("conj", "xcomp", "advcl", "acl", "acomp", "ccomp") and node.head is not node:
             node = node.head
         else:
             break
+    return None
+
+
+def _is_speech_verb(tok: Any) -> bool:
+    return tok.lemma_.lower() in SPEECH_LEMMAS and _is_verb(tok)
+
+
+def _agent(verb: Any) -> Any | None:
+    """The object of a passive verb's "by" ("Sanders was asked by host Bill Maher"): the one who asked,
+    where the passive subject is the one asked."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _governing_subject(cue: Any, blocked: Sequence[CharSpan], depth: int = 4) -> Any | None:
+    """The subject of the clause a subjectless participle cue hangs from, whatever the parse's path
+    ("began by saying", "emailed supporters saying", "shared the news, writing"): in news such a
+    participle reports the words of the clause's subject."""
+    if cue.tag_ != "VBG":
+        return None
+    sent = cue.sent
+    path = {cue.i}
+    node = cue
+    for _ in range(depth):
+        if node.head is node:
+            break
+        node = node.head
+        path.add(node.i)
+        if not _is_verb(node) or _inside(node.idx, blocked):
+            continue
+        subjects = [
+            c
+            for c in node.children
+            if c.dep_ in ("nsubj", "nsubjpass")
+            and c.i not in path
+            and sent.start <= c.i < sent.end
+            and not _inside(c.idx, blocked)
+            and _may_speak(c)
+        ]
+        if subjects:
+            return min(subjects, key=lambda c: abs(c.i - node.i))
     return None
 
 
@@ -370,6 +418,8 @@ def _frame_attribution(
         if subj is None and cue.dep_ in ("conj", "xcomp", "advcl", "acl"):
             # "..., saying ..." / "and said ...": the speaker is the subject of the main clause
             subj = _subject(cue, cue.sent.start_char, cue.sent.end_char, blocked, depth=5)
+        if subj is None:
+            subj = _governing_subject(cue, blocked)
         if subj is None:
             subj = _adjacent_speaker(cue, lo, hi, blocked)
         if subj is None and not prefer_end:

@@ -1,0 +1,57 @@
+"""Speaker attribution in forms the parse gets awkward: participle cues, passives, answers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from eventwire.quotes import Extracted
+
+from .conftest import words
+
+Run = Callable[..., list[Extracted]]
+
+
+def direct(found: list[Extracted]) -> list[Extracted]:
+    return [q for q in found if q.kind == "direct"]
+
+
+def test_participle_after_preposition_takes_the_clause_subject(quotes: Run) -> None:
+    text = "When he returned, Judge Berman began by saying, \u201cI don\u2019t think that it\u2019s necessary to go to jail.\u201d"
+    [q] = direct(quotes(text))
+    assert words(text, q.cue) == "saying"
+    assert words(text, q.speaker) == "Judge Berman"
+
+
+def test_participle_on_an_object_takes_the_clause_subject(quotes: Run) -> None:
+    text = "The Vermont senator emailed supporters saying: \u201cThe struggle continues and we will win.\u201d"
+    [q] = direct(quotes(text))
+    assert words(text, q.speaker) == "The Vermont senator"
+
+
+def test_passive_cue_speaker_is_the_agent(quotes: Run) -> None:
+    text = (
+        "Sanders was asked by host Bill Maher, \u201cThat story has moved a little bit, has it not?\u201d\n\n"
+        "Sanders responded, \u201cIt has. But this is what I also think.\u201d"
+    )
+    first, second = direct(quotes(text))
+    assert "Bill Maher" in (words(text, first.speaker) or "")
+    assert words(text, second.speaker) == "Sanders"
+
+
+def test_adding_after_a_reported_clause_is_the_reporter(quotes: Run) -> None:
+    text = (
+        "To wit, Trump told Newsmax that Mitt Romney \u201chad a crazy policy of self-deportation,\u201d adding, "
+        "\u201cHe lost all of the Latino vote and he lost everybody.\u201d"
+    )
+    quote = next(q for q in direct(quotes(text)) if q.text(text).startswith("He lost"))
+    assert words(text, quote.speaker) == "Trump"
+
+
+def test_answer_is_a_speech_cue(quotes: Run) -> None:
+    text = (
+        "Blumenthal was asked, \u201cWould you have told her it is not a good idea?\u201d "
+        "He answered, \u201cI have no idea. We are old friends.\u201d"
+    )
+    quote = next(q for q in direct(quotes(text)) if q.text(text).startswith("I have"))
+    assert words(text, quote.cue) == "answered"
+    assert words(text, quote.speaker) == "He"
