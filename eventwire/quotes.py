@@ -450,6 +450,33 @@ def _frame_attribution(
     return None
 
 
+def _opening_clause(sdoc: Any, frame: CharSpan, blocked: Sequence[CharSpan]) -> _Attribution | None:
+    """The clause that opens ``frame`` right after a quote: its verb as the cue and its subject as the
+    speaker, when the subject comes first ("Trump barked") or follows the verb at once ("beamed
+    Donald Hartley"); None when anything else comes first."""
+    lo, hi = frame
+    words = [t for t in _tokens_in(sdoc, lo, hi) if not t.is_space and not _inside(t.idx, blocked)]
+    while words and words[0].is_punct:
+        words.pop(0)
+    verb = next((t for t in words[:8] if t.pos_ == "VERB" and t.dep_ not in ("amod", "acl", "relcl")), None)
+    if verb is None:
+        return None
+    subj = _subject(verb, lo, hi, blocked, depth=1)
+    if subj is None:
+        # "Trump barked" parsed as a noun phrase, the name a compound of the verb
+        subj = next((c for c in verb.lefts if c.dep_ == "compound" and c.pos_ in ("PROPN", "PRON")), None)
+    if subj is None or not _may_speak(subj):
+        return None
+    before = [t for t in words if t.i < verb.i and t.pos_ not in ("AUX", "ADV", "PART", "PUNCT")]
+    subtree = {t.i for t in subj.subtree}
+    if any(t.i not in subtree for t in before) or (not before and subj.i < verb.i):
+        return None
+    if not before and any(t.i not in subtree and t.pos_ != "DET" for t in words if verb.i < t.i < subj.left_edge.i):
+        return None
+    span, head = _mention(subj, lo, hi, blocked)
+    return _Attribution(_cue_span(verb, lo, hi), span, head, verb.i)
+
+
 def _is_verb(tok: Any) -> bool:
     # the small model tags a sentence-initial "Stated" or "Added" as an adjective now and then
     return tok.pos_ in ("VERB", "AUX") or tok.tag_ in ("VBD", "VBN", "VBZ", "VBP", "VBG")
@@ -552,6 +579,7 @@ def _direct_quotes(text: str, sdoc: Any, marks: list[MarkedSpan]) -> list[Extrac
             lo = max(prev_end, para[0], sent[0] if sent else para[0])
             before_frame = (lo, mark.open_mark[0])
         ends_sentence = mark.close_mark is not None and text[mark.end - 1] in "."
+        colon_lead = False
         if before_frame is not None and not ends_sentence:
             # 'She declared: “What a night!”': a cue right before the quote wins over words after it
             lead = _tokens_in(sdoc, *before_frame)
@@ -560,17 +588,32 @@ def _direct_quotes(text: str, sdoc: Any, marks: list[MarkedSpan]) -> list[Extrac
                 lead.pop()
             if lead and (lead[-1].text == ":" or lead[-1].lemma_.lower() in SPEECH_LEMMAS):
                 ends_sentence = True
+                colon_lead = lead[-1].text == ":" and not (len(lead) > 1 and _is_speech_verb(lead[-2]))
         if _is_fragment(text, sdoc, mark, para[0]):
             # a quoted phrase inside a clause: that clause is the (indirect) quote
             out.append(Extracted(mark.start, mark.end, "direct", group=-1))
             continue
+        # '“...,” Trump barked' / '“...!” beamed Hartley': a quote that closes on a comma, "?" or "!"
+        # leaves its sentence open, and the clause that follows it is its attribution, whatever the verb
+        open_end = mark.close_mark is not None and text[mark.end - 1] in ",?!"
+        opening = _opening_clause(sdoc, after_frame, blocked) if open_end and after_frame is not None else None
+        if (
+            opening is not None
+            and (colon_lead or not ends_sentence)
+            and text[mark.end - 1] == ","
+            and _is_speech_verb(sdoc[opening.cue_token])
+        ):
+            # 'she posted a message: “...,” she wrote': the cue right after a comma beats a colon before
+            attribution = opening
         order = [before_frame, after_frame] if ends_sentence else [after_frame, before_frame]
-        for frame in order:
+        for frame in order if attribution is None else []:
             if frame is None or frame[1] <= frame[0]:
                 continue
             if frame is after_frame and ends_sentence and len(_tokens_in(sdoc, *frame)) > 10:
                 continue  # a whole new sentence after a finished quote: not its attribution
             attribution = _frame_attribution(sdoc, frame[0], frame[1], blocked, prefer_end=frame is before_frame)
+            if attribution is None and frame is after_frame:
+                attribution = opening
             if attribution is not None:
                 break
         out.append(

@@ -55,3 +55,33 @@ def test_answer_is_a_speech_cue(quotes: Run) -> None:
     quote = next(q for q in direct(quotes(text)) if q.text(text).startswith("I have"))
     assert words(text, quote.cue) == "answered"
     assert words(text, quote.speaker) == "He"
+
+
+def test_clause_after_a_comma_closed_quote_is_its_attribution(quotes: Run) -> None:
+    text = (
+        "The anchor for Univision was trying to ask a question about immigration.\n\n"
+        "\u201cGo back to Univision,\u201d Trump barked and a security guard escorted Ramos out."
+    )
+    [q] = direct(quotes(text))
+    assert words(text, q.cue) == "barked"
+    assert words(text, q.speaker) == "Trump"
+
+
+def test_inverted_clause_after_an_exclamation(quotes: Run) -> None:
+    text = (
+        "One thousand supporters snapped his picture in unison.\n\n"
+        "\u201cThis is fantastic!\u201d beamed Donald Hartley of Madison, who snuck onto the floor."
+    )
+    [q] = direct(quotes(text))
+    assert words(text, q.cue) == "beamed"
+    assert (words(text, q.speaker) or "").startswith("Donald Hartley")
+
+
+def test_cue_after_a_comma_beats_a_colon_before(quotes: Run) -> None:
+    text = (
+        "After the news went viral, the star posted a lengthy message on her Facebook: \u201cMen, you will "
+        "not cease to exist by taking your partner\u2019s surname,\u201d she wrote."
+    )
+    [q] = direct(quotes(text))
+    assert words(text, q.cue) == "wrote"
+    assert words(text, q.speaker) == "she"
