@@ -378,7 +378,10 @@ def _adjacent_speaker(verb: Any, lo: int, hi: int, blocked: Sequence[CharSpan]) 
     while i < len(doc) and usable(doc[i]) and doc[i].pos_ in ("DET", "ADJ", "ADV"):
         i += 1
     if i < len(doc) and nominal(doc[i]):
-        return climb(doc[i])
+        name = climb(doc[i])
+        # "tells Breitbart News": a name part of the verb's object is the one told, not the speaker
+        if not (name.head.i == verb.i and name.dep_ in ("dobj", "dative", "iobj")):
+            return name
     return None
 
 
@@ -488,7 +491,16 @@ def _colon_attribution(tokens: Sequence[Any], lo: int, hi: int, blocked: Sequenc
     if not words or words[-1].text != ":":
         return None
     colon = words[-1]
-    verb = colon.head if colon.head.i != colon.i else None
+    # "Clinton released the following statement:": the first verb above the colon, past the noun
+    # and its participle modifier
+    verb = next(
+        (
+            a
+            for a in colon.ancestors
+            if _is_verb(a) and a.dep_ not in ("amod", "compound") and lo <= a.idx < hi and not _inside(a.idx, blocked)
+        ),
+        None,
+    )
     if verb is None or not _is_verb(verb):
         verb = next((t for t in reversed(words) if _is_verb(t) and t.i < colon.i), None)
     if verb is None:
@@ -595,7 +607,11 @@ def _direct_quotes(text: str, sdoc: Any, marks: list[MarkedSpan]) -> list[Extrac
             continue
         # '“...,” Trump barked' / '“...!” beamed Hartley': a quote that closes on a comma, "?" or "!"
         # leaves its sentence open, and the clause that follows it is its attribution, whatever the verb
-        open_end = mark.close_mark is not None and text[mark.end - 1] in ",?!"
+        open_end = (
+            mark.close_mark is not None
+            and text[mark.end - 1] in ",?!"
+            and text[first : first + 1] not in ("—", "–", "-")  # '— “...!” —': a parenthesis, not a report
+        )
         opening = _opening_clause(sdoc, after_frame, blocked) if open_end and after_frame is not None else None
         if (
             opening is not None

@@ -85,3 +85,31 @@ def test_cue_after_a_comma_beats_a_colon_before(quotes: Run) -> None:
     [q] = direct(quotes(text))
     assert words(text, q.cue) == "wrote"
     assert words(text, q.speaker) == "she"
+
+
+def test_colon_after_a_noun_phrase_takes_the_clause_subject(quotes: Run) -> None:
+    text = (
+        "When Wallace died in 1998, President Clinton released the following statement:\n\n"
+        "\u201cHillary and I offer our condolences to the family and friends of George Wallace.\u201d"
+    )
+    [q] = direct(quotes(text))
+    assert words(text, q.speaker) == "President Clinton"
+
+
+def test_the_one_told_is_not_the_speaker(quotes: Run) -> None:
+    text = (
+        "Bozell was only five years old then.\n\n"
+        "\u201cYes, I support Ted Cruz,\u201d Brent Bozell III, founder of the Media Research Center, "
+        "tells Breitbart News in an exclusive interview."
+    )
+    [q] = direct(quotes(text))
+    assert "Bozell" in (words(text, q.speaker) or "")
+
+
+def test_quote_between_dashes_takes_no_attribution_from_the_clause_after(quotes: Run) -> None:
+    text = (
+        "When Trump finally wrapped up \u2014 \u201cI will fight for you, and I will win for you!\u201d \u2014 "
+        "the balloons cascaded down on the crowd."
+    )
+    for q in direct(quotes(text)):
+        assert words(text, q.speaker) != "the balloons"
