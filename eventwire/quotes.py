@@ -444,6 +444,9 @@ def _frame_attribution(
         colon = _colon_attribution(tokens, lo, hi, blocked)
         if colon is not None:
             return colon
+        closing = _closing_clause(tokens, lo, hi, blocked)
+        if closing is not None:
+            return closing
     acc = _according_to(tokens)
     if acc is not None:
         according, obj = acc
@@ -475,6 +478,24 @@ def _opening_clause(sdoc: Any, frame: CharSpan, blocked: Sequence[CharSpan]) -> 
     if any(t.i not in subtree for t in before) or (not before and subj.i < verb.i):
         return None
     if not before and any(t.i not in subtree and t.pos_ != "DET" for t in words if verb.i < t.i < subj.left_edge.i):
+        return None
+    span, head = _mention(subj, lo, hi, blocked)
+    return _Attribution(_cue_span(verb, lo, hi), span, head, verb.i)
+
+
+def _closing_clause(tokens: Sequence[Any], lo: int, hi: int, blocked: Sequence[CharSpan]) -> _Attribution | None:
+    """'Hillary shot back, “...”': a clause that ends in a comma right before the quote introduces it,
+    whatever its verb; the verb (past a particle, an adverb or "it": "as Vulture put it,") is the cue."""
+    words = [t for t in tokens if not t.is_space]
+    if len(words) < 3 or words[-1].text != ",":
+        return None
+    verb = words[-2]
+    if verb.dep_ in ("prt", "advmod") or (verb.dep_ == "dobj" and verb.lower_ == "it"):
+        verb = verb.head
+    if verb.pos_ != "VERB" or verb.dep_ in ("amod", "acl", "relcl") or not lo <= verb.idx < hi:
+        return None
+    subj = _subject(verb, lo, hi, blocked, depth=1)
+    if subj is None or not _may_speak(subj):
         return None
     span, head = _mention(subj, lo, hi, blocked)
     return _Attribution(_cue_span(verb, lo, hi), span, head, verb.i)

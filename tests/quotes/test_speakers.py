@@ -113,3 +113,13 @@ def test_quote_between_dashes_takes_no_attribution_from_the_clause_after(quotes:
     )
     for q in direct(quotes(text)):
         assert words(text, q.speaker) != "the balloons"
+
+
+def test_clause_ending_in_a_comma_before_the_quote_introduces_it(quotes: Run) -> None:
+    text = (
+        "After former California Gov. Jerry Brown criticized Bill Clinton during a debate, Hillary shot back, "
+        "\u201cI suppose I could have chosen to bake cookies and have teas.\u201d"
+    )
+    [q] = direct(quotes(text))
+    assert words(text, q.cue) == "shot"
+    assert words(text, q.speaker) == "Hillary"
