@@ -70,9 +70,10 @@ _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _NOT_SPEAKER = frozenset({"pobj", "dobj", "attr", "pcomp", "iobj", "dative", "poss", "oprd"})
 
 
-def _may_speak(tok: Any) -> bool:
-    """Could this token head the name of a speaker, when the parse gives no subject?"""
-    if tok.pos_ not in ("PROPN", "NOUN", "PRON") or tok.dep_ in _NOT_SPEAKER:
+def _may_speak(tok: Any, as_object: bool = False) -> bool:
+    """Could this token head the name of a speaker, when the parse gives no subject? ``as_object``:
+    even as an object (the parse of an inverted cue)."""
+    if tok.pos_ not in ("PROPN", "NOUN", "PRON") or (tok.dep_ in _NOT_SPEAKER and not as_object):
         return False
     if tok.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"):
         return False
@@ -354,8 +355,14 @@ def _mention(token: Any, lo: int, hi: int, blocked: Sequence[CharSpan]) -> tuple
 
 def _adjacent_speaker(verb: Any, lo: int, hi: int, blocked: Sequence[CharSpan]) -> Any | None:
     """When the parse gives the cue no subject: the nominal just before it ("X once said"), else the
-    one just after it ("said the minister"), climbing from a name part to the name's head."""
+    one just after it ("said the minister"), climbing from a name part to the name's head.
+
+    A cue that opens the words after a quote is inverted ('“...,” added a New Hampshire Democrat'):
+    the nominal after it is the speaker even when the parse makes it the verb's object.
+    """
     doc = verb.doc
+    first = next((t for t in doc[verb.sent.start : verb.i + 1] if lo <= t.idx and not (t.is_punct or t.is_space)), None)
+    inverted = first is not None and first.i == verb.i and verb.pos_ == "VERB"
 
     def usable(tok: Any) -> bool:
         return lo <= tok.idx < hi and not _inside(tok.idx, blocked)
@@ -377,8 +384,10 @@ def _adjacent_speaker(verb: Any, lo: int, hi: int, blocked: Sequence[CharSpan]) 
     i = verb.i + 1
     while i < len(doc) and usable(doc[i]) and doc[i].pos_ in ("DET", "ADJ", "ADV"):
         i += 1
-    if i < len(doc) and nominal(doc[i]):
+    if i < len(doc) and (nominal(doc[i]) or (inverted and usable(doc[i]) and _may_speak(doc[i], as_object=True))):
         name = climb(doc[i])
+        if inverted:
+            return name
         # "tells Breitbart News": a name part of the verb's object is the one told, not the speaker
         if not (name.head.i == verb.i and name.dep_ in ("dobj", "dative", "iobj")):
             return name

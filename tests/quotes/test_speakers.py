@@ -123,3 +123,14 @@ def test_clause_ending_in_a_comma_before_the_quote_introduces_it(quotes: Run) ->
     [q] = direct(quotes(text))
     assert words(text, q.cue) == "shot"
     assert words(text, q.speaker) == "Hillary"
+
+
+def test_inverted_cue_speaker_parsed_as_object(quotes: Run) -> None:
+    text = (
+        "\u201cIf Hillary does win New Hampshire, it will be by a margin as close as Iowa,\u201d said one "
+        "New Hampshire Democrat.\n\n"
+        "\u201cIt\u2019s Bernie\u2019s to lose at this point,\u201d added another New Hampshire Democrat."
+    )
+    quote = next(q for q in direct(quotes(text)) if q.text(text).startswith("It"))
+    assert words(text, quote.cue) == "added"
+    assert "New Hampshire Democrat" in (words(text, quote.speaker) or "")
