@@ -43,7 +43,7 @@ SPEECH_LEMMAS: frozenset[str] = frozenset(
     counter contend maintain observe mention assert allege concede caution testify reiterate repeat
     proclaim shout yell scream exclaim whisper mutter boast lament muse wonder question retort snap
     scoff sigh cry plead demand agree disagree estimate inform brief assure reassure advise recommend
-    propose chant read speak answer confess echo interject interrupt""".split()
+    propose chant read speak answer confess echo interject interrupt opine recount""".split()
 )
 # Verbs that attribute a view to someone but introduce a quoted phrase, not a quoted statement
 # ("called it “a disaster”"): cues of indirect speech only.
@@ -372,7 +372,8 @@ def _adjacent_speaker(verb: Any, lo: int, hi: int, blocked: Sequence[CharSpan]) 
         return usable(tok) and _may_speak(tok)
 
     def climb(tok: Any) -> Any:
-        while tok.dep_ in ("compound", "flat", "amod", "det") and tok.head.i != tok.i and usable(tok.head):
+        # a name part or an owner ("Cleveland’s Plain Dealer") climbs to the head noun
+        while tok.dep_ in ("compound", "flat", "amod", "det", "poss") and tok.head.i != tok.i and usable(tok.head):
             tok = tok.head
         return tok
 

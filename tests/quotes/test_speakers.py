@@ -134,3 +134,13 @@ def test_inverted_cue_speaker_parsed_as_object(quotes: Run) -> None:
     quote = next(q for q in direct(quotes(text)) if q.text(text).startswith("It"))
     assert words(text, quote.cue) == "added"
     assert "New Hampshire Democrat" in (words(text, quote.speaker) or "")
+
+
+def test_opine_and_recount_are_speech_cues(quotes: Run) -> None:
+    text = (
+        "Editorial pages across the country warned that the sky was falling. \u201cGun owners should leave "
+        "their weapons at home,\u201d opined Cleveland\u2019s Plain Dealer."
+    )
+    [q] = direct(quotes(text))
+    assert words(text, q.cue) == "opined"
+    assert "Plain Dealer" in (words(text, q.speaker) or "")
