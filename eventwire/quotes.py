@@ -271,6 +271,10 @@ def _subject(verb: Any, lo: int, hi: int, blocked: Sequence[CharSpan], depth: in
             return _agent(node) if subj.dep_ == "nsubjpass" and _agent(node) is not None else subj
         if node.dep_ in ("conj", "xcomp", "advcl", "acl", "acomp", "ccomp") and node.head is not node:
             node = node.head
+        elif node.dep_ == "parataxis" and node.head.tag_ == "VBG" and node.head.i < node.i:
+            # "Durbin, noting the size of the list, said": the parse makes the inserted participle
+            # the root and hangs the cue from it; their subject is the same
+            node = node.head
         else:
             break
     return None
@@ -382,6 +386,20 @@ def _adjacent_speaker(verb: Any, lo: int, hi: int, blocked: Sequence[CharSpan]) 
         i -= 1
     if i >= 0 and nominal(doc[i]):
         return climb(doc[i])
+    if i >= 0 and usable(doc[i]):
+        # "a White House official who spoke anonymously to discuss strategy said": the noun whose
+        # relative clause or modifier ends right before the cue
+        for anc in doc[i].ancestors:
+            if anc.i >= verb.i or not usable(anc):
+                break
+            if (
+                anc.pos_ in ("NOUN", "PROPN")
+                and anc.right_edge.i == i
+                and any(c.dep_ in ("relcl", "acl") for c in anc.children)
+            ):
+                if nominal(anc):
+                    return climb(anc)
+                break
     i = verb.i + 1
     while i < len(doc) and usable(doc[i]) and doc[i].pos_ in ("DET", "ADJ", "ADV"):
         i += 1

@@ -144,3 +144,24 @@ def test_opine_and_recount_are_speech_cues(quotes: Run) -> None:
     [q] = direct(quotes(text))
     assert words(text, q.cue) == "opined"
     assert "Plain Dealer" in (words(text, q.speaker) or "")
+
+
+def test_speaker_with_a_relative_clause_before_the_cue(quotes: Run) -> None:
+    text = (
+        "Although there is no such overlap with Sanders's team, a White House official who spoke anonymously "
+        'to discuss internal strategy said Wednesday, "Certainly there are discussions with the campaign."'
+    )
+    [q] = direct(quotes(text))
+    assert words(text, q.cue) == "said"
+    assert "White House official" in (words(text, q.speaker) or "")
+
+
+def test_participle_inserted_between_speaker_and_cue(quotes: Run) -> None:
+    text = (
+        "So far, Sanders has shown little inclination to play a big role on that front. But Sen. Richard J. "
+        "Durbin (D-Ill.), noting the size of Sanders's following, said, \"Let me tell you, he's got a heck of "
+        'an email list."'
+    )
+    [q] = direct(quotes(text))
+    assert words(text, q.cue) == "said"
+    assert "Durbin" in (words(text, q.speaker) or "")
