@@ -12,6 +12,7 @@ the folder's parent of those. One annotation file per text is used (the first an
 
 from __future__ import annotations
 
+import json
 import re
 import time
 from dataclasses import dataclass, field
@@ -180,6 +181,32 @@ def score(
     return matched
 
 
+def speaker_errors(name: str, text: str, matched: list[tuple[Attribution, Attribution]]) -> list[dict[str, Any]]:
+    """The matched pairs whose speaker is wrong, as records to read: where the rules go wrong and how.
+
+    For error analysis only: the scores do not use it.
+    """
+
+    def words(spans: list[tuple[int, int]]) -> str:
+        return " | ".join(text[a:b] for a, b in spans)
+
+    out = []
+    for g, p in matched:
+        if g.source and not _overlaps(g.source, p.source):
+            start, end = g.content[0][0], g.content[-1][1]
+            out.append(
+                {
+                    "document": name,
+                    "start": start,
+                    "gold_source": words(g.source),
+                    "predicted_source": words(p.source),
+                    "predicted_cue": words(p.cue),
+                    "context": text[max(0, start - 300) : min(len(text), end + 100)],
+                }
+            )
+    return out
+
+
 def _split_dir(path: Path) -> Path:
     if (path / "text").is_dir() and (path / "attributions").is_dir():
         return path
@@ -211,7 +238,10 @@ def load_gold(folder: Path, limit: int | None = None) -> list[tuple[str, str, li
 
 @evaluators.register("quotes")
 def evaluate_quotes(path: Path, options: dict[str, Any]) -> dict[str, Any]:
-    """Content F1 (exact, overlap) and speaker accuracy, for direct quotes and for all attributions."""
+    """Content F1 (exact, overlap) and speaker accuracy, for direct quotes and for all attributions.
+
+    ``options["errors"]``, a file path: also write there the direct quotes whose speaker is wrong.
+    """
     import spacy
 
     from ..config import load_config
@@ -220,13 +250,18 @@ def evaluate_quotes(path: Path, options: dict[str, Any]) -> dict[str, Any]:
     docs = load_gold(Path(path), int(limit) if limit else None)
     nlp = spacy.load(load_config().get("pipeline.model"))
     every, direct = _Tally(), _Tally()
+    errors: list[dict[str, Any]] = []
     started = time.perf_counter()
     for (name, text, gold), sdoc in zip(docs, nlp.pipe(d[1] for d in docs)):
         pred = predicted_attributions(text, extract_quotes(text, sdoc))
         score(text, gold, pred, every)
-        score(text, [g for g in gold if g.direct], [p for p in pred if p.direct], direct)
-        del name
+        matched = score(text, [g for g in gold if g.direct], [p for p in pred if p.direct], direct)
+        errors.extend(speaker_errors(name, text, matched))
     elapsed = time.perf_counter() - started
+    if options.get("errors"):
+        # the direct quotes with a wrong speaker, one JSON record a line (for analysis; not a score)
+        with open(options["errors"], "w", encoding="utf-8") as out:
+            out.writelines(json.dumps(e, ensure_ascii=False) + "\n" for e in errors)
     result: dict[str, Any] = {"documents": len(docs)}
     for prefix, tally in (("direct", direct), ("all", every)):
         for key, value in tally.metrics().items():

@@ -52,3 +52,20 @@ def test_dev_slice_floor(shared_data: Path) -> None:
     assert metrics["direct_overlap_f1"] >= 0.6
     assert metrics["direct_speaker_accuracy"] >= 0.7
     assert metrics["all_overlap_f1"] >= 0.4
+
+
+def test_speaker_errors_lists_only_the_wrong_speakers() -> None:
+    from eventwire.eval.quotes import speaker_errors
+
+    text = "\u201cWe will win,\u201d Smith said. \u201cNo,\u201d Jones said."
+    gold = [
+        Attribution(content=[(0, 14)], source=[(15, 20)]),
+        Attribution(content=[(27, 32)], source=[(33, 38)]),
+    ]
+    pred = [
+        Attribution(content=[(1, 12)], source=[(15, 20)]),
+        Attribution(content=[(28, 30)], cue=[(21, 25)], source=[(15, 20)]),
+    ]
+    [error] = speaker_errors("doc", text, list(zip(gold, pred)))
+    assert error["gold_source"] == "Jones" and error["predicted_source"] == "Smith"
+    assert error["predicted_cue"] == "said" and error["start"] == 27
