@@ -401,7 +401,8 @@ def _adjacent_speaker(verb: Any, lo: int, hi: int, blocked: Sequence[CharSpan]) 
                     return climb(anc)
                 break
     i = verb.i + 1
-    while i < len(doc) and usable(doc[i]) and doc[i].pos_ in ("DET", "ADJ", "ADV"):
+    # modifiers before the name, participles too ("said retired neurosurgeon Ben Carson")
+    while i < len(doc) and usable(doc[i]) and (doc[i].pos_ in ("DET", "ADJ", "ADV") or doc[i].dep_ == "amod"):
         i += 1
     if i < len(doc) and (nominal(doc[i]) or (inverted and usable(doc[i]) and _may_speak(doc[i], as_object=True))):
         name = climb(doc[i])

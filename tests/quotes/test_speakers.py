@@ -165,3 +165,14 @@ def test_participle_inserted_between_speaker_and_cue(quotes: Run) -> None:
     [q] = direct(quotes(text))
     assert words(text, q.cue) == "said"
     assert "Durbin" in (words(text, q.speaker) or "")
+
+
+def test_inverted_cue_skips_a_participle_before_the_name(quotes: Run) -> None:
+    text = (
+        "It didn't.\n\n"
+        '"I\'m not going to say it is a mistake, so forget about it," said retired neurosurgeon Ben Carson, '
+        "asked about his claims that he had received a scholarship offer from West Point."
+    )
+    [q] = direct(quotes(text))
+    assert words(text, q.cue) == "said"
+    assert "Ben Carson" in (words(text, q.speaker) or "")
