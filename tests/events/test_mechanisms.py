@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from .conftest import find
 
 A = {"Arnor": "ARN", "Gondor": "GON", "Rohan": "ROH", "Mordor": "MOR", "the rebels": "REB"}
@@ -223,24 +225,6 @@ def test_not_hung_on_an_adverb_still_negates(code) -> None:  # type: ignore[no-u
     assert accuse and not accuse[0].is_fact and "negation" in accuse[0].aux
 
 
-def test_an_event_asked_for_is_not_a_fact(code) -> None:  # type: ignore[no-untyped-def]
-    evs = code("Arnor called for a boycott against Mordor.", A)
-    asked = [e for e in evs if e.evidence.trigger.text == "boycott"]
-    assert asked and not any(e.is_fact for e in asked)
-
-
-def test_an_event_that_is_the_subject_of_a_conditional_is_not_a_fact(code) -> None:  # type: ignore[no-untyped-def]
-    evs = code("Arnor said that an embargo against Mordor would not work.", A)
-    embargo = [e for e in evs if e.evidence.trigger.text == "embargo"]
-    assert embargo and not any(e.is_fact for e in embargo)
-
-
-def test_an_event_in_a_purpose_clause_is_intended_not_done(code) -> None:  # type: ignore[no-untyped-def]
-    evs = code("Arnor sent troops to attack Mordor on Monday.", A)
-    attack = [e for e in evs if e.evidence.trigger.text == "attack"]
-    assert attack and not any(e.is_fact for e in attack)
-
-
 def test_a_passive_participle_on_a_noun_makes_it_the_target(code) -> None:  # type: ignore[no-untyped-def]
     evs = code("Rohan met Gondor about the rebels captured by Arnor on Monday.", A)
     assert not [e for e in evs if e.cameo and e.cameo.startswith("17") and "REB" in [a.code for a in e.actor]]
@@ -253,12 +237,6 @@ def test_when_is_not_whom(code) -> None:  # type: ignore[no-untyped-def]
     assert not [e for e in evs if e.evidence.trigger.text == "heading" and "ARN" in [a.code for a in e.recipient]]
 
 
-def test_an_infinitive_saying_what_something_is_for_is_not_a_fact(code) -> None:  # type: ignore[no-untyped-def]
-    evs = code("Rohan, the envoy to the global coalition to attack Mordor, said so.", A)
-    attack = [e for e in evs if e.evidence.trigger.text == "attack"]
-    assert attack and not any(e.is_fact for e in attack)
-
-
 def test_a_partner_in_coordination_is_not_the_target(code) -> None:  # type: ignore[no-untyped-def]
     evs = code("Arnor confirmed it had hit the city in coordination with Gondor.", A)
     assert not [e for e in evs if "GON" in [a.code for a in e.recipient] + [a.code for a in e.actor]
@@ -267,3 +245,17 @@ def test_a_partner_in_coordination_is_not_the_target(code) -> None:  # type: ign
 
 def test_idioms_are_no_events(code) -> None:  # type: ignore[no-untyped-def]
     assert not code("The Arnor envoy gave birth to a daughter in Gondor.", A)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Arnor called for a boycott against Mordor.", "boycott"),  # asked for
+        ("Arnor said that an embargo against Mordor would not work.", "embargo"),  # subject of a conditional
+        ("Arnor sent troops to attack Mordor on Monday.", "attack"),  # a purpose clause
+        ("Rohan, the envoy to the global coalition to attack Mordor, said so.", "attack"),  # what it is for
+    ],
+)
+def test_events_wished_intended_or_conditional_are_not_facts(code, text: str, trigger: str) -> None:  # type: ignore[no-untyped-def]
+    found = [e for e in code(text, A) if e.evidence.trigger.text == trigger]
+    assert found and not any(e.is_fact for e in found)

@@ -25,3 +25,11 @@ def quotes(nlp: Any) -> Callable[..., list[Extracted]]:
 
 def words(text: str, span: tuple[int, int] | None) -> str | None:
     return text[span[0] : span[1]] if span else None
+
+
+Run = Callable[..., list[Extracted]]
+
+
+def direct(found: list[Extracted]) -> list[Extracted]:
+    """The direct quotes among what the extractor found."""
+    return [q for q in found if q.kind == "direct"]

@@ -2,19 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 
-from eventwire.quotes import Extracted
-
-from .conftest import words
-
-Run = Callable[..., list[Extracted]]
-
-
-def direct(found: list[Extracted]) -> list[Extracted]:
-    return [q for q in found if q.kind == "direct"]
+from .conftest import Run, direct, words
 
 
 def test_quote_then_speaker_and_cue(quotes: Run) -> None:

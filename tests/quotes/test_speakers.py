@@ -2,17 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import pytest
 
-from eventwire.quotes import Extracted
-
-from .conftest import words
-
-Run = Callable[..., list[Extracted]]
-
-
-def direct(found: list[Extracted]) -> list[Extracted]:
-    return [q for q in found if q.kind == "direct"]
+from .conftest import Run, direct, words
 
 
 def test_participle_after_preposition_takes_the_clause_subject(quotes: Run) -> None:
@@ -136,43 +128,50 @@ def test_inverted_cue_speaker_parsed_as_object(quotes: Run) -> None:
     assert "New Hampshire Democrat" in (words(text, quote.speaker) or "")
 
 
-def test_opine_and_recount_are_speech_cues(quotes: Run) -> None:
-    text = (
-        "Editorial pages across the country warned that the sky was falling. \u201cGun owners should leave "
-        "their weapons at home,\u201d opined Cleveland\u2019s Plain Dealer."
-    )
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [
+        pytest.param(
+            (
+                "Editorial pages across the country warned that the sky was falling. \u201cGun owners should leave "
+                "their weapons at home,\u201d opined Cleveland\u2019s Plain Dealer."
+            ),
+            "opined",
+            "Plain Dealer",
+            id="opine and recount are speech cues",
+        ),
+        pytest.param(
+            (
+                "Although there is no such overlap with Sanders's team, a White House official who spoke anonymously "
+                'to discuss internal strategy said Wednesday, "Certainly there are discussions with the campaign."'
+            ),
+            "said",
+            "White House official",
+            id="speaker with a relative clause before the cue",
+        ),
+        pytest.param(
+            (
+                "So far, Sanders has shown little inclination to play a big role on that front. But Sen. Richard J. "
+                "Durbin (D-Ill.), noting the size of Sanders's following, said, \"Let me tell you, he's got a heck of "
+                'an email list."'
+            ),
+            "said",
+            "Durbin",
+            id="participle inserted between speaker and cue",
+        ),
+        pytest.param(
+            (
+                "It didn't.\n\n"
+                '"I\'m not going to say it is a mistake, so forget about it," said retired neurosurgeon Ben Carson, '
+                "asked about his claims that he had received a scholarship offer from West Point."
+            ),
+            "said",
+            "Ben Carson",
+            id="inverted cue skips a participle before the name",
+        ),
+    ],
+)
+def test_cue_and_speaker(quotes: Run, text: str, cue: str, speaker: str) -> None:
     [q] = direct(quotes(text))
-    assert words(text, q.cue) == "opined"
-    assert "Plain Dealer" in (words(text, q.speaker) or "")
-
-
-def test_speaker_with_a_relative_clause_before_the_cue(quotes: Run) -> None:
-    text = (
-        "Although there is no such overlap with Sanders's team, a White House official who spoke anonymously "
-        'to discuss internal strategy said Wednesday, "Certainly there are discussions with the campaign."'
-    )
-    [q] = direct(quotes(text))
-    assert words(text, q.cue) == "said"
-    assert "White House official" in (words(text, q.speaker) or "")
-
-
-def test_participle_inserted_between_speaker_and_cue(quotes: Run) -> None:
-    text = (
-        "So far, Sanders has shown little inclination to play a big role on that front. But Sen. Richard J. "
-        "Durbin (D-Ill.), noting the size of Sanders's following, said, \"Let me tell you, he's got a heck of "
-        'an email list."'
-    )
-    [q] = direct(quotes(text))
-    assert words(text, q.cue) == "said"
-    assert "Durbin" in (words(text, q.speaker) or "")
-
-
-def test_inverted_cue_skips_a_participle_before_the_name(quotes: Run) -> None:
-    text = (
-        "It didn't.\n\n"
-        '"I\'m not going to say it is a mistake, so forget about it," said retired neurosurgeon Ben Carson, '
-        "asked about his claims that he had received a scholarship offer from West Point."
-    )
-    [q] = direct(quotes(text))
-    assert words(text, q.cue) == "said"
-    assert "Ben Carson" in (words(text, q.speaker) or "")
+    assert words(text, q.cue) == cue
+    assert speaker in (words(text, q.speaker) or "")
