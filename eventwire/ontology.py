@@ -16,6 +16,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from .errors import ErrorCode, EventwireError
+
 DATA_PACKAGE = "eventwire.data.ontology"
 AUX_MODES: tuple[str, ...] = ("negation", "hypothetical", "future", "historical")
 
@@ -158,8 +160,6 @@ class NegationMap:
 
     @classmethod
     def from_file(cls, path: str | Path) -> NegationMap:
-        from .errors import ErrorCode, EventwireError
-
         values: dict[str, int] = {}
         try:
             text = Path(path).read_text(encoding="utf-8", errors="replace")
@@ -189,8 +189,9 @@ class NegationMap:
 
 def _hex_sum(expr: str) -> int:
     """'-0xFFFF+0x2040+0x300' -> its value."""
-    terms = re.findall(r"([+-]?)\s*(0x[0-9A-Fa-f]+|[0-9]+)", expr.replace(" ", ""))
-    if not terms or re.sub(r"[+-]?(0x[0-9A-Fa-f]+|[0-9]+)", "", expr.replace(" ", "")):
+    compact = expr.replace(" ", "")
+    terms = re.findall(r"([+-]?)(0x[0-9A-Fa-f]+|[0-9]+)", compact)
+    if not terms or re.sub(r"[+-]?(0x[0-9A-Fa-f]+|[0-9]+)", "", compact):
         raise ValueError(f"not a sum of hexadecimal numbers: {expr!r}")
     return sum((-1 if sign == "-" else 1) * int(num, 0) for sign, num in terms)
 

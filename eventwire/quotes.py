@@ -442,7 +442,7 @@ def _frame_attribution(
     tokens = [t for t in _tokens_in(sdoc, lo, hi) if not _inside(t.idx, blocked)]
     if not tokens:
         return None
-    cues = [t for t in tokens if t.lemma_.lower() in SPEECH_LEMMAS and _is_verb(t)]
+    cues = [t for t in tokens if _is_speech_verb(t)]
     if prefer_end:
         cues.reverse()
     for cue in cues:

@@ -201,7 +201,7 @@ class _Context:
                     self._preps.append((tok.lower_, tok.i, sub, _forms(sub)))
             for c in self.trigger.children:
                 # "began to question": PETRARCH's "(TO QUESTION)" is an infinitive here, not a preposition
-                to = next((a for a in c.children if a.dep_ == "aux" and a.lower_ == "to"), None)
+                to = _to_marker(c)
                 if c.dep_ == "xcomp" and to is not None:
                     sub = [t for t in c.doc[c.left_edge.i : c.right_edge.i + 1] if t.i != to.i]
                     self._preps.append(("to", to.i, sub, _forms(sub)))
@@ -283,6 +283,11 @@ def match_trigger(pset: PatternSet, pos: str, trigger: Any) -> tuple[Pattern, se
             elif _matched_words(pattern, ctx) > _matched_words(best[0], ctx):
                 best = (pattern, consumed)  # "austrian gold florin" beats "florin" at equal specificity
     return best
+
+
+def _to_marker(verb: Any) -> Any | None:
+    """The "to" of an infinitive ("to attack"), or None."""
+    return next((c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to"), None)
 
 
 COACTOR_HEADS = frozenset({"coordination", "cooperation", "conjunction", "partnership", "collaboration", "concert",
@@ -710,7 +715,7 @@ class EventCoder:
             # "signed an accord to supply X": the object of a purpose infinitive that is no event itself
             for c in trigger.children:
                 if c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB" and not self.p.get("V", c.lemma_.lower()) \
-                        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                        and _to_marker(c) is not None:
                     for obj in c.children:
                         if obj.dep_ in ("dobj", "obj", "dative") and obj.i not in index.in_place:
                             actors, conf = self.map_actors(index, _conjuncts(obj), exclude)
@@ -730,7 +735,10 @@ class EventCoder:
             tok = tok.head
         return chain
 
-    def _local_aux(self, verb: Any, aux: set[str]) -> None:
+    def _local_aux(self, verb: Any, aux: set[str], negated_can_is_not: bool = False) -> None:
+        """The clause's own negation, auxiliaries and conditional mark. ``negated_can_is_not``: "can't" is
+        plain negation, as PETRARCH reads it, rather than also a modal."""
+        negated = negated_can_is_not and any(c.dep_ == "neg" for c in verb.children)
         for c in verb.children:
             low = c.lower_
             lem = c.lemma_.lower()
@@ -744,27 +752,14 @@ class EventCoder:
                     aux.add("future")
                 elif low == "would" and self._backshifted(verb):
                     aux.add("future")  # "X said it would visit Y" reports "I will visit Y"
+                elif negated and low in ("ca", "can", "could"):
+                    continue
                 elif lem in self.modal or low in self.modal or low in ("ca",):
                     aux.add("hypothetical")
             elif c.dep_ == "mark" and low in self.conditional:
                 aux.add("hypothetical")
         if verb.lower_ in ("going",) and any(c.dep_ == "xcomp" for c in verb.children):
             aux.add("future")
-
-    def _conditional_above(self, clause: Any) -> bool:
-        """An opinion verb or an if-clause somewhere above the clause."""
-        probe: set[str] = set()
-        tok = clause
-        for dep, head in self.governing_chain(clause):
-            if dep == "ccomp" and head.lemma_.lower() in self.opinion:
-                return True
-            if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in self.conditional for c in tok.children):
-                return True
-            if dep == "xcomp":
-                self._local_aux(head, probe)
-            tok = head
-        return any(c.dep_ == "mark" and c.lower_ in self.conditional for c in clause.children) or \
-            "hypothetical" in probe
 
     def _backshifted(self, verb: Any) -> bool:
         """A "would" clause reported by a past-tense reporting verb, with no "have" (counterfactual)."""
@@ -777,9 +772,12 @@ class EventCoder:
 
     def modality(self, cand: Candidate) -> None:
         """Negation, modality, opinion and futurity from the clause and what governs it."""
-        aux = cand.aux
+        cand.aux |= self._modality(cand)
+
+    def _modality(self, cand: Candidate, negated_can_is_not: bool = False) -> set[str]:
+        aux: set[str] = set()
         clause = cand.clause
-        self._local_aux(clause, aux)
+        self._local_aux(clause, aux, negated_can_is_not)
         if _years_before(clause):
             aux.add("historical")  # "five years after crowds burned its embassy"
         if cand.trigger.i != clause.i and cand.trigger.pos_ == "NOUN":
@@ -800,6 +798,10 @@ class EventCoder:
         tok = clause
         for dep, head in self.governing_chain(clause):
             lem = head.lemma_.lower()
+            if dep in ("advcl", "relcl", "acl") and tok.tag_ == "VB" and _to_marker(tok) is not None:
+                # what something is for, not what happened: a purpose ("sent troops to fight IS") or an
+                # infinitival relative ("the coalition to counter Isis")
+                aux.add("hypothetical")
             if dep in ("xcomp",):
                 if lem in self.fail:
                     aux.add("negation")
@@ -823,8 +825,6 @@ class EventCoder:
                     for c in head.children
                 ):
                     aux.add("hypothetical")
-                elif any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and tok.tag_ == "VB":
-                    aux.add("hypothetical")  # a purpose: "sent troops to fight IS" - the fight is intended
                 break
             elif dep == "conj":
                 # "will visit X and meet Y": shared auxiliaries
@@ -833,14 +833,12 @@ class EventCoder:
                         aux.add("future")
                     elif c.dep_ == "aux" and c.lemma_.lower() in self.modal:
                         aux.add("hypothetical")
-            elif dep in ("relcl", "acl"):
-                if tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
-                    aux.add("hypothetical")  # "the coalition to counter Isis": what it is for, not what it did
-                if dep == "relcl":
-                    break
+            elif dep == "relcl":
+                break
             # other relations (an event noun as subject or object, prepositions) are climbed through
             # without taking on that verb's own modality, looking for an opinion or condition above
             tok = head
+        return aux
 
     def recode_negation(self, cand: Candidate) -> None:
         """With a coding ontology configured, "did not clash" is coded as what its negation means."""
@@ -851,10 +849,7 @@ class EventCoder:
             cand.cameo, cand.type_override = negated, None
             cand.aux.discard("negation")
             cand.rule += "+negated"
-            kids = list(cand.clause.children)
-            modals = [c for c in kids if c.dep_ == "aux" and (c.lower_ in self.modal or c.lower_ == "ca")]
-            if modals and all(m.lower_ in ("ca", "can", "could") for m in modals) and \
-                    any(c.dep_ == "neg" for c in kids) and not self._conditional_above(cand.clause):
+            if "hypothetical" in cand.aux and "hypothetical" not in self._modality(cand, negated_can_is_not=True):
                 cand.aux.discard("hypothetical")  # "can't clash": PETRARCH reads a negated "can" as "not"
 
     def control(self, cand: Candidate, index: ActorIndex) -> Candidate | None:
