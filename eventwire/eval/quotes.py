@@ -242,13 +242,12 @@ def evaluate_quotes(path: Path, options: dict[str, Any]) -> dict[str, Any]:
 
     ``options["errors"]``, a file path: also write there the direct quotes whose speaker is wrong.
     """
-    import spacy
-
     from ..config import load_config
+    from ..stages.nlp import load_model
 
     limit = options.get("limit")
     docs = load_gold(Path(path), int(limit) if limit else None)
-    nlp = spacy.load(load_config().get("pipeline.model"))
+    nlp = load_model(load_config().get("pipeline.model"))  # the product's parser, sentence rules included
     every, direct = _Tally(), _Tally()
     errors: list[dict[str, Any]] = []
     started = time.perf_counter()
@@ -256,7 +255,8 @@ def evaluate_quotes(path: Path, options: dict[str, Any]) -> dict[str, Any]:
         pred = predicted_attributions(text, extract_quotes(text, sdoc))
         score(text, gold, pred, every)
         matched = score(text, [g for g in gold if g.direct], [p for p in pred if p.direct], direct)
-        errors.extend(speaker_errors(name, text, matched))
+        if options.get("errors"):
+            errors.extend(speaker_errors(name, text, matched))
     elapsed = time.perf_counter() - started
     if options.get("errors"):
         # the direct quotes with a wrong speaker, one JSON record a line (for analysis; not a score)
