@@ -88,9 +88,12 @@ class Entry:
 
 
 def split_code(code: str) -> tuple[str | None, str | None]:
-    """'RUSGOV' -> ('RUS', 'GOV'); 'IGOUNO' -> (None, 'IGO'); 'SYR' -> ('SYR', None); 'FRO/BIL' -> ('FRO', None)."""
+    """'RUSGOV' -> ('RUS', 'GOV'); 'IGOUNO' -> (None, 'IGO'); 'SYR' -> ('SYR', None); 'FRO/BIL' -> ('FRO', None);
+    '+++' -> (None, None)."""
     code = code.upper().split("/")[0]
     head, rest = code[:3], code[3:]
+    if not head.isalpha():
+        return None, None  # a dictionary's placeholder code such as "+++" names no country or sector
     if head in ORG_TYPES:
         return None, head
     # Anything else in the first slot is a country or country-like code (CAMEO also uses ones such as

@@ -44,6 +44,7 @@ def test_petrarch_actor_file_is_parsed_with_synonyms_dates_and_compound_codes() 
     ]
     assert recs["sylvania"].codes[0].code == "SYL/FRE"  # a group coded as its members is kept whole, as PETRARCH does
     assert split_code("SYL/FRE") == ("SYL", None)  # its country is the first member
+    assert split_code("+++") == (None, None)  # a placeholder code names no country
     assert "freedonian" in recs["freedonia"].stems  # no closing underscore: a stem
 
 
