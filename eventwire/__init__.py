@@ -7,11 +7,11 @@ Public API:
 
 from __future__ import annotations
 
-from .config import Config, load_config
-from .document import Document, json_schema
-from .errors import ErrorCode, EventwireError
-from .pipeline import Pipeline, extract
-from .records import RawRecord, Reject
+from eventwire.config import Config, load_config
+from eventwire.document import Document, json_schema
+from eventwire.errors import ErrorCode, EventwireError
+from eventwire.pipeline import Pipeline, extract
+from eventwire.records import RawRecord, Reject
 
 __version__ = "0.1.0"
 

@@ -1,5 +1,5 @@
 """`python -m eventwire ...` runs the CLI (the same as the `eventwire` script)."""
 
-from .cli import main
+from eventwire.cli import main
 
 main()

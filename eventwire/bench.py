@@ -71,7 +71,7 @@ class Clock:
 
 def _stage_timing_pipeline(config: Any) -> Any:
     """A Pipeline that adds up wall and CPU time per stage (single process only), to show the profile."""
-    from .pipeline import Pipeline
+    from eventwire.pipeline import Pipeline
 
     class TimedPipeline(Pipeline):
         def __init__(self, cfg: Any) -> None:
@@ -111,8 +111,8 @@ def mode_bare(corpus: Path, limit: int | None, n_process: int, model: str, batch
 
 def mode_full(corpus: Path, limit: int | None, n_process: int, model: str, batch_size: int = 32) -> dict[str, Any]:
     clock = Clock()
-    from .config import load_config
-    from .records import RawRecord
+    from eventwire.config import load_config
+    from eventwire.records import RawRecord
 
     pipeline = _stage_timing_pipeline(load_config(overrides={"pipeline.model": model}))
     # Warm-up on one short text loads every resource (model, KB, gazetteer, patterns, language profiles).
@@ -155,8 +155,8 @@ def mode_startup(model: str, spawned_at: float | None, cold: bool = False) -> di
     t0 = time.perf_counter()
     if cold:
         os.environ["EVENTWIRE_CACHE"] = tempfile.mkdtemp(prefix="eventwire-bench-cache-")
-    from .config import load_config
-    from .stages.nlp import shared_model
+    from eventwire.config import load_config
+    from eventwire.text.nlp import shared_model
 
     clock = Clock()
     pipeline = _stage_timing_pipeline(load_config(overrides={"pipeline.model": model}))
@@ -181,9 +181,9 @@ def mode_startup(model: str, spawned_at: float | None, cold: bool = False) -> di
 
 def mode_coding(parsed: Path, model: str, repeat: int, limit: int | None = None) -> dict[str, Any]:
     """The events stage alone on sentences already parsed (and with actors, times, places, quotes)."""
-    from .config import load_config
-    from .pipeline import Pipeline, new_document
-    from .records import RawRecord
+    from eventwire.config import load_config
+    from eventwire.pipeline import Pipeline, new_document
+    from eventwire.records import RawRecord
 
     pipeline = Pipeline(load_config(overrides={"pipeline.model": model}))
     sentences = load_sentences(parsed, limit)

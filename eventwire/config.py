@@ -15,7 +15,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from .errors import ErrorCode, EventwireError
+from eventwire.errors import ErrorCode, EventwireError
 
 USER_FILE_ENV = "EVENTWIRE_CONFIG"
 USER_FILE_DEFAULT = "eventwire.toml"

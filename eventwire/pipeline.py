@@ -18,13 +18,25 @@ from collections.abc import Iterable, Iterator
 from itertools import islice
 from typing import Any
 
-from .config import Config, load_config
-from .document import Article, Document
-from .errors import ErrorCode, EventwireError
-from .records import RawRecord, Reject
-from .registry import stages as stage_registry
-from .stages import load_all
-from .stages.base import Resources, Stage
+from eventwire.config import Config, load_config
+from eventwire.document import Article, Document
+from eventwire.errors import ErrorCode, EventwireError
+from eventwire.records import RawRecord, Reject
+from eventwire.registry import stages as stage_registry
+from eventwire.stage import Resources, Stage
+
+# The built-in stages, one adapter per capability, in pipeline order; importing them registers each name
+# in eventwire.registry.stages (where a plugin registers its own).
+from eventwire.text.stage import CleanStage, LanguageStage, NlpStage  # noqa: E402 isort:skip
+from eventwire.actors.stage import ActorsStage  # noqa: E402 isort:skip
+from eventwire.times.stage import TimesStage  # noqa: E402 isort:skip
+from eventwire.places.stage import PlacesStage  # noqa: E402 isort:skip
+from eventwire.quotes.stage import QuotesStage  # noqa: E402 isort:skip
+from eventwire.events.stage import EventsStage  # noqa: E402 isort:skip
+
+BUILTIN_STAGES: tuple[type[Stage], ...] = (
+    CleanStage, LanguageStage, NlpStage, ActorsStage, TimesStage, PlacesStage, QuotesStage, EventsStage,
+)
 
 INPUT_ATTRS = ("raw",)
 # Errors of the set-up, not of one article: they stop the run with one clear message.
@@ -67,7 +79,6 @@ class Pipeline:
 
     def __init__(self, config: Config | None = None, stages: list[str] | None = None) -> None:
         self.config = config or load_config()
-        load_all()
         self.resources = Resources(self.config)
         names = stages if stages is not None else list(self.config.get("pipeline.stages", []))
         self.stages: list[Stage] = [stage_registry.get(n)(self.config, self.resources) for n in names]

@@ -7,7 +7,7 @@ import json
 from dataclasses import asdict, dataclass, field
 from typing import Any, TextIO
 
-from .errors import ErrorCode, EventwireError
+from eventwire.errors import ErrorCode, EventwireError
 
 
 @dataclass

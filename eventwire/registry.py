@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
-from .errors import ErrorCode, EventwireError
+from eventwire.errors import ErrorCode, EventwireError
 
 T = TypeVar("T")
 

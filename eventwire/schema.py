@@ -6,7 +6,7 @@ import json
 import sys
 from pathlib import Path
 
-from .document import json_schema
+from eventwire.document import json_schema
 
 DEFAULT_PATH = Path("docs/schema/document.schema.json")
 

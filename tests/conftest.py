@@ -31,7 +31,7 @@ def pipeline() -> Pipeline:
 
 @pytest.fixture(scope="session")
 def nlp(pipeline: Pipeline) -> Any:
-    from eventwire.stages.nlp import shared_model
+    from eventwire.text.nlp import shared_model
 
     return shared_model(pipeline.resources)
 

@@ -25,12 +25,12 @@ from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
 
-from ..config import Config, load_config
-from ..errors import ErrorCode, EventwireError
-from ..pipeline import Pipeline
-from ..readers.html import html_record
-from ..records import RawRecord
-from .queries import EventFilters, Queries
+from eventwire.config import Config, load_config
+from eventwire.errors import ErrorCode, EventwireError
+from eventwire.pipeline import Pipeline
+from eventwire.readers.html import html_record
+from eventwire.records import RawRecord
+from eventwire.api.queries import EventFilters, Queries
 
 Scope = dict[str, Any]
 Message = dict[str, Any]

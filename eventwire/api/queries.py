@@ -23,8 +23,8 @@ from typing import Any, TypeVar
 
 import duckdb
 
-from ..errors import ErrorCode, EventwireError
-from ..store import queries as store_queries
+from eventwire.errors import ErrorCode, EventwireError
+from eventwire.store import queries as store_queries
 
 T = TypeVar("T")
 

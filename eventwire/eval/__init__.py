@@ -2,11 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
+from eventwire.eval import actor_spans, geo, html, language, names, petr, quad, quotes, timeml
 
-SUITES: tuple[str, ...] = ("timeml", "quotes", "geo", "html", "names", "actor_spans", "petr", "quad", "language")
-
-
-def load_all() -> None:
-    for name in SUITES:
-        importlib.import_module(f"{__name__}.{name}")
+SUITES = (timeml, quotes, geo, html, names, actor_spans, petr, quad, language)

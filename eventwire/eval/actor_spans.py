@@ -13,8 +13,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ..errors import ErrorCode, EventwireError
-from ..registry import evaluators
+from eventwire.errors import ErrorCode, EventwireError
+from eventwire.registry import evaluators
 
 _DETS = ("the ", "a ", "an ", "this ", "that ", "these ", "those ")
 
@@ -74,11 +74,11 @@ def _strip_det(text: str, start: int) -> tuple[str, int]:
 
 @evaluators.register("actor-spans")
 def evaluate_actor_spans(path: Path, options: dict[str, Any]) -> dict[str, Any]:
-    from ..config import load_config
-    from ..document import Article, Document
-    from ..stages.actors import ActorsStage
-    from ..stages.base import Resources
-    from ..stages.nlp import shared_model
+    from eventwire.config import load_config
+    from eventwire.document import Article, Document
+    from eventwire.actors.stage import ActorsStage
+    from eventwire.stage import Resources
+    from eventwire.text.nlp import shared_model
 
     sents = read_conll(path)
     if options.get("limit"):

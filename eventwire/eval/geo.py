@@ -19,10 +19,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..errors import ErrorCode, EventwireError
-from ..gazetteer import default_gazetteer, haversine_km
-from ..registry import evaluators
-from ..stages.places import Mention, PlaceResolver, find_mentions, plausible
+from eventwire.errors import ErrorCode, EventwireError
+from eventwire.places.gazetteer import default_gazetteer, haversine_km
+from eventwire.registry import evaluators
+from eventwire.places.resolve import Mention, PlaceResolver, find_mentions, plausible
 
 ACC_KM = 161.0
 
@@ -168,8 +168,8 @@ def evaluate_geo(path: Path, options: dict[str, Any]) -> dict[str, Any]:
 
 
 def _end_to_end(articles: list[GoldArticle], resolver: PlaceResolver) -> dict[str, Any]:
-    from ..config import load_config
-    from ..stages.nlp import load_model
+    from eventwire.config import load_config
+    from eventwire.text.nlp import load_model
 
     t0 = time.perf_counter()
     nlp = load_model(load_config().get("pipeline.model"))

@@ -15,9 +15,9 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from ..errors import ErrorCode, EventwireError
-from ..readers.html import decode_html, extract_html
-from ..registry import evaluators
+from eventwire.errors import ErrorCode, EventwireError
+from eventwire.readers.html import decode_html, extract_html
+from eventwire.registry import evaluators
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 

@@ -18,12 +18,12 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from ..config import load_config
-from ..document import Document
-from ..errors import ErrorCode, EventwireError
-from ..registry import evaluators
-from ..stages.base import Resources
-from ..stages.language import LanguageStage
+from eventwire.config import load_config
+from eventwire.document import Document
+from eventwire.errors import ErrorCode, EventwireError
+from eventwire.registry import evaluators
+from eventwire.stage import Resources
+from eventwire.text.stage import LanguageStage
 
 
 def read_texts(path: Path) -> Iterator[str]:

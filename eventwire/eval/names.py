@@ -15,9 +15,9 @@ from typing import Any
 
 from rapidfuzz.distance import JaroWinkler
 
-from ..errors import ErrorCode, EventwireError
-from ..kb.normalize import fold, same_token
-from ..registry import evaluators
+from eventwire.errors import ErrorCode, EventwireError
+from eventwire.actors.normalize import fold, same_token
+from eventwire.registry import evaluators
 
 
 def _prf(tp: int, fp: int, fn: int) -> dict[str, float]:

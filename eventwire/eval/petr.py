@@ -24,10 +24,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..config import load_config
-from ..document import Event
-from ..errors import ErrorCode, EventwireError
-from ..registry import evaluators
+from eventwire.config import load_config
+from eventwire.document import Event
+from eventwire.errors import ErrorCode, EventwireError
+from eventwire.registry import evaluators
 
 _ITEM_RE = re.compile(r"<Sentence\b([^>]*)>(.*?)</Sentence>|<Config\b([^>]*)>", re.S)
 _ATTR_RE = re.compile(r"""(\w+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
@@ -136,7 +136,7 @@ def _suite_files(path: Path, env: dict[str, str], extra: list[str]) -> dict[str,
 @evaluators.register("petr")
 def evaluate_petr(path: Path, options: dict[str, Any]) -> dict[str, Any]:
     """Run the full pipeline on each record's text with the suite's dictionaries; score the codings."""
-    from ..pipeline import Pipeline
+    from eventwire.pipeline import Pipeline
 
     records, env = read_records(Path(path))
     limit = options.get("limit")

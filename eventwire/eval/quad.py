@@ -14,10 +14,10 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from ..config import load_config
-from ..document import Document
-from ..errors import ErrorCode, EventwireError
-from ..registry import evaluators
+from eventwire.config import load_config
+from eventwire.document import Document
+from eventwire.errors import ErrorCode, EventwireError
+from eventwire.registry import evaluators
 
 
 def read_quad(path: Path) -> list[tuple[str, int]]:
@@ -63,7 +63,7 @@ def scores(pairs: list[tuple[int, int]], labels: range = range(5)) -> dict[str, 
 
 @evaluators.register("quad")
 def evaluate_quad(path: Path, options: dict[str, Any]) -> dict[str, Any]:
-    from ..pipeline import Pipeline
+    from eventwire.pipeline import Pipeline
 
     rows = read_quad(Path(path))
     if options.get("limit"):

@@ -19,9 +19,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import ErrorCode, EventwireError
-from ..quotes import Extracted, extract_quotes
-from ..registry import evaluators
+from eventwire.errors import ErrorCode, EventwireError
+from eventwire.quotes.extract import Extracted, extract_quotes
+from eventwire.registry import evaluators
 
 _DQ = '"“”„‟«»＂'
 
@@ -242,8 +242,8 @@ def evaluate_quotes(path: Path, options: dict[str, Any]) -> dict[str, Any]:
 
     ``options["errors"]``, a file path: also write there the direct quotes whose speaker is wrong.
     """
-    from ..config import load_config
-    from ..stages.nlp import load_model
+    from eventwire.config import load_config
+    from eventwire.text.nlp import load_model
 
     limit = options.get("limit")
     docs = load_gold(Path(path), int(limit) if limit else None)

@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import ErrorCode, EventwireError
-from ..registry import evaluators
-from ..timex import TenseHint, TimexMatch, tag
+from eventwire.errors import ErrorCode, EventwireError
+from eventwire.registry import evaluators
+from eventwire.times.timex import TenseHint, TimexMatch, tag
 
 _TAG = re.compile(r"<(/?)([A-Za-z0-9_]+)([^>]*?)(/?)>", re.S)
 _ATTR = re.compile(r'([A-Za-z_:]+)\s*=\s*"([^"]*)"')
@@ -196,7 +196,7 @@ def load_corpus(path: Path, limit: int | None = None) -> list[TimemlDoc]:
 
 @evaluators.register("timeml")
 def evaluate_timeml(path: Path, options: dict[str, Any]) -> dict[str, Any]:
-    """Score `eventwire.timex.tag` on TimeML files anchored on each document's creation time."""
+    """Score `eventwire.times.timex.tag` on TimeML files anchored on each document's creation time."""
     docs = load_corpus(Path(path), options.get("limit"))
     return score(docs, int(options.get("errors") or 0))
 
@@ -205,9 +205,9 @@ def evaluate_timeml(path: Path, options: dict[str, Any]) -> dict[str, Any]:
 def evaluate_timeml_parsed(path: Path, options: dict[str, Any]) -> dict[str, Any]:
     """As "timeml", with the tense of each expression's governing verb read from the spaCy parse, as the
     times stage does by default. Parsing dominates the run time (about a minute and a half for TBAQ)."""
-    from ..config import load_config
-    from ..stages.nlp import load_model
-    from ..stages.times import parse_tense
+    from eventwire.config import load_config
+    from eventwire.text.nlp import load_model
+    from eventwire.times.stage import parse_tense
 
     docs = load_corpus(Path(path), options.get("limit"))
     config = load_config()

@@ -7,23 +7,16 @@ A reader never raises for a bad input: it yields a ``Reject`` with a code and re
 from __future__ import annotations
 
 import glob
-import importlib
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from ..records import RawRecord, Reject
-from ..registry import readers
+from eventwire.records import RawRecord, Reject
+from eventwire.registry import readers
 
-READER_MODULES: tuple[str, ...] = ("text", "jsonl", "html", "warc", "feeds")
 
 Item = RawRecord | Reject
-
-
-def load_all() -> None:
-    for name in READER_MODULES:
-        importlib.import_module(f"{__name__}.{name}")
 
 
 def suffix_of(path: Path) -> str:
@@ -48,7 +41,6 @@ def expand(paths: Iterable[str]) -> Iterator[Path]:
 
 
 def read_path(path: Path, options: dict[str, Any]) -> Iterator[Item]:
-    load_all()
     key = suffix_of(path)
     reader = readers.get(key) if key in readers else readers.get(".txt")
     yield from reader(path, options)  # type: ignore[misc]
@@ -59,14 +51,18 @@ def read_paths(paths: Iterable[str], options: dict[str, Any] | None = None) -> I
     opts = dict(options or {})
     for p in paths:
         if p == "-":
-            from .text import read_stream
+            from eventwire.readers.text import read_stream
 
             yield from read_stream(sys.stdin.buffer, "<stdin>", opts)
             continue
         for path in expand([p]):
             if not path.exists():
-                from ..errors import ErrorCode
+                from eventwire.errors import ErrorCode
 
                 yield Reject.make(ErrorCode.UNREADABLE, f"{path}: no such file", "read", None, str(path))
                 continue
             yield from read_path(path, opts)
+
+
+# Each format module registers its reader under its suffix when imported.
+from eventwire.readers import feeds, html, jsonl, text, warc  # noqa: E402, F401

@@ -12,11 +12,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from ..errors import ErrorCode, EventwireError
-from ..records import RawRecord, Reject
-from ..registry import readers
-from .html import extract_html
-from .text import DEFAULT_MAX_BYTES
+from eventwire.errors import ErrorCode, EventwireError
+from eventwire.records import RawRecord, Reject
+from eventwire.registry import readers
+from eventwire.readers.html import extract_html
+from eventwire.readers.text import DEFAULT_MAX_BYTES
 
 
 def _entry_date(entry: Any) -> str | None:

@@ -13,10 +13,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from ..errors import ErrorCode, EventwireError
-from ..records import RawRecord, Reject
-from ..registry import readers
-from .text import DEFAULT_MAX_BYTES, decode_bytes
+from eventwire.errors import ErrorCode, EventwireError
+from eventwire.records import RawRecord, Reject
+from eventwire.registry import readers
+from eventwire.readers.text import DEFAULT_MAX_BYTES, decode_bytes
 
 # Fewer words than this is navigation or a teaser, not an article body.
 MIN_WORDS = 8

@@ -13,10 +13,10 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
-from ..errors import ErrorCode, EventwireError
-from ..records import RawRecord, Reject
-from ..registry import readers
-from .text import max_bytes, read_limited
+from eventwire.errors import ErrorCode, EventwireError
+from eventwire.records import RawRecord, Reject
+from eventwire.registry import readers
+from eventwire.readers.text import max_bytes, read_limited
 
 FIELDS = ("id", "title", "published", "url", "outlet")
 _CHUNK = 1 << 16

@@ -14,9 +14,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
-from ..errors import ErrorCode, EventwireError
-from ..records import RawRecord, Reject
-from ..registry import readers
+from eventwire.errors import ErrorCode, EventwireError
+from eventwire.records import RawRecord, Reject
+from eventwire.registry import readers
 
 DEFAULT_MAX_BYTES = 5_000_000
 _SNIFF = 8192
@@ -158,7 +158,7 @@ def read_stream(fh: IO[bytes], source: str, options: dict[str, Any]) -> Iterator
         if len(head) > limit:
             break
     if head.lstrip().startswith(b"{"):
-        from .jsonl import parse_byte_lines
+        from eventwire.readers.jsonl import parse_byte_lines
 
         yield from parse_byte_lines(_chain_lines(head, fh, limit), source, options)
         return
@@ -175,7 +175,7 @@ def read_stream(fh: IO[bytes], source: str, options: dict[str, Any]) -> Iterator
 def _chain_lines(head: bytes, fh: IO[bytes], limit: int) -> Iterator[bytes]:
     """The lines already read, then the rest of the stream, each line at most limit+1 bytes long."""
     yield from head.splitlines(keepends=True)
-    from .jsonl import iter_byte_lines
+    from eventwire.readers.jsonl import iter_byte_lines
 
     yield from iter_byte_lines(fh, limit)
 

@@ -10,11 +10,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from ..errors import ErrorCode, EventwireError
-from ..records import RawRecord, Reject
-from ..registry import readers
-from .html import decode_html, html_record
-from .text import DEFAULT_MAX_BYTES
+from eventwire.errors import ErrorCode, EventwireError
+from eventwire.records import RawRecord, Reject
+from eventwire.registry import readers
+from eventwire.readers.html import decode_html, html_record
+from eventwire.readers.text import DEFAULT_MAX_BYTES
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 

@@ -2,7 +2,7 @@
 
 Why this shape: each executor process builds one Pipeline (spaCy model, KB, gazetteer) on first use and
 runs whole partitions through it with batched ``nlp.pipe``, exactly as ``eventwire extract`` does. Rows
-come from ``eventwire.store.rows.document_rows`` and are typed by ``eventwire.store.schema.TABLES``, so
+come from ``eventwire.rows.document_rows`` and are typed by ``eventwire.store.schema.TABLES``, so
 the Parquet tables have the DuckDB store's columns; cross-article deduplication groups event mentions by
 their dedup key and runs the store's own ``dedup.deduplicate`` on each group in parallel.
 Inputs are read by Spark (local paths or any Hadoop-compatible URI): JSON Lines line by line, other files
@@ -24,10 +24,10 @@ from typing import Any
 
 import pyarrow as pa
 
-from ..config import Config
-from ..errors import ErrorCode, EventwireError
-from ..records import RawRecord, Reject
-from ..store.schema import TABLES
+from eventwire.config import Config
+from eventwire.errors import ErrorCode, EventwireError
+from eventwire.records import RawRecord, Reject
+from eventwire.store.schema import TABLES
 
 REJECTS_FIELDS = ("id", "source", "stage", "code", "reason")
 OUTPUT_TABLES: tuple[str, ...] = (*TABLES, "rejects")
@@ -46,7 +46,7 @@ class SparkOptions:
 @functools.lru_cache(maxsize=2)
 def _executor_pipeline(config_json: str) -> Any:
     """One Pipeline per executor process (and per configuration), built on first use."""
-    from ..pipeline import Pipeline
+    from eventwire.pipeline import Pipeline
 
     return Pipeline(Config(json.loads(config_json), ("spark",)))
 
@@ -59,7 +59,7 @@ def process_partition(
     records: Iterable[RawRecord | Reject], config_json: str, ingested_at: dt.datetime
 ) -> Iterator[Tagged]:
     """Records -> (table, row) pairs for every per-article table, and rejects."""
-    from ..store.rows import document_rows
+    from eventwire.rows import document_rows
 
     pipeline = _executor_pipeline(config_json)
     for result in pipeline.pipe(records):
@@ -72,14 +72,14 @@ def process_partition(
 
 
 def parse_jsonl_partition(lines: Iterable[str], source: str, published: str | None) -> Iterator[RawRecord | Reject]:
-    from ..readers.jsonl import parse_lines
+    from eventwire.readers.jsonl import parse_lines
 
     yield from parse_lines(lines, source, {"published": published})
 
 
 def read_file_bytes(name: str, data: bytes, published: str | None, max_bytes: int) -> list[RawRecord | Reject]:
     """A whole input file (WARC, HTML, text, feed) through the CLI's readers, chosen by its suffix."""
-    from ..readers import read_path, suffix_of
+    from eventwire.readers import read_path, suffix_of
 
     base = Path(name.rsplit("/", 1)[-1])  # the file name of a local path or a Hadoop URI
     suffix = suffix_of(base)
@@ -99,7 +99,7 @@ def read_file_bytes(name: str, data: bytes, published: str | None, max_bytes: in
 
 def dedup_group(rows: Iterable[dict[str, Any]], window_days: int) -> Iterator[Tagged]:
     """One dedup key's mentions -> the mentions with event ids, and the events they form."""
-    from ..store.dedup import deduplicate
+    from eventwire.store.dedup import deduplicate
 
     mentions = list(rows)
     events = deduplicate(mentions, window_days)  # sets event_id on each mention row in place
@@ -215,7 +215,7 @@ def _count(con: Any, table: str) -> int:
 
 def load_into_duckdb(output: str, db_path: str) -> dict[str, int]:
     """Copy a Spark OUTPUT's tables into a new DuckDB store (the store must hold no articles yet)."""
-    from ..store.db import open_store
+    from eventwire.store.db import open_store
 
     with open_store(db_path) as store:
         con = store.con

@@ -16,12 +16,12 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from ..document import Document
-from ..errors import ErrorCode, EventwireError
-from . import queries
-from .dedup import Cluster, aggregate_events, assign_events
-from .rows import content_hash_of, document_rows
-from .schema import ARTICLE_TABLES, SCHEMA_VERSION, TABLES, ddl, to_arrow
+from eventwire.document import Document
+from eventwire.errors import ErrorCode, EventwireError
+from eventwire.store import queries
+from eventwire.store.dedup import Cluster, aggregate_events, assign_events
+from eventwire.rows import content_hash_of, document_rows
+from eventwire.store.schema import ARTICLE_TABLES, SCHEMA_VERSION, TABLES, ddl, to_arrow
 
 DEFAULT_DB = "eventwire.duckdb"
 

@@ -129,7 +129,7 @@ def aggregate_event(mentions: list[dict[str, Any]]) -> dict[str, Any]:
     The first mention (ingestion order) speaks for the event; its place comes from the first mention
     that has one; contexts and aux are the union over mentions.
     """
-    from .schema import EVENTS
+    from eventwire.store.schema import EVENTS
 
     ordered = sorted(mentions, key=_order)
     first = ordered[0]

@@ -14,9 +14,9 @@ from typing import Any
 
 import duckdb
 
-from ..errors import ErrorCode, EventwireError
-from .queries import _jsonable, event_filters, network
-from .schema import TABLES
+from eventwire.errors import ErrorCode, EventwireError
+from eventwire.store.queries import _jsonable, event_filters, network
+from eventwire.store.schema import TABLES
 
 FORMATS = ("parquet", "csv", "gdelt", "plover", "graphml", "geojson")
 BATCH_ROWS = 10_000
@@ -71,7 +71,7 @@ def _parquet(con: duckdb.DuckDBPyConnection, out: Path) -> dict[str, Any]:
 
 
 def _tabular(con: duckdb.DuckDBPyConnection, fmt: str, out: Path, filters: dict[str, Any]) -> dict[str, Any]:
-    from ..writers import get_writer
+    from eventwire.writers import get_writer
 
     out.parent.mkdir(parents=True, exist_ok=True)
     n = 0

@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 from itertools import islice
 from typing import TextIO
 
-from ..document import Document
-from ..pipeline import Pipeline
-from ..records import RawRecord, Reject
-from .db import Store, WriteStats
+from eventwire.document import Document
+from eventwire.pipeline import Pipeline
+from eventwire.records import RawRecord, Reject
+from eventwire.store.db import Store, WriteStats
 
 Progress = Callable[[int, int], None]
 

@@ -12,7 +12,7 @@ from typing import Any
 
 import duckdb
 
-from ..errors import ErrorCode, EventwireError
+from eventwire.errors import ErrorCode, EventwireError
 
 INTERVALS = ("day", "week", "month", "year")
 
@@ -252,7 +252,7 @@ def network(con: duckdb.DuckDBPyConnection, **filters: Any) -> dict[str, list[di
 
 
 def counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
-    from .schema import TABLES
+    from eventwire.store.schema import TABLES
 
     # Table names are the constant schema keys, never user input.
     return {t: int(con.execute(f"SELECT count(*) FROM {t}").fetchall()[0][0]) for t in TABLES}

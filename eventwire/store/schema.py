@@ -1,7 +1,7 @@
 """The store's tables as Arrow schemas: one definition for DuckDB (DDL is generated from it) and Parquet.
 
 Why Arrow first: the DuckDB store and the Spark job must write the same tables. Both build rows with
-``eventwire.store.rows.document_rows`` and type them with these schemas, so a Parquet file from Spark
+``eventwire.rows.document_rows`` and type them with these schemas, so a Parquet file from Spark
 and a table exported from DuckDB have identical columns and types. Bump SCHEMA_VERSION on any change.
 
 Offsets (``*_start``/``*_end``) are character offsets into ``articles.text`` (the cleaned text).

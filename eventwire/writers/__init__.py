@@ -6,13 +6,11 @@ needs all Documents in memory.
 
 from __future__ import annotations
 
-import importlib
 from typing import IO, Protocol
 
-from ..document import Document
-from ..registry import writers
+from eventwire.document import Document
+from eventwire.registry import writers
 
-WRITER_MODULES: tuple[str, ...] = ("json", "csv", "gdelt", "plover")
 
 
 class Writer(Protocol):
@@ -22,6 +20,8 @@ class Writer(Protocol):
 
 
 def get_writer(fmt: str, fh: IO[str]) -> Writer:
-    for name in WRITER_MODULES:
-        importlib.import_module(f"{__name__}.{name}")
     return writers.get(fmt)(fh)  # type: ignore[return-value]
+
+
+# Each format module registers its writer by name when imported.
+from eventwire.writers import csv, gdelt, json, plover  # noqa: E402, F401

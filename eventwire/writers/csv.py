@@ -5,8 +5,8 @@ from __future__ import annotations
 import csv
 from typing import IO, Any
 
-from ..registry import writers
-from .tabular import EventRowWriter, text
+from eventwire.registry import writers
+from eventwire.writers.tabular import EventRowWriter, text
 
 COLUMNS: tuple[str, ...] = (
     "article_id", "type", "mode", "cameo", "quad_class", "goldstein", "actor_code", "actor_name",

@@ -29,8 +29,8 @@ import functools
 import hashlib
 from typing import Any
 
-from ..registry import writers
-from .tabular import EventRowWriter, text
+from eventwire.registry import writers
+from eventwire.writers.tabular import EventRowWriter, text
 
 N_COLUMNS = 61
 GEO_FIELDS = ("Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID")

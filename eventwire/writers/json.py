@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import IO
 
-from ..document import Document
-from ..registry import writers
+from eventwire.document import Document
+from eventwire.registry import writers
 
 
 @writers.register("jsonl")

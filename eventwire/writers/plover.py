@@ -11,8 +11,8 @@ import datetime as dt
 import json
 from typing import Any
 
-from ..registry import writers
-from .tabular import EventRowWriter
+from eventwire.registry import writers
+from eventwire.writers.tabular import EventRowWriter
 
 CODER = "eventwire"
 

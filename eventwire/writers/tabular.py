@@ -2,7 +2,7 @@
 
 Why: `eventwire extract --format csv` writes one row per event an article reports (an event mention),
 `eventwire export --format csv` one row per deduplicated event. Both come here as the flat dicts of
-eventwire.store.rows / the events table, and ``normalise`` fills the few fields that differ.
+eventwire.rows / the events table, and ``normalise`` fills the few fields that differ.
 """
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import IO, Any
 
-from ..document import Document
-from ..store.rows import event_mention_rows
+from eventwire.document import Document
+from eventwire.rows import event_mention_rows
 
 
 def normalise(row: dict[str, Any]) -> dict[str, Any]:

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from eventwire.errors import EventwireError
-from eventwire.kb import build_kb, lookup
-from eventwire.kb.model import split_code
-from eventwire.kb.petrarch import parse_actors, parse_agents
+from eventwire.actors.kb import build_kb, lookup
+from eventwire.actors.model import split_code
+from eventwire.actors.petrarch import parse_actors, parse_agents
 
 ACTORS = """\
 <!-- a made-up dictionary in PETRARCH form -->

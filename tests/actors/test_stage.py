@@ -131,7 +131,7 @@ def test_sample_article_done_when(sample_doc: Document) -> None:
 
 def test_pipeline_with_only_the_petr_suite_dictionaries(nlp: object, shared_data: Path) -> None:
     from eventwire import Pipeline, load_config
-    from eventwire.kb import dictionary_overrides
+    from eventwire.actors.kb import dictionary_overrides
 
     base = shared_data / "universalpetrarch"
     overrides = dictionary_overrides([base / "PETR_Validate_actors_2_02.txt"], [base / "PETR_Validate_agents_2_02.txt"])

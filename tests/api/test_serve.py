@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import socket
 import subprocess
 import sys
@@ -13,13 +12,9 @@ import httpx
 import pytest
 from typer.testing import CliRunner
 
-from eventwire.cli import app
-from eventwire.commands import COMMANDS
-from eventwire.commands.serve import is_loopback
+from eventwire.cli import app  # importing the package registers every command, as `eventwire` does
+from eventwire.cli.serve import is_loopback
 from eventwire.document import Document
-
-for _name in COMMANDS:  # register every command, as `eventwire` does, so `serve` is a subcommand
-    importlib.import_module(f"eventwire.commands.{_name}")
 
 EVENTWIRE = [str(Path(sys.executable).parent / "eventwire")]
 

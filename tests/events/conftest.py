@@ -14,7 +14,8 @@ import pytest
 
 from eventwire import Pipeline
 from eventwire.document import Actor, Article, Document, Place, Quote, Time
-from eventwire.stages.events import EventCoder, build_coder
+from eventwire.events.coder import EventCoder
+from eventwire.events.stage import build_coder
 
 
 @pytest.fixture(scope="session")

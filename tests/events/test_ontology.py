@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from eventwire.ontology import PLOVER_TYPES, build_ontology, load_ontology, quad_class
+from eventwire.events.ontology import PLOVER_TYPES, build_ontology, load_ontology, quad_class
 
 
 def test_plover_types_modes_contexts() -> None:
@@ -47,7 +47,7 @@ def test_build_matches_shipped_data(shared_data: Path) -> None:
 
 def test_negation_map_from_the_suite_coding_ontology(shared_data: Path, tmp_path: Path) -> None:
     from eventwire.errors import EventwireError
-    from eventwire.ontology import NegationMap
+    from eventwire.events.ontology import NegationMap
 
     pico = NegationMap.from_file(shared_data / "universalpetrarch" / "PETR_Validate_Internal_Coding_Ontology_1_01.txt")
     assert pico.negate("110") == "050"  # not disapprove: diplomatic cooperation

@@ -8,9 +8,9 @@ import pytest
 
 from eventwire import Pipeline, load_config
 from eventwire.errors import EventwireError
-from eventwire.patterns import load_patterns, parse_ewp, read_pattern_file
-from eventwire.patterns.petrarch import petrarch_to_ewp
-from eventwire.patterns import PatternSet
+from eventwire.events.patterns import load_patterns, parse_ewp, read_pattern_file
+from eventwire.events.petrarch import petrarch_to_ewp
+from eventwire.events.patterns import PatternSet
 
 PETR = """
 ####### SYNONYM SETS #######
@@ -77,7 +77,7 @@ def test_builtin_dictionary_is_large_and_indexed() -> None:
 
 def test_user_pattern_file_through_config(tmp_path: Path, nlp) -> None:  # type: ignore[no-untyped-def]
     from eventwire.document import Article, Document, Actor
-    from eventwire.stages.events import build_coder
+    from eventwire.events.stage import build_coder
 
     verbs = tmp_path / "my.verbs.txt"
     verbs.write_text(PETR, encoding="utf-8")
@@ -144,7 +144,7 @@ PICO = """# a slice of a PETRARCH Internal Coding Ontology
 @pytest.mark.parametrize("pico", [False, True])
 def test_negated_verb_coded_through_a_coding_ontology(tmp_path: Path, nlp, pico: bool) -> None:  # type: ignore[no-untyped-def]
     from eventwire.document import Actor, Article, Document
-    from eventwire.stages.events import build_coder
+    from eventwire.events.stage import build_coder
 
     verbs = tmp_path / "quarrel.verbs.txt"
     verbs.write_text(QUARREL, encoding="utf-8")
@@ -175,7 +175,7 @@ def test_negated_verb_coded_through_a_coding_ontology(tmp_path: Path, nlp, pico:
 
 def test_brace_phrase_allows_extra_adjectives(tmp_path: Path, nlp) -> None:  # type: ignore[no-untyped-def]
     from eventwire.document import Actor, Article, Document
-    from eventwire.stages.events import build_coder
+    from eventwire.events.stage import build_coder
 
     verbs = tmp_path / "abandon.verbs.txt"
     verbs.write_text("####### VERB PATTERNS #######\n--- ABANDON  [1121] ---\nABANDON\n"
@@ -200,7 +200,7 @@ def test_petrarch_source_in_a_phrase_dashless_lines_and_infinitives(tmp_path: Pa
     """"+ * (FROM $)": the subject is the target and the source is the "from" object; a pattern line that
     lost its dash still counts; "(TO QUESTION)" after BEGIN matches "began to question"."""
     from eventwire.document import Actor, Article, Document
-    from eventwire.stages.events import build_coder
+    from eventwire.events.stage import build_coder
 
     verbs = tmp_path / "free.verbs.txt"
     verbs.write_text("####### VERB PATTERNS #######\n--- FREE  [080] ---\nFREE\n- + * (FROM $)  [080]\n\n"

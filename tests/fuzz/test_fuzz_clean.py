@@ -6,7 +6,7 @@ import re
 
 from hypothesis import given, settings
 
-from eventwire.stages.clean import Cleaner, normalise_text
+from eventwire.text.clean import Cleaner, normalise_text
 
 from .strategies import mixed_text, scaled
 

@@ -9,8 +9,8 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from eventwire import timex
-from eventwire.quotes import quotes_from_text, scan_quote_marks
+from eventwire.times import timex
+from eventwire.quotes.extract import quotes_from_text, scan_quote_marks
 
 from .strategies import mixed_text, news_like, scaled
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from eventwire import Pipeline, load_config
-from eventwire.gazetteer import Gazetteer, default_gazetteer
-from eventwire.stages.places import PlaceResolver
+from eventwire.places.gazetteer import Gazetteer, default_gazetteer
+from eventwire.places.resolve import PlaceResolver
 
 
 @pytest.fixture(scope="session")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from eventwire.gazetteer import Gazetteer, haversine_km, lookup, normalise, strip_particles
+from eventwire.places.gazetteer import Gazetteer, haversine_km, lookup, normalise, strip_particles
 
 
 def test_normalise_folds_accents_dots_and_articles() -> None:
@@ -63,7 +63,7 @@ def test_index_build_from_tsv(tmp_path) -> None:  # type: ignore[no-untyped-def]
     """The runtime turns the shipped TSV into a SQLite index; check it on a small file of our own."""
     import gzip
 
-    from eventwire.gazetteer import _build_index
+    from eventwire.places.gazetteer import _build_index
 
     tsv = tmp_path / "mini.tsv.gz"
     with gzip.open(tsv, "wt", encoding="utf-8") as f:

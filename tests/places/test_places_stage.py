@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from eventwire import Pipeline
 from eventwire.document import Document
-from eventwire.stages.places import Mention, PlaceResolver
+from eventwire.places.resolve import Mention, PlaceResolver
 
 SAMPLE_PUBLISHED = "2014-11-27"
 
@@ -92,8 +92,8 @@ def test_addresses_motion_verbs_and_the_gulf(places_pipeline: Pipeline) -> None:
 
 
 def test_dateline_city(places_pipeline: Pipeline, resolver: PlaceResolver) -> None:
-    from eventwire.stages.places import find_mentions
-    from eventwire.stages.nlp import shared_model
+    from eventwire.places.resolve import find_mentions
+    from eventwire.text.nlp import shared_model
 
     nlp = shared_model(places_pipeline.resources)
     text = "ANKARA (Reuters) - Turkish troops entered northern Syria near Jarablus on Wednesday."

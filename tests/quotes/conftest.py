@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from eventwire.quotes import Extracted, quotes_from_text
+from eventwire.quotes.extract import Extracted, quotes_from_text
 
 
 @pytest.fixture(scope="session")

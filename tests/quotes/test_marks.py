@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from eventwire.quotes import scan_quote_marks
+from eventwire.quotes.extract import scan_quote_marks
 
 
 def texts(text: str) -> list[str]:

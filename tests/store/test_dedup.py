@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from eventwire.store import open_store
 from eventwire.store.dedup import deduplicate
-from eventwire.store.rows import event_mention_rows
+from eventwire.rows import event_mention_rows
 
 from .factory import Ev, make_doc
 

@@ -92,8 +92,7 @@ def test_cli_demo_ingest_then_events(tmp_path: Path) -> None:
     """What `make demo` runs: ingest the sample, then print every coded event as a table."""
     from typer.testing import CliRunner
 
-    import eventwire.commands.store_cmds  # noqa: F401 - registers the commands
-    from eventwire.cli import app
+    from eventwire.cli import app  # the package registers every command
 
     sample = Path(__file__).resolve().parents[2] / "samples" / "vov-2014-11-27-russia-syria.txt"
     db = tmp_path / "demo.duckdb"

@@ -40,8 +40,8 @@ def test_stage_uses_the_publication_date(pipeline: Pipeline) -> None:
 def test_parse_tense_hint_reads_the_governing_verb(nlp: Any) -> None:
     import datetime as dt
 
-    from eventwire.stages.times import parse_tense
-    from eventwire.timex import tag
+    from eventwire.times.stage import parse_tense
+    from eventwire.times.timex import tag
 
     text = "Rebels said the envoy arrived on Monday. They hope he will return on Monday."
     hint = parse_tense(nlp(text))

@@ -1,0 +1,1 @@
+"""Actors: the knowledge base of coded actors, dictionary readers, and mention resolution."""

@@ -1,0 +1,39 @@
+"""`eventwire kb NAME [--on DATE]`: what the actor knowledge base knows of a name on a date."""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from eventwire.cli.app import app
+
+
+@app.command("kb")
+def kb_command(
+    name: Annotated[str, typer.Argument(help="a name, e.g. 'Sergei Lavrov', 'IS', 'the Kremlin'")],
+    on: Annotated[Optional[str], typer.Option("--on", help="date YYYY-MM-DD (default: today)")] = None,
+    config: Annotated[Optional[str], typer.Option(help="config file with [actors] dictionaries")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
+) -> None:
+    """Look a name up in the actor knowledge base (package data plus configured dictionaries)."""
+    from eventwire.config import load_config
+    from eventwire.actors.kb import kb_from_config, lookup
+
+    results = lookup(name, on, kb_from_config(load_config(config)))
+    if as_json:
+        typer.echo(json.dumps(results, ensure_ascii=False))
+        return
+    if not results:
+        typer.echo(f"nothing known of {name!r}")
+        raise typer.Exit(1)
+    table = Table(title=f"{name} on {on or 'today'}")
+    for col in ("name", "code", "country", "sector", "role", "former", "match", "kb_id"):
+        table.add_column(col)
+    for r in results:
+        table.add_row(*(str(r.get(c) if r.get(c) is not None else "") for c in
+                        ("name", "code", "country", "sector", "role", "former", "match", "kb_id")))
+    Console().print(table)

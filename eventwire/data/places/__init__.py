@@ -1,1 +1,0 @@
-"""Package data: the offline gazetteer (GeoNames, CC BY 4.0; see NOTICE)."""

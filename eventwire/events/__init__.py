@@ -1,0 +1,1 @@
+"""Events: PLOVER/CAMEO coding over dependency parses (patterns, ontology, coder)."""

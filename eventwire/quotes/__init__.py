@@ -1,0 +1,1 @@
+"""Quotes: direct and indirect quotations and their speakers."""

@@ -1,0 +1,1 @@
+"""Text: cleaning raw articles, detecting their language, and parsing them with spaCy."""

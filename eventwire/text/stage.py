@@ -1,0 +1,116 @@
+"""The text stages: clean (raw text -> article), language (refuse what the models cannot read), nlp (spaCy).
+
+Adapters only: the cleaning rules live in ``clean.py``, language detection in ``language.py`` and the
+spaCy model loading in ``nlp.py``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from eventwire.config import Config
+from eventwire.document import Document
+from eventwire.errors import ErrorCode, EventwireError
+from eventwire.registry import stages
+from eventwire.stage import Resources, Stage
+from eventwire.text.clean import Cleaner, normalise_text, repair_mojibake
+from eventwire.text.language import DEFAULT_CHARS, MIN_PROB, SHORT_LETTERS, detect_language, english_cues
+from eventwire.text.nlp import shared_model
+
+
+@stages.register("clean")
+class CleanStage(Stage):
+    """Raw text -> ``article.text`` (title, then body), with title, lead, outlet, removals and notes."""
+
+    name = "clean"
+    requires = ("raw",)
+    assigns = ("article",)
+
+    def __init__(self, config, resources) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(config, resources)
+        self.cleaner = Cleaner(list(self.settings.get("outlet_patterns", [])))
+
+    def __call__(self, doc: Document) -> None:
+        raw = doc._raw or ""
+        art = doc.article
+        art.notes = list(doc.scratch.get("notes", []))
+        if not normalise_text(raw):
+            raise EventwireError(ErrorCode.NO_TEXT, "the article text is empty")
+        raw, repairs = repair_mojibake(raw)
+        if repairs:
+            art.notes.append(f"repaired {repairs} mis-decoded character(s) (UTF-8 read as Windows-1252)")
+        title, lead, body, removed, outlet = self.cleaner.clean(raw, art.title)
+        if not body.strip() and not title:
+            raise EventwireError(ErrorCode.EMPTY_AFTER_CLEANING, f"{len(removed)} removals left no text")
+        art.title = title
+        art.lead = lead
+        art.text = f"{title}\n{body}" if title and body else (title or body)
+        art.removed = removed
+        if outlet and not art.outlet:
+            art.outlet = outlet
+
+
+@stages.register("language")
+class LanguageStage(Stage):
+    """Sets ``article.language``; rejects (E107) an article in a language not in ``io.languages``."""
+
+    name = "language"
+    requires = ("article",)
+    assigns = ("language",)
+
+    def __init__(self, config, resources) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(config, resources)
+        self.enabled = bool(config.get("io.detect_language", True))
+        self.allowed = [str(x).lower() for x in (config.get("io.languages") or ["en"])]
+        self.chars = int(config.get("io.detect_chars", DEFAULT_CHARS))
+
+    def __call__(self, doc: Document) -> None:
+        if not self.enabled:
+            return
+        guesses = detect_language(doc.article.text, self.chars)
+        if not guesses:
+            doc.article.notes.append("language not detected (text too short); assumed " + self.allowed[0])
+            doc.article.language = self.allowed[0]
+            return
+        sample = doc.article.text[: self.chars]
+        if "en" in self.allowed and guesses[0][0] != "en" and english_cues(sample) >= 1:
+            if sum(1 for ch in sample if ch.isalpha()) < SHORT_LETTERS:
+                doc.article.language = "en"
+                return
+        lang, prob = guesses[0]
+        allowed_prob = sum(p for code, p in guesses if code.split("-")[0] in self.allowed)
+        if allowed_prob >= 1 - MIN_PROB:
+            best_allowed = next((c for c, _ in guesses if c.split("-")[0] in self.allowed), self.allowed[0])
+            doc.article.language = best_allowed.split("-")[0]
+            return
+        doc.article.language = lang
+        raise EventwireError(
+            ErrorCode.NOT_ENGLISH,
+            f"detected language {lang!r} (p={prob:.2f}); configured languages: {', '.join(self.allowed)} (io.languages)",
+        )
+
+
+@stages.register("nlp")
+class NlpStage(Stage):
+    name = "nlp"
+    requires = ("article",)
+    assigns = ("spacy",)
+
+    def __init__(self, config: Config, resources: Resources) -> None:
+        super().__init__(config, resources)
+        self.batch_size = int(config.get("pipeline.batch_size", 32))
+
+    @property
+    def nlp(self) -> Any:
+        return shared_model(self.resources)
+
+    def __call__(self, doc: Document) -> None:
+        doc.spacy = self.nlp(doc.article.text)
+
+    def pipe(self, docs: Iterable[Document]) -> Iterator[Document]:
+        batch = list(docs)
+        parsed = self.nlp.pipe((d.article.text for d in batch), batch_size=self.batch_size)
+        for doc, sdoc in zip(batch, parsed):
+            doc.spacy = sdoc
+            yield doc

@@ -1,0 +1,1 @@
+"""Times: TIMEX3 tagging and normalisation of time expressions against the publication date."""
