@@ -123,6 +123,11 @@ class Ontology:
             contexts=tuple(row.get("contexts", ())),
         )
 
+    def plover_type(self, code: str) -> str | None:
+        """The PLOVER type of a CAMEO code (None: unknown code, or one CAMEO2PLOVER leaves untyped)."""
+        info = self.cameo(code)
+        return info.plover_type if info else None
+
     def plover_score(self, event_type: str, mode: str | None = None) -> float | None:
         entry = self.types.get(event_type)
         if entry is None:
@@ -203,7 +208,8 @@ def _parse_scores(tex: str) -> dict[str, dict[str, Any]]:
     types: dict[str, dict[str, Any]] = {t: {"quad": q, "score": None, "modes": {}} for t, q in PLOVER_TYPES.items()}
     start = tex.rindex("PLOVER conflict--cooperation scores")
     block = tex[start : tex.index("\\end{tabular}", start)]
-    for cell_name, cell_score in re.findall(r"(?:\\cellcolor\{[^}]*\})?([A-Z]+(?::\s*[A-Za-z-]+)?)\s*&\s*(?:\\cellcolor\{[^}]*\})?(-?[\d.]+)", block):
+    cell = r"(?:\\cellcolor\{[^}]*\})?"
+    for cell_name, cell_score in re.findall(cell + r"([A-Z]+(?::\s*[A-Za-z-]+)?)\s*&\s*" + cell + r"(-?[\d.]+)", block):
         name, _, mode = cell_name.partition(":")
         name = name.strip()
         if name not in types:

@@ -255,9 +255,9 @@ def parse_ewp(text: str, source: str, into: PatternSet | None = None, priority: 
                 agent = tuple(flag[6:].split("|"))
             else:
                 raise EventwireError(ErrorCode.DICTIONARY_INVALID, f"{where}: unknown flag {flag!r}")
-        pset.add(
-            Pattern(rule_id, pos, lemma_words[0], tuple(constraints), fwd, rev, null, recip, rcp, agent, source, priority)
-        )
+        pset.add(Pattern(
+            rule_id, pos, lemma_words[0], tuple(constraints), fwd, rev, null, recip, rcp, agent, source, priority
+        ))
     return pset
 
 

@@ -143,7 +143,9 @@ def test_same_event_mentions_merge(code) -> None:  # type: ignore[no-untyped-def
     text = "Arnor criticized Gondor. Later, Arnor criticized Gondor again."
     evs = find(code(text, A), "ACCUSE", "ARN", "GON")
     assert len(evs) == 1 and len(evs[0].mentions) == 2
-    assert {m.trigger.start for m in evs[0].mentions} == {i for i in (text.find("criticized"), text.rfind("criticized"))}
+    assert {m.trigger.start for m in evs[0].mentions} == {
+        i for i in (text.find("criticized"), text.rfind("criticized"))
+    }
 
 
 def test_evidence_traces_to_text(code) -> None:  # type: ignore[no-untyped-def]
@@ -165,14 +167,16 @@ def test_no_explosion(code) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_words_inside_actor_names_are_not_triggers(code) -> None:  # type: ignore[no-untyped-def]
-    evs = code("The Alliance for Support and Cooperation met with Gondor.", {**A, "The Alliance for Support and Cooperation": "ASC"})
+    evs = code("The Alliance for Support and Cooperation met with Gondor.",
+               {**A, "The Alliance for Support and Cooperation": "ASC"})
     assert [e.evidence.trigger.text for e in evs] == ["met"] * len(evs)
 
 
 def test_anaphoric_group_takes_the_named_organisation(nlp, coder) -> None:  # type: ignore[no-untyped-def]
     from .conftest import make_doc
 
-    doc = make_doc(nlp, "Arnor ignored the Free Coalition, but an Arnor envoy met with the group in the city.", {"Arnor": "ARN", "the Free Coalition": "FCO", "an Arnor envoy": "ARNGOV"})
+    doc = make_doc(nlp, "Arnor ignored the Free Coalition, but an Arnor envoy met with the group in the city.",
+                   {"Arnor": "ARN", "the Free Coalition": "FCO", "an Arnor envoy": "ARNGOV"})
     for a in doc.actors:
         a.sector = {"ARN": None, "FCO": "OPP", "ARNGOV": "GOV"}[a.code]
     evs = coder.code(doc)

@@ -8,9 +8,8 @@ import pytest
 
 from eventwire import Pipeline, load_config
 from eventwire.errors import EventwireError
-from eventwire.events.patterns import load_patterns, parse_ewp, read_pattern_file
+from eventwire.events.patterns import PatternSet, load_patterns, parse_ewp, read_pattern_file
 from eventwire.events.petrarch import petrarch_to_ewp
-from eventwire.events.patterns import PatternSet
 
 PETR = """
 ####### SYNONYM SETS #######
@@ -76,7 +75,7 @@ def test_builtin_dictionary_is_large_and_indexed() -> None:
 
 
 def test_user_pattern_file_through_config(tmp_path: Path, nlp) -> None:  # type: ignore[no-untyped-def]
-    from eventwire.document import Article, Document, Actor
+    from eventwire.document import Actor, Article, Document
     from eventwire.events.stage import build_coder
 
     verbs = tmp_path / "my.verbs.txt"
@@ -150,7 +149,8 @@ def test_negated_verb_coded_through_a_coding_ontology(tmp_path: Path, nlp, pico:
     verbs.write_text(QUARREL, encoding="utf-8")
     onto = tmp_path / "pico.txt"
     onto.write_text(PICO, encoding="utf-8")
-    cfg = load_config(overrides={"events.patterns": [str(verbs)], "events.negation_ontology": str(onto) if pico else ""})
+    cfg = load_config(overrides={"events.patterns": [str(verbs)],
+                                 "events.negation_ontology": str(onto) if pico else ""})
     coder = build_coder(cfg, Pipeline(cfg, stages=["clean"]).resources)
 
     def run(text: str) -> list[tuple[str | None, bool]]:
@@ -158,7 +158,8 @@ def test_negated_verb_coded_through_a_coding_ontology(tmp_path: Path, nlp, pico:
         doc.spacy = nlp(text)
         doc.actors = [
             Actor(id="a1", name="Arnor", code="ARN", mentions=[doc.span(0, 5)]),
-            Actor(id="a2", name="Gondor", code="GON", mentions=[doc.span(text.index("Gondor"), text.index("Gondor") + 6)]),
+            Actor(id="a2", name="Gondor", code="GON",
+                  mentions=[doc.span(text.index("Gondor"), text.index("Gondor") + 6)]),
         ]
         return [(e.cameo, e.is_fact) for e in coder.code(doc) if e.recipient and e.recipient[0].code == "GON"]
 

@@ -1,0 +1,237 @@
+"""Trigger matching: which pattern of a verb or event noun holds in its syntactic neighbourhood.
+
+``match_trigger`` looks the trigger's lemma up in the PatternSet (one dict lookup), builds the trigger's
+neighbourhood once (``_Context``: the phrase after it, the words before it, its prepositional phrases) and
+tries the candidate patterns, most specific first; ``_check`` tests one constraint. Pattern words match a
+token's lower-case form or lemma, a plural pattern word also its singular.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from eventwire.events.patterns import Constraint, Pattern, PatternSet
+from eventwire.events.syntax import compound_subject, pre_region, region, to_marker
+
+Forms = list[tuple[str, str]]
+
+
+def _word_match(word: str, low: str, lem: str) -> bool:
+    if word == low or word == lem:
+        return True
+    if len(word) > 3 and word.endswith("s"):
+        stem = word[:-1]
+        if stem == lem or stem == low or (word.endswith("es") and word[:-2] == lem):
+            return True
+    return False
+
+
+def _forms(toks: Sequence[Any]) -> Forms:
+    return [(t.lower_, t.lemma_.lower()) for t in toks]
+
+
+def _starts(constraint: Constraint, forms: Forms) -> Iterator[tuple[int, tuple[str, ...]]]:
+    """(position, phrase) for every constraint phrase whose first word is the word at that position."""
+    index = constraint.by_first
+    for i, (low, lem) in enumerate(forms):
+        hits = index.get(low, ())
+        if lem != low:
+            hits = hits + index.get(lem, ())
+        for phrase in hits:
+            yield i, phrase
+
+
+def _phrase_in(constraint: Constraint, forms: Forms) -> int | None:
+    """Index in ``forms`` where one of the constraint's phrases starts, or None."""
+    n_forms = len(forms)
+    for i, phrase in _starts(constraint, forms):
+        n = len(phrase)
+        if i + n <= n_forms and all(_word_match(phrase[k], *forms[i + k]) for k in range(1, n)):
+            return i
+    return None
+
+
+def _gapped_phrase_in(constraint: Constraint, toks: Sequence[Any], forms: Forms, max_gap: int = 2) -> int | None:
+    """Like _phrase_in, but a multi-word phrase may have adjectives between its words
+    ("abandon new global economic relations" is "new economic relations" with one more modifier)."""
+    n_forms = len(forms)
+    for i, phrase in _starts(constraint, forms):
+        if len(phrase) < 2:
+            continue
+        k, j, gaps = 1, i + 1, 0
+        while k < len(phrase) and j < n_forms:
+            if _word_match(phrase[k], *forms[j]):
+                k += 1
+            elif gaps < max_gap and toks[j].pos_ == "ADJ" and toks[j].dep_ in ("amod", "compound"):
+                gaps += 1
+            else:
+                break
+            j += 1
+        if k == len(phrase) and gaps:
+            return i
+    return None
+
+
+class _Context:
+    """The trigger's neighbourhood as plain strings, computed once and shared by all its patterns."""
+
+    __slots__ = ("trigger", "region", "r_forms", "_pre", "_p_forms", "kids", "_preps", "all")
+
+    def __init__(self, trigger: Any) -> None:
+        self.trigger = trigger
+        self.region = region(trigger)
+        self.r_forms = _forms(self.region)
+        self.kids = [(c.lower_, c.lemma_.lower(), c.i) for c in trigger.children]
+        self.all: set[str] = {w for pair in self.r_forms for w in pair}
+        self.all.update(k[0] for k in self.kids)
+        self.all.update(k[1] for k in self.kids)
+        self._pre: list[Any] | None = None
+        self._p_forms: Forms | None = None
+        self._preps: list[tuple[str, int, list[Any], Forms]] | None = None
+
+    @property
+    def pre(self) -> list[Any]:
+        if self._pre is None:
+            self._pre = pre_region(self.trigger)
+        return self._pre
+
+    @property
+    def p_forms(self) -> Forms:
+        if self._p_forms is None:
+            self._p_forms = _forms(self.pre)
+        return self._p_forms
+
+    @property
+    def preps(self) -> list[tuple[str, int, list[Any], Forms]]:
+        if self._preps is None:
+            self._preps = []
+            for tok in self.region:
+                if tok.dep_ in ("prep", "agent", "dative", "prt", "mark", "advmod"):
+                    sub = [t for t in tok.doc[tok.left_edge.i : tok.right_edge.i + 1] if t.i != tok.i]
+                    if not sub and tok.dep_ == "prt":
+                        # "clash over the efforts" parsed as particle + object: the object is the PP's
+                        obj = next((c for c in tok.head.rights if c.dep_ in ("dobj", "obj") and c.i > tok.i), None)
+                        if obj is not None:
+                            sub = list(tok.doc[obj.left_edge.i : obj.right_edge.i + 1])
+                    self._preps.append((tok.lower_, tok.i, sub, _forms(sub)))
+            for c in self.trigger.children:
+                # "began to question": PETRARCH's "(TO QUESTION)" is an infinitive here, not a preposition
+                to = to_marker(c)
+                if c.dep_ == "xcomp" and to is not None:
+                    sub = [t for t in c.doc[c.left_edge.i : c.right_edge.i + 1] if t.i != to.i]
+                    self._preps.append(("to", to.i, sub, _forms(sub)))
+        return self._preps
+
+
+def _check(constraint: Constraint, ctx: _Context) -> set[int] | None:
+    """Token indices consumed if the constraint holds, else None."""
+    kind = constraint.kind
+    if kind != "pre" and constraint.phrases and constraint.keys.isdisjoint(ctx.all):
+        return None
+    if kind == "prep" and constraint.prep not in ctx.all:
+        return None
+    if kind == "prt":
+        for low, lem, i in ctx.kids:
+            if any(_word_match(p[0], low, lem) for p in constraint.phrases):
+                return {i}
+        return None
+    if kind == "pre":
+        at = _phrase_in(constraint, ctx.p_forms)
+        return None if at is None else {ctx.pre[at].i}
+    if kind == "obj":
+        at = _phrase_in(constraint, ctx.r_forms)
+        if at is None and constraint.multiword:
+            at = _gapped_phrase_in(constraint, ctx.region, ctx.r_forms)
+        return None if at is None else {ctx.region[at].i}
+    # prep: a preposition in the region (on the trigger or its object) holding the phrase
+    for low, i, sub, sub_forms in ctx.preps:
+        if low == constraint.prep:
+            if not constraint.phrases:
+                return {i}
+            at = _phrase_in(constraint, sub_forms)
+            if at is not None:
+                return {i, sub[at].i}
+    return None
+
+
+def match_trigger(pset: PatternSet, pos: str, trigger: Any) -> tuple[Pattern, set[int]] | None:
+    """The most specific pattern of this trigger whose constraints all hold, and the token indices its
+    constraints consumed; None if no pattern holds. ``pos`` is "V" (verb) or "N" (event noun)."""
+    lemma = trigger.lemma_.lower()
+    lower = trigger.lower_
+    if not pset.get(pos, lemma) and (lower == lemma or not pset.get(pos, lower)):
+        stem = _stem(pset, pos, lower) if pos == "V" else None
+        if stem is None:
+            return None
+        lemma = stem  # the tagger's lemma is off ("cordoned" -> "cordone"): the word's own stem
+    ctx = _Context(trigger)
+    words = ctx.all | {w for pair in ctx.p_forms for w in pair}
+    candidates = pset.candidates(pos, lemma, words)
+    if lower != lemma:
+        # dictionaries that list an inflected form on its own ("LEFT [042:043]") are heard too
+        own = pset.candidates(pos, lower, words)
+        if own:
+            candidates = sorted(own + candidates, key=lambda p: -p.specificity)
+    if not candidates:
+        return None
+    failed: set[int] = set()  # constraints shared between patterns are checked once
+    best: tuple[Pattern, set[int]] | None = None
+    for pattern in candidates:
+        if best is not None and pattern.specificity < best[0].specificity:
+            break
+        if pattern.recip and pos == "V" and not compound_subject(trigger):
+            continue  # "% *": only "X and Y downplayed ..." acts among itself
+        consumed: set[int] = set()
+        ok = True
+        for constraint in pattern.constraints:
+            if id(constraint) in failed:
+                ok = False
+                break
+            got = _check(constraint, ctx)
+            if got is None:
+                failed.add(id(constraint))
+                ok = False
+                break
+            consumed |= got
+        if ok:
+            if best is None:
+                best = (pattern, consumed)
+            elif _matched_words(pattern, ctx) > _matched_words(best[0], ctx):
+                best = (pattern, consumed)  # "austrian gold florin" beats "florin" at equal specificity
+    return best
+
+
+def _longest(constraint: Constraint, forms: Forms) -> int:
+    """Length of the longest of the constraint's phrases found in ``forms`` (0 if none)."""
+    best = 0
+    for i, phrase in _starts(constraint, forms):
+        n = len(phrase)
+        if n > best and i + n <= len(forms) and all(_word_match(phrase[k], *forms[i + k]) for k in range(1, n)):
+            best = n
+    return best
+
+
+def _matched_words(pattern: Pattern, ctx: _Context) -> int:
+    """How many words a matching pattern's phrases cover: at equal specificity the longer match wins."""
+    total = 0
+    for c in pattern.constraints:
+        if c.kind == "obj":
+            total += _longest(c, ctx.r_forms)
+        elif c.kind == "pre":
+            total += _longest(c, ctx.p_forms)
+        elif c.kind == "prep" and c.phrases:
+            total += max((_longest(c, f) for low, _, _, f in ctx.preps if low == c.prep), default=0)
+    return total
+
+
+def _stem(pset: PatternSet, pos: str, word: str) -> str | None:
+    """A regular verb's stem with patterns (cordoned -> cordon, departes -> depart), for lemmatiser misses."""
+    cands: list[str] = []
+    if word.endswith("ed") and len(word) > 4:
+        cands += [word[:-2], word[:-1]] + ([word[:-3]] if word[-3] == word[-4] else [])
+    elif word.endswith("ing") and len(word) > 5:
+        cands += [word[:-3], word[:-3] + "e"] + ([word[:-4]] if word[-4] == word[-5] else [])
+    elif word.endswith("s") and len(word) > 3:
+        cands += [word[:-1]] + ([word[:-2]] if word.endswith("es") else [])
+    return next((c for c in cands if pset.get(pos, c)), None)

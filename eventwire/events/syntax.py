@@ -1,0 +1,126 @@
+"""Dependency-parse helpers shared by the event coder: relation sets, a trigger's regions, conjuncts, clauses.
+
+Everything here reads only the spaCy parse (no patterns, no actors, no settings); tokens are typed ``Any``
+because spaCy's classes are not typed.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+SUBJ_DEPS = frozenset({"nsubj", "csubj", "expl"})
+PASS_SUBJ_DEPS = frozenset({"nsubjpass", "csubjpass"})
+# relations that end the trigger's own phrase: what lies beyond belongs to another clause or phrase
+CLAUSE_BREAK_DEPS = frozenset({"ccomp", "advcl", "conj", "parataxis", "relcl", "acl", "csubj", "nsubj", "nsubjpass",
+                               "punct", "cc", "mark", "appos"})
+MAX_REGION = 30  # tokens: how far after the trigger its phrase is read
+
+
+def region(trigger: Any) -> list[Any]:
+    """Tokens after the trigger in its own phrase: where PETRARCH looked for objects and PPs."""
+    out: list[Any] = []
+    stack = [c for c in trigger.rights if c.dep_ not in CLAUSE_BREAK_DEPS]
+    stack.reverse()
+    while stack and len(out) < MAX_REGION:
+        tok = stack.pop()
+        out.append(tok)
+        kids = [c for c in tok.children if c.dep_ not in ("relcl", "ccomp", "advcl", "parataxis")]
+        stack.extend(reversed(kids))
+    out.sort(key=lambda t: t.i)
+    return out
+
+
+def pre_region(trigger: Any) -> list[Any]:
+    """Tokens before the trigger in its clause: auxiliaries, subject, modifiers of an event noun."""
+    out: list[Any] = []
+    doc = trigger.doc
+    for child in trigger.lefts:
+        out.extend(doc[child.left_edge.i : child.right_edge.i + 1])  # a subtree is contiguous
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "compound":
+        out.append(trigger.head)
+    return sorted(out, key=lambda t: t.i)
+
+
+def to_marker(verb: Any) -> Any | None:
+    """The "to" of an infinitive ("to attack"), or None."""
+    return next((c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+
+
+def compound_subject(verb: Any) -> bool:
+    """The verb's subject (or, for "X and Y agreed to ...", its governing verb's) is a coordination."""
+    cur = verb
+    for _ in range(3):
+        subj = [c for c in cur.children if c.dep_ in SUBJ_DEPS | PASS_SUBJ_DEPS]
+        if subj:
+            return any(c.dep_ == "conj" for s in subj for c in s.children)
+        if cur.dep_ not in ("xcomp", "conj", "advcl") or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
+
+
+def conjuncts(tok: Any) -> list[Any]:
+    """A coordination's members; a name in apposition to a name is a list the parser misread
+    ("Mordor, the Shire, Arnor and Bree", "Arnor and the evil awful Gondor")."""
+    out = [tok, *tok.conjuncts] if tok.conjuncts else [tok]
+    if tok.pos_ != "PROPN":
+        return out
+    for member in list(out):
+        for child in member.children:
+            if child.dep_ == "appos" and child.pos_ == "PROPN" and child not in out:
+                out.extend([child, *[c for c in child.conjuncts if c not in out]])
+            elif child.dep_ == "nmod" and child.pos_ == "PROPN" and child.i < member.i and child not in out and \
+                    any(c.dep_ == "conj" and c.pos_ == "PROPN" for c in child.children):
+                # "Arnor, Calenardhon and the evil Gondor": the list's head hung on its last name
+                out.extend([child, *[c for c in child.conjuncts if c not in out and c.pos_ == "PROPN"]])
+    return out
+
+
+def crosses_line(a: Any, b: Any) -> bool:
+    """A paragraph break between two tokens: the parser sometimes joins a headline to the next line."""
+    lo, hi = (a.i, b.i) if a.i < b.i else (b.i, a.i)
+    breaks = a.doc.user_data.get("eventwire.breaks")
+    if breaks is None:
+        breaks = [t.i for t in a.doc if "\n" in t.whitespace_ or "\n" in t.text]
+        a.doc.user_data["eventwire.breaks"] = breaks
+    return any(lo <= i < hi for i in breaks)
+
+
+def own_clause_between(clause: Any, gov: Any) -> bool:
+    """Whether a coordinated clause with its own subject separates ``clause`` from ``gov``."""
+    cur = clause
+    while cur.i != gov.i and cur.head.i != cur.i:
+        if cur.dep_ in ("conj", "ccomp", "advcl", "relcl", "parataxis") and any(
+            c.dep_ in SUBJ_DEPS | PASS_SUBJ_DEPS for c in cur.children
+        ):
+            return True
+        cur = cur.head
+    return False
+
+
+def clause_bounds(clause: Any, trigger: Any) -> tuple[int, int]:
+    """Character bounds of the clause, leaving out other clauses coordinated with or embedded in it."""
+    toks = [clause]
+    stack = list(clause.children)
+    while stack:
+        tok = stack.pop()
+        if tok.dep_ in ("conj", "ccomp", "advcl", "parataxis", "relcl") and not tok.is_ancestor(trigger) \
+                and tok.i != trigger.i:
+            continue
+        toks.append(tok)
+        stack.extend(tok.children)
+    lo = min(t.idx for t in toks)
+    hi = max(t.idx + len(t.text) for t in toks)
+    return lo, hi
+
+
+def governing_chain(clause: Any) -> list[tuple[str, Any]]:
+    """(relation, head) pairs from the clause verb up to the sentence root (at most 8, not across a line)."""
+    chain: list[tuple[str, Any]] = []
+    tok = clause
+    for _ in range(8):
+        if tok.head.i == tok.i or crosses_line(tok, tok.head):
+            break
+        chain.append((tok.dep_, tok.head))
+        tok = tok.head
+    return chain
