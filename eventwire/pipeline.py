@@ -80,7 +80,7 @@ class Pipeline:
     def __init__(self, config: Config | None = None, stages: list[str] | None = None) -> None:
         self.config = config or load_config()
         self.resources = Resources(self.config)
-        names = stages if stages is not None else list(self.config.get("pipeline.stages", []))
+        names = stages if stages is not None else list(self.config.pipeline.stages)
         self.stages: list[Stage] = [stage_registry.get(n)(self.config, self.resources) for n in names]
         self.check()
         self._frozen_pid = -1  # the process whose heap freeze_heap() has frozen
@@ -153,8 +153,8 @@ class Pipeline:
         n_process: int | None = None,
     ) -> Iterator[Result]:
         """Stream Documents and Rejects, in input order."""
-        size = batch_size or int(self.config.get("pipeline.batch_size", 32))
-        procs = n_process or int(self.config.get("pipeline.n_process", 1))
+        size = batch_size or self.config.pipeline.batch_size
+        procs = n_process or self.config.pipeline.n_process
         if procs <= 1:
             for batch in _batched(records, size):
                 yield from self._run_batch(batch)
@@ -170,7 +170,7 @@ class Pipeline:
         and forked workers do not touch (copy) their pages. Off with ``pipeline.gc_freeze = false`` for
         a host application that relies on collecting its own cycles made before the first batch.
         """
-        if self._frozen_pid == os.getpid() or not self.config.get("pipeline.gc_freeze", True):
+        if self._frozen_pid == os.getpid() or not self.config.pipeline.gc_freeze:
             return
         gc.collect()
         gc.freeze()
@@ -225,7 +225,7 @@ _WORKER: dict[str, Pipeline] = {}
 
 
 def _init_worker(config_data: dict[str, Any], stage_names: list[str]) -> None:
-    _WORKER["pipeline"] = Pipeline(Config(config_data, ("worker",)), stage_names)
+    _WORKER["pipeline"] = Pipeline(Config.from_data(config_data, ("worker",)), stage_names)
 
 
 def _adopt_worker(pipeline: Pipeline) -> None:

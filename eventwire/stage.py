@@ -46,7 +46,6 @@ class Stage:
     def __init__(self, config: Config, resources: Resources) -> None:
         self.config = config
         self.resources = resources
-        self.settings: dict[str, Any] = config.section(self.name)
 
     def __call__(self, doc: Document) -> None:
         """Enrich ``doc`` in place. Raise ``EventwireError`` for a clear, coded failure."""

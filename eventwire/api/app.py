@@ -221,11 +221,11 @@ def create_app(
     app builds its own from ``config`` on the first extraction.
     """
     cfg = config or load_config()
-    settings = cfg.section("api")
-    max_body = int(settings.get("max_body_bytes", 1_000_000))
-    max_limit = int(settings.get("max_limit", 1000))
-    extractor = Limiter(int(settings.get("max_waiting", 4)), float(settings.get("extract_timeout", 60)), "extraction")
-    querier = Limiter(int(settings.get("max_waiting", 4)) * 4, float(settings.get("query_timeout", 30)), "query")
+    settings = cfg.api
+    max_body = settings.max_body_bytes
+    max_limit = settings.max_limit
+    extractor = Limiter(settings.max_waiting, settings.extract_timeout, "extraction")
+    querier = Limiter(settings.max_waiting * 4, settings.query_timeout, "query")
     pipeline_box: list[Pipeline] = [pipeline] if pipeline is not None else []
     queries = Queries(Path(db_path)) if db_path is not None else None
 

@@ -42,7 +42,7 @@ def extract(
         {"pipeline.model": model, "pipeline.n_process": workers, "pipeline.batch_size": batch_size},
     )
     pipeline = Pipeline(cfg)
-    read_opts = {"published": published, "max_bytes": cfg.get("io.max_bytes")}
+    read_opts = {"published": published, "max_bytes": cfg.io.max_bytes}
     records = read_paths(paths or ["-"], read_opts)
     out = output.open("w", encoding="utf-8") if output else sys.stdout
     rejects_path = rejects or (output.with_suffix(".rejects.jsonl") if output else Path("rejects.jsonl"))

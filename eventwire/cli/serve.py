@@ -53,7 +53,7 @@ def serve(
         )
         raise typer.Exit(2)
     cfg = load_config(config)
-    db_path = db or Path(str(cfg.get("store.db", "eventwire.duckdb")))
+    db_path = db or Path(cfg.store.db)
     if not db_path.is_file():
         if db is not None:
             typer.echo(f"error: no database at {db_path}; run `eventwire ingest ... --db {db_path}` first", err=True)

@@ -26,7 +26,7 @@ EXIT_SOME_REJECTED = 3
 
 
 def _db_path(db: Path | None) -> Path:
-    return db or Path(str(load_config().get("store.db", "eventwire.duckdb")))
+    return db or Path(load_config().store.db)
 
 
 def _fail(exc: EventwireError) -> typer.Exit:
@@ -89,14 +89,14 @@ def ingest(
     cfg = load_config(config, {"pipeline.n_process": workers})
     db_path = _db_path(db)
     rejects_path = rejects or db_path.with_suffix(".rejects.jsonl")
-    size = batch_size or int(cfg.get("store.batch_size", 64))
+    size = batch_size or cfg.store.batch_size
     err = Console(stderr=True)
     try:
         pipeline = Pipeline(cfg)
-        store = open_store(db_path, dedup_days=int(cfg.get("store.dedup_days", 1)))
+        store = open_store(db_path, dedup_days=cfg.store.dedup_days)
     except EventwireError as exc:
         raise _fail(exc) from exc
-    records = read_paths(paths, {"published": published, "max_bytes": cfg.get("io.max_bytes")})
+    records = read_paths(paths, {"published": published, "max_bytes": cfg.io.max_bytes})
     with store, rejects_path.open("w", encoding="utf-8") as rejects_fh:
         progress = Progress(
             SpinnerColumn(), TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), RateColumn(), TimeElapsedColumn(),

@@ -211,7 +211,7 @@ def evaluate_timeml_parsed(path: Path, options: dict[str, Any]) -> dict[str, Any
 
     docs = load_corpus(Path(path), options.get("limit"))
     config = load_config()
-    nlp = load_model(config.get("pipeline.model"), ["ner"])
+    nlp = load_model(config.pipeline.model, ["ner"])
     started = time.perf_counter()
     hints: list[TenseHint | None] = [parse_tense(sdoc) for sdoc in nlp.pipe((d.text for d in docs), batch_size=16)]
     parse_seconds = time.perf_counter() - started

@@ -12,14 +12,15 @@ from eventwire.stage import Resources, Stage
 
 
 def build_coder(config: Config, resources: Resources) -> EventCoder:
-    settings = config.section("events")
-    extra = tuple(str(p) for p in settings.get("patterns", []) or [])
-    builtin = bool(settings.get("builtin", True))
+    settings = config.events
+    extra = tuple(settings.patterns)
+    builtin = settings.builtin
 
     def make() -> EventCoder:
-        return EventCoder(settings, load_patterns(extra, builtin), load_ontology())
+        # The coder takes the [events] section as a plain dict (events/coder.py is being split elsewhere).
+        return EventCoder(settings.model_dump(), load_patterns(extra, builtin), load_ontology())
 
-    pico = settings.get("negation_ontology", "")
+    pico = settings.negation_ontology
     return resources.get(f"events.coder:{builtin}:{'|'.join(extra)}:{pico}", make)
 
 

@@ -22,9 +22,9 @@ class PlacesStage(Stage):
 
     def __init__(self, config: Config, resources: Resources) -> None:
         super().__init__(config, resources)
-        self.min_population = int(self.settings.get("min_population", 1000))
+        self.min_population = config.places.min_population
         # Keep a country (or capital) named as an actor as a place mention anyway (geoparsing mode).
-        self.keep_actor_uses = bool(self.settings.get("keep_actor_uses", False))
+        self.keep_actor_uses = config.places.keep_actor_uses
 
     @property
     def resolver(self) -> PlaceResolver:

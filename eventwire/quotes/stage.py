@@ -167,7 +167,7 @@ class QuotesStage(Stage):
     assigns = ("quotes",)
 
     def __call__(self, doc: Document) -> None:
-        found = extract_quotes(doc.article.text, doc.spacy, indirect=bool(self.settings.get("indirect", True)))
+        found = extract_quotes(doc.article.text, doc.spacy, indirect=self.config.quotes.indirect)
         doc.quotes = build_quotes(doc, found, self._kind_of())
 
     def _kind_of(self) -> KindOf | None:

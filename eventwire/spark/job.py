@@ -48,7 +48,7 @@ def _executor_pipeline(config_json: str) -> Any:
     """One Pipeline per executor process (and per configuration), built on first use."""
     from eventwire.pipeline import Pipeline
 
-    return Pipeline(Config(json.loads(config_json), ("spark",)))
+    return Pipeline(Config.from_data(json.loads(config_json), ("spark",)))
 
 
 def _reject_row(rej: Reject) -> Tagged:
@@ -179,8 +179,8 @@ def run(inputs: list[str], output: str, config: Config, options: SparkOptions) -
     try:
         config_json = json.dumps(config.data)
         ingested_at = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None, microsecond=0)
-        window = int(config.get("store.dedup_days", 1))
-        max_bytes = int(config.get("io.max_bytes", 5_000_000))
+        window = config.store.dedup_days
+        max_bytes = config.io.max_bytes
         records = read_records(spark, inputs, options, max_bytes)
         tagged = records.mapPartitions(lambda it: process_partition(it, config_json, ingested_at))
         tagged.persist(StorageLevel.MEMORY_AND_DISK)

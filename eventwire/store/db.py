@@ -16,6 +16,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
+from eventwire.config import package_defaults
 from eventwire.document import Document
 from eventwire.errors import ErrorCode, EventwireError
 from eventwire.store import queries
@@ -23,7 +24,6 @@ from eventwire.store.dedup import Cluster, aggregate_events, assign_events
 from eventwire.rows import content_hash_of, document_rows
 from eventwire.store.schema import ARTICLE_TABLES, SCHEMA_VERSION, TABLES, ddl, to_arrow
 
-DEFAULT_DB = "eventwire.duckdb"
 
 
 @dataclass
@@ -49,9 +49,11 @@ class WriteStats:
 class Store:
     """One DuckDB database file (or ":memory:"). Use as a context manager or call ``close()``."""
 
-    def __init__(self, path: str | Path = DEFAULT_DB, read_only: bool = False, dedup_days: int = 1) -> None:
-        self.path = str(path)
-        self.dedup_days = dedup_days
+    def __init__(self, path: str | Path | None = None, read_only: bool = False, dedup_days: int | None = None) -> None:
+        """``path`` and ``dedup_days`` default to ``store.db`` and ``store.dedup_days`` of defaults.toml."""
+        defaults = package_defaults().store
+        self.path = str(path if path is not None else defaults.db)
+        self.dedup_days = dedup_days if dedup_days is not None else defaults.dedup_days
         try:
             if not read_only and self.path != ":memory:":
                 Path(self.path).parent.mkdir(parents=True, exist_ok=True)
@@ -237,8 +239,9 @@ class Store:
         return queries.network(self.con, **filters)
 
 
-def open_store(path: str | Path = DEFAULT_DB, read_only: bool = False, dedup_days: int = 1) -> Store:
+def open_store(path: str | Path | None = None, read_only: bool = False, dedup_days: int | None = None) -> Store:
     """Open (creating if needed) a store; read-only opening requires the file to exist."""
+    path = path if path is not None else package_defaults().store.db
     if read_only and str(path) != ":memory:" and not Path(path).exists():
         raise EventwireError(ErrorCode.STORE_ERROR, f"{path}: no such database (run `eventwire ingest` first)")
     return Store(path, read_only=read_only, dedup_days=dedup_days)

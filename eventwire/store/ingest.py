@@ -78,12 +78,16 @@ def ingest(
     store: Store,
     records: Iterable[RawRecord | Reject],
     pipeline: Pipeline,
-    batch_size: int = 64,
+    batch_size: int | None = None,
     n_process: int | None = None,
     rejects: TextIO | None = None,
     progress: Progress | None = None,
 ) -> IngestReport:
-    """Run ``records`` through ``pipeline`` into ``store``, one transaction per ``batch_size`` articles."""
+    """Run ``records`` through ``pipeline`` into ``store``, one transaction per ``batch_size`` articles.
+
+    ``batch_size`` defaults to the pipeline's ``store.batch_size``.
+    """
+    batch_size = batch_size or pipeline.config.store.batch_size
     report = IngestReport()
     start = time.perf_counter()
     pending: list[Document] = []

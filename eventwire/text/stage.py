@@ -15,7 +15,7 @@ from eventwire.errors import ErrorCode, EventwireError
 from eventwire.registry import stages
 from eventwire.stage import Resources, Stage
 from eventwire.text.clean import Cleaner, normalise_text, repair_mojibake
-from eventwire.text.language import DEFAULT_CHARS, MIN_PROB, SHORT_LETTERS, detect_language, english_cues
+from eventwire.text.language import MIN_PROB, SHORT_LETTERS, detect_language, english_cues
 from eventwire.text.nlp import shared_model
 
 
@@ -27,9 +27,9 @@ class CleanStage(Stage):
     requires = ("raw",)
     assigns = ("article",)
 
-    def __init__(self, config, resources) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, config: Config, resources: Resources) -> None:
         super().__init__(config, resources)
-        self.cleaner = Cleaner(list(self.settings.get("outlet_patterns", [])))
+        self.cleaner = Cleaner(list(config.clean.outlet_patterns))
 
     def __call__(self, doc: Document) -> None:
         raw = doc._raw or ""
@@ -59,11 +59,11 @@ class LanguageStage(Stage):
     requires = ("article",)
     assigns = ("language",)
 
-    def __init__(self, config, resources) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, config: Config, resources: Resources) -> None:
         super().__init__(config, resources)
-        self.enabled = bool(config.get("io.detect_language", True))
-        self.allowed = [str(x).lower() for x in (config.get("io.languages") or ["en"])]
-        self.chars = int(config.get("io.detect_chars", DEFAULT_CHARS))
+        self.enabled = config.io.detect_language
+        self.allowed = [x.lower() for x in config.io.languages]
+        self.chars = config.io.detect_chars
 
     def __call__(self, doc: Document) -> None:
         if not self.enabled:
@@ -99,7 +99,7 @@ class NlpStage(Stage):
 
     def __init__(self, config: Config, resources: Resources) -> None:
         super().__init__(config, resources)
-        self.batch_size = int(config.get("pipeline.batch_size", 32))
+        self.batch_size = config.pipeline.batch_size
 
     @property
     def nlp(self) -> Any:

@@ -75,7 +75,7 @@ class TimesStage(Stage):
 
     def __call__(self, doc: Document) -> None:
         text = doc.article.text
-        use_parse = bool(self.settings.get("tense_from_parse", True))
+        use_parse = self.config.times.tense_from_parse
         hint = parse_tense(doc.spacy) if use_parse and doc.spacy is not None else None
         doc.times = [
             Time(
