@@ -41,7 +41,7 @@ def test_parse_tense_hint_reads_the_governing_verb(nlp: Any) -> None:
     import datetime as dt
 
     from eventwire.times.stage import parse_tense
-    from eventwire.times.timex import tag
+    from eventwire.times.tagger import tag
 
     text = "Rebels said the envoy arrived on Monday. They hope he will return on Monday."
     hint = parse_tense(nlp(text))

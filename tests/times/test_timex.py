@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from eventwire.times.timex import TimexMatch, tag
+from eventwire.times.tagger import TimexMatch, tag
 
 ANCHOR = dt.date(2014, 11, 27)  # a Thursday
 
