@@ -1,6 +1,6 @@
 """The times stage: every time expression in the article, normalised against its publication date.
 
-The tagger (eventwire.times.timex) works on plain text; this stage anchors it on ``article.published`` and turns
+The tagger (eventwire.times.tagger) works on plain text; this stage anchors it on ``article.published`` and turns
 its matches into ``Time`` records. Without a publication date, relative expressions ("yesterday", "last
 Tuesday") stay underspecified (XXXX-XX-XX style values, no interval) rather than being dated wrongly.
 
@@ -16,8 +16,8 @@ from typing import Any
 
 from eventwire.document import Document, Time
 from eventwire.registry import stages
-from eventwire.times.timex import TenseHint, tag
 from eventwire.stage import Stage
+from eventwire.times.tagger import TenseHint, tag
 
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would"})
 _PAST_AUX = frozenset({"was", "were", "had", "did"})
