@@ -55,7 +55,7 @@ def build_events(
     # events that need no recipient in PLOVER are exempt
     bare = cand.trigger.pos_ == "VERB" and not cand.pattern.constraints and cand.rule == cand.pattern.id
     info0 = onto.cameo(cand.cameo)
-    if bare and (not actors or not recips) and (info0 is None or info0.plover_type not in words.no_recipient_types):
+    if bare and (not actors or not recips) and (info0 is None or info0.plover_type not in words.no_recipient_type):
         return []
     if not actors:
         cand.confidence *= 0.8

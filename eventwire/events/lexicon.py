@@ -32,30 +32,13 @@ EVENT_NOUN_PREPS = frozenset({"for", "in", "at"})
 # would change results, so both stay as they were.
 FUTURE_DESIRE_XCOMP = frozenset({"plan", "intend", "prepare", "aim"})
 FUTURE_DESIRE_NOUN = frozenset({"plan", "intend", "prepare"})
-# "five years after X": the clause is set years back
-YEARS_MARKS = frozenset({"after", "since"})
-YEARS_UNITS = frozenset({"year", "decade", "century"})
-
-# ---------------------------------------------------------------- rule word classes (to move to data)
-DEFAULT_RCP_PREPS: tuple[str, ...] = ("with", "against", "to", "on", "toward", "towards", "at", "for", "from", "into",
-                                      "in", "about", "over")
-PLACE_PREPS = frozenset({"in", "at", "near", "against", "on", "into", "inside", "outside", "to", "of"})
-TIME_NOUNS = frozenset({"time", "day", "week", "month", "year", "moment", "period", "era", "eve", "height", "end",
-                        "start", "beginning", "wake", "aftermath", "run-up", "course", "middle", "outset",
-                        "anniversary"})
-LOCATIVE_PREPS = frozenset({"in", "near", "inside", "outside", "throughout"})  # "fired at Seoul" keeps its target
-WHERE_PREPS = LOCATIVE_PREPS | {"at", "across", "along", "into", "around", "within", "near"}
-NO_RECIPIENT_TYPES = frozenset({"PROTEST", "MOBILIZE", "ASSAULT", "RETREAT"})
-COACTOR_HEADS = frozenset({"coordination", "cooperation", "conjunction", "partnership", "collaboration", "concert",
-                           "tandem", "together", "along", "jointly", "league", "concertation"})
-COACTOR_PREPS = frozenset({"alongside"})
-ANAPHOR_GOV = frozenset({"government", "administration", "regime", "authorities", "leadership"})
-ANAPHOR_MIL = frozenset({"army", "military", "forces"})
+YEARS_MARKS = frozenset({"after", "since"})  # "five years after X" (the units are the class years_unit)
 
 
 @dataclass(frozen=True)
 class WordClasses:
-    """The word classes of a PatternSet (``@name`` lines), as the coder uses them."""
+    """The word classes of a PatternSet (``@name`` lines of data/core.ewp and user files), as the coder uses
+    them; each field is the class of the same name (see core.ewp for what each one means)."""
 
     light: frozenset[str]
     reject: frozenset[str]
@@ -75,14 +58,15 @@ class WordClasses:
     anaphor: frozenset[str]
     anaphor_gov: frozenset[str]
     anaphor_mil: frozenset[str]
-    recipient_preps: tuple[str, ...]
-    place_preps: frozenset[str]
-    locative_preps: frozenset[str]
-    where_preps: frozenset[str]
-    time_nouns: frozenset[str]
-    coactor_heads: frozenset[str]
-    coactor_preps: frozenset[str]
-    no_recipient_types: frozenset[str]
+    recipient_prep: tuple[str, ...]  # in order of preference
+    place_prep: frozenset[str]
+    locative_prep: frozenset[str]
+    where_prep: frozenset[str]
+    time_noun: frozenset[str]
+    years_unit: frozenset[str]
+    coactor_head: frozenset[str]
+    coactor_prep: frozenset[str]
+    no_recipient_type: frozenset[str]  # PLOVER types, upper case
 
     @classmethod
     def from_patterns(cls, patterns: PatternSet) -> WordClasses:
@@ -106,14 +90,15 @@ class WordClasses:
             similar=words("similar"),
             historical=words("historical"),
             anaphor=words("anaphor"),
-            anaphor_gov=ANAPHOR_GOV,
-            anaphor_mil=ANAPHOR_MIL,
-            recipient_preps=DEFAULT_RCP_PREPS,
-            place_preps=PLACE_PREPS,
-            locative_preps=LOCATIVE_PREPS,
-            where_preps=WHERE_PREPS,
-            time_nouns=TIME_NOUNS,
-            coactor_heads=COACTOR_HEADS,
-            coactor_preps=COACTOR_PREPS,
-            no_recipient_types=NO_RECIPIENT_TYPES,
+            anaphor_gov=words("anaphor_gov"),
+            anaphor_mil=words("anaphor_mil"),
+            recipient_prep=patterns.ordered("recipient_prep"),
+            place_prep=words("place_prep"),
+            locative_prep=words("locative_prep"),
+            where_prep=words("where_prep"),
+            time_noun=words("time_noun"),
+            years_unit=words("years_unit"),
+            coactor_head=words("coactor_head"),
+            coactor_prep=words("coactor_prep"),
+            no_recipient_type=frozenset(w.upper() for w in patterns.words("no_recipient_type")),
         )

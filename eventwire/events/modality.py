@@ -21,7 +21,6 @@ from eventwire.events.lexicon import (
     NEGATIVE_ADVERBS,
     OBLIGATION_MODALS,
     YEARS_MARKS,
-    YEARS_UNITS,
     WordClasses,
 )
 from eventwire.events.ontology import NegationMap
@@ -33,7 +32,7 @@ def modality(cand: Candidate, words: WordClasses, negated_can_is_not: bool = Fal
     aux: set[str] = set()
     clause = cand.clause
     local_aux(clause, aux, words, negated_can_is_not)
-    if years_before(clause):
+    if years_before(clause, words):
         aux.add("historical")  # "five years after crowds burned its embassy"
     if cand.trigger.i != clause.i and cand.trigger.pos_ == "NOUN":
         if any(c.dep_ == "det" and c.lower_ == "no" for c in cand.trigger.children):
@@ -133,13 +132,13 @@ def _backshifted(verb: Any, words: WordClasses) -> bool:
     )
 
 
-def years_before(clause: Any) -> bool:
+def years_before(clause: Any, words: WordClasses) -> bool:
     """A clause set years back from the main one: "(five) years after X", "decades before X"."""
     marks = [c for c in clause.children if c.dep_ in ("mark", "prep") and c.lower_ in YEARS_MARKS]
     if not marks:
         return False
     for tok in [*clause.children, *marks[0].children]:
-        if tok.dep_ in ("npadvmod", "advmod", "nmod") and tok.lemma_.lower() in YEARS_UNITS:
+        if tok.dep_ in ("npadvmod", "advmod", "nmod") and tok.lemma_.lower() in words.years_unit:
             return True
     return False
 

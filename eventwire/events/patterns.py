@@ -19,9 +19,16 @@ ours names syntactic relations, so a pattern keeps working when the parser chang
 * flags: ``recip`` (reciprocal: "X and Y met"), ``rcp:p|p`` prepositions whose object is the recipient,
   ``agent:p|p`` prepositions whose object is the actor (nouns: "airstrikes of the coalition").
 
-Other line kinds name word classes the event stage uses: ``@light conduct|hold|...`` (light verbs whose
-object noun is the event), ``@reject``, ``@intent``, ``@attempt`` ... (control verbs), ``@report``,
-``@opinion`` (reporting and opinion verbs) and ``@similar`` (ellipsis markers).
+* ``example: [Arnor] met with [Gondor].`` on the line(s) after a pattern: a sentence the pattern codes,
+  actors in square brackets (``parse_example``). Examples are not used in coding; the tests check that
+  every pattern of core.ewp fires on its examples, so write one for every pattern you add there.
+
+Word classes: ``@name word|word|multi_word`` adds words (lower case; ``_`` joins the words of a phrase) to
+the class ``name``; the same class in another line or file (a user's ``.ewp``) adds more. The coder reads
+them through ``eventwire.events.lexicon.WordClasses``; core.ewp defines and documents each (light verbs,
+control verbs, reporting and opinion verbs, recipient and place prepositions, time nouns ...). A class
+keeps its words' first-seen order too (``PatternSet.ordered``), for classes that rank their words.
+Comments start with ``#`` anywhere on a line.
 """
 
 from __future__ import annotations
@@ -111,6 +118,8 @@ class PatternSet:
 
     by_head: dict[tuple[str, str], list[Pattern]] = field(default_factory=lambda: defaultdict(list))
     classes: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    order: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))  # classes, first-seen order
+    examples: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))  # rule id -> sentences
 
     def add(self, pattern: Pattern) -> None:
         self.by_head[(pattern.pos, pattern.lemma)].append(pattern)
@@ -152,6 +161,10 @@ class PatternSet:
 
     def words(self, name: str) -> set[str]:
         return self.classes.get(name, set())
+
+    def ordered(self, name: str) -> tuple[str, ...]:
+        """A word class in the order its words were first defined (for classes that rank their words)."""
+        return tuple(self.order.get(name, ()))
 
     def __len__(self) -> int:
         return sum(len(v) for v in self.by_head.values())
@@ -199,6 +212,7 @@ def parse_ewp(text: str, source: str, into: PatternSet | None = None, priority: 
     pset = into if into is not None else PatternSet()
     synsets: dict[str, list[str]] = {}
     made: dict[str, Constraint] = {}  # identical constraints (one per verb of a block) share one object
+    last_rule: str | None = None  # the pattern an ``example:`` line belongs to
     for lineno, raw in enumerate(text.splitlines(), 1):
         line = raw.split("#", 1)[0].strip()
         if not line:
@@ -210,7 +224,15 @@ def parse_ewp(text: str, source: str, into: PatternSet | None = None, priority: 
             continue
         if line.startswith("@"):
             name, _, body = line[1:].partition(" ")
-            pset.classes[name.strip()].update(w.strip().lower().replace("_", " ") for w in body.split("|") if w.strip())
+            members = [w.strip().lower().replace("_", " ") for w in body.split("|") if w.strip()]
+            pset.classes[name.strip()].update(members)
+            seen = pset.order[name.strip()]
+            seen.extend(w for w in dict.fromkeys(members) if w not in seen)
+            continue
+        if line.startswith("example:"):
+            if last_rule is None:
+                raise EventwireError(ErrorCode.DICTIONARY_INVALID, f"{where}: an example before any pattern")
+            pset.examples[last_rule].append(line[len("example:"):].strip())
             continue
         left, arrow, right = line.partition("=>")
         if not arrow:
@@ -258,6 +280,7 @@ def parse_ewp(text: str, source: str, into: PatternSet | None = None, priority: 
         pset.add(Pattern(
             rule_id, pos, lemma_words[0], tuple(constraints), fwd, rev, null, recip, rcp, agent, source, priority
         ))
+        last_rule = rule_id
     return pset
 
 
@@ -293,6 +316,22 @@ def load_patterns(extra: tuple[str, ...] = (), builtin: bool = True) -> PatternS
         read_pattern_file(Path(path), pset)
     pset.finish()
     return pset
+
+
+def parse_example(example: str) -> tuple[str, list[tuple[int, int]]]:
+    """``[Arnor] met with [Gondor].`` -> ("Arnor met with Gondor.", [(0, 5), (15, 21)]): the sentence and the
+    character spans of its actors (the bracketed words)."""
+    text: list[str] = []
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for m in re.finditer(r"\[([^\[\]]+)\]", example):
+        text.append(example[pos : m.start()])
+        start = sum(len(t) for t in text)
+        text.append(m.group(1))
+        spans.append((start, start + len(m.group(1))))
+        pos = m.end()
+    text.append(example[pos:])
+    return "".join(text), spans
 
 
 def iter_patterns(pset: PatternSet) -> Iterable[Pattern]:

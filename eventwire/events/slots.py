@@ -73,7 +73,7 @@ class ActorIndex:
                 while prep is not None and prep.dep_ != "prep" and prep.head.i != prep.i and \
                         prep.dep_ in ("pobj", "appos", "compound"):
                     prep = prep.head
-                via = 0 if (prep is not None and prep.lower_ in words.place_preps) else 1
+                via = 0 if (prep is not None and prep.lower_ in words.place_prep) else 1
                 self.places.append((m.start, m.end, place, via))
         for start, end, actor in self.mentions:
             span = sp.char_span(start, end, alignment_mode="expand")
@@ -279,7 +279,7 @@ def recipient_tokens(
     trigger: Any, pattern: Pattern, index: ActorIndex, exclude: list[Actor], pset: PatternSet, words: WordClasses
 ) -> tuple[list[Actor], float]:
     """The recipients of the trigger's event (despite the name: actors, not tokens) and a confidence factor."""
-    preps = pattern.rcp_preps or words.recipient_preps
+    preps = pattern.rcp_preps or words.recipient_prep
     slots: list[list[Any]] = []
     is_noun = trigger.pos_ in ("NOUN", "PROPN")
     if not is_noun:
@@ -301,9 +301,9 @@ def recipient_tokens(
             if c.dep_ in ("prep", "dative") and c.lower_ in preps:
                 for pobj in c.children:
                     if pobj.dep_ in ("pobj", "pcomp"):
-                        if c.lower_ in words.locative_preps and pobj.i in index.in_place:
+                        if c.lower_ in words.locative_prep and pobj.i in index.in_place:
                             continue
-                        if pobj.lemma_.lower() in words.time_nouns:
+                        if pobj.lemma_.lower() in words.time_noun:
                             continue  # "at the time of the SDF offensive" says when, not to whom
                         preps_found.append((preps.index(c.lower_), pobj))
     preps_found.sort(key=lambda x: x[0])
@@ -375,8 +375,8 @@ def _coactor(tok: Any, top: Any, words: WordClasses) -> bool:
     cur = tok
     while cur.i != top.i and cur.head.i != cur.i:
         head = cur.head
-        if head.dep_ == "prep" and (head.lower_ in words.coactor_preps or (
-                head.lower_ == "with" and head.head.lemma_.lower() in words.coactor_heads)):
+        if head.dep_ == "prep" and (head.lower_ in words.coactor_prep or (
+                head.lower_ == "with" and head.head.lemma_.lower() in words.coactor_head)):
             return True
         cur = head
     return False
@@ -389,7 +389,7 @@ def _locative(tok: Any, words: WordClasses) -> bool:
         cur = cur.head
     if cur.dep_ != "pobj":
         return True
-    return cur.head.lower_ in words.where_preps
+    return cur.head.lower_ in words.where_prep
 
 
 # ---------------------------------------------------------------------------------------------- control

@@ -8,7 +8,7 @@ import pytest
 
 from eventwire import Pipeline, load_config
 from eventwire.errors import EventwireError
-from eventwire.events.patterns import PatternSet, load_patterns, parse_ewp, read_pattern_file
+from eventwire.events.patterns import PatternSet, load_patterns, parse_ewp, parse_example, read_pattern_file
 from eventwire.events.petrarch import petrarch_to_ewp
 
 PETR = """
@@ -47,6 +47,22 @@ def test_own_format_parses_heads_constraints_codes_and_flags() -> None:
     assert r3.recip and r3.constraints[0].kind == "prt"
     assert pset.get("V", "give")[0].null
     assert pset.words("light") == {"conduct", "hold"}
+
+
+def test_word_classes_keep_their_order_and_examples_attach_to_the_pattern_before() -> None:
+    pset = parse_ewp(
+        "@recipient_prep with|against|to\n@recipient_prep at|with\n"
+        "r1  N:visit  => 042  rcp:to\n  example: [Arnor]'s visit to [Gondor] lasted two days.\n"
+        "  example: The visit to [Gondor] by [Arnor] ended.\n",
+        "t.ewp",
+    )
+    assert pset.ordered("recipient_prep") == ("with", "against", "to", "at")
+    assert pset.words("recipient_prep") == {"with", "against", "to", "at"}
+    assert pset.examples["r1"] == ["[Arnor]'s visit to [Gondor] lasted two days.",
+                                   "The visit to [Gondor] by [Arnor] ended."]
+    assert parse_example("[Arnor]'s visit to [Gondor] ended.") == ("Arnor's visit to Gondor ended.", [(0, 5), (17, 23)])
+    with pytest.raises(EventwireError):
+        parse_ewp("example: [Arnor] met [Gondor].\n", "t.ewp")
 
 
 @pytest.mark.parametrize("bad", ["r1 V:meet", "r1 X:meet => 040", "r1 V:meet foo:bar => 040", "r1 V:meet => 9x9"])
