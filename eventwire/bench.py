@@ -156,13 +156,13 @@ def mode_startup(model: str, spawned_at: float | None, cold: bool = False) -> di
     if cold:
         os.environ["EVENTWIRE_CACHE"] = tempfile.mkdtemp(prefix="eventwire-bench-cache-")
     from eventwire.config import load_config
-    from eventwire.text.nlp import shared_model
+    from eventwire.text.stage import NLP
 
     clock = Clock()
     pipeline = _stage_timing_pipeline(load_config(overrides={"pipeline.model": model}))
     out["pipeline_build"], out["pipeline_build_cpu"] = clock.read()
     clock = Clock()
-    shared_model(pipeline.resources)
+    pipeline.resources.get(NLP)
     out["model"], out["model_cpu"] = clock.read()
     clock = Clock()
     pipeline.extract(WARMUP_TEXT, published="2014-11-27")

@@ -8,31 +8,73 @@ The pipeline checks at build time that every requirement is assigned by an earli
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any, ClassVar, TypeVar
+from dataclasses import dataclass
+from typing import Any, ClassVar, Generic, TypeVar, overload
 
 from eventwire.config import Config
 from eventwire.document import Document
+from eventwire.errors import ErrorCode, EventwireError
 
 R = TypeVar("R")
+
+
+@dataclass(frozen=True, eq=False)
+class Resource(Generic[R]):
+    """A named heavy object and how to build it from the pipeline's resources (and so its config).
+
+    Defined once, beside the capability it belongs to (``ACTOR_KB = Resource("actors.kb", build)``), and
+    asked for as ``resources.get(ACTOR_KB)``: a misspelt name is then an import error, not a second copy.
+    ``build`` receives the ``Resources`` so it can read ``resources.config`` and ask for other resources.
+    """
+
+    name: str
+    build: Callable[[Resources], R]
+
+    def __repr__(self) -> str:
+        return f"Resource({self.name!r})"
 
 
 class Resources:
     """Heavy shared objects (spaCy model, knowledge base, gazetteer), built lazily once per pipeline.
 
-    Stages ask for them by name with a factory, so two stages that need the actor KB share one copy and
-    nothing is loaded that no stage uses.
+    Two stages that ask for the same ``Resource`` share one copy, and nothing is loaded that no stage uses.
     """
 
     def __init__(self, config: Config) -> None:
         self.config = config
         self._cache: dict[str, Any] = {}
+        self._owners: dict[str, Resource[Any]] = {}
 
-    def get(self, name: str, factory: Callable[[], R]) -> R:
-        if name not in self._cache:
-            self._cache[name] = factory()
-        return self._cache[name]  # type: ignore[no-any-return]
+    @overload
+    def get(self, resource: Resource[R]) -> R: ...
+
+    @overload
+    def get(self, resource: str, factory: Callable[[], R]) -> R: ...
+
+    def get(self, resource: Resource[R] | str, factory: Callable[[], R] | None = None) -> R:
+        """The resource, built on first use. A string name with a factory is deprecated (text/nlp.py and
+        tests still inject the spaCy model under "nlp"); it shares the slot of the Resource of that name."""
+        if isinstance(resource, str):
+            if factory is None:
+                raise TypeError("Resources.get(name) needs a factory; pass a Resource instead")
+            if resource not in self._cache:
+                self._cache[resource] = factory()
+            return self._cache[resource]  # type: ignore[no-any-return]
+        owner = self._owners.setdefault(resource.name, resource)
+        if owner is not resource:
+            raise EventwireError(
+                ErrorCode.PIPELINE_INVALID, f"two different resources are named {resource.name!r}: {owner.build}, {resource.build}"
+            )
+        if resource.name not in self._cache:
+            self._cache[resource.name] = resource.build(self)
+        return self._cache[resource.name]  # type: ignore[no-any-return]
+
+    def __contains__(self, resource: Resource[Any]) -> bool:
+        """Whether the resource is already loaded (a stage may use it only if another stage needed it)."""
+        return resource.name in self._cache
 
     def loaded(self) -> list[str]:
+        """Names of the resources built so far (for benchmarks and diagnostics)."""
         return sorted(self._cache)
 
 

@@ -31,9 +31,9 @@ def pipeline() -> Pipeline:
 
 @pytest.fixture(scope="session")
 def nlp(pipeline: Pipeline) -> Any:
-    from eventwire.text.nlp import shared_model
+    from eventwire.text.stage import NLP
 
-    return shared_model(pipeline.resources)
+    return pipeline.resources.get(NLP)
 
 
 @pytest.fixture(scope="session")

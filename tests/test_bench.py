@@ -13,7 +13,10 @@ import time
 from pathlib import Path
 from typing import Any
 
+from eventwire.actors.stage import ACTOR_KB
 from eventwire.bench import load_sentences, summarise
+from eventwire.places.stage import GAZETTEER
+from eventwire.text.stage import NLP
 
 
 def _run(*args: str) -> dict[str, Any]:
@@ -39,7 +42,7 @@ def test_startup_mode_times_every_phase() -> None:
         assert out[key] > 0, key
     assert out["total"] >= out["model"] + out["first_article"]
     assert {"nlp", "actors", "events"} <= set(out["first_article_by_stage"])
-    assert {"nlp", "gazetteer", "actor_kb"} <= set(out["resources"])
+    assert {NLP.name, GAZETTEER.name, ACTOR_KB.name} <= set(out["resources"])
 
 
 def test_summary_computes_the_goal_ratios() -> None:

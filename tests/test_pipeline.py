@@ -69,3 +69,19 @@ def test_title_line_and_blank_lines_end_sentences_but_wrapped_lines_do_not(nlp: 
     assert sents[0] == "Russia calls for end to Syria crisis to focus on fighting IS"  # the title alone
     assert any("support the government on\nMonday in Moscow." in s for s in sents)  # a wrapped line joins
     assert sents[-1] == "Lavrov met Moualem in Sochi"  # a blank line is a break
+
+
+def test_named_resources_are_shared_and_names_unique() -> None:
+    """One copy per pipeline per Resource; two different Resources under one name are refused."""
+    from eventwire.stage import Resource, Resources
+
+    built: list[int] = []
+    counter = Resource("test.counter", lambda r: built.append(1) or len(built))
+    resources = Resources(load_config())
+    assert counter not in resources
+    assert resources.get(counter) == resources.get(counter) == 1 and built == [1]
+    assert counter in resources and "test.counter" in resources.loaded()
+    with pytest.raises(EventwireError) as info:
+        resources.get(Resource("test.counter", lambda r: 2))
+    assert info.value.code is ErrorCode.PIPELINE_INVALID
+    assert Resources(load_config()).get(counter) == 2  # another pipeline, another copy

@@ -4,14 +4,26 @@ The KB (package data plus the ``[actors]`` dictionaries) and its resolver are bu
 through ``resources`` and shared. Roles are resolved on the article's publication date (today if unknown).
 Token-level mentions are left in ``doc.scratch["actor_tokens"]`` ({actor id: [(start, end) tokens]}) for
 later stages that work on the parse.
+The KB and the resolver are the named resources ``ACTOR_KB`` and ``ACTOR_RESOLVER`` (the quotes stage reads
+actor kinds from ``ACTOR_KB`` when it is loaded).
 """
 
 from __future__ import annotations
 
 from eventwire.document import Actor, Document
-from eventwire.actors.kb import ActorResolver, kb_from_config
+from eventwire.actors.kb import ActorResolver, KnowledgeBase, build_kb
 from eventwire.registry import stages
-from eventwire.stage import Stage
+from eventwire.stage import Resource, Resources, Stage
+
+
+def _build_kb(resources: Resources) -> KnowledgeBase:
+    """The package KB and/or the ``[actors]`` dictionaries and agents files."""
+    settings = resources.config.actors
+    return build_kb(settings.dictionaries, settings.agents, settings.builtin)
+
+
+ACTOR_KB: Resource[KnowledgeBase] = Resource("actors.kb", _build_kb)
+ACTOR_RESOLVER: Resource[ActorResolver] = Resource("actors.resolver", lambda r: ActorResolver(r.get(ACTOR_KB)))
 
 
 @stages.register("actors")
@@ -22,8 +34,7 @@ class ActorsStage(Stage):
 
     @property
     def resolver(self) -> ActorResolver:
-        return self.resources.get("actor_resolver", lambda: ActorResolver(
-            self.resources.get("actor_kb", lambda: kb_from_config(self.config))))
+        return self.resources.get(ACTOR_RESOLVER)
 
     def __call__(self, doc: Document) -> None:
         if doc.spacy is None:

@@ -20,10 +20,12 @@ def kb_command(
     as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
 ) -> None:
     """Look a name up in the actor knowledge base (package data plus configured dictionaries)."""
+    from eventwire.actors.kb import lookup
+    from eventwire.actors.stage import ACTOR_KB
     from eventwire.config import load_config
-    from eventwire.actors.kb import kb_from_config, lookup
+    from eventwire.stage import Resources
 
-    results = lookup(name, on, kb_from_config(load_config(config)))
+    results = lookup(name, on, Resources(load_config(config)).get(ACTOR_KB))
     if as_json:
         typer.echo(json.dumps(results, ensure_ascii=False))
         return

@@ -8,20 +8,24 @@ from eventwire.events.coder import EventCoder
 from eventwire.events.ontology import load_ontology
 from eventwire.events.patterns import load_patterns
 from eventwire.registry import stages
-from eventwire.stage import Resources, Stage
+from eventwire.stage import Resource, Resources, Stage
+
+
+def make_coder(config: Config) -> EventCoder:
+    """A coder with the ``[events]`` pattern files and options (the coder takes the section as a dict)."""
+    settings = config.events
+    patterns = load_patterns(tuple(settings.patterns), settings.builtin)
+    return EventCoder(settings.model_dump(), patterns, load_ontology())
+
+
+EVENT_CODER: Resource[EventCoder] = Resource("events.coder", lambda r: make_coder(r.config))
 
 
 def build_coder(config: Config, resources: Resources) -> EventCoder:
-    settings = config.events
-    extra = tuple(settings.patterns)
-    builtin = settings.builtin
-
-    def make() -> EventCoder:
-        # The coder takes the [events] section as a plain dict (events/coder.py is being split elsewhere).
-        return EventCoder(settings.model_dump(), load_patterns(extra, builtin), load_ontology())
-
-    pico = settings.negation_ontology
-    return resources.get(f"events.coder:{builtin}:{'|'.join(extra)}:{pico}", make)
+    """The pipeline's shared coder; a config whose ``[events]`` differs from the pipeline's gets its own."""
+    if config is not resources.config and config.events != resources.config.events:
+        return make_coder(config)
+    return resources.get(EVENT_CODER)
 
 
 @stages.register("events")

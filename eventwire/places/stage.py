@@ -9,7 +9,10 @@ from eventwire.document import Document, Place
 from eventwire.places.gazetteer import Gazetteer, default_gazetteer
 from eventwire.places.resolve import KIND_OUT, PlaceResolver, Resolution, find_mentions, plausible
 from eventwire.registry import stages
-from eventwire.stage import Resources, Stage
+from eventwire.stage import Resource, Resources, Stage
+
+GAZETTEER: Resource[Gazetteer] = Resource("places.gazetteer", lambda r: default_gazetteer())
+PLACE_RESOLVER: Resource[PlaceResolver] = Resource("places.resolver", lambda r: PlaceResolver(r.get(GAZETTEER)))
 
 
 @stages.register("places")
@@ -28,11 +31,11 @@ class PlacesStage(Stage):
 
     @property
     def resolver(self) -> PlaceResolver:
-        return self.resources.get("place_resolver", lambda: PlaceResolver(self.gazetteer))
+        return self.resources.get(PLACE_RESOLVER)
 
     @property
     def gazetteer(self) -> Gazetteer:
-        return self.resources.get("gazetteer", default_gazetteer)
+        return self.resources.get(GAZETTEER)
 
     def __call__(self, doc: Document) -> None:
         sdoc = doc.spacy

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from eventwire.actors.stage import ACTOR_KB
 from eventwire.document import Actor, Document, Quote
 from eventwire.quotes.extract import Extracted, extract_quotes
 from eventwire.registry import stages
@@ -172,11 +173,9 @@ class QuotesStage(Stage):
 
     def _kind_of(self) -> KindOf | None:
         """Actor kinds from the actor knowledge base the actors stage already loaded (shared resource)."""
-        if "actor_kb" not in self.resources.loaded():
+        if ACTOR_KB not in self.resources:
             return None
-        from eventwire.actors.kb import kb_from_config
-
-        kb = self.resources.get("actor_kb", lambda: kb_from_config(self.config))
+        kb = self.resources.get(ACTOR_KB)
 
         def kind_of(kb_id: str) -> str | None:
             entry = kb.by_id(kb_id)
