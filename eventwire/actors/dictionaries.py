@@ -22,10 +22,11 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from eventwire.errors import ErrorCode, EventwireError
+from eventwire.actors.lexicon import LOWERCASE_NAME_WORDS
 from eventwire.actors.model import Agent, KnowledgeBase, Role
 from eventwire.actors.normalize import name_key
 from eventwire.actors.petrarch import read_actors, read_agents
+from eventwire.errors import ErrorCode, EventwireError
 
 FORMAT_VERSION = 1
 PACKAGE_KB = "kb.json.gz"
@@ -40,9 +41,8 @@ def slug(text: str) -> str:
 
 def display_name(phrase: str) -> str:
     """'bashar al assad' -> 'Bashar al Assad' (PETRARCH names are upper case)."""
-    small = {"al", "el", "bin", "ibn", "of", "the", "and", "for", "de", "da", "von", "van", "le"}
     words = phrase.replace("_", " ").split()
-    return " ".join(w if not w.isalpha() else (w if w in small and i else w.capitalize())
+    return " ".join(w if not w.isalpha() else (w if w in LOWERCASE_NAME_WORDS and i else w.capitalize())
                     for i, w in enumerate(w.lower() for w in words))
 
 
@@ -56,7 +56,7 @@ def dump_kb(kb: KnowledgeBase, path: Path) -> None:
     for key, idxs in kb.keys.items():
         for i in idxs:
             owned.setdefault(i, []).append(key)
-    for key, idxs in kb.stems.items():
+    for idxs in kb.stems.values():
         for i in idxs:
             owned.setdefault(i, [])
     keep = [e for e in kb.entries if e.idx in owned]

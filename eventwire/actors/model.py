@@ -15,7 +15,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from eventwire.actors.normalize import fold, name_key, person_parts, same_person, skeleton, strip_glued_particle, token_similarity
+from eventwire.actors.normalize import (
+    fold,
+    name_key,
+    person_parts,
+    same_person,
+    skeleton,
+    strip_glued_particle,
+    token_similarity,
+)
 
 # CAMEO region and bloc codes that stand in the country slot of an actor code.
 REGIONS: frozenset[str] = frozenset(

@@ -14,14 +14,7 @@ import re
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 from unidecode import unidecode
 
-# Arabic articles and patronymic particles, dropped from keys so "al-Assad" == "Assad" == "el Assad".
-PARTICLES: frozenset[str] = frozenset(
-    {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ud", "ul", "bin", "ibn", "ben", "abu", "bint"}
-)
-# Patronymic/kunya particles: dropped only when a name is left besides them ("Abu Mazen" stays whole).
-KINSHIP: frozenset[str] = frozenset({"bin", "ibn", "ben", "abu", "bint"})
-# Words dropped from person names before comparison (titles are handled by the resolver, not here).
-HONORIFICS: frozenset[str] = frozenset({"mr", "mrs", "ms", "dr", "sheikh", "shaikh", "sir", "gen", "col", "prof"})
+from eventwire.actors.lexicon import KINSHIP, NAME_HONORIFICS, PARTICLES
 
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _APOS = re.compile(r"['\u2019`\u02bc\u02bf\u02be]")
@@ -59,7 +52,8 @@ _RULES: tuple[tuple[str, str], ...] = (
     ("tch", "ch"), ("sch", "sh"), ("dzh", "j"), ("zh", "j"), ("dj", "j"), ("kh", "h"), ("gh", "g"),
     ("dh", "d"), ("th", "t"), ("ph", "f"), ("ck", "k"), ("cz", "ch"), ("ks", "x"), ("ts", "z"),
     ("ou", "u"), ("oo", "u"), ("ee", "i"), ("ea", "i"), ("ie", "i"), ("ei", "i"), ("iy", "i"), ("ij", "i"),
-    ("mich", "mih"), ("ch", "sh"), ("ai", "e"), ("ay", "e"), ("ey", "e"), ("ae", "e"), ("aa", "a"), ("w", "v"), ("q", "k"), ("c", "k"),
+    ("mich", "mih"), ("ch", "sh"), ("ai", "e"), ("ay", "e"), ("ey", "e"), ("ae", "e"), ("aa", "a"), ("w", "v"),
+    ("q", "k"), ("c", "k"),
     ("y", "i"), ("j", "i"), ("z", "s"),
 )
 _DOUBLE = re.compile(r"(.)\1+")
@@ -154,7 +148,7 @@ def same_token(a: str, b: str, threshold: float = SAME_TOKEN_THRESHOLD) -> bool:
 
 def person_parts(name: str) -> list[str]:
     """Folded tokens of a person name without honorifics or particles (kept in order)."""
-    toks = [t for t in tokens(name) if t not in HONORIFICS]
+    toks = [t for t in tokens(name) if t not in NAME_HONORIFICS]
     kept = [strip_glued_particle(t) for t in toks if t not in PARTICLES]
     return kept or toks
 

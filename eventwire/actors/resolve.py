@@ -18,36 +18,34 @@ import datetime as _dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from eventwire.actors.model import ORG_TYPES, PERSON, Agent, Entry, KnowledgeBase, Resolution, split_code
-from eventwire.actors.normalize import PARTICLES, fold, person_parts, same_person
-
-HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sheikh", "gen", "general", "col", "king", "prince", "queen"})
-DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
-GROUP_NOUNS = frozenset(
-    {"group", "organization", "organisation", "movement", "coalition", "alliance", "militia", "faction",
-     "network", "bloc", "militants", "rebels", "jihadists", "fighters", "insurgents"}
+from eventwire.actors.lexicon import (
+    COMMON_SENTENCE_STARTS,
+    DETERMINERS,
+    FEMALE_WORDS,
+    FORMER_WORDS,
+    GROUP_NOUNS,
+    LED_HEADS,
+    MALE_PRONOUNS,
+    MALE_WORDS,
+    MENTION_HONORIFICS,
+    PARTICLES,
+    PERSON_PRONOUNS,
+    SECTOR_NOUNS,
+    TITLE_WORDS,
 )
-PERSON_PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
-MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
-_MALE_WORDS = frozenset({"mr", "sir", "king", "prince", "sheikh", "spokesman", "chairman", "emir", "sultan"})
-_FEMALE_WORDS = frozenset({"mrs", "ms", "miss", "madam", "queen", "princess", "spokeswoman", "chairwoman", "lady"})
+from eventwire.actors.model import ORG_TYPES, PERSON, Agent, Entry, KnowledgeBase, Resolution, split_code
+from eventwire.actors.normalize import fold, person_parts, same_person
 
 
 def _gender_of_mention(sdoc: Any, m: Any) -> str | None:
     words = {fold(t.text) for t in sdoc[m.start : m.end]}
-    if words & _MALE_WORDS:
+    if words & MALE_WORDS:
         return "m"
-    if words & _FEMALE_WORDS:
+    if words & FEMALE_WORDS:
         return "f"
     return None
-FORMER_WORDS = frozenset({"former", "ex", "then", "erstwhile", "late"})
-LED_HEADS = frozenset({"coalition", "alliance", "force", "forces", "mission", "operation", "campaign", "troops"})
-# Titles that name one office holder ("the Russian Foreign Minister" is a person, "Russian leaders" not).
-TITLE_WORDS = frozenset(
-    {"president", "minister", "secretary", "premier", "chancellor", "king", "emir", "sultan", "spokesman",
-     "spokeswoman", "spokesperson", "envoy", "ambassador", "leader", "commander", "chief", "prince", "general",
-     "counterpart", "head", "chairman", "governor", "mayor", "prime"}
-)
+
+
 NAME_KINDS_COUNTRYLIKE = frozenset({"country", "bloc", "region"})
 
 
@@ -190,7 +188,7 @@ class ActorResolver:
         if " " not in key and len(key) <= 3:
             text = toks.text.replace(".", "")
             return text.isupper() and len(text) > 1
-        if first == last and toks[0].is_sent_start and toks[0].text.lower() in _COMMON_SENTENCE_STARTS:
+        if first == last and toks[0].is_sent_start and toks[0].text.lower() in COMMON_SENTENCE_STARTS:
             return False
         return True
 
@@ -300,7 +298,7 @@ class ActorResolver:
 
     @staticmethod
     def _honorific_start(sdoc: Any, start: int) -> int:
-        if start > 0 and fold(sdoc[start - 1].text) in HONORIFICS and sdoc[start - 1].text[:1].isupper():
+        if start > 0 and fold(sdoc[start - 1].text) in MENTION_HONORIFICS and sdoc[start - 1].text[:1].isupper():
             return start - 1
         return start
 
@@ -391,11 +389,11 @@ class ActorResolver:
                 key = f"name:{fold(text)}"
                 code = (m.country or "") + (m.agent.code if m.agent else "") if (m.country or m.agent) else None
                 country, sector = split_code(code) if code else (m.country, None)
-                add(key, lambda text=text, m=m, code=code, country=country, sector=sector: ActorOut(
+                add(key, lambda key=key, text=text, m=m, code=code, country=country, sector=sector: ActorOut(
                     key, text, "person" if m.kind == "person?" else "org", country or m.country, sector,
                     code or None, None, m.agent.phrase.title() if m.agent else None, m.former), m)
             else:
-                add(key, lambda: actors[key], m)  # type: ignore[index]
+                add(key, lambda key=key: actors[key], m)
         # pass 3: titles, sectors, coalitions, anaphors, in text order
         for m in sorted([m for m in pending if m.kind not in ("person?", "org?", "place?")],
                         key=lambda m: sdoc[m.start].idx):
@@ -409,7 +407,7 @@ class ActorResolver:
                 key, make = key
                 add(key, make, m)
             else:
-                add(key, lambda: actors[key], m)  # type: ignore[index]
+                add(key, lambda key=key: actors[key], m)
         # pass 4: pronouns of people
         self._pronouns(sdoc, actors, assigned, add)
         return [self._finish(actors[k]) for k in order]
@@ -424,7 +422,7 @@ class ActorResolver:
 
     @staticmethod
     def _name_text(sdoc: Any, m: Mention) -> str:
-        toks = [t for t in sdoc[m.start : m.end] if fold(t.text) not in HONORIFICS]
+        toks = [t for t in sdoc[m.start : m.end] if fold(t.text) not in MENTION_HONORIFICS]
         # keep the capitalised name at the end (drop a leading title)
         names: list[Any] = []
         for t in reversed(toks):
@@ -661,16 +659,3 @@ def a_names(a: ActorOut) -> list[str]:
 CURATED_PRIORITY = 20
 POLITICAL_SECTORS = frozenset({"GOV", "MIL", "OPP", "REB", "COP", "UAF", "LEG", "JUD", "SPY", "PTY"})
 _NAME_KIND = {"PERSON": "person?", "ORG": "org?", "GPE": "place?", "NORP": "place?"}
-SECTOR_NOUNS = {"GOV": "government", "MIL": "military", "OPP": "opposition", "REB": "rebels", "COP": "police",
-                "UAF": "armed groups", "JUD": "judiciary", "LEG": "legislature", "MED": "media", "BUS": "business",
-                "CVL": "civilians", "EDU": "education", "HLH": "health", "REF": "refugees", "SPY": "intelligence",
-                "ELI": "elites", "LAB": "labour", "PTY": "political parties", "IGO": "international organisations",
-                "NGO": "NGOs"}
-
-
-# Capitalised only because they start a sentence: never a name on their own.
-_COMMON_SENTENCE_STARTS = frozenset(
-    {"meanwhile", "however", "but", "and", "so", "then", "also", "because", "according", "some", "many",
-     "several", "most", "all", "after", "before", "while", "although", "still", "yet", "now", "today",
-     "here", "there", "this", "that", "these", "those", "it", "they", "we", "he", "she", "in", "on", "at"}
-)

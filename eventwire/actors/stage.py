@@ -10,8 +10,8 @@ actor kinds from ``ACTOR_KB`` when it is loaded).
 
 from __future__ import annotations
 
-from eventwire.document import Actor, Document
 from eventwire.actors.kb import ActorResolver, KnowledgeBase, build_kb
+from eventwire.document import Actor, Document
 from eventwire.registry import stages
 from eventwire.stage import Resource, Resources, Stage
 

@@ -35,7 +35,8 @@ def read_conll(path: Path) -> list[tuple[str, list[tuple[int, int, str]]]]:
         spans: list[tuple[int, int, str]] = []
         cur: list[int] | None = None
         for w, tag in words:
-            if text and not (w in (",", ".", ";", ":", "'s", "?", "!", ")", "%", "n't", "'") or text.endswith(("(", "$"))):
+            glued = w in (",", ".", ";", ":", "'s", "?", "!", ")", "%", "n't", "'") or text.endswith(("(", "$"))
+            if text and not glued:
                 text += " "
             start = len(text)
             text += w
@@ -74,9 +75,9 @@ def _strip_det(text: str, start: int) -> tuple[str, int]:
 
 @evaluators.register("actor-spans")
 def evaluate_actor_spans(path: Path, options: dict[str, Any]) -> dict[str, Any]:
+    from eventwire.actors.stage import ActorsStage
     from eventwire.config import load_config
     from eventwire.document import Article, Document
-    from eventwire.actors.stage import ActorsStage
     from eventwire.stage import Resources
     from eventwire.text.nlp import shared_model
 

@@ -20,9 +20,8 @@ from pathlib import Path
 from typing import Any
 
 from eventwire.errors import ErrorCode, EventwireError
-from eventwire.places.gazetteer import default_gazetteer, haversine_km
+from eventwire.places import PlaceResolver, default_gazetteer, geoparse, haversine_km, resolve_spans
 from eventwire.registry import evaluators
-from eventwire.places.resolve import Mention, PlaceResolver, find_mentions, plausible
 
 ACC_KM = 161.0
 
@@ -148,16 +147,19 @@ def evaluate_geo(path: Path, options: dict[str, Any]) -> dict[str, Any]:
     mode = options.get("mode", "both")
     gaz = default_gazetteer()
     resolver = PlaceResolver(gaz)
-    metrics: dict[str, Any] = {"file": Path(path).name, "articles": len(articles),
-                               "toponyms": sum(len(a.toponyms) for a in articles),
-                               "toponyms_with_coordinates": sum(1 for a in articles for t in a.toponyms if t.lat is not None)}
+    metrics: dict[str, Any] = {
+        "file": Path(path).name,
+        "articles": len(articles),
+        "toponyms": sum(len(a.toponyms) for a in articles),
+        "toponyms_with_coordinates": sum(1 for a in articles for t in a.toponyms if t.lat is not None),
+    }
     if mode in ("both", "gold"):
         t0 = time.perf_counter()
         score = _Score()
         for art in articles:
             tops = [t for t in art.toponyms if t.lat is not None]
-            mentions = [Mention(t.start, t.end, art.text[t.start : t.end], "GOLD") for t in tops]
-            for gold, res in zip(tops, resolver.resolve(art.text, mentions)):
+            resolved = resolve_spans(resolver, art.text, [(t.start, t.end) for t in tops])
+            for gold, res in zip(tops, resolved, strict=True):
                 e = res.entry
                 score.add(gold, e.lat if e else None, e.lon if e else None, e.geonameid if e else None)
         metrics.update(score.metrics("gold_spans"))
@@ -176,9 +178,8 @@ def _end_to_end(articles: list[GoldArticle], resolver: PlaceResolver) -> dict[st
     predicted = matched = gold_total = 0
     on_matched = _Score()
     overall = _Score()
-    for art, sdoc in zip(articles, nlp.pipe((a.text for a in articles), batch_size=16)):
-        mentions = find_mentions(sdoc, resolver.gaz, resolver, geoparsing=True)
-        resolved = plausible(resolver.resolve(art.text, mentions))
+    for art, sdoc in zip(articles, nlp.pipe((a.text for a in articles), batch_size=16), strict=True):
+        resolved = geoparse(resolver, art.text, sdoc)
         predicted += len(resolved)
         used: set[int] = set()
         for gold in art.toponyms:

@@ -15,8 +15,8 @@ from typing import Any
 
 from rapidfuzz.distance import JaroWinkler
 
-from eventwire.errors import ErrorCode, EventwireError
 from eventwire.actors.normalize import fold, same_token
+from eventwire.errors import ErrorCode, EventwireError
 from eventwire.registry import evaluators
 
 

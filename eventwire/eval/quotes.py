@@ -251,7 +251,7 @@ def evaluate_quotes(path: Path, options: dict[str, Any]) -> dict[str, Any]:
     every, direct = _Tally(), _Tally()
     errors: list[dict[str, Any]] = []
     started = time.perf_counter()
-    for (name, text, gold), sdoc in zip(docs, nlp.pipe(d[1] for d in docs)):
+    for (name, text, gold), sdoc in zip(docs, nlp.pipe(d[1] for d in docs), strict=True):
         pred = predicted_attributions(text, extract_quotes(text, sdoc))
         score(text, gold, pred, every)
         matched = score(text, [g for g in gold if g.direct], [p for p in pred if p.direct], direct)

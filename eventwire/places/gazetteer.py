@@ -27,6 +27,7 @@ from pathlib import Path
 from unidecode import unidecode
 
 from eventwire.errors import ErrorCode, EventwireError
+from eventwire.places.lexicon import ADMIN_LEVEL_WORDS, EXTRA_DEMONYMS, PLACE_NAME_PARTICLES
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 TSV_NAME = "gazetteer.tsv.gz"
@@ -36,39 +37,12 @@ MATCH_NAME, MATCH_ALT, MATCH_STRIPPED = 0, 1, 2
 # A region named like a city that holds this share of the region's town population is the city's region.
 EPONYMOUS_SHARE = 0.1
 
-_PARTICLE = re.compile(r"\b(?:al|ar|as|an|ad|at|az|ash|adh|ath|el|ul|ed|es|en|et)\s+(?=\w)")
+_PARTICLE = re.compile(r"\b(?:" + "|".join(PLACE_NAME_PARTICLES) + r")\s+(?=\w)")
 _NONWORD = re.compile(r"[^\w\s]")
 _SPACE = re.compile(r"\s+")
-# Words that name an administrative level after a region's name ("Aleppo province", "Orange County").
-ADMIN_SUFFIX = re.compile(
-    r"\s+(?:governorate|province|oblast|region|state|krai|prefecture|district|department|county|parish|"
-    r"territory|municipality)$",
-    re.IGNORECASE,
-)
+# A region's name followed by a word of its administrative level ("Aleppo province", "Orange County").
+ADMIN_SUFFIX = re.compile(r"\s+(?:" + "|".join(ADMIN_LEVEL_WORDS) + r")$", re.IGNORECASE)
 
-# Supplements to the shipped demonym table: the forms news uses that countryinfo lacks.
-_EXTRA_DEMONYMS: dict[str, str] = {
-    "Saudi": "SA", "Emirati": "AE", "Israeli": "IL", "Iranian": "IR", "Afghan": "AF", "Pakistani": "PK",
-    "Ukrainian": "UA", "Russian": "RU", "Chinese": "CN", "Korean": "KR", "North Korean": "KP",
-    "South Korean": "KR", "Yemeni": "YE", "Lebanese": "LB", "Jordanian": "JO", "Egyptian": "EG",
-    "Libyan": "LY", "Qatari": "QA", "Kuwaiti": "KW", "Omani": "OM", "Bahraini": "BH", "Sudanese": "SD",
-    "Somali": "SO", "Malian": "ML", "Nigerian": "NG", "Ethiopian": "ET", "Kenyan": "KE", "Turk": "TR",
-    "Briton": "GB", "English": "GB", "Scottish": "GB", "Welsh": "GB", "Filipino": "PH", "Vietnamese": "VN",
-    "Argentine": "AR", "Argentinian": "AR", "Colombian": "CO", "Venezuelan": "VE", "Mexican": "MX",
-    "Canadian": "CA", "Belarusian": "BY", "Georgian": "GE", "Armenian": "AM", "Azerbaijani": "AZ",
-    "Azeri": "AZ", "Kazakh": "KZ", "Uzbek": "UZ", "Tajik": "TJ", "Kyrgyz": "KG", "Serbian": "RS",
-    "Croatian": "HR", "Bosnian": "BA", "Albanian": "AL", "Kosovar": "XK", "Moldovan": "MD", "Polish": "PL",
-    "French": "FR", "German": "DE", "Italian": "IT", "Spanish": "ES", "Portuguese": "PT", "Greek": "GR",
-    "Japanese": "JP", "Indian": "IN", "Bangladeshi": "BD", "Sri Lankan": "LK", "Burmese": "MM",
-    "Thai": "TH", "Indonesian": "ID", "Malaysian": "MY", "Australian": "AU", "Cuban": "CU",
-    "Brazilian": "BR", "Chilean": "CL", "Peruvian": "PE", "Tunisian": "TN", "Algerian": "DZ",
-    "Moroccan": "MA", "Mauritanian": "MR", "Nigerien": "NE", "Chadian": "TD", "Congolese": "CD",
-    "Rwandan": "RW", "Ugandan": "UG", "Zimbabwean": "ZW", "South African": "ZA", "Eritrean": "ER",
-    "Syrian": "SY", "Iraqi": "IQ", "Turkish": "TR", "American": "US", "British": "GB", "Dutch": "NL",
-    "Swiss": "CH", "Palestinian": "PS", "Middle Eastern": "", "Western": "", "European": "",
-    "African": "", "Asian": "", "Arab": "", "Kurdish": "", "Kurd": "", "Arabic": "", "Persian": "IR",
-    "Sunni": "", "Shiite": "", "Shia": "", "Latin American": "", "Caucasian": "", "Balkan": "",
-}
 
 
 def normalise(name: str) -> str:
@@ -207,7 +181,7 @@ class Gazetteer:
         self._con: sqlite3.Connection | None = None
         self._pid = -1
         dem = json.loads(_data_path("demonyms.json").read_text(encoding="utf-8"))
-        dem.update(_EXTRA_DEMONYMS)
+        dem.update(EXTRA_DEMONYMS)
         self.demonyms: dict[str, str] = {normalise(k): v for k, v in dem.items()}
         for k, v in list(self.demonyms.items()):
             self.demonyms.setdefault(k + "s", v)  # "Syrians", "Russians"
@@ -256,7 +230,8 @@ class Gazetteer:
             if not (e.kind == "admin1" and biggest.get(e.country2, -1) >= EPONYMOUS_SHARE * e.population)
         ]
 
-    @functools.lru_cache(maxsize=65536)
+    # The cache holds the instance: fine for the one shared gazetteer (``default_gazetteer``) a process keeps.
+    @functools.lru_cache(maxsize=65536)  # noqa: B019
     def candidates_by_key(self, key: str) -> tuple[Entry, ...]:
         keys = [key]
         stripped = strip_particles(key)

@@ -19,35 +19,17 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any
 
 from eventwire.places.gazetteer import ADMIN_SUFFIX, Entry, Gazetteer, haversine_km, normalise, prior_score
+from eventwire.places.lexicon import DIRECTION_ADJ, GENERIC_WORDS, GEO_NOUNS, MOTION_VERBS, PLACE_PREPOSITIONS
 
 ENTITY_LABELS = frozenset({"GPE", "LOC", "FAC"})
-LOCATIVE_PREPS = frozenset(
-    "in into inside within to towards toward from across near at throughout around outside through via "
-    "between along off over beyond onto entering visiting".split()
-)
-# Nouns after "of" that make the phrase locative ("the territory of Syria", "north of Aleppo").
-GEO_NOUNS = frozenset(
-    "territory part parts north south east west northeast northwest southeast southwest centre center "
-    "capital region regions province provinces city cities town towns border borders coast outskirts "
-    "areas area soil airspace heart interior rest side sides countryside streets".split()
-)
-# Verbs whose direct object is a place one goes to ("entered Syria", "visited Sochi").
-MOTION_VERBS = frozenset("enter reach visit cross tour invade leave flee return".split())
-DIRECTION_ADJ = frozenset(
-    "northern southern eastern western central north south east west northeastern northwestern "
-    "southeastern southwestern neighbouring neighboring nearby war-torn".split()
-)
 KIND_OUT = {"capital": "city"}
 # Kinds placed by proximity to the document's other local places; the decay distance of that pull.
 LOCAL_KINDS = frozenset({"city", "capital", "admin2"})
 PROXIMITY_KM = 150.0
-GENERIC_WORDS = frozenset(
-    "west east north south center centre central western eastern northern southern midwest "
-    "northeast northwest southeast southwest interior capital city state island coast".split()
-)
 _DEMONYM_WORD = re.compile(r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\b")
 
 
@@ -141,7 +123,7 @@ class PlaceResolver:
                         cc_votes[c.country2] += 1.0 / len(cs)
                     if c.kind in ("admin1", "admin2"):
                         a1_votes[(c.country2, c.admin1)] += 1.0 / len(cs)
-        first = [self._best(cs, cc_votes, a1_votes, pin, []) for cs, pin in zip(cands, pins)]
+        first = [self._best(cs, cc_votes, a1_votes, pin, []) for cs, pin in zip(cands, pins, strict=True)]
         # Pass 2: context from every other resolved name (confident ones weigh more).
         by_key: dict[str, list[int]] = defaultdict(list)
         for i, m in enumerate(mentions):
@@ -187,7 +169,7 @@ class PlaceResolver:
         """'Alexandria, Louisiana' / 'Gaza City, Gaza': the name after the comma constrains the first."""
         pins: list[dict[str, Any]] = [{} for _ in mentions]
         order = sorted(range(len(mentions)), key=lambda i: mentions[i].start)
-        for a, b in zip(order, order[1:]):
+        for a, b in pairwise(order):
             between = text[mentions[a].end : mentions[b].start]
             if not re.fullmatch(r"\s*,\s*", between) and not re.fullmatch(r"\s*\(\s*", between):
                 continue
@@ -257,7 +239,7 @@ def _is_locative(span: Any) -> bool:
         return False  # "an end to Syria crisis": the preposition governs the noun, not the name
     if i >= 0:
         prev = doc[i].lower_
-        if prev in LOCATIVE_PREPS:
+        if prev in PLACE_PREPOSITIONS:
             return True
         if prev == "of" and i >= 1 and doc[i - 1].lower_ in GEO_NOUNS:
             return True
@@ -271,9 +253,9 @@ def _is_locative(span: Any) -> bool:
         if head.dep_ != "conj" or head.head is head:
             break
         head = head.head
-    if head is not root and head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS:
+    if head is not root and head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPOSITIONS:
         return True
-    if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS:
+    if root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS:
         return True
     return False
 
@@ -323,7 +305,7 @@ def find_mentions(sdoc: Any, gaz: Gazetteer, resolver: PlaceResolver, geoparsing
             taken[t.i] = True
         mentions.append(Mention(start, end, text, ent.label_, _is_locative(ent), _is_actor_like(ent)))
     # A dateline ("ANKARA (Reuters) -", "SOCHI, Russia —"): the city the story was filed from.
-    dl = _DATELINE.match(_text(sdoc))
+    dl = _DATELINE_CITY.match(_text(sdoc))
     if dl and not any(m.start == dl.start(1) for m in mentions):
         cands = resolver.candidates(dl.group(1))
         if any(c.kind in ("city", "capital") and c.population >= 50_000 for c in cands):
@@ -338,7 +320,9 @@ def find_mentions(sdoc: Any, gaz: Gazetteer, resolver: PlaceResolver, geoparsing
             i += 1
             continue
         j = i
-        while j < n and not taken[j] and (_cap(sdoc[j]) or (sdoc[j].lower_ in ("of", "-") and j + 1 < n and _cap(sdoc[j + 1]))):
+        while j < n and not taken[j] and (
+            _cap(sdoc[j]) or (sdoc[j].lower_ in ("of", "-") and j + 1 < n and _cap(sdoc[j + 1]))
+        ):
             j += 1
         found = False
         for length in range(min(4, j - i), 0, -1):
@@ -351,7 +335,9 @@ def find_mentions(sdoc: Any, gaz: Gazetteer, resolver: PlaceResolver, geoparsing
                 cands = resolver.candidates(span.text)
                 if _strong(cands, sentence_start=span[0].is_sent_start):
                     mentions.append(
-                        Mention(span.start_char, span.end_char, span.text, "GAZ", _is_locative(span), _is_actor_like(span))
+                        Mention(
+                            span.start_char, span.end_char, span.text, "GAZ", _is_locative(span), _is_actor_like(span)
+                        )
                     )
                     found = True
                     break
@@ -368,7 +354,13 @@ def find_mentions(sdoc: Any, gaz: Gazetteer, resolver: PlaceResolver, geoparsing
     ]
 
 
-_DATELINE = re.compile(r"^\s*([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2})(?=\s*(?:,\s*[A-Z][\w.]*(?: [A-Z][\w.]*)?\s*)?(?:\(|—|–|-))")
+# The city of a dateline that opens the text ("ANKARA (Reuters) -", "SOCHI, Russia —"): an upper-case name
+# of up to three words, then an optional ", Region" and a bracket or a dash. Not the datelines of
+# ``eventwire.text.clean``, which the clean stage cuts with their date and agency: this one only finds the
+# city, in whatever text it is given (the geo evaluation's raw texts, a dateline the cleaner kept).
+_DATELINE_CITY = re.compile(
+    r"^\s*([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2})(?=\s*(?:,\s*[A-Z][\w.]*(?: [A-Z][\w.]*)?\s*)?(?:\(|—|–|-))"
+)
 _PIN_AFTER = re.compile(r"^\s*,\s*((?:[A-Z][\w.]*)(?:\s[A-Z][\w.]*)?)")
 
 
@@ -467,3 +459,36 @@ def plausible(
                 continue
         kept.append(r)
     return kept
+
+
+# -- public entry points ----------------------------------------------------------------------------------
+def resolve_spans(
+    resolver: PlaceResolver, text: str, spans: Iterable[tuple[int, int]], label: str = "GOLD"
+) -> list[Resolution]:
+    """Resolve known toponym spans of ``text`` (resolution only: no mention finding, no filtering).
+
+    For callers that already know where the place names are, such as the geo evaluation with gold spans.
+    Each ``(start, end)`` character span becomes a locative mention; the result has one ``Resolution``
+    per span, in the same order, with ``entry=None`` when the gazetteer has no candidate for it.
+    """
+    mentions = [Mention(start, end, text[start:end], label) for start, end in spans]
+    return resolver.resolve(text, mentions)
+
+
+def geoparse(
+    resolver: PlaceResolver,
+    text: str,
+    sdoc: Any,
+    geoparsing: bool = True,
+    min_population: int = 1000,
+    keep_actor_uses: bool = True,
+) -> list[Resolution]:
+    """Find the place mentions of ``text`` parsed as ``sdoc``, resolve them, keep the plausible ones.
+
+    The whole of toponym finding and resolution in one call, for callers outside the places stage (the geo
+    evaluation). The defaults follow geoparsing corpora: nationality adjectives and place names inside
+    organisation names count (``geoparsing``, see ``find_mentions``), and so do countries named as actors
+    (``keep_actor_uses``, see ``plausible``). The places stage itself turns both off.
+    """
+    mentions = find_mentions(sdoc, resolver.gaz, resolver, geoparsing=geoparsing)
+    return plausible(resolver.resolve(text, mentions), min_population, keep_actor_uses)

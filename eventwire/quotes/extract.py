@@ -21,6 +21,30 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Literal
 
+from eventwire.quotes.lexicon import (
+    BELIEF_LEMMAS,
+    CHARACTERISING_LEMMAS,
+    COREFERENT_SPEAKER_WORDS,
+    INDIRECT_LEMMAS,
+    INTENT_LEMMAS,
+    OBJECT_CONTENT_LEMMAS,
+    SPEAKER_NOUNS,
+    SPEECH_LEMMAS,
+)
+
+__all__ = [
+    "BELIEF_LEMMAS",
+    "CHARACTERISING_LEMMAS",
+    "INTENT_LEMMAS",
+    "SPEECH_LEMMAS",
+    "Extracted",
+    "MarkedSpan",
+    "extract_quotes",
+    "is_pronoun",
+    "quotes_from_text",
+    "scan_quote_marks",
+]
+
 Kind = Literal["direct", "indirect"]
 CharSpan = tuple[int, int]
 
@@ -34,38 +58,6 @@ _BEFORE_OPEN = frozenset("([{—–-:;,/")
 _PARA_RE = re.compile(r"[^\n]+")
 _INF = float("inf")
 
-# Verbs (lemmas) that introduce speech: the cue of a direct quote. Derived from the cue words of the
-# PolNeAR training annotations, keeping verbs of saying and writing.
-SPEECH_LEMMAS: frozenset[str] = frozenset(
-    """say tell add write ask note report announce suggest argue explain declare continue state
-    respond reply recall conclude insist warn claim promise vow pledge acknowledge admit confirm deny
-    tweet post stress emphasize emphasise predict reveal urge remark comment quip joke complain charge
-    counter contend maintain observe mention assert allege concede caution testify reiterate repeat
-    proclaim shout yell scream exclaim whisper mutter boast lament muse wonder question retort snap
-    scoff sigh cry plead demand agree disagree estimate inform brief assure reassure advise recommend
-    propose chant read speak answer confess echo interject interrupt opine recount""".split()
-)
-# Verbs that attribute a view to someone but introduce a quoted phrase, not a quoted statement
-# ("called it “a disaster”"): cues of indirect speech only.
-CHARACTERISING_LEMMAS: frozenset[str] = frozenset(
-    """call describe praise criticize criticise thank accuse blame label brand dub term condemn
-    denounce decry dismiss welcome slam hail attack""".split()
-)
-# Verbs of belief, knowledge and evidence: they attribute indirect content ("Russia believes that ...",
-# "a poll shows that ...") but rarely introduce a direct quote.
-BELIEF_LEMMAS: frozenset[str] = frozenset(
-    """believe think feel hope fear know expect worry understand doubt find show indicate
-    learn see suspect realize realise assume conclude estimate predict hear read suggest
-    argue""".split()
-)
-# Speech acts whose to-clause is what was said ("Lavrov vowed to keep supplying arms"), and ones whose
-# object is ("the ministry announced new sanctions", "she called him a liar"). Stances and wishes
-# ("supports", "wants to") are left out: PolNeAR counts them as attributions, but they are not quotes.
-INTENT_LEMMAS: frozenset[str] = frozenset("""vow pledge promise threaten urge ask demand offer""".split())
-_OBJECT_CONTENT_LEMMAS: frozenset[str] = CHARACTERISING_LEMMAS | frozenset(
-    """announce propose deny confirm reveal predict""".split()
-)
-_INDIRECT_LEMMAS = SPEECH_LEMMAS | BELIEF_LEMMAS | CHARACTERISING_LEMMAS | INTENT_LEMMAS | _OBJECT_CONTENT_LEMMAS
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _NOT_SPEAKER = frozenset({"pobj", "dobj", "attr", "pcomp", "iobj", "dative", "poss", "oprd"})
 
@@ -79,8 +71,6 @@ def _may_speak(tok: Any, as_object: bool = False) -> bool:
         return False
     return not (tok.dep_ == "npadvmod" and tok.pos_ == "NOUN")  # "wrote last week"
 
-
-_PRONOUNS = frozenset("i you he she it we they me him her us them this that who one someone everyone".split())
 
 
 @dataclass(frozen=True)
@@ -806,22 +796,13 @@ def _share_attribution(
 # Indirect speech
 
 
-_SPEAKER_NOUNS = frozenset(
-    """official spokesman spokeswoman spokesperson minister president leader government ministry analyst
-    observer source expert diplomat envoy commander general senator lawmaker governor mayor chief head
-    secretary ambassador candidate campaign party group statement report agency police army military
-    critic activist witness resident people supporter opponent director chairman member adviser advisor
-    aide officer prosecutor judge court lawyer attorney""".split()
-)
-
-
 def _can_speak(subj: Any | None) -> bool:
     """A subject that can say or characterise something: a name, a pronoun, or a speaker noun."""
     if subj is None:
         return False
     if subj.pos_ in ("PROPN", "PRON") or subj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
         return True
-    return subj.lemma_.lower() in _SPEAKER_NOUNS
+    return subj.lemma_.lower() in SPEAKER_NOUNS
 
 
 def _clause_span(tokens: Sequence[Any]) -> CharSpan | None:
@@ -844,7 +825,7 @@ def _indirect_quotes(text: str, sdoc: Any, direct: Sequence[Extracted], blocked:
         if not tokens:
             continue
         for verb in tokens:
-            if verb.lemma_.lower() not in _INDIRECT_LEMMAS or verb.pos_ not in ("VERB", "AUX"):
+            if verb.lemma_.lower() not in INDIRECT_LEMMAS or verb.pos_ not in ("VERB", "AUX"):
                 continue
             if _inside(verb.idx, blocked) or (verb.idx, verb.idx + len(verb.text)) in used_cues:
                 continue
@@ -857,7 +838,7 @@ def _indirect_quotes(text: str, sdoc: Any, direct: Sequence[Extracted], blocked:
             if content is None and lemma in INTENT_LEMMAS:
                 content = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i), None)
             span: CharSpan | None = None
-            if content is None and lemma in _OBJECT_CONTENT_LEMMAS:
+            if content is None and lemma in OBJECT_CONTENT_LEMMAS:
                 objects = [c for c in verb.children if c.dep_ in ("dobj", "oprd") and c.i > verb.i]
                 if objects:
                     sub = [t for o in objects for t in o.subtree if s_lo <= t.idx < s_hi]
@@ -952,8 +933,10 @@ def extract_quotes(text: str, sdoc: Any, indirect: bool = True) -> list[Extracte
         q.group >= 0 and len(q.text(text).split()) >= (4 if q.cue is None else 2 if groups[q.group] == 0 else 1)
         for q in direct
     ]
-    statements = [q for q, k in zip(direct, keep) if k]
-    blocked = sorted((m.open_mark[0], m.close_mark[1] if m.close_mark else m.end) for m, k in zip(marks, keep) if k)
+    statements = [q for q, k in zip(direct, keep, strict=True) if k]
+    blocked = sorted(
+        (m.open_mark[0], m.close_mark[1] if m.close_mark else m.end) for m, k in zip(marks, keep, strict=True) if k
+    )
     found = list(statements)
     if indirect:
         found.extend(_indirect_quotes(text, sdoc, statements, blocked))
@@ -968,4 +951,4 @@ def quotes_from_text(text: str, nlp: Any, indirect: bool = True) -> list[Extract
 
 def is_pronoun(words: str) -> bool:
     """True for speaker mentions that need coreference ("he", "they", "this official" is not)."""
-    return words.strip().lower() in _PRONOUNS
+    return words.strip().lower() in COREFERENT_SPEAKER_WORDS

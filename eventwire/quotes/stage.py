@@ -13,16 +13,11 @@ from collections.abc import Callable
 from eventwire.actors.stage import ACTOR_KB
 from eventwire.document import Actor, Document, Quote
 from eventwire.quotes.extract import Extracted, extract_quotes
+from eventwire.quotes.lexicon import GROUP_SPEAKER_PRONOUNS, ONE_PERSON_SPEAKER_PRONOUNS, REFERRING_DETERMINERS
 from eventwire.registry import stages
 from eventwire.stage import Stage
 
 CharSpan = tuple[int, int]
-
-# Pronouns that refer to one person, and ones that refer to a group or an organisation.
-_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "i"})
-_GROUP_PRONOUNS = frozenset({"they", "we", "it", "them", "us"})
-# Determiners that make a common noun refer back ("the minister", "this official").
-_DEFINITE = frozenset({"the", "this", "that", "these", "those", "his", "her", "its", "their"})
 
 
 def _overlap(a: CharSpan, b: CharSpan) -> int:
@@ -90,9 +85,11 @@ class _Resolver:
             )
             return best[1]
         head, pos, first = self._head_words(q)
-        if head in _PERSON_PRONOUNS or (pos == "NOUN" and first in _DEFINITE and not head.endswith("s")):
+        if head in ONE_PERSON_SPEAKER_PRONOUNS or (
+            pos == "NOUN" and first in REFERRING_DETERMINERS and not head.endswith("s")
+        ):
             return self._antecedent(speaker[0], person=True)
-        if head in _GROUP_PRONOUNS:
+        if head in GROUP_SPEAKER_PRONOUNS:
             return self._antecedent(speaker[0], person=False)
         return None
 
@@ -116,7 +113,7 @@ class _Resolver:
         for span, actor in reversed(earlier):
             if span[0] >= window_start and self._is_subject(span):
                 return actor
-        for span, actor in reversed(earlier):
+        for _span, actor in reversed(earlier):
             return actor
         for _, actor in reversed(self.speakers):
             if (actor.id in self.people) == person:
@@ -141,7 +138,7 @@ def build_quotes(doc: Document, found: list[Extracted], kind_of: KindOf | None =
         if actor is not None:
             resolver.seen(q.start, actor)
             name: str | None = actor.name
-        elif mention is not None and mention.text.lower() not in _PERSON_PRONOUNS | _GROUP_PRONOUNS:
+        elif mention is not None and mention.text.lower() not in ONE_PERSON_SPEAKER_PRONOUNS | GROUP_SPEAKER_PRONOUNS:
             name = mention.text
         else:
             name = None

@@ -8,6 +8,11 @@ general rules about the shape and position of a line (not per outlet), keeps wha
 ``article.removed`` with a reason, and records the outlet named by a source line (preferred) or a
 dateline. Plain text gets a detected title and lead.
 
+Where things are: the rules that remove a whole line are the rows of ``rules.LINE_RULES`` (one row per
+rule: name, pattern or predicate, reason, example line); the words their patterns look for are in
+``lexicon.py``. This module normalises the text, cuts inline debris (images, HTML tags, bracketed photo
+credits), applies the rows, then cuts a leading dateline and a trailing end marker from the lines kept.
+
 Rules are conservative on purpose: losing a real sentence is worse than keeping a credit line, so a
 pattern that could be content ("According to officials, ...", "a photo of the pilot was released") needs
 a shape that content does not have (a short line, a position at the edge of the story, a credit token).
@@ -23,11 +28,34 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from eventwire.document import Removal
+from eventwire.text.lexicon import (
+    HTML_TAGS,
+    LEAD_DOMAIN_ENDINGS,
+    MONTHS,
+    OUTLET_DOMAIN_ENDINGS,
+    WEEKDAY_STEMS,
+    alternation,
+)
+from eventwire.text.rules import (
+    CAPTION,
+    CAPTION_MAX_WORDS,
+    DATELINE,
+    DATELINE_HEAD,
+    LINE_RULES,
+    PHOTO,
+    SOURCE_HEAD,
+    SOURCE_TAIL,
+    LineRule,
+    LineView,
+    outlet_rules,
+)
 
 # --- normalisation -----------------------------------------------------------------------------------
 # Characters that are invisible or layout-only: drop, or map to a plain space / newline.
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e\u200e\u200f"), None)
-_SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u3000\t\u2002\u2003\u2004\u2005\u2006\u2008\u205f"), " ")
+_SPACES = dict.fromkeys(
+    map(ord, "\u00a0\u2007\u202f\u2009\u200a\u3000\t\u2002\u2003\u2004\u2005\u2006\u2008\u205f"), " "
+)
 _BREAKS = dict.fromkeys(map(ord, "\u2028\u2029\x85\x0b\x0c"), "\n")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]{2,8});")
@@ -86,12 +114,10 @@ def normalise_text(raw: str) -> str:
 
 
 # --- patterns ----------------------------------------------------------------------------------------
-_PHOTO = r"(?:file\s+)?(?:photo|photos|photograph|image|picture|pic|video|illustration|graphic|infographic)"
-_HTML_TAGS = (
-    r"p|div|span|br|a|b|i|em|strong|u|h[1-6]|ul|ol|li|table|tr|td|th|tbody|thead|blockquote|figure|caption"
-    r"|picture|source|section|article|header|footer|aside|nav|hr|iframe|noscript|small|sup|sub|time|label"
-    r"|button|font|center|main|dl|dt|dd|cite|q|abbr|mark|svg|path|video|audio|embed|object|html|body|head"
-)
+# The whole-line rules (captions, bylines, boilerplate, source lines, a dateline alone) are rows of
+# ``rules.LINE_RULES``; their word lists are in ``lexicon.py``. Here: what is cut from inside a line, and
+# the dateline and end-marker shapes cut from its start and end.
+_HTML_TAGS = alternation(HTML_TAGS)
 # Inline debris, removed from inside a line; one alternation so every match is a substring of the line.
 _INLINE = re.compile(
     r"(?P<image>\[!\[[^\]\n]*\]\([^)\n]*\)\]\([^)\n]*\)"  # linked markdown image
@@ -101,87 +127,20 @@ _INLINE = re.compile(
     r"|(?P<caption><figcaption\b[^<>\n]*>.*?</figcaption\s*>)"
     r"|(?P<script><(?P<st>script|style)\b[^<>\n]*>.*?</(?P=st)\s*>)"
     rf"|(?P<tag></?(?:{_HTML_TAGS})\b[^<>\n]*>|<!--.*?-->)"
-    rf"|(?P<credit>\(\s*{_PHOTO}\s*(?:credit|courtesy)?\s*(?:[:/]|by\b)[^()\n]{{0,60}}\)|\(\s*{_PHOTO}\s*\))",
+    rf"|(?P<credit>\(\s*{PHOTO}\s*(?:credit|courtesy)?\s*(?:[:/]|by\b)[^()\n]{{0,60}}\)|\(\s*{PHOTO}\s*\))",
     re.I,
 )
 _INLINE_REASONS = {
     "image": "image remnant",
-    "caption": "photo caption or credit",
+    "caption": CAPTION,
     "script": "html script or style",
     "tag": "html tag",
-    "credit": "photo caption or credit",
+    "credit": CAPTION,
 }
 _ONLY_PUNCT = re.compile(r"^[\s|*_#=~\-–—•·.:;,/\\<>+]*$")
 
-_CAPTION_STRONG = re.compile(
-    rf"^\s*(?:(?:image|photo|picture|media|video)\s+(?:copyright|caption|source|credit|courtesy)\b"
-    rf"|{_PHOTO}\s*(?:credit|courtesy)?\s*[:|]"
-    r"|photo\s+taken\s+(?:on|in)\b)",
-    re.I,
-)
-_CAPTION_END = re.compile(
-    rf"(?:\(\s*{_PHOTO}\b[^()\n]{{0,60}}\)"  # ... (photo: FreaBeacon) / (File photo)
-    r"|\((?:[A-Z][A-Za-z]+)/[A-Z][\w .'-]{2,40}\)"  # ... (Xinhua/Li Xueren)
-    rf"|\b{_PHOTO}\s*(?:credit|courtesy)?\s*:\s*[A-Z][\w.&/ -]{{1,40}})"  # ... Photo: AFP
-    r"\s*\|?\s*$",
-    re.I,
-)
-_CREDIT_TOKEN = re.compile(
-    r"\b(?:getty\s+images|afp\s+photo|ap\s+photo|epa-efe|shutterstock|image\s+copyright|photo\s+credit"
-    r"|photo\s+courtesy)\b",
-    re.I,
-)
-_CREDIT_CAPS = re.compile(r"\b(?:REUTERS|AFP|AP|EPA|XINHUA|ANADOLU|TASS|SPUTNIK|ANTARA|VNA)\s*/\s*[A-Z]")
-_CAPTION_MAX_WORDS = 30
-_CAPTION_STRONG_MAX_WORDS = 60
-
-_NAME = r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|al|el|bin|ibn|de|da|van|von|der|la|le|du|dos))*"
-_BYLINE = re.compile(
-    rf"^\s*(?i:by|written\s+by|posted\s+by|story\s+by|words\s+by)\s+{_NAME}"
-    rf"(?:\s*(?:,|and|&)\s*{_NAME})*"
-    r"\s*(?:[,|/—–-]\s*[\w .'’-]{0,40})?$"
-)
-_CREDIT_LINE = re.compile(
-    r"^\s*\*?\s*\(?\s*(?:reporting|additional\s+reporting|writing|editing|compiled|translated|edited|written"
-    r"|produced|photos?|graphics?|video)\s+by\b.{0,300}$",
-    re.I,
-)
-_CONTRIBUTED = re.compile(r"\bcontributed\b.{0,40}\b(?:report|story|article|reporting)\s*[.)]?$", re.I)
-_STAFF_LINE = re.compile(
-    r"^\s*(?:editor|editors|editing|reporter|reporters|correspondent|translator|translation|writer|author)"
-    r"\s*:\s*[A-Z][\w.'’ ,&-]{1,80}$",
-    re.I,
-)
-_STAFF_BYLINE = re.compile(r"^\s*(?:staff|wire|news)\s+(?:reports?|writers?|services?)\s*$", re.I)
-_EMAILS = re.compile(r"^\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+(?:\s*[,;/]?\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+)*\s*$")
-_BOILERPLATE = re.compile(
-    r"^\s*(?:(?:read\s+more|related|see\s+also|also\s+read|recommended|more\s+on\s+this|more\s+from)\s*[:|>—–-]"
-    r"|click\s+here\b|follow\s+(?:us|[\w' ]{2,30})\s+on\s+(?:twitter|facebook|instagram|telegram|x)\b"
-    r"|share\s+this\b|(?:subscribe\s+to|sign\s+up\s+for)\s+(?:our|the)\b.{0,40}\b(?:newsletter|alerts|updates)\b|media\s+playback\s+is\s+(?:unsupported|not\s+supported)"
-    r"|advertisement$|skip\s+advert)",
-    re.I,
-)
-_TRANSLATION_NOTE = re.compile(
-    r"^\s*[\(\[]?\s*(?:this\s+(?:article|story|text|report)\s+(?:was|has\s+been|is)\s+(?:machine[- ]|automatically\s+)?"
-    r"translated|machine[- ]translated|(?:automatic|machine)\s+translation\b|translated\s+(?:from|by)\b)",
-    re.I,
-)
-_BOILERPLATE_MAX_WORDS = 20
-
-_SOURCE_LINE = re.compile(
-    r"^\s*[\(\[]?\s*(?i:according\s+to|source|sources|nguồn|theo|reported\s+by|courtesy\s+of"
-    r"|originally\s+published\s+(?:by|in|on|at))"
-    r"\s*[:\-–—]?\s*(?P<outlet>[A-Z][\w.&'’ -]{1,60}?)\s*[\)\]]?\s*[./]?\s*$"
-)
-_TRAILING_SOURCE = re.compile(r"^\s*[-–—]{1,2}\s*(?P<outlet>[A-Z][\w.&'’ -]{1,40}?)\s*\.?\s*$")
-_BARE_AGENCY = re.compile(r"^\s*(?P<outlet>[A-Z]{2,8}(?:[-/][A-Z]{2,8})?(?:\.[A-Za-z]{2,4})?)\s*\.?\s*$")
-_SOURCE_HEAD, _SOURCE_TAIL = 2, 4
-
-_MONTHS = (
-    r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
-    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
-_DAY = r"(?i:mon|tues|wednes|thurs|fri|satur|sun)day"
+_MONTHS = rf"(?i:{alternation(MONTHS)})\.?"
+_DAY = rf"(?i:{alternation(WEEKDAY_STEMS)})day"
 _PLACE = r"[A-Z][A-Za-z.'’\- ]{1,40}?(?:,\s*[A-Z][A-Za-z.'’ ]{1,30}?)?"
 _DATE = rf"(?:\s*,\s*(?:{_DAY}\s*,?\s*)?(?:{_MONTHS}\s*\d{{1,2}}|\d{{1,2}}\s+{_MONTHS})(?:\s*,?\s*\d{{4}})?)"
 _DATELINE = re.compile(
@@ -190,21 +149,19 @@ _DATELINE = re.compile(
     r"\s*(?:[-–—]{1,2}|\.)\s*"
 )
 _AGENCY_LEAD = re.compile(r"^\((?P<agency>[A-Z][\w.&/ -]{1,25})\)\s*[-–—]{1,2}\s*")
-_DATELINE_ALONE = re.compile(r"^[A-Z][A-Z.'’\- ]{2,30}(?:,\s*[A-Z][A-Z.'’ ]{1,30})?$")
-_DOMAIN_LEAD = re.compile(
-    r"^(?P<agency>[A-Z][\w-]*\.(?:vn|com|net|org|co\.uk|ru|cn|info|news|in|tr|az))\s*[-–—:]{1,2}\s+"
+_DOMAIN_LEAD = re.compile(rf"^(?P<agency>[A-Z][\w-]*\.(?:{alternation(LEAD_DOMAIN_ENDINGS)}))\s*[-–—:]{{1,2}}\s+")
+_DATELINE_CAPS = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'’\- ]{2,30}(?:,\s*[A-Z][A-Za-z.' ]{1,30})?)\s*[-–—]{1,2}\s+(?=\S)"
 )
-_DATELINE_CAPS = re.compile(r"^(?P<place>[A-Z][A-Z.'’\- ]{2,30}(?:,\s*[A-Z][A-Za-z.' ]{1,30})?)\s*[-–—]{1,2}\s+(?=\S)")
 _DATELINE_MIXED = re.compile(r"^(?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})\s+[-–—]{1,2}\s+(?=[A-Z\"“])")
 _DATELINE_MIN_WORDS = 6
-_DATELINE_HEAD = 3
 
 _END_MARKER = re.compile(
     r"(?:(?<=\S)|^)\s*(?P<marker>/\.|\((?i:end|ends)\)|\[(?i:end)\]|-{1,2}\s*(?i:ends?)\s*-{1,2}|—\s*(?i:ends?)\s*—"
     r"|#{3}|\*{3}|(?<![\w-])(?i:enditem)|/(?i:end)/)\s*(?:</?\w+[^<>\n]*>\s*)*$"
 )
 
-_DOMAIN_SUFFIX = re.compile(r"\.(?:vn|com|net|org|co\.uk|co|ru|cn|info|news|in|tr|az)$", re.I)
+_DOMAIN_SUFFIX = re.compile(rf"\.(?:{alternation(OUTLET_DOMAIN_ENDINGS)})$", re.I)
 _AGENCIES_SUFFIX = re.compile(r"\s+(?:and|&|with)\s+(?:news\s+)?(?:agencies|wires|wire\s+services)$", re.I)
 _TITLE_MAX_CHARS = 160
 _TITLE_MAX_WORDS = 20
@@ -213,7 +170,10 @@ _INNER_SENTENCE = re.compile(r"[a-z0-9)][.!?]\s+[A-Z]")
 
 # UTF-8 bytes read as Windows-1252 ("Ã©" for "é", "â€™" for "’"): a lead byte shown as Â-ô, then one to
 # three continuation bytes shown as their cp1252 characters.
-_CP1252_CONT = "\x80-\xbf\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u017d\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u017e\u0178\x81\x8d\x8f\x90\x9d"
+_CP1252_CONT = (
+    "\x80-\xbf\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u017d\u2018\u2019"
+    "\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u017e\u0178\x81\x8d\x8f\x90\x9d"
+)
 _MOJIBAKE = re.compile(f"[\u00c2-\u00f4][{_CP1252_CONT}]{{1,3}}")
 
 
@@ -282,12 +242,22 @@ def _words(text: str) -> int:
 
 
 class Cleaner:
-    """Line-level cleaning rules; separate from the stage so readers and tests can call it directly."""
+    """Line-level cleaning rules; separate from the stage so readers and tests can call it directly.
+
+    ``rules``: the whole-line rules in order (``rules.LINE_RULES``, then a row for each of
+    ``extra_outlet_patterns``). ``rule_hits``: how many lines each rule (by name) has removed so far, to see
+    which rules fire on a corpus.
+    """
 
     def __init__(self, extra_outlet_patterns: list[str] | None = None) -> None:
-        self.extra = [re.compile(p, re.I) for p in (extra_outlet_patterns or [])]
+        extra = outlet_rules(list(extra_outlet_patterns or []))
+        self.extra = [rule.pattern for rule in extra if rule.pattern is not None]
+        self.rules: tuple[LineRule, ...] = LINE_RULES + extra
+        self.rule_hits: Counter[str] = Counter()
 
-    def clean(self, raw: str, title: str | None = None) -> tuple[str | None, str | None, str, list[Removal], str | None]:
+    def clean(
+        self, raw: str, title: str | None = None
+    ) -> tuple[str | None, str | None, str, list[Removal], str | None]:
         """Return (title, lead, body, removals, outlet)."""
         removed: list[Removal] = []
         source_outlet: str | None = None
@@ -296,7 +266,7 @@ class Cleaner:
         kept: list[str] = []
         dated: set[int] = set()  # indexes into kept of lines that opened with a dateline
         for i, line in enumerate(lines):
-            edge = i < _SOURCE_HEAD or i >= len(lines) - _SOURCE_TAIL
+            edge = i < SOURCE_HEAD or i >= len(lines) - SOURCE_TAIL
             last = i == len(lines) - 1
             text, found, is_source, had_dateline = self._clean_line(line, removed, edge, last, len(kept))
             if found and is_source and source_outlet is None:
@@ -322,11 +292,6 @@ class Cleaner:
         whether a dateline was cut)."""
         line = _Line(raw_line)
         pieces: list[Removal] = []
-
-        def drop(reason: str) -> tuple[None, None, bool, bool]:
-            removed.append(Removal(text=raw_line, reason=reason))
-            return None, None, False, False
-
         inline_credit = False
         m: re.Match[str] | None
         # Inline debris first (images, tags, parenthesised photo credits).
@@ -339,7 +304,8 @@ class Cleaner:
                 inline_credit = inline_credit or kind == "credit"
                 start, end = hit.start(), hit.end()
                 # Take the space before the debris with it when a space or punctuation follows.
-                if start > 0 and line.text[start - 1] == " " and (end == len(line.text) or line.text[end] in " ,.;:!?)"):
+                followed = end == len(line.text) or line.text[end] in " ,.;:!?)"
+                if start > 0 and line.text[start - 1] == " " and followed:
                     start -= 1
                 pieces.append(Removal(text=line.cut(start, end).strip(), reason=_INLINE_REASONS[kind]))
         rest = line.text
@@ -355,49 +321,26 @@ class Cleaner:
             # "***" or "###" inside the story is a section break, at its end an end marker.
             removed.append(Removal(text=m.group("marker"), reason="end marker" if edge else "layout debris"))
             return None, None, False, False
-        words = _words(rest)
-        speech = rest.rstrip(" |").endswith(('."', ".”", "?”", '?"', "!”", '!"'))
-        if n_kept < _DATELINE_HEAD and not last and _DATELINE_ALONE.match(rest) and (words == 1 or "," in rest):
-            drop("dateline")
+        view = LineView(
+            text=rest,
+            raw=raw_line,
+            words=_words(rest),
+            edge=edge,
+            head=n_kept < DATELINE_HEAD and not last,
+            last=last,
+            speech=rest.rstrip(" |").endswith(('."', ".”", "?”", '?"', "!”", '!"')),
+            inline_credit=inline_credit,
+        )
+        # Whole-line debris: the first rule that matches removes the line, recorded as it was.
+        for rule in self.rules:
+            matched = rule.match(view)
+            if not matched:
+                continue
+            self.rule_hits[rule.name] += 1
+            removed.append(Removal(text=raw_line, reason=rule.reason))
+            if rule.outlet and isinstance(matched, re.Match):
+                return None, outlet_name(matched.groupdict().get("outlet") or matched.group(0)), True, False
             return None, None, False, False
-        # Whole-line debris: the line is recorded as it was.
-        if not speech and (
-            (_CAPTION_STRONG.match(rest) and words <= _CAPTION_STRONG_MAX_WORDS)
-            or (
-                words <= _CAPTION_MAX_WORDS
-                and (
-                    _CAPTION_END.search(raw_line)
-                    or _CREDIT_TOKEN.search(rest)
-                    or _CREDIT_CAPS.search(rest)
-                    or inline_credit
-                )
-            )
-        ):
-            return drop("photo caption or credit")
-        if _BYLINE.match(rest) and words <= 16:
-            return drop("byline or credit")
-        if (_CREDIT_LINE.match(rest) and words <= 60) or (_CONTRIBUTED.search(rest) and words <= 25):
-            return drop("byline or credit")
-        if (_STAFF_LINE.match(rest) and words <= 10) or _EMAILS.match(rest) or _STAFF_BYLINE.match(rest):
-            return drop("byline or credit")
-        if (_BOILERPLATE.match(rest) or _TRANSLATION_NOTE.match(rest)) and words <= _BOILERPLATE_MAX_WORDS:
-            return drop("boilerplate")
-        if edge:
-            for pattern, max_words in ((_SOURCE_LINE, 8), (_TRAILING_SOURCE, 5)):
-                m = pattern.match(rest)
-                if m and words <= max_words:
-                    drop("source line")
-                    return None, outlet_name(m.group("outlet")), True, False
-        if last and words == 1:
-            m = _BARE_AGENCY.match(rest)
-            if m:
-                drop("source line")
-                return None, outlet_name(m.group("outlet")), True, False
-        for pattern in self.extra:
-            m = pattern.search(rest)
-            if m:
-                drop("source line")
-                return None, outlet_name(m.groupdict().get("outlet") or m.group(0)), True, False
         removed.extend(reversed(pieces))
         # End marker at the end of the line.
         for _ in range(4):  # "Syria./." or "(END) ###"
@@ -423,7 +366,7 @@ class Cleaner:
                 outlet = outlet_name(m.group("agency"))
                 is_source = m.re is _DOMAIN_LEAD
                 had_dateline = True
-            elif n_kept < _DATELINE_HEAD:
+            elif n_kept < DATELINE_HEAD:
                 m = _DATELINE_CAPS.match(line.text)
                 if not (m and _words(m.group("place")) <= 4 and _words(line.text[m.end():]) >= _DATELINE_MIN_WORDS):
                     m = _DATELINE_MIXED.match(line.text)
@@ -433,14 +376,14 @@ class Cleaner:
                         m = None
                 had_dateline = m is not None
         if m and had_dateline:
-            removed.append(Removal(text=line.cut(0, m.end()).strip(), reason="dateline"))
+            removed.append(Removal(text=line.cut(0, m.end()).strip(), reason=DATELINE))
         line.strip(" |")
         return (line.text or None), outlet, is_source, had_dateline
 
     @staticmethod
     def _inline_applies(m: re.Match[str], text: str) -> bool:
         """A parenthesised media note inside a long paragraph is removed only if it names a photo or image."""
-        if m.lastgroup != "credit" or _words(text) <= _CAPTION_MAX_WORDS:
+        if m.lastgroup != "credit" or _words(text) <= CAPTION_MAX_WORDS:
             return True
         return m.group(0).strip("() ").lower().startswith(("photo", "file", "image", "picture"))
 

@@ -13,6 +13,11 @@ import functools
 import re
 from typing import Any
 
+from eventwire.text.lexicon import ENGLISH_CUES
+
+__all__ = [
+    "DEFAULT_CHARS", "ENGLISH_CUES", "MIN_LETTERS", "MIN_PROB", "SHORT_LETTERS", "detect_language", "english_cues",
+]
 
 DEFAULT_CHARS = 1000
 MIN_LETTERS = 40  # below this, language identification is guesswork
@@ -20,12 +25,6 @@ MIN_PROB = 0.80  # reject only when the detector is this sure the text is in no 
 
 
 SHORT_LETTERS = 200  # below this, langdetect misreads some English headlines ("... to Nicaragua." -> es)
-# English function words that are not words of the other languages langdetect confuses English with
-# (no "a", "in", "on", "is", "was", "will", "de": French, German, Dutch or Spanish words too).
-ENGLISH_CUES = frozenset(
-    "the of and to said says with for that this from by which who whom their they after has have were been "
-    "would could should than these those its into about over against between".split()
-)
 _WORD = re.compile(r"[A-Za-z]+")
 
 

@@ -7,7 +7,6 @@ from typing import Any
 from eventwire.errors import ErrorCode, EventwireError
 from eventwire.stage import Resources
 
-
 LINE_BREAKS = "eventwire_line_breaks"
 MAX_TITLE_TOKENS = 40
 

@@ -98,7 +98,8 @@ class LanguageStage(Stage):
         doc.article.language = lang
         raise EventwireError(
             ErrorCode.NOT_ENGLISH,
-            f"detected language {lang!r} (p={prob:.2f}); configured languages: {', '.join(self.allowed)} (io.languages)",
+            f"detected language {lang!r} (p={prob:.2f}); "
+            f"configured languages: {', '.join(self.allowed)} (io.languages)",
         )
 
 
@@ -122,6 +123,6 @@ class NlpStage(Stage):
     def pipe(self, docs: Iterable[Document]) -> Iterator[Document]:
         batch = list(docs)
         parsed = self.nlp.pipe((d.article.text for d in batch), batch_size=self.batch_size)
-        for doc, sdoc in zip(batch, parsed):
+        for doc, sdoc in zip(batch, parsed, strict=True):
             doc.spacy = sdoc
             yield doc

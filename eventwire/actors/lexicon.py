@@ -1,0 +1,79 @@
+"""Word lists of the actors capability: name particles, titles, group nouns, gendered words, pronouns.
+
+``normalize.py`` (comparing names), ``resolve.py`` (finding and resolving mentions) and
+``dictionaries.py`` (display names) read these. Entries are folded words (``normalize.fold``: ASCII,
+lower case, no dots), the form the resolver compares tokens in. Pronouns and determiners come from
+``eventwire.lexicon`` (shared with the quotes capability). See docs/extending.md ("Adding a word to a
+lexicon").
+"""
+
+from __future__ import annotations
+
+from eventwire.lexicon import DEFINITE_DETERMINERS, FEMALE_PRONOUNS, MALE_PRONOUNS
+
+# --- name comparison (normalize.py) ------------------------------------------------------------------------
+# Arabic articles and patronymic particles, dropped from keys so "al-Assad" == "Assad" == "el Assad".
+PARTICLES: frozenset[str] = frozenset(
+    {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ud", "ul", "bin", "ibn", "ben", "abu", "bint"}
+)
+# Patronymic/kunya particles: dropped only when a name is left besides them ("Abu Mazen" stays whole).
+KINSHIP: frozenset[str] = frozenset({"bin", "ibn", "ben", "abu", "bint"})
+# Words dropped from a person name before two names are compared ("Dr. Ayman Zawahiri" ~ "Ayman
+# al-Zawahiri"). Not the same list as MENTION_HONORIFICS: this one has "shaikh", "sir", "prof" and no
+# royal or long military titles (a "King ..." name keeps "king" when compared).
+NAME_HONORIFICS: frozenset[str] = frozenset({"mr", "mrs", "ms", "dr", "sheikh", "shaikh", "sir", "gen", "col", "prof"})
+
+# --- mentions (resolve.py) ---------------------------------------------------------------------------------
+# Titles that join the mention of the name right after them ("Mr. Mualem", "King Abdullah") and are left
+# out of the name text. Not the same list as NAME_HONORIFICS (see there).
+MENTION_HONORIFICS: frozenset[str] = frozenset(
+    {"mr", "mrs", "ms", "dr", "sheikh", "gen", "general", "col", "king", "prince", "queen"}
+)
+# Determiners that open an anaphoric mention ("the group", "this rebel group").
+DETERMINERS: frozenset[str] = DEFINITE_DETERMINERS
+# Nouns that refer back to the last group or organisation ("the group", "the militants").
+GROUP_NOUNS: frozenset[str] = frozenset(
+    {"group", "organization", "organisation", "movement", "coalition", "alliance", "militia", "faction",
+     "network", "bloc", "militants", "rebels", "jihadists", "fighters", "insurgents"}
+)
+# Pronouns that refer back to a person, and those of them that refer to a man.
+PERSON_PRONOUNS: frozenset[str] = MALE_PRONOUNS | FEMALE_PRONOUNS
+# Words in a person's mention that tell the person's gender (a pronoun must agree with it).
+MALE_WORDS: frozenset[str] = frozenset(
+    {"mr", "sir", "king", "prince", "sheikh", "spokesman", "chairman", "emir", "sultan"}
+)
+FEMALE_WORDS: frozenset[str] = frozenset(
+    {"mrs", "ms", "miss", "madam", "queen", "princess", "spokeswoman", "chairwoman", "lady"}
+)
+# Words before a mention that make it a former office holder ("former President X").
+FORMER_WORDS: frozenset[str] = frozenset({"former", "ex", "then", "erstwhile", "late"})
+# Heads of an "X-led ..." phrase that make it one coalition actor ("the US-led coalition").
+LED_HEADS: frozenset[str] = frozenset(
+    {"coalition", "alliance", "force", "forces", "mission", "operation", "campaign", "troops"}
+)
+# Titles that name one office holder ("the Russian Foreign Minister" is a person, "Russian leaders" not).
+TITLE_WORDS: frozenset[str] = frozenset(
+    {"president", "minister", "secretary", "premier", "chancellor", "king", "emir", "sultan", "spokesman",
+     "spokeswoman", "spokesperson", "envoy", "ambassador", "leader", "commander", "chief", "prince", "general",
+     "counterpart", "head", "chairman", "governor", "mayor", "prime"}
+)
+# Capitalised only because they start a sentence: never a name on their own.
+COMMON_SENTENCE_STARTS: frozenset[str] = frozenset(
+    {"meanwhile", "however", "but", "and", "so", "then", "also", "because", "according", "some", "many",
+     "several", "most", "all", "after", "before", "while", "although", "still", "yet", "now", "today",
+     "here", "there", "this", "that", "these", "those", "it", "they", "we", "he", "she", "in", "on", "at"}
+)
+# The noun that names a sector actor ("Government of Syria"), by CAMEO sector code.
+SECTOR_NOUNS: dict[str, str] = {
+    "GOV": "government", "MIL": "military", "OPP": "opposition", "REB": "rebels", "COP": "police",
+    "UAF": "armed groups", "JUD": "judiciary", "LEG": "legislature", "MED": "media", "BUS": "business",
+    "CVL": "civilians", "EDU": "education", "HLH": "health", "REF": "refugees", "SPY": "intelligence",
+    "ELI": "elites", "LAB": "labour", "PTY": "political parties", "IGO": "international organisations",
+    "NGO": "NGOs",
+}
+
+# --- display names (dictionaries.py) -----------------------------------------------------------------------
+# Words kept in lower case inside a name read from an upper-case PETRARCH dictionary ("Bashar al Assad").
+LOWERCASE_NAME_WORDS: frozenset[str] = frozenset(
+    {"al", "el", "bin", "ibn", "of", "the", "and", "for", "de", "da", "von", "van", "le"}
+)
