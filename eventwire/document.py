@@ -7,6 +7,7 @@ Offsets are character offsets into ``article.text``, the cleaned text (title fir
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
@@ -152,6 +153,20 @@ class Event(_Model):
         return not ({"negation", "hypothetical"} & set(self.aux))
 
 
+@dataclass
+class Provenance:
+    """Where a Document came from: what the reader read, before any stage ran. Never serialised.
+
+    Why typed fields, not a scratch dict: the clean stage reads ``raw`` and ``notes``, rejects name the
+    ``source``, and the store keys articles on ``content_hash``; a misspelt key would silently read None.
+    """
+
+    raw: str | None = None  # the reader's text, which the clean stage turns into ``article.text``
+    content_hash: str | None = None  # the raw record's hash (RawRecord.content_hash): ingest is idempotent on it
+    source: str | None = None  # the file, URL or "file:line" the record was read from
+    notes: list[str] = field(default_factory=list)  # what the reader did (e.g. re-decoding); copied to article.notes
+
+
 class Document(_Model):
     """One article and everything eventwire found in it."""
 
@@ -166,10 +181,10 @@ class Document(_Model):
     quotes: list[Quote] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)
 
-    # Working state shared between stages; never serialised.
+    # Working state, never serialised: the parse (dropped before a Document leaves the pipeline) and the
+    # provenance (kept: the store and the rejects need it after the pipeline).
     _spacy: Any = PrivateAttr(default=None)
-    _raw: str | None = PrivateAttr(default=None)
-    _scratch: dict[str, Any] = PrivateAttr(default_factory=dict)
+    _provenance: Provenance = PrivateAttr(default_factory=Provenance)
 
     @property
     def text(self) -> str:
@@ -185,9 +200,13 @@ class Document(_Model):
         self._spacy = value
 
     @property
-    def scratch(self) -> dict[str, Any]:
-        """Intermediate results a stage hands to a later one (e.g. token-level actor spans)."""
-        return self._scratch
+    def provenance(self) -> Provenance:
+        """Where this Document came from (set by the pipeline from the RawRecord; empty when loaded from JSON)."""
+        return self._provenance
+
+    @provenance.setter
+    def provenance(self, value: Provenance) -> None:
+        self._provenance = value
 
     def span(self, start: int, end: int) -> Span:
         """A Span over the cleaned text, so that ``text`` always equals ``article.text[start:end]``."""

@@ -19,7 +19,7 @@ from itertools import islice
 from typing import Any
 
 from eventwire.config import Config, load_config
-from eventwire.document import Article, Document
+from eventwire.document import Article, Document, Provenance
 from eventwire.errors import ErrorCode, EventwireError
 from eventwire.records import RawRecord, Reject
 from eventwire.registry import stages as stage_registry
@@ -67,10 +67,9 @@ def new_document(record: RawRecord) -> Document:
             outlet=record.outlet,
         ),
     )
-    doc._raw = record.text
-    doc.scratch["content_hash"] = record.content_hash()
-    doc.scratch["source"] = record.source
-    doc.scratch["notes"] = list(record.notes)
+    doc.provenance = Provenance(
+        raw=record.text, content_hash=record.content_hash(), source=record.source, notes=list(record.notes)
+    )
     return doc
 
 
@@ -137,11 +136,11 @@ class Pipeline:
             except EventwireError as exc:
                 if exc.code in FATAL_CODES:
                     raise  # the set-up is wrong, not the article: rejecting every article would hide it
-                results[i] = Reject.from_error(exc, stage.name, doc.id, doc.scratch.get("source"))
+                results[i] = Reject.from_error(exc, stage.name, doc.id, doc.provenance.source)
                 continue
             except Exception as exc:  # noqa: BLE001 - one article never stops a batch
                 err = EventwireError(ErrorCode.STAGE_FAILED, f"{type(exc).__name__}: {exc}")
-                results[i] = Reject.from_error(err, stage.name, doc.id, doc.scratch.get("source"))
+                results[i] = Reject.from_error(err, stage.name, doc.id, doc.provenance.source)
                 continue
             kept.append((i, doc))
         return kept

@@ -29,7 +29,7 @@ NOT_FACT = frozenset({"negation", "hypothetical"})
 
 def content_hash_of(doc: Document) -> str:
     """The pipeline's hash of the raw record if set, else a hash of the cleaned title and text."""
-    value = doc.scratch.get("content_hash")
+    value = doc.provenance.content_hash
     if value:
         return str(value)
     h = hashlib.sha256()
@@ -209,7 +209,7 @@ def document_rows(doc: Document, article_id: str | None = None, content_hash: st
         "articles": [{
             "article_id": aid, "content_hash": content_hash or content_hash_of(doc), "title": art.title,
             "lead": art.lead, "published": parse_day(art.published), "outlet": art.outlet, "url": art.url,
-            "language": art.language, "text": art.text, "source": doc.scratch.get("source"),
+            "language": art.language, "text": art.text, "source": doc.provenance.source,
             "n_actors": len(doc.actors), "n_events": len(doc.events), "document": stored, "ingested_at": when,
         }],
         "actors": [{

@@ -85,3 +85,18 @@ def test_named_resources_are_shared_and_names_unique() -> None:
         resources.get(Resource("test.counter", lambda r: 2))
     assert info.value.code is ErrorCode.PIPELINE_INVALID
     assert Resources(load_config()).get(counter) == 2  # another pipeline, another copy
+
+
+def test_provenance_is_typed_kept_across_processes_and_never_serialised() -> None:
+    """The reader's raw text, hash, source and notes travel with the Document but not in its JSON."""
+    from eventwire.document import Document
+    from eventwire.pipeline import new_document
+
+    record = RawRecord(text="Talks resume\nRussia and Syria met.", id="p1", source="in/p1.txt", notes=["decoded as cp1252"])
+    doc = new_document(record)
+    prov = doc.provenance
+    assert (prov.raw, prov.source, prov.notes) == (record.text, "in/p1.txt", ["decoded as cp1252"])
+    assert prov.content_hash == record.content_hash()
+    assert "provenance" not in doc.to_dict() and "in/p1.txt" not in doc.to_json()
+    assert pickle.loads(pickle.dumps(doc)).provenance == prov  # worker processes send Documents back pickled
+    assert Document.from_dict(doc.to_dict()).provenance.source is None

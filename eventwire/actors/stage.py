@@ -2,8 +2,6 @@
 
 The KB (package data plus the ``[actors]`` dictionaries) and its resolver are built once per pipeline
 through ``resources`` and shared. Roles are resolved on the article's publication date (today if unknown).
-Token-level mentions are left in ``doc.scratch["actor_tokens"]`` ({actor id: [(start, end) tokens]}) for
-later stages that work on the parse.
 The KB and the resolver are the named resources ``ACTOR_KB`` and ``ACTOR_RESOLVER`` (the quotes stage reads
 actor kinds from ``ACTOR_KB`` when it is loaded).
 """
@@ -41,7 +39,6 @@ class ActorsStage(Stage):
             return
         found = self.resolver.resolve(doc.spacy, doc.article.published)
         actors: list[Actor] = []
-        tokens: dict[str, list[tuple[int, int]]] = {}
         for a in found:
             if not a.spans:
                 continue
@@ -50,7 +47,4 @@ class ActorsStage(Stage):
                 id=actor_id, name=a.name, country=a.country, sector=a.sector, code=a.code, kb_id=a.kb_id,
                 role=a.role, former=a.former, mentions=[doc.span(s, e) for s, e in a.spans],
             ))
-            spans = (doc.spacy.char_span(s, e, alignment_mode="expand") for s, e in a.spans)
-            tokens[actor_id] = [(sp.start, sp.end) for sp in spans if sp is not None]
         doc.actors = actors
-        doc.scratch["actor_tokens"] = tokens

@@ -43,9 +43,9 @@ class CleanStage(Stage):
         self.cleaner = Cleaner(list(config.clean.outlet_patterns))
 
     def __call__(self, doc: Document) -> None:
-        raw = doc._raw or ""
+        raw = doc.provenance.raw or ""
         art = doc.article
-        art.notes = list(doc.scratch.get("notes", []))
+        art.notes = list(doc.provenance.notes)
         if not normalise_text(raw):
             raise EventwireError(ErrorCode.NO_TEXT, "the article text is empty")
         raw, repairs = repair_mojibake(raw)
