@@ -173,9 +173,10 @@ def scan_quote_marks(text: str) -> list[MarkedSpan]:
         outer = [c for c in closed if not any(o is not c and o.start <= c.start and c.end <= o.end for o in closed)]
         if continues and not any(c.group == pending[0].group for c in closed):
             if stack and stack[0][1] == pending[0].group:
-                # Still open at the end of this paragraph too: one more part.
+                # Still open at the end of this paragraph too: one more part (none if it holds only the mark).
                 start, end = _trim(text, stack[0][0][1], pe)
-                pending.append(MarkedSpan(start, end, stack[0][0], None, pending[0].group))
+                if end > start:
+                    pending.append(MarkedSpan(start, end, stack[0][0], None, pending[0].group))
                 found.extend(c for c in outer if not (start <= c.start and c.end <= end))
                 continue
             pending = []
