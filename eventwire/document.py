@@ -7,6 +7,7 @@ Offsets are character offsets into ``article.text``, the cleaned text (title fir
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -151,6 +152,19 @@ class Event(_Model):
     def is_fact(self) -> bool:
         """Negated and hypothetical events are kept for analysts but are not facts."""
         return not ({"negation", "hypothetical"} & set(self.aux))
+
+
+def content_hash(title: str | None, text: str) -> str:
+    """The one hash of what makes an article itself (title and text): ingest is idempotent on it.
+
+    Why here: readers hash the raw record (``RawRecord.content_hash``) and the store hashes a Document that
+    arrives without one (``rows.content_hash_of``); both must be this function, or a re-ingest duplicates.
+    """
+    h = hashlib.sha256()
+    for part in (title or "", text):
+        h.update(part.encode("utf-8", "surrogatepass"))
+        h.update(b"\x00")
+    return h.hexdigest()
 
 
 @dataclass

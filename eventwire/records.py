@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import asdict, dataclass, field
 from typing import Any, TextIO
 
+from eventwire.document import content_hash
 from eventwire.errors import ErrorCode, EventwireError
 
 
@@ -24,12 +24,8 @@ class RawRecord:
     notes: list[str] = field(default_factory=list)
 
     def content_hash(self) -> str:
-        """A stable hash of what makes the article itself; ingest is idempotent on it."""
-        h = hashlib.sha256()
-        for part in (self.title or "", self.text):
-            h.update(part.encode("utf-8", "surrogatepass"))
-            h.update(b"\x00")
-        return h.hexdigest()
+        """A stable hash of what makes the article itself (``document.content_hash``); ingest is idempotent on it."""
+        return content_hash(self.title, self.text)
 
     def doc_id(self) -> str:
         return self.id or self.content_hash()[:16]

@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import hashlib
 import json
 import re
 from pathlib import Path
 from typing import Any
 
-from eventwire.document import Document, Event, EventActor
+from eventwire.document import Document, Event, EventActor, content_hash
 
 _YMD = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 _YM = re.compile(r"^(\d{4})-(\d{2})$")
@@ -28,15 +27,8 @@ NOT_FACT = frozenset({"negation", "hypothetical"})
 
 
 def content_hash_of(doc: Document) -> str:
-    """The pipeline's hash of the raw record if set, else a hash of the cleaned title and text."""
-    value = doc.provenance.content_hash
-    if value:
-        return str(value)
-    h = hashlib.sha256()
-    for part in (doc.article.title or "", doc.article.text):
-        h.update(part.encode("utf-8", "surrogatepass"))
-        h.update(b"\x00")
-    return h.hexdigest()
+    """The pipeline's hash of the raw record if set, else the same hash of the cleaned title and text."""
+    return doc.provenance.content_hash or content_hash(doc.article.title, doc.article.text)
 
 
 def parse_day(value: str | None) -> dt.date | None:

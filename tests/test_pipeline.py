@@ -100,3 +100,14 @@ def test_provenance_is_typed_kept_across_processes_and_never_serialised() -> Non
     assert "provenance" not in doc.to_dict() and "in/p1.txt" not in doc.to_json()
     assert pickle.loads(pickle.dumps(doc)).provenance == prov  # worker processes send Documents back pickled
     assert Document.from_dict(doc.to_dict()).provenance.source is None
+
+
+def test_one_content_hash_for_records_and_documents() -> None:
+    """A Document without provenance (read back from JSON) hashes like the record it came from."""
+    from eventwire.document import Article, Document, content_hash
+    from eventwire.rows import content_hash_of
+
+    record = RawRecord(text="Russia and Syria met.", title="Talks resume")
+    doc = Document(id="h", article=Article(title="Talks resume", text="Russia and Syria met."))
+    assert content_hash_of(doc) == record.content_hash() == content_hash("Talks resume", "Russia and Syria met.")
+    assert RawRecord(text="x").content_hash() == content_hash(None, "x") == content_hash("", "x")
