@@ -94,7 +94,8 @@ def load_package_kb() -> KnowledgeBase:
 
 
 # -- user dictionaries ----------------------------------------------------------------------------
-def _project_records(path: Path) -> Iterator[dict[str, Any]]:
+def project_records(path: Path) -> Iterator[dict[str, Any]]:
+    """The records of a project-format dictionary (``.jsonl`` or ``.toml``: see the module docstring)."""
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
@@ -122,6 +123,9 @@ def _project_records(path: Path) -> Iterator[dict[str, Any]]:
 def is_project_format(path: Path) -> bool:
     return path.suffix in (".jsonl", ".json", ".toml")
 
+
+# The old private name, still imported by tools/build_kb.py (which should import ``project_records``).
+_project_records = project_records
 
 def add_project_records(kb: KnowledgeBase, records: Iterable[dict[str, Any]], source: str, priority: int,
                         override: bool = True) -> int:
@@ -182,7 +186,7 @@ def add_dictionary(kb: KnowledgeBase, path: str | Path, priority: int = PRIORITY
     if not p.is_file():
         raise EventwireError(ErrorCode.DICTIONARY_INVALID, f"dictionary not found: {p}")
     if is_project_format(p):
-        return add_project_records(kb, _project_records(p), f"user:{p.stem}", priority)
+        return add_project_records(kb, project_records(p), f"user:{p.stem}", priority)
     return add_petrarch_actors(kb, p, f"user:{p.stem}", priority)
 
 
@@ -191,5 +195,5 @@ def add_agents_file(kb: KnowledgeBase, path: str | Path) -> int:
     if not p.is_file():
         raise EventwireError(ErrorCode.DICTIONARY_INVALID, f"agents file not found: {p}")
     if is_project_format(p):
-        return add_project_records(kb, _project_records(p), f"user:{p.stem}", PRIORITY_USER)
+        return add_project_records(kb, project_records(p), f"user:{p.stem}", PRIORITY_USER)
     return add_petrarch_agents(kb, p)

@@ -122,7 +122,7 @@ def _data_path(name: str) -> Path:
     return DATA_DIR / name
 
 
-def _build_index(tsv: Path, target: Path) -> None:
+def build_index(tsv: Path, target: Path) -> None:
     """Turn the shipped TSV into an indexed SQLite file, atomically (parallel builders are safe)."""
     fd, tmp_name = tempfile.mkstemp(prefix=target.name, suffix=".tmp", dir=target.parent)
     os.close(fd)
@@ -173,7 +173,7 @@ class Gazetteer:
             digest = hashlib.sha1(tsv.read_bytes()).hexdigest()[:16]
             index_path = cache_dir() / f"gazetteer-{digest}.sqlite"
         if not index_path.is_file():
-            _build_index(tsv, index_path)
+            build_index(tsv, index_path)
             for old in index_path.parent.glob("gazetteer-*.sqlite"):
                 if old != index_path:  # an index of an earlier data version
                     old.unlink(missing_ok=True)

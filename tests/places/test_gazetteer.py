@@ -63,7 +63,7 @@ def test_index_build_from_tsv(tmp_path) -> None:  # type: ignore[no-untyped-def]
     """The runtime turns the shipped TSV into a SQLite index; check it on a small file of our own."""
     import gzip
 
-    from eventwire.places.gazetteer import _build_index
+    from eventwire.places.gazetteer import build_index
 
     tsv = tmp_path / "mini.tsv.gz"
     with gzip.open(tsv, "wt", encoding="utf-8") as f:
@@ -72,7 +72,7 @@ def test_index_build_from_tsv(tmp_path) -> None:  # type: ignore[no-untyped-def]
         f.write("2\tcity\tSpringfield\tUS\tIL\t39.80\t-89.64\t114394\t\n")
         f.write("-3\tregion\tMiddle East\t\t\t29.0\t42.0\t0\tMideast\n")
     index = tmp_path / "mini.sqlite"
-    _build_index(tsv, index)
+    build_index(tsv, index)
     gaz = Gazetteer(index_path=index)
     (raqqa,) = gaz.candidates("al-Raqqa")
     assert raqqa.name == "Ar Raqqah" and raqqa.geonameid == 1
