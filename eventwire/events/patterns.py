@@ -18,7 +18,6 @@ ours names syntactic relations, so a pattern keeps working when the parser chang
   ``a`` from actor to recipient and ``b`` back from recipient to actor; ``:b`` only the latter.
 * flags: ``recip`` (reciprocal: "X and Y met"), ``rcp:p|p`` prepositions whose object is the recipient,
   ``agent:p|p`` prepositions whose object is the actor (nouns: "airstrikes of the coalition").
-
 * ``example: [Arnor] met with [Gondor].`` on the line(s) after a pattern: a sentence the pattern codes,
   actors in square brackets (``parse_example``). Examples are not used in coding; the tests check that
   every pattern of core.ewp fires on its examples, so write one for every pattern you add there.
@@ -28,7 +27,8 @@ the class ``name``; the same class in another line or file (a user's ``.ewp``) a
 them through ``eventwire.events.lexicon.WordClasses``; core.ewp defines and documents each (light verbs,
 control verbs, reporting and opinion verbs, recipient and place prepositions, time nouns ...). A class
 keeps its words' first-seen order too (``PatternSet.ordered``), for classes that rank their words.
-Comments start with ``#`` anywhere on a line.
+Comments start with ``#`` anywhere on a line (so an example cannot hold one). How to add a pattern or a
+word class, with a worked example: docs/extending.md (events).
 """
 
 from __future__ import annotations
