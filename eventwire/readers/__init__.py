@@ -51,7 +51,7 @@ def read_paths(paths: Iterable[str], options: dict[str, Any] | None = None) -> I
     opts = dict(options or {})
     for p in paths:
         if p == "-":
-            from eventwire.readers.text import read_stream
+            from eventwire.readers.stdin import read_stream
 
             yield from read_stream(sys.stdin.buffer, "<stdin>", opts)
             continue

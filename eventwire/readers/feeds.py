@@ -16,7 +16,7 @@ from eventwire.errors import ErrorCode, EventwireError
 from eventwire.records import RawRecord, Reject
 from eventwire.registry import readers
 from eventwire.readers.html import extract_html
-from eventwire.readers.text import DEFAULT_MAX_BYTES
+from eventwire.readers.stream import max_bytes
 
 
 def _entry_date(entry: Any) -> str | None:
@@ -73,7 +73,7 @@ def parse_feed(data: bytes, source: str, options: dict[str, Any]) -> Iterator[Ra
 
 @readers.register(".rss")
 def read_feed(path: Path, options: dict[str, Any]) -> Iterator[RawRecord | Reject]:
-    limit = int(options.get("max_bytes") or DEFAULT_MAX_BYTES)
+    limit = max_bytes(options)
     try:
         with path.open("rb") as fh:
             data = fh.read(limit + 1)

@@ -16,7 +16,8 @@ from typing import Any
 from eventwire.errors import ErrorCode, EventwireError
 from eventwire.records import RawRecord, Reject
 from eventwire.registry import readers
-from eventwire.readers.text import DEFAULT_MAX_BYTES, decode_bytes
+from eventwire.readers.stream import max_bytes
+from eventwire.readers.text import decode_bytes
 
 # Fewer words than this is navigation or a teaser, not an article body.
 MIN_WORDS = 8
@@ -83,7 +84,7 @@ def html_record(html: str, source: str, options: dict[str, Any], url: str | None
 
 @readers.register(".html")
 def read_html(path: Path, options: dict[str, Any]) -> Iterator[RawRecord | Reject]:
-    limit = int(options.get("max_bytes") or DEFAULT_MAX_BYTES)
+    limit = max_bytes(options)
     try:
         opener = gzip.open if path.name.lower().endswith(".gz") else open
         with opener(path, "rb") as fh:  # type: ignore[operator]

@@ -15,26 +15,10 @@ from typing import IO, Any
 
 from eventwire.errors import ErrorCode, EventwireError
 from eventwire.records import RawRecord, Reject
+from eventwire.readers.stream import iter_byte_lines, max_bytes, read_limited
 from eventwire.registry import readers
-from eventwire.readers.text import max_bytes, read_limited
 
 FIELDS = ("id", "title", "published", "url", "outlet")
-_CHUNK = 1 << 16
-
-
-def iter_byte_lines(fh: IO[bytes], limit: int) -> Iterator[bytes]:
-    """Lines of a binary stream; a line longer than ``limit`` is yielded as its first limit+1 bytes (the
-    caller sees it is too long) and the rest of it is skipped without being held in memory."""
-    while True:
-        line = fh.readline(limit + 1)
-        if not line:
-            return
-        if len(line) > limit and not line.endswith(b"\n"):
-            while True:  # skip the rest of the over-long line
-                rest = fh.readline(_CHUNK)
-                if not rest or rest.endswith(b"\n"):
-                    break
-        yield line
 
 
 def _decode_line(raw: bytes, where: str) -> tuple[str, list[str]]:

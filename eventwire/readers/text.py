@@ -12,13 +12,13 @@ import codecs
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from eventwire.errors import ErrorCode, EventwireError
+from eventwire.readers.stream import max_bytes, read_limited
 from eventwire.records import RawRecord, Reject
 from eventwire.registry import readers
 
-DEFAULT_MAX_BYTES = 5_000_000
 _SNIFF = 8192
 # File signatures of common binary formats that end up in text folders.
 _MAGIC: tuple[tuple[bytes, str], ...] = (
@@ -56,12 +56,6 @@ _LATIN = frozenset(
     " cp852 cp858 cp775 hp_roman8".split()
 )
 _MAX_CONTROL_SHARE = 0.05
-
-
-def max_bytes(options: dict[str, Any]) -> int:
-    """The configured size limit (io.max_bytes), or the default when the option is missing."""
-    value = options.get("max_bytes")
-    return int(value) if value else DEFAULT_MAX_BYTES
 
 
 def sniff_binary(data: bytes) -> str | None:
@@ -137,50 +131,7 @@ def decode_bytes(data: bytes, source: str) -> tuple[str, list[str]]:
     return text, [f"not valid UTF-8 (byte {first_error.start}: {first_error.reason}); decoded as {encoding}"]
 
 
-def read_limited(fh: IO[bytes], limit: int, source: str) -> bytes:
-    """Read at most ``limit`` bytes; more than that is an error, so a huge input never fills memory."""
-    data = fh.read(limit + 1)
-    if len(data) > limit:
-        raise EventwireError(ErrorCode.TOO_LARGE, f"{source}: more than {limit} bytes (io.max_bytes)")
-    return data
-
-
-def read_stream(fh: IO[bytes], source: str, options: dict[str, Any]) -> Iterator[RawRecord | Reject]:
-    """Standard input: JSON Lines when the first non-blank byte is '{' (streamed line by line), otherwise
-    one plain-text article (bounded by io.max_bytes)."""
-    limit = max_bytes(options)
-    head = b""
-    while not head.strip():
-        chunk = fh.readline(limit + 1)
-        if not chunk:
-            break
-        head += chunk
-        if len(head) > limit:
-            break
-    if head.lstrip().startswith(b"{"):
-        from eventwire.readers.jsonl import parse_byte_lines
-
-        yield from parse_byte_lines(_chain_lines(head, fh, limit), source, options)
-        return
-    try:
-        rest = read_limited(fh, max(0, limit - len(head)), source) if len(head) <= limit else b"x"
-        if len(head) + len(rest) > limit:
-            raise EventwireError(ErrorCode.TOO_LARGE, f"{source}: more than {limit} bytes (io.max_bytes)")
-    except EventwireError as exc:
-        yield Reject.from_error(exc, "read", None, source)
-        return
-    yield from _text_record(head + rest, source, options)
-
-
-def _chain_lines(head: bytes, fh: IO[bytes], limit: int) -> Iterator[bytes]:
-    """The lines already read, then the rest of the stream, each line at most limit+1 bytes long."""
-    yield from head.splitlines(keepends=True)
-    from eventwire.readers.jsonl import iter_byte_lines
-
-    yield from iter_byte_lines(fh, limit)
-
-
-def _text_record(data: bytes, source: str, options: dict[str, Any]) -> Iterator[RawRecord | Reject]:
+def text_record(data: bytes, source: str, options: dict[str, Any]) -> Iterator[RawRecord | Reject]:
     try:
         text, notes = decode_bytes(data, source)
     except EventwireError as exc:
@@ -204,6 +155,6 @@ def read_text(path: Path, options: dict[str, Any]) -> Iterator[RawRecord | Rejec
     except OSError as exc:
         yield Reject.make(ErrorCode.UNREADABLE, f"{path}: {exc.strerror or exc}", "read", path.stem, str(path))
         return
-    for item in _text_record(data, str(path), options):
+    for item in text_record(data, str(path), options):
         item.id = path.stem
         yield item

@@ -14,7 +14,7 @@ from eventwire.errors import ErrorCode, EventwireError
 from eventwire.records import RawRecord, Reject
 from eventwire.registry import readers
 from eventwire.readers.html import decode_html, html_record
-from eventwire.readers.text import DEFAULT_MAX_BYTES
+from eventwire.readers.stream import max_bytes
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 
@@ -36,7 +36,7 @@ def read_warc(path: Path, options: dict[str, Any]) -> Iterator[RawRecord | Rejec
         return
     with fh:
         archive = ArchiveIterator(fh)
-        limit = int(options.get("max_bytes") or DEFAULT_MAX_BYTES)
+        limit = max_bytes(options)
         for n, item in enumerate(_records(archive, path, size, limit)):
             if isinstance(item, Reject):  # _records stops by itself after a damaged record
                 yield item

@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 
 from eventwire.errors import ErrorCode
 from eventwire.readers.jsonl import read_json, read_jsonl
-from eventwire.readers.text import read_stream, read_text
+from eventwire.readers.stdin import read_stream
+from eventwire.readers.text import read_text
 from eventwire.records import RawRecord, Reject
 
 from .strategies import mixed_text, scaled

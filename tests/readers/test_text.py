@@ -11,7 +11,8 @@ import pytest
 
 from eventwire.errors import ErrorCode
 from eventwire.readers import read_paths
-from eventwire.readers.text import decode_bytes, read_stream, read_text
+from eventwire.readers.stdin import read_stream
+from eventwire.readers.text import decode_bytes, read_text
 from eventwire.records import RawRecord, Reject
 
 ARTICLE = (
