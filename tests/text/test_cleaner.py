@@ -92,8 +92,8 @@ def _stage() -> CleanStage:
 
 def test_stage_assigns_article_and_keeps_reader_notes() -> None:
     doc = Document(id="x")
-    doc._raw = "BEIRUT (AP) \u2014 Israeli jets struck targets in southern Lebanon on Tuesday.\nThe army said so."
-    doc.scratch["notes"] = ["decoded as cp1252 (not valid UTF-8)"]
+    doc.provenance.raw = "BEIRUT (AP) \u2014 Israeli jets struck targets in southern Lebanon on Tuesday.\nThe army said so."
+    doc.provenance.notes = ["decoded as cp1252 (not valid UTF-8)"]
     _stage()(doc)
     art = doc.article
     assert art.outlet == "AP"
@@ -104,7 +104,7 @@ def test_stage_assigns_article_and_keeps_reader_notes() -> None:
 def test_stage_keeps_outlet_given_by_reader() -> None:
     doc = Document(id="x")
     doc.article.outlet = "Guardian"
-    doc._raw = "Talks collapse\nTalks collapsed on Monday.\nSource: Xinhua"
+    doc.provenance.raw = "Talks collapse\nTalks collapsed on Monday.\nSource: Xinhua"
     _stage()(doc)
     assert doc.article.outlet == "Guardian"
 
@@ -115,7 +115,7 @@ def test_stage_keeps_outlet_given_by_reader() -> None:
 )
 def test_stage_rejects_empty(raw: str, code: ErrorCode) -> None:
     doc = Document(id="x")
-    doc._raw = raw
+    doc.provenance.raw = raw
     with pytest.raises(EventwireError) as info:
         _stage()(doc)
     assert info.value.code is code
@@ -128,7 +128,7 @@ def test_mojibake_is_repaired_and_noted() -> None:
     # Text that merely contains the same letters is left alone.
     assert repair_mojibake("\u00c2mbito, \u00c3rea and S\u00e3o Paulo") == ("\u00c2mbito, \u00c3rea and S\u00e3o Paulo", 0)
     doc = Document(id="m")
-    doc._raw = "Talks resume in Z\u00fcrich\n" + broken
+    doc.provenance.raw = "Talks resume in Z\u00fcrich\n" + broken
     _stage()(doc)
     assert doc.article.title == "Talks resume in Z\u00fcrich"
     assert good in doc.article.text
