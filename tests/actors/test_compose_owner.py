@@ -14,7 +14,9 @@ def test_sector_nouns_share_an_of_in_owner_and_acronym_joins_its_name(pipeline: 
 
 
 def test_several_owners_give_one_actor_each_and_events_take_them_all(pipeline: Pipeline) -> None:
-    doc = pipeline.extract("The ambassadors of France, Germany and Italy met with Russian officials in Moscow on Monday.")
+    doc = pipeline.extract(
+        "The ambassadors of France, Germany and Italy met with Russian officials in Moscow on Monday."
+    )
     sector = {a.code for a in doc.actors if a.sector == "GOV"}
     assert {"FRAGOV", "DEUGOV", "ITAGOV"} <= sector  # one actor per owner, all named by "The ambassadors"
     meet = [e for e in doc.events if e.type == "CONSULT" and e.recipient and e.recipient[0].code == "RUSGOV"]

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from eventwire.errors import EventwireError
 from eventwire.actors.kb import build_kb, lookup
 from eventwire.actors.model import split_code
 from eventwire.actors.petrarch import parse_actors, parse_agents
+from eventwire.errors import EventwireError
 
 ACTORS = """\
 <!-- a made-up dictionary in PETRARCH form -->

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from eventwire.eval.names import evaluate_names
 from eventwire.actors.normalize import name_key, same_person, same_token
+from eventwire.eval.names import evaluate_names
 
 
 @pytest.mark.parametrize("a,b", [

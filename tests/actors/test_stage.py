@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import pairwise
 from pathlib import Path
 
 from eventwire.document import Actor, Document
@@ -26,7 +27,7 @@ def _offsets_exact(doc: Document) -> None:
         spans = sorted((m.start, m.end) for m in a.mentions)
         for m in a.mentions:
             assert doc.article.text[m.start : m.end] == m.text
-        for (s1, e1), (s2, e2) in zip(spans, spans[1:]):
+        for (_, e1), (s2, _) in pairwise(spans):
             assert e1 <= s2, f"overlapping mentions in {a.name}"
 
 

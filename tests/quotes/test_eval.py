@@ -66,6 +66,6 @@ def test_speaker_errors_lists_only_the_wrong_speakers() -> None:
         Attribution(content=[(1, 12)], source=[(15, 20)]),
         Attribution(content=[(28, 30)], cue=[(21, 25)], source=[(15, 20)]),
     ]
-    [error] = speaker_errors("doc", text, list(zip(gold, pred)))
+    [error] = speaker_errors("doc", text, list(zip(gold, pred, strict=True)))
     assert error["gold_source"] == "Jones" and error["predicted_source"] == "Smith"
     assert error["predicted_cue"] == "said" and error["start"] == 27

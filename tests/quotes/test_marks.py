@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -72,5 +74,5 @@ def test_never_raises_and_spans_are_sane(text: str) -> None:
         if m.close_mark is not None:
             assert m.end <= m.close_mark[0]
     # outermost quotes never overlap one another
-    for a, b in zip(found, found[1:]):
+    for a, b in pairwise(found):
         assert a.end <= b.start

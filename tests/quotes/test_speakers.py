@@ -8,7 +8,10 @@ from .conftest import Run, direct, words
 
 
 def test_participle_after_preposition_takes_the_clause_subject(quotes: Run) -> None:
-    text = "When he returned, Judge Berman began by saying, \u201cI don\u2019t think that it\u2019s necessary to go to jail.\u201d"
+    text = (
+        "When he returned, Judge Berman began by saying, "
+        "\u201cI don\u2019t think that it\u2019s necessary to go to jail.\u201d"
+    )
     [q] = direct(quotes(text))
     assert words(text, q.cue) == "saying"
     assert words(text, q.speaker) == "Judge Berman"

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from eventwire.document import Actor, Document, Span
-from eventwire.quotes.stage import build_quotes
 from eventwire.quotes.extract import extract_quotes
+from eventwire.quotes.stage import build_quotes
 
 
 def _doc(nlp: Any, text: str, actors: dict[str, tuple[str, list[str]]]) -> Document:

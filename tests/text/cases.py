@@ -72,7 +72,8 @@ CASES: list[Case] = [
         "China, Pakistan vow to deepen strategic cooperation\n\n"
         "BEIJING, Nov. 26 (Xinhua) -- Chinese President Xi Jinping met with Pakistani Prime Minister Nawaz Sharif "
         "on Wednesday, and the two sides vowed to deepen their all-weather strategic partnership.\n\n"
-        "Photo taken on Nov. 26, 2014 shows Xi Jinping shaking hands with Nawaz Sharif in Beijing. (Xinhua/Li Xueren)\n\n"
+        "Photo taken on Nov. 26, 2014 shows Xi Jinping shaking hands with Nawaz Sharif in Beijing. "
+        "(Xinhua/Li Xueren)\n\n"
         "Xi said China is willing to work with Pakistan to build the economic corridor.\n\n"
         "Enditem\n\n"
         "Editor: Mu Xuequan\n\n"
@@ -80,7 +81,9 @@ CASES: list[Case] = [
         "China, Pakistan vow to deepen strategic cooperation",
         "Chinese President Xi Jinping met",
         "Xinhua",
-        removed=("BEIJING, Nov. 26 (Xinhua) --", "(Xinhua/Li Xueren)", "Enditem", "Editor: Mu Xuequan", "Source: Xinhua"),
+        removed=(
+            "BEIJING, Nov. 26 (Xinhua) --", "(Xinhua/Li Xueren)", "Enditem", "Editor: Mu Xuequan", "Source: Xinhua"
+        ),
         kept=("Xi said China is willing to work with Pakistan to build the economic corridor.",),
         reasons=("source line", "end marker", "photo caption or credit"),
     ),
@@ -402,12 +405,17 @@ CASES: list[Case] = [
         "Iraq\u2019s parliament approved Prime Minister Haider al-Abadi's cabinet on Monday,",
         None,
         removed=("(Photo: Reuters)",),
-        kept=("ending weeks of wrangling between Shi\u2019ite, Sunni and Kurdish blocs", "vacant & are now held", "Abadi promised to fight corruption."),
+        kept=(
+            "ending weeks of wrangling between Shi\u2019ite, Sunni and Kurdish blocs",
+            "vacant & are now held",
+            "Abadi promised to fight corruption.",
+        ),
     ),
     Case(
         "dashes_and_parentheses_in_content",
         "Ceasefire talks stall in Cairo\n"
-        "Hamas - the Islamist group that controls Gaza - said on Monday it would not accept an extension of the truce.\n"
+        "Hamas - the Islamist group that controls Gaza - said on Monday it would not accept an extension of the "
+        "truce.\n"
         "England (Group A): the team will play its next match in Prague.\n"
         "Egypt (which brokered the truce) - along with Qatar - urged both sides to return to the table.",
         "Ceasefire talks stall in Cairo",

@@ -52,7 +52,9 @@ def test_sample_article(sample_text: str) -> None:
     text = f"{title}\n{body}"
     assert title == SAMPLE_TITLE
     assert outlet == "VOV"
-    assert lead == "Russian Foreign Minister pledged to support Syrian President Assad's regime against Middle East terrorism."
+    assert lead == (
+        "Russian Foreign Minister pledged to support Syrian President Assad's regime against Middle East terrorism."
+    )
     for debris in ("![]()", "Syria in flames", "FreaBeacon", "/.", "According to VOV.VN"):
         assert debris not in text
     reasons = {r.reason for r in removed}
@@ -78,7 +80,8 @@ def test_single_paragraph_has_no_title() -> None:
 def test_extra_outlet_patterns_from_config() -> None:
     cleaner = Cleaner([r"^Copyright \d{4} (?P<outlet>[A-Z][\w ]+)\.?$"])
     _, _, body, removed, outlet = cleaner.clean(
-        "Ships collide off Singapore\nTwo tankers collided in the Singapore Strait on Monday.\nCopyright 2014 Straits Times"
+        "Ships collide off Singapore\nTwo tankers collided in the Singapore Strait on Monday.\n"
+        "Copyright 2014 Straits Times"
     )
     assert outlet == "Straits Times"
     assert "Copyright" not in body
@@ -92,7 +95,9 @@ def _stage() -> CleanStage:
 
 def test_stage_assigns_article_and_keeps_reader_notes() -> None:
     doc = Document(id="x")
-    doc.provenance.raw = "BEIRUT (AP) \u2014 Israeli jets struck targets in southern Lebanon on Tuesday.\nThe army said so."
+    doc.provenance.raw = (
+        "BEIRUT (AP) \u2014 Israeli jets struck targets in southern Lebanon on Tuesday.\nThe army said so."
+    )
     doc.provenance.notes = ["decoded as cp1252 (not valid UTF-8)"]
     _stage()(doc)
     art = doc.article
@@ -111,7 +116,11 @@ def test_stage_keeps_outlet_given_by_reader() -> None:
 
 @pytest.mark.parametrize(
     ("raw", "code"),
-    [("", ErrorCode.NO_TEXT), ("  \n\u200b\u00a0\n", ErrorCode.NO_TEXT), ("![](x.jpg)\n/.\n(END)", ErrorCode.EMPTY_AFTER_CLEANING)],
+    [
+        ("", ErrorCode.NO_TEXT),
+        ("  \n\u200b\u00a0\n", ErrorCode.NO_TEXT),
+        ("![](x.jpg)\n/.\n(END)", ErrorCode.EMPTY_AFTER_CLEANING),
+    ],
 )
 def test_stage_rejects_empty(raw: str, code: ErrorCode) -> None:
     doc = Document(id="x")
@@ -126,7 +135,8 @@ def test_mojibake_is_repaired_and_noted() -> None:
     broken = good.encode("utf-8").decode("cp1252")
     assert repair_mojibake(broken) == (good, 6)
     # Text that merely contains the same letters is left alone.
-    assert repair_mojibake("\u00c2mbito, \u00c3rea and S\u00e3o Paulo") == ("\u00c2mbito, \u00c3rea and S\u00e3o Paulo", 0)
+    plain = "\u00c2mbito, \u00c3rea and S\u00e3o Paulo"
+    assert repair_mojibake(plain) == (plain, 0)
     doc = Document(id="m")
     doc.provenance.raw = "Talks resume in Z\u00fcrich\n" + broken
     _stage()(doc)
