@@ -120,7 +120,9 @@ def mode_full(corpus: Path, limit: int | None, n_process: int, model: str, batch
     startup = clock.read()
     pipeline.reset_timing()
     rows = load_texts(corpus, limit)
-    records = [RawRecord(text=r["text"], id=r.get("id"), published=r.get("published"), outlet=r.get("outlet")) for r in rows]
+    records = [
+        RawRecord(text=r["text"], id=r.get("id"), published=r.get("published"), outlet=r.get("outlet")) for r in rows
+    ]
     run = Clock()
     docs = events = rejects = 0
     for result in pipeline.pipe(records, n_process=n_process, batch_size=batch_size):

@@ -236,7 +236,7 @@ class Document(_Model):
         return self.model_dump_json(by_alias=True, indent=indent)
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "Document":
+    def from_dict(cls, data: dict[str, Any]) -> Document:
         return cls.model_validate(data)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from enum import Enum
 
 
-class ErrorCode(str, Enum):
+class ErrorCode(str, Enum):  # noqa: UP042 - StrEnum would change str(code), which messages use
     """Codes grouped by where they arise: E1xx input, E2xx cleaning, E3xx stages, E4xx config, E5xx store/API."""
 
     EMPTY_INPUT = "E101"
@@ -69,7 +69,7 @@ class EventwireError(Exception):
         message = f"[{code.value}] {MESSAGES[code]}"
         super().__init__(f"{message}: {detail}" if detail else message)
 
-    def __reduce__(self) -> tuple[type["EventwireError"], tuple[ErrorCode, str]]:
+    def __reduce__(self) -> tuple[type[EventwireError], tuple[ErrorCode, str]]:
         """Pickle by code and detail, so an error raised in a worker process arrives whole."""
         return (type(self), (self.code, self.detail))
 

@@ -126,7 +126,7 @@ class Pipeline:
         if type(stage).pipe is not Stage.pipe:
             try:
                 docs = list(stage.pipe(d for _, d in live))
-                return list(zip((i for i, _ in live), docs))
+                return list(zip((i for i, _ in live), docs, strict=True))
             except Exception:  # noqa: BLE001 - fall back to one article at a time to find the culprit
                 pass
         kept: list[tuple[int, Document]] = []

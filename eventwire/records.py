@@ -42,11 +42,11 @@ class Reject:
     reason: str
 
     @classmethod
-    def from_error(cls, error: EventwireError, stage: str, id: str | None, source: str | None) -> "Reject":
+    def from_error(cls, error: EventwireError, stage: str, id: str | None, source: str | None) -> Reject:
         return cls(id=id, source=source, stage=stage, code=error.code.value, reason=str(error))
 
     @classmethod
-    def make(cls, code: ErrorCode, detail: str, stage: str, id: str | None, source: str | None) -> "Reject":
+    def make(cls, code: ErrorCode, detail: str, stage: str, id: str | None, source: str | None) -> Reject:
         return cls.from_error(EventwireError(code, detail), stage, id, source)
 
     def to_dict(self) -> dict[str, Any]:

@@ -111,7 +111,10 @@ def event_mention_row(doc: Document, ev: Event, article_id: str, ingested_at: dt
     place_kind = None
     if loc is not None:
         place = next(
-            (p for p in doc.places if (loc.geonameid is not None and p.geonameid == loc.geonameid) or p.name == loc.name),
+            (
+                p for p in doc.places
+                if (loc.geonameid is not None and p.geonameid == loc.geonameid) or p.name == loc.name
+            ),
             None,
         )
         place_kind = place.kind if place else None
@@ -194,7 +197,7 @@ def document_rows(doc: Document, article_id: str | None = None, content_hash: st
     articles share one. ``ingested_at`` defaults to now (UTC, naive).
     """
     aid = article_id or doc.id
-    when = ingested_at or dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+    when = ingested_at or dt.datetime.now(dt.UTC).replace(tzinfo=None)
     art = doc.article
     stored = doc.model_copy(update={"id": aid}).to_json() if aid != doc.id else doc.to_json()
     return {

@@ -63,7 +63,8 @@ class Resources:
         owner = self._owners.setdefault(resource.name, resource)
         if owner is not resource:
             raise EventwireError(
-                ErrorCode.PIPELINE_INVALID, f"two different resources are named {resource.name!r}: {owner.build}, {resource.build}"
+                ErrorCode.PIPELINE_INVALID,
+                f"two different resources are named {resource.name!r}: {owner.build}, {resource.build}",
             )
         if resource.name not in self._cache:
             self._cache[resource.name] = resource.build(self)

@@ -92,7 +92,9 @@ def test_provenance_is_typed_kept_across_processes_and_never_serialised() -> Non
     from eventwire.document import Document
     from eventwire.pipeline import new_document
 
-    record = RawRecord(text="Talks resume\nRussia and Syria met.", id="p1", source="in/p1.txt", notes=["decoded as cp1252"])
+    record = RawRecord(
+        text="Talks resume\nRussia and Syria met.", id="p1", source="in/p1.txt", notes=["decoded as cp1252"]
+    )
     doc = new_document(record)
     prov = doc.provenance
     assert (prov.raw, prov.source, prov.notes) == (record.text, "in/p1.txt", ["decoded as cp1252"])

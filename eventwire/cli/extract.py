@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -22,15 +22,17 @@ EXIT_ALL_REJECTED = 4
 
 @app.command()
 def extract(
-    paths: Annotated[Optional[list[str]], typer.Argument(help="files, folders, globs, or - for stdin")] = None,
-    published: Annotated[Optional[str], typer.Option(help="publication date YYYY-MM-DD for inputs without one")] = None,
+    paths: Annotated[list[str] | None, typer.Argument(help="files, folders, globs, or - for stdin")] = None,
+    published: Annotated[str | None, typer.Option(help="publication date YYYY-MM-DD for inputs without one")] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl|json|csv|gdelt|plover")] = "jsonl",
-    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="output file (default stdout)")] = None,
-    rejects: Annotated[Optional[Path], typer.Option(help="rejects JSON Lines (default: OUTPUT.rejects.jsonl or ./rejects.jsonl)")] = None,
-    config: Annotated[Optional[Path], typer.Option(help="user TOML configuration")] = None,
-    model: Annotated[Optional[str], typer.Option(help="spaCy model package name")] = None,
-    workers: Annotated[Optional[int], typer.Option("--workers", "-j", help="worker processes")] = None,
-    batch_size: Annotated[Optional[int], typer.Option(help="articles per batch")] = None,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="output file (default stdout)")] = None,
+    rejects: Annotated[
+        Path | None, typer.Option(help="rejects JSON Lines (default: OUTPUT.rejects.jsonl or ./rejects.jsonl)")
+    ] = None,
+    config: Annotated[Path | None, typer.Option(help="user TOML configuration")] = None,
+    model: Annotated[str | None, typer.Option(help="spaCy model package name")] = None,
+    workers: Annotated[int | None, typer.Option("--workers", "-j", help="worker processes")] = None,
+    batch_size: Annotated[int | None, typer.Option(help="articles per batch")] = None,
 ) -> None:
     """Extract events from articles; write one Document per article.
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -15,8 +15,8 @@ from eventwire.cli.app import app
 @app.command("kb")
 def kb_command(
     name: Annotated[str, typer.Argument(help="a name, e.g. 'Sergei Lavrov', 'IS', 'the Kremlin'")],
-    on: Annotated[Optional[str], typer.Option("--on", help="date YYYY-MM-DD (default: today)")] = None,
-    config: Annotated[Optional[str], typer.Option(help="config file with [actors] dictionaries")] = None,
+    on: Annotated[str | None, typer.Option("--on", help="date YYYY-MM-DD (default: today)")] = None,
+    config: Annotated[str | None, typer.Option(help="config file with [actors] dictionaries")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
 ) -> None:
     """Look a name up in the actor knowledge base (package data plus configured dictionaries)."""

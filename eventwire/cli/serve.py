@@ -9,7 +9,7 @@ from __future__ import annotations
 import ipaddress
 import os
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -31,13 +31,13 @@ def is_loopback(host: str) -> bool:
 
 @app.command()
 def serve(
-    db: Annotated[Optional[Path], typer.Option(help="DuckDB file made by `eventwire ingest` (default: store.db)")] = None,
+    db: Annotated[Path | None, typer.Option(help="DuckDB file made by `eventwire ingest` (default: store.db)")] = None,
     host: Annotated[str, typer.Option(help="address to bind; anything but loopback needs --token")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="TCP port")] = 8000,
     token: Annotated[
-        Optional[str], typer.Option(help=f"require 'Authorization: Bearer TOKEN' on /api (or ${TOKEN_ENV})")
+        str | None, typer.Option(help=f"require 'Authorization: Bearer TOKEN' on /api (or ${TOKEN_ENV})")
     ] = None,
-    config: Annotated[Optional[Path], typer.Option(help="user TOML configuration")] = None,
+    config: Annotated[Path | None, typer.Option(help="user TOML configuration")] = None,
 ) -> None:
     """Serve the REST API (/api, /openapi.json) and the web page (/)."""
     import uvicorn

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -15,12 +15,14 @@ from eventwire.config import load_config
 
 @app.command("spark")
 def spark(
-    paths: Annotated[list[str], typer.Argument(help="INPUT... OUTPUT: inputs (paths or Hadoop URIs), then the output dir")],
+    paths: Annotated[
+        list[str], typer.Argument(help="INPUT... OUTPUT: inputs (paths or Hadoop URIs), then the output dir")
+    ],
     master: Annotated[str, typer.Option(help="Spark master, e.g. local[*], yarn, k8s://...")] = "local[*]",
-    partitions: Annotated[Optional[int], typer.Option(help="repartition the records into N partitions")] = None,
-    published: Annotated[Optional[str], typer.Option(help="publication date for inputs without one")] = None,
-    db: Annotated[Optional[Path], typer.Option(help="also load the output into this (new) DuckDB store")] = None,
-    config: Annotated[Optional[Path], typer.Option(help="user TOML configuration")] = None,
+    partitions: Annotated[int | None, typer.Option(help="repartition the records into N partitions")] = None,
+    published: Annotated[str | None, typer.Option(help="publication date for inputs without one")] = None,
+    db: Annotated[Path | None, typer.Option(help="also load the output into this (new) DuckDB store")] = None,
+    config: Annotated[Path | None, typer.Option(help="user TOML configuration")] = None,
 ) -> None:
     """Run eventwire over a corpus on Spark; writes OUTPUT/{articles,events,event_mentions,actors,...,rejects}."""
     try:
@@ -30,7 +32,8 @@ def spark(
     if len(paths) < 2:
         raise typer.BadParameter("give at least one INPUT and the OUTPUT directory")
     *inputs, output = paths
-    counts = run(inputs, output, load_config(config), SparkOptions(master=master, partitions=partitions, published=published))
+    options = SparkOptions(master=master, partitions=partitions, published=published)
+    counts = run(inputs, output, load_config(config), options)
     table = Table(title=f"eventwire spark -> {output}")
     table.add_column("table")
     table.add_column("rows", justify="right")

@@ -9,11 +9,20 @@ import csv
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, SpinnerColumn, Task, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    SpinnerColumn,
+    Task,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.table import Table
 from rich.text import Text
 
@@ -21,7 +30,7 @@ from eventwire.cli.app import app
 from eventwire.config import load_config
 from eventwire.errors import EventwireError
 
-DbOption = Annotated[Optional[Path], typer.Option("--db", help="DuckDB file (default: store.db, ./eventwire.duckdb)")]
+DbOption = Annotated[Path | None, typer.Option("--db", help="DuckDB file (default: store.db, ./eventwire.duckdb)")]
 EXIT_SOME_REJECTED = 3
 
 
@@ -70,11 +79,11 @@ def _estimate_total(paths: list[str]) -> int | None:
 def ingest(
     paths: Annotated[list[str], typer.Argument(help="files, folders, globs, or - for stdin")],
     db: DbOption = None,
-    rejects: Annotated[Optional[Path], typer.Option(help="rejects JSON Lines (default: beside the database)")] = None,
-    published: Annotated[Optional[str], typer.Option(help="publication date YYYY-MM-DD for inputs without one")] = None,
-    workers: Annotated[Optional[int], typer.Option("--workers", "-j", help="worker processes")] = None,
-    batch_size: Annotated[Optional[int], typer.Option(help="articles per transaction")] = None,
-    config: Annotated[Optional[Path], typer.Option(help="user TOML configuration")] = None,
+    rejects: Annotated[Path | None, typer.Option(help="rejects JSON Lines (default: beside the database)")] = None,
+    published: Annotated[str | None, typer.Option(help="publication date YYYY-MM-DD for inputs without one")] = None,
+    workers: Annotated[int | None, typer.Option("--workers", "-j", help="worker processes")] = None,
+    batch_size: Annotated[int | None, typer.Option(help="articles per transaction")] = None,
+    config: Annotated[Path | None, typer.Option(help="user TOML configuration")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="no progress bar")] = False,
 ) -> None:
     """Extract events from articles into the DuckDB store, idempotently (already stored articles are skipped).
@@ -169,22 +178,22 @@ def _cell(row: dict[str, Any], key: str) -> str:
     return "" if value is None else str(value)
 
 
-TypeOption = Annotated[Optional[str], typer.Option("--type", help="PLOVER type(s), comma separated")]
+TypeOption = Annotated[str | None, typer.Option("--type", help="PLOVER type(s), comma separated")]
 
 
 @app.command()
 def events(
     db: DbOption = None,
-    actor: Annotated[Optional[str], typer.Option(help="actor code or name")] = None,
-    recipient: Annotated[Optional[str], typer.Option(help="recipient code or name")] = None,
-    party: Annotated[Optional[str], typer.Option(help="actor or recipient, code or name")] = None,
-    country: Annotated[Optional[str], typer.Option(help="ISO alpha-3 of actor, recipient or place")] = None,
+    actor: Annotated[str | None, typer.Option(help="actor code or name")] = None,
+    recipient: Annotated[str | None, typer.Option(help="recipient code or name")] = None,
+    party: Annotated[str | None, typer.Option(help="actor or recipient, code or name")] = None,
+    country: Annotated[str | None, typer.Option(help="ISO alpha-3 of actor, recipient or place")] = None,
     event_type: TypeOption = None,
-    quad_class: Annotated[Optional[int], typer.Option("--quad-class", help="1-4")] = None,
-    start: Annotated[Optional[str], typer.Option("--from", help="first date YYYY-MM-DD")] = None,
-    end: Annotated[Optional[str], typer.Option("--to", help="last date YYYY-MM-DD")] = None,
-    place: Annotated[Optional[str], typer.Option(help="place name or GeoNames id")] = None,
-    outlet: Annotated[Optional[str], typer.Option(help="outlet of a reporting article")] = None,
+    quad_class: Annotated[int | None, typer.Option("--quad-class", help="1-4")] = None,
+    start: Annotated[str | None, typer.Option("--from", help="first date YYYY-MM-DD")] = None,
+    end: Annotated[str | None, typer.Option("--to", help="last date YYYY-MM-DD")] = None,
+    place: Annotated[str | None, typer.Option(help="place name or GeoNames id")] = None,
+    outlet: Annotated[str | None, typer.Option(help="outlet of a reporting article")] = None,
     all_events: Annotated[bool, typer.Option("--all", help="include negated and hypothetical events")] = False,
     limit: Annotated[int, typer.Option(help="at most N events")] = 1000,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table|csv|json")] = "table",
@@ -211,12 +220,12 @@ def events(
 def dyads(
     db: DbOption = None,
     by: Annotated[str, typer.Option("--by", help="day|week|month|year")] = "day",
-    actor: Annotated[Optional[str], typer.Option(help="actor code or name")] = None,
-    recipient: Annotated[Optional[str], typer.Option(help="recipient code or name")] = None,
-    country: Annotated[Optional[str], typer.Option(help="ISO alpha-3 of actor, recipient or place")] = None,
+    actor: Annotated[str | None, typer.Option(help="actor code or name")] = None,
+    recipient: Annotated[str | None, typer.Option(help="recipient code or name")] = None,
+    country: Annotated[str | None, typer.Option(help="ISO alpha-3 of actor, recipient or place")] = None,
     event_type: TypeOption = None,
-    start: Annotated[Optional[str], typer.Option("--from", help="first date YYYY-MM-DD")] = None,
-    end: Annotated[Optional[str], typer.Option("--to", help="last date YYYY-MM-DD")] = None,
+    start: Annotated[str | None, typer.Option("--from", help="first date YYYY-MM-DD")] = None,
+    end: Annotated[str | None, typer.Option("--to", help="last date YYYY-MM-DD")] = None,
     all_events: Annotated[bool, typer.Option("--all", help="include negated and hypothetical events")] = False,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table|csv|json")] = "table",
 ) -> None:
@@ -240,7 +249,7 @@ def dyads(
 
 @app.command()
 def actors(
-    name: Annotated[Optional[str], typer.Argument(help="name or code to look for")] = None,
+    name: Annotated[str | None, typer.Argument(help="name or code to look for")] = None,
     db: DbOption = None,
     limit: Annotated[int, typer.Option(help="at most N actors")] = 100,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table|csv|json")] = "table",

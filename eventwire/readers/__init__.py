@@ -15,7 +15,6 @@ from typing import Any
 from eventwire.records import RawRecord, Reject
 from eventwire.registry import readers
 
-
 Item = RawRecord | Reject
 
 

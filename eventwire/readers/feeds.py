@@ -13,10 +13,10 @@ from pathlib import Path
 from typing import Any
 
 from eventwire.errors import ErrorCode, EventwireError
-from eventwire.records import RawRecord, Reject
-from eventwire.registry import readers
 from eventwire.readers.html import extract_html
 from eventwire.readers.stream import max_bytes
+from eventwire.records import RawRecord, Reject
+from eventwire.registry import readers
 
 
 def _entry_date(entry: Any) -> str | None:

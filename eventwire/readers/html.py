@@ -14,10 +14,10 @@ from pathlib import Path
 from typing import Any
 
 from eventwire.errors import ErrorCode, EventwireError
-from eventwire.records import RawRecord, Reject
-from eventwire.registry import readers
 from eventwire.readers.stream import max_bytes
 from eventwire.readers.text import decode_bytes
+from eventwire.records import RawRecord, Reject
+from eventwire.registry import readers
 
 # Fewer words than this is navigation or a teaser, not an article body.
 MIN_WORDS = 8

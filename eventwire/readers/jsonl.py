@@ -11,11 +11,11 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from eventwire.errors import ErrorCode, EventwireError
-from eventwire.records import RawRecord, Reject
 from eventwire.readers.stream import iter_byte_lines, max_bytes, read_limited
+from eventwire.records import RawRecord, Reject
 from eventwire.registry import readers
 
 FIELDS = ("id", "title", "published", "url", "outlet")
@@ -39,7 +39,8 @@ def _record(obj: Any, where: str, options: dict[str, Any], notes: list[str]) -> 
     if text is None:
         return Reject.make(ErrorCode.NO_TEXT, f"{where}: no 'text' field", "read", rid, where)
     if not isinstance(text, str):
-        return Reject.make(ErrorCode.NO_TEXT, f"{where}: 'text' is a {type(text).__name__}, not a string", "read", rid, where)
+        detail = f"{where}: 'text' is a {type(text).__name__}, not a string"
+        return Reject.make(ErrorCode.NO_TEXT, detail, "read", rid, where)
     if not text.strip():
         return Reject.make(ErrorCode.NO_TEXT, f"{where}: 'text' is empty", "read", rid, where)
     meta: dict[str, str | None] = {}
@@ -57,7 +58,8 @@ def parse_byte_lines(lines: Iterable[bytes], source: str, options: dict[str, Any
     for n, raw in enumerate(lines, 1):
         where = f"{source}:{n}"
         if len(raw) > limit:
-            yield Reject.make(ErrorCode.TOO_LARGE, f"{where}: line longer than {limit} bytes (io.max_bytes)", "read", None, where)
+            detail = f"{where}: line longer than {limit} bytes (io.max_bytes)"
+            yield Reject.make(ErrorCode.TOO_LARGE, detail, "read", None, where)
             continue
         if n == 1 and raw.startswith(b"\xef\xbb\xbf"):
             raw = raw[3:]

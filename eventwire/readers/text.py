@@ -79,7 +79,9 @@ def _check_text(text: str, source: str) -> None:
         raise EventwireError(ErrorCode.EMPTY_INPUT, f"{source}: only whitespace")
     controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t")
     if controls > _MAX_CONTROL_SHARE * len(sample):
-        raise EventwireError(ErrorCode.BINARY_INPUT, f"{source}: decodes to control characters ({controls}/{len(sample)})")
+        raise EventwireError(
+            ErrorCode.BINARY_INPUT, f"{source}: decodes to control characters ({controls}/{len(sample)})"
+        )
 
 
 def decode_bytes(data: bytes, source: str) -> tuple[str, list[str]]:

@@ -11,10 +11,10 @@ from pathlib import Path
 from typing import Any
 
 from eventwire.errors import ErrorCode, EventwireError
-from eventwire.records import RawRecord, Reject
-from eventwire.registry import readers
 from eventwire.readers.html import decode_html, html_record
 from eventwire.readers.stream import max_bytes
+from eventwire.records import RawRecord, Reject
+from eventwire.registry import readers
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 

@@ -178,7 +178,7 @@ def run(inputs: list[str], output: str, config: Config, options: SparkOptions) -
     spark = session(options)
     try:
         config_json = json.dumps(config.data)
-        ingested_at = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None, microsecond=0)
+        ingested_at = dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
         window = config.store.dedup_days
         max_bytes = config.io.max_bytes
         records = read_records(spark, inputs, options, max_bytes)

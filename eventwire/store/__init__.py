@@ -5,8 +5,8 @@ See docs/store.md for the schema. ``document_rows`` and the Arrow schemas are sh
 
 from __future__ import annotations
 
-from eventwire.store.db import Store, WriteStats, open_store
 from eventwire.rows import document_rows, event_mention_rows
+from eventwire.store.db import Store, WriteStats, open_store
 from eventwire.store.schema import SCHEMA_VERSION, TABLES
 
 __all__ = ["SCHEMA_VERSION", "TABLES", "Store", "WriteStats", "document_rows",

@@ -19,11 +19,10 @@ import pyarrow as pa
 from eventwire.config import package_defaults
 from eventwire.document import Document
 from eventwire.errors import ErrorCode, EventwireError
+from eventwire.rows import content_hash_of, document_rows
 from eventwire.store import queries
 from eventwire.store.dedup import Cluster, aggregate_events, assign_events
-from eventwire.rows import content_hash_of, document_rows
 from eventwire.store.schema import ARTICLE_TABLES, SCHEMA_VERSION, TABLES, ddl, to_arrow
-
 
 
 @dataclass
@@ -37,7 +36,7 @@ class WriteStats:
     merged_mentions: int = 0
     renamed: list[str] = field(default_factory=list)
 
-    def add(self, other: "WriteStats") -> None:
+    def add(self, other: WriteStats) -> None:
         self.articles += other.articles
         self.skipped += other.skipped
         self.mentions += other.mentions
@@ -66,7 +65,7 @@ class Store:
             self._check_version()
 
     # -- lifecycle ---------------------------------------------------------------------------------
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Store:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -130,7 +129,7 @@ class Store:
         hashes = [content_hash_of(d) for d in docs]
         known = self.known_hashes(hashes)
         fresh: list[tuple[Document, str]] = []
-        for doc, h in zip(docs, hashes):
+        for doc, h in zip(docs, hashes, strict=True):
             if h in known:
                 stats.skipped += 1
                 continue
@@ -139,7 +138,7 @@ class Store:
         if not fresh:
             return
         taken = self._existing_ids([d.id for d, _ in fresh])
-        when = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+        when = dt.datetime.now(dt.UTC).replace(tzinfo=None)
         tables: dict[str, list[dict[str, Any]]] = {t: [] for t in ARTICLE_TABLES}
         for doc, h in fresh:
             aid = doc.id

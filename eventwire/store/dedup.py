@@ -39,7 +39,7 @@ class Cluster:
     articles: set[str] = field(default_factory=set)
 
     @classmethod
-    def from_row(cls, row: dict[str, Any]) -> "Cluster":
+    def from_row(cls, row: dict[str, Any]) -> Cluster:
         return cls(
             event_id=row["event_id"], dedup_key=row["dedup_key"], date=row.get("date"),
             date_value=row.get("date_value"), date_precision=row.get("date_precision"), place=place_key(row),

@@ -98,10 +98,14 @@ def event_filters(
         clauses.append(f"({a_sql} OR {r_sql})")
         params += a_p + r_p
     if country:
-        clauses.append("(upper(actor_country) = upper(?) OR upper(recipient_country) = upper(?) OR upper(place_country) = upper(?))")
+        clauses.append(
+            "(upper(actor_country) = upper(?) OR upper(recipient_country) = upper(?) "
+            "OR upper(place_country) = upper(?))"
+        )
         params += [country] * 3
     if type:
-        types = [t.strip().upper() for t in ([type] if isinstance(type, str) else type) for t in t.split(",") if t.strip()]
+        given = [type] if isinstance(type, str) else type
+        types = [t.strip().upper() for t in given for t in t.split(",") if t.strip()]
         clauses.append("list_contains(?, upper(type))")
         params.append(types)
     if quad_class is not None:
@@ -118,11 +122,14 @@ def event_filters(
         params += [_contains(place), place]
     if outlet:
         clauses.append(
-            f"EXISTS (SELECT 1 FROM event_mentions m WHERE m.event_id = {alias}.event_id AND m.outlet ILIKE ? ESCAPE '\\')"
+            f"EXISTS (SELECT 1 FROM event_mentions m WHERE m.event_id = {alias}.event_id "
+            "AND m.outlet ILIKE ? ESCAPE '\\')"
         )
         params.append(_contains(outlet))
     if article_id:
-        clauses.append(f"EXISTS (SELECT 1 FROM event_mentions m WHERE m.event_id = {alias}.event_id AND m.article_id = ?)")
+        clauses.append(
+            f"EXISTS (SELECT 1 FROM event_mentions m WHERE m.event_id = {alias}.event_id AND m.article_id = ?)"
+        )
         params.append(article_id)
     if not all:
         clauses.append("is_fact")
@@ -196,7 +203,8 @@ def actors(con: duckdb.DuckDBPyConnection, q: str | None = None, limit: int | No
         "mode(sector) AS sector, any_value(kb_id) AS kb_id, count(DISTINCT article_id) AS articles, "
         f"CAST(sum(n_mentions) AS BIGINT) AS mentions FROM actors{where} GROUP BY ckey, name), "
         "s AS (SELECT coalesce(actor_code, '') AS ckey, actor_name AS name, count(*) AS n FROM events GROUP BY ALL), "
-        "r AS (SELECT coalesce(recipient_code, '') AS ckey, recipient_name AS name, count(*) AS n FROM events GROUP BY ALL) "
+        "r AS (SELECT coalesce(recipient_code, '') AS ckey, recipient_name AS name, count(*) AS n "
+        "FROM events GROUP BY ALL) "
         "SELECT a.code, a.name, a.country, a.sector, a.kb_id, a.articles, a.mentions, "
         "coalesce(s.n, 0) AS events_as_actor, coalesce(r.n, 0) AS events_as_recipient "
         "FROM a LEFT JOIN s USING (ckey, name) LEFT JOIN r USING (ckey, name) "
@@ -232,8 +240,10 @@ def network(con: duckdb.DuckDBPyConnection, **filters: Any) -> dict[str, list[di
     base = f"SELECT * FROM events e{where}"
     edges = _rows(
         con,
-        "SELECT coalesce(actor_code, upper(actor_name)) AS source, coalesce(recipient_code, upper(recipient_name)) AS target, "
-        "type, count(*) AS weight, CAST(sum(mention_count) AS BIGINT) AS mentions, round(sum(goldstein), 3) AS goldstein_sum, "
+        "SELECT coalesce(actor_code, upper(actor_name)) AS source, "
+        "coalesce(recipient_code, upper(recipient_name)) AS target, "
+        "type, count(*) AS weight, CAST(sum(mention_count) AS BIGINT) AS mentions, "
+        "round(sum(goldstein), 3) AS goldstein_sum, "
         f"round(sum(plover_score), 3) AS plover_sum FROM ({base}) "
         "WHERE coalesce(actor_code, actor_name) IS NOT NULL AND coalesce(recipient_code, recipient_name) IS NOT NULL "
         "GROUP BY ALL ORDER BY source, target, type",
@@ -241,7 +251,8 @@ def network(con: duckdb.DuckDBPyConnection, **filters: Any) -> dict[str, list[di
     )
     nodes = _rows(
         con,
-        "WITH p AS (SELECT coalesce(actor_code, upper(actor_name)) AS id, actor_name AS name, actor_country AS country, "
+        "WITH p AS (SELECT coalesce(actor_code, upper(actor_name)) AS id, actor_name AS name, "
+        "actor_country AS country, "
         f"actor_sector AS sector FROM ({base}) UNION ALL "
         "SELECT coalesce(recipient_code, upper(recipient_name)), recipient_name, recipient_country, recipient_sector "
         f"FROM ({base})) SELECT id, mode(name) AS name, mode(country) AS country, mode(sector) AS sector, "

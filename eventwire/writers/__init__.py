@@ -12,7 +12,6 @@ from eventwire.document import Document
 from eventwire.registry import writers
 
 
-
 class Writer(Protocol):
     def write(self, doc: Document) -> None: ...
 

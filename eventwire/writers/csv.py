@@ -18,7 +18,9 @@ COLUMNS: tuple[str, ...] = (
 
 
 def csv_cells(row: dict[str, Any]) -> list[str]:
-    values = {**row, "place": row.get("place_name"), "evidence": row.get("sentence"), "trigger": row.get("trigger_text")}
+    values = {
+        **row, "place": row.get("place_name"), "evidence": row.get("sentence"), "trigger": row.get("trigger_text")
+    }
     return [text(values.get(c)) for c in COLUMNS]
 
 

@@ -83,7 +83,7 @@ def gdelt_cells(row: dict[str, Any]) -> list[str]:
     """The 61 GDELT 2.0 values of one event (see the module docstring for the mapping)."""
     date: dt.date | None = row.get("date")
     cameo = row.get("cameo") or ""
-    added = row.get("added") or dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+    added = row.get("added") or dt.datetime.now(dt.UTC).replace(tzinfo=None)
     has_place = bool(row.get("place_name"))
     values: list[Any] = [
         global_event_id(row["event_id"]),

@@ -65,7 +65,8 @@ def test_stdin_reader_never_raises(data: bytes) -> None:
 
 json_value = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=30),
-    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.sampled_from(["id", "text", "title", "published", "url", "outlet", "x"]), inner, max_size=6),
+    lambda inner: st.lists(inner, max_size=4)
+    | st.dictionaries(st.sampled_from(["id", "text", "title", "published", "url", "outlet", "x"]), inner, max_size=6),
     max_leaves=12,
 )
 jsonl_line = st.one_of(
