@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -35,6 +35,7 @@ STOP = frozenset({"the", "of", "a", "an", "and", "s", "'s", "mr", "mrs", "ms", "
                   "prime", "foreign", "said", "its", "his", "her", "their", "de", "al", "el", "in", "on", "for",
                   "to"})
 PartyNames = list[tuple[str | None, str | None, set[str]]]
+Matcher = Callable[[int, int, Event], bool]
 
 
 def words(s: str | None) -> set[str]:
@@ -65,7 +66,7 @@ def party_names(doc: Document, party: Iterable[EventActor]) -> PartyNames:
     text = doc.article.text
     out: PartyNames = []
     for p in party:
-        a = by_id.get(p.id)
+        a = by_id.get(p.id) if p.id else None
         names = words(p.name) | words(a.name if a else None)
         for m in a.mentions if a else []:
             names |= words(text[m.start:m.end])
@@ -159,6 +160,26 @@ def split_packets(gold: Sequence[dict[str, Any]], part: str) -> list[dict[str, A
     return [g for i, g in enumerate(ordered) if (i % 3 == 2) == (part == "check")]
 
 
+def _matchers(gev: Sequence[dict[str, Any]], doc: Document | None) -> tuple[Matcher, Matcher]:
+    """The type and full-record match tests of one article's gold events (index i, window sentence n)."""
+    sents = [{x["n"], *(x.get("also") or [])} for x in gev]
+
+    def type_ok(i: int, n: int, e: Event) -> bool:
+        return n in sents[i] and e.type in {gev[i]["type"], *(gev[i].get("alternatives") or [])}
+
+    def full_ok(i: int, n: int, e: Event) -> bool:
+        if doc is None or not type_ok(i, n, e):
+            return False
+        act, rec = party_names(doc, e.actor), party_names(doc, e.recipient)
+        src, tgt = gev[i].get("source"), gev[i].get("target")
+        if actor_ok(src, act) and actor_ok(tgt, rec):
+            return True
+        swappable = bool(gev[i].get("symmetric")) or gev[i]["type"] == "CONSULT"  # visit/host: same meeting
+        return swappable and actor_ok(src, rec) and actor_ok(tgt, act)
+
+    return type_ok, full_ok
+
+
 def score(gold: Sequence[dict[str, Any]], docs: dict[str, Document]) -> Scored:
     """Match each article's predicted events to its gold events (the protocol in the module docstring)."""
     c = dict(articles=len(gold), pred_facts=0, gold_facts=0, tp_type=0, tp_full=0, rec_type=0, rec_full=0,
@@ -174,21 +195,7 @@ def score(gold: Sequence[dict[str, Any]], docs: dict[str, Document]) -> Scored:
                 continue
             preds.append((n, e))
         gev = g["events"]
-        sents = [{x["n"], *(x.get("also") or [])} for x in gev]
-
-        def type_ok(i: int, n: int, e: Event) -> bool:
-            return n in sents[i] and e.type in {gev[i]["type"], *(gev[i].get("alternatives") or [])}
-
-        def full_ok(i: int, n: int, e: Event, doc: Document | None = doc) -> bool:
-            if doc is None or not type_ok(i, n, e):
-                return False
-            act, rec = party_names(doc, e.actor), party_names(doc, e.recipient)
-            src, tgt = gev[i].get("source"), gev[i].get("target")
-            if actor_ok(src, act) and actor_ok(tgt, rec):
-                return True
-            swappable = bool(gev[i].get("symmetric")) or gev[i]["type"] == "CONSULT"
-            return swappable and actor_ok(src, rec) and actor_ok(tgt, act)
-
+        type_ok, full_ok = _matchers(gev, doc)
         facts_g = [i for i, x in enumerate(gev) if x.get("status", "fact") == "fact"]
         facts_p = [(n, e) for n, e in preds if is_fact(e)]
         facts_p.sort(key=lambda ne: -(ne[1].confidence or 0))
@@ -246,7 +253,9 @@ def _date_place(c: dict[str, int], packet: dict[str, Any], gold: dict[str, Any],
             words(loc.name) & words(gp.get("name")) or loc.name == gp.get("country"))
 
 
-def extract_packets(gold: Sequence[dict[str, Any]], config_overrides: dict[str, Any] | None = None) -> dict[str, Document]:
+def extract_packets(
+    gold: Sequence[dict[str, Any]], config_overrides: dict[str, Any] | None = None
+) -> dict[str, Document]:
     """Run the pipeline on the packets' articles, as `eventwire extract` reads a JSON Lines file of them."""
     from eventwire.config import load_config
     from eventwire.pipeline import Pipeline
