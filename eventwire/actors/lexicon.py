@@ -18,17 +18,15 @@ PARTICLES: frozenset[str] = frozenset(
 )
 # Patronymic/kunya particles: dropped only when a name is left besides them ("Abu Mazen" stays whole).
 KINSHIP: frozenset[str] = frozenset({"bin", "ibn", "ben", "abu", "bint"})
-# Words dropped from a person name before two names are compared ("Dr. Ayman Zawahiri" ~ "Ayman
-# al-Zawahiri"). Not the same list as MENTION_HONORIFICS: this one has "shaikh", "sir", "prof" and no
-# royal or long military titles (a "King ..." name keeps "king" when compared).
-NAME_HONORIFICS: frozenset[str] = frozenset({"mr", "mrs", "ms", "dr", "sheikh", "shaikh", "sir", "gen", "col", "prof"})
+# Titles before a person's name that are not part of it: dropped before two names are compared ("Dr. Ayman
+# Zawahiri" ~ "Ayman al-Zawahiri", normalize.person_parts), and joined to the mention of the name right after
+# them but left out of its name text ("Mr. Mualem", "King Abdullah", resolve.py). One list since the
+# restructuring (the two copies differed; their union left every evaluation figure unchanged).
+HONORIFICS: frozenset[str] = frozenset(
+    {"mr", "mrs", "ms", "dr", "sheikh", "shaikh", "sir", "gen", "general", "col", "prof", "king", "prince", "queen"}
+)
 
 # --- mentions (resolve.py) ---------------------------------------------------------------------------------
-# Titles that join the mention of the name right after them ("Mr. Mualem", "King Abdullah") and are left
-# out of the name text. Not the same list as NAME_HONORIFICS (see there).
-MENTION_HONORIFICS: frozenset[str] = frozenset(
-    {"mr", "mrs", "ms", "dr", "sheikh", "gen", "general", "col", "king", "prince", "queen"}
-)
 # Determiners that open an anaphoric mention ("the group", "this rebel group").
 DETERMINERS: frozenset[str] = DEFINITE_DETERMINERS
 # Nouns that refer back to the last group or organisation ("the group", "the militants").

@@ -14,7 +14,7 @@ import re
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 from unidecode import unidecode
 
-from eventwire.actors.lexicon import KINSHIP, NAME_HONORIFICS, PARTICLES
+from eventwire.actors.lexicon import HONORIFICS, KINSHIP, PARTICLES
 
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _APOS = re.compile(r"['\u2019`\u02bc\u02bf\u02be]")
@@ -148,7 +148,7 @@ def same_token(a: str, b: str, threshold: float = SAME_TOKEN_THRESHOLD) -> bool:
 
 def person_parts(name: str) -> list[str]:
     """Folded tokens of a person name without honorifics or particles (kept in order)."""
-    toks = [t for t in tokens(name) if t not in NAME_HONORIFICS]
+    toks = [t for t in tokens(name) if t not in HONORIFICS]
     kept = [strip_glued_particle(t) for t in toks if t not in PARTICLES]
     return kept or toks
 

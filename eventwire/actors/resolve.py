@@ -24,10 +24,10 @@ from eventwire.actors.lexicon import (
     FEMALE_WORDS,
     FORMER_WORDS,
     GROUP_NOUNS,
+    HONORIFICS,
     LED_HEADS,
     MALE_PRONOUNS,
     MALE_WORDS,
-    MENTION_HONORIFICS,
     PARTICLES,
     PERSON_PRONOUNS,
     SECTOR_NOUNS,
@@ -298,7 +298,7 @@ class ActorResolver:
 
     @staticmethod
     def _honorific_start(sdoc: Any, start: int) -> int:
-        if start > 0 and fold(sdoc[start - 1].text) in MENTION_HONORIFICS and sdoc[start - 1].text[:1].isupper():
+        if start > 0 and fold(sdoc[start - 1].text) in HONORIFICS and sdoc[start - 1].text[:1].isupper():
             return start - 1
         return start
 
@@ -422,7 +422,7 @@ class ActorResolver:
 
     @staticmethod
     def _name_text(sdoc: Any, m: Mention) -> str:
-        toks = [t for t in sdoc[m.start : m.end] if fold(t.text) not in MENTION_HONORIFICS]
+        toks = [t for t in sdoc[m.start : m.end] if fold(t.text) not in HONORIFICS]
         # keep the capitalised name at the end (drop a leading title)
         names: list[Any] = []
         for t in reversed(toks):
