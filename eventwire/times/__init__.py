@@ -2,7 +2,7 @@
 
 - tagger.py: ``tag(text, anchor)``: candidate search, overlap selection, span trimming; TimexMatch, TenseHint
 - rules.py: the date rules, one ``@rule(...)`` declaration each, in priority order (how to add one:
-  docs/extending-times.md)
+  docs/extending.md)
 - rulebook.py: the Rule record and the ``@rule`` decorator that checks a declaration is complete
 - lexicon.py: month, weekday, unit and number words, the regex fragments built from them, their readers
 - context.py: the document's anchor, reference time and tense cues; year and weekday choice

@@ -9,7 +9,7 @@ tests/times/test_rules.py). The normaliser gets the match and the document Conte
 None when the match is not a time expression after all.
 
 Order matters: when two candidates of the same length overlap, the rule declared first wins. A new rule goes
-where its priority needs to be (docs/extending-times.md).
+where its priority needs to be (docs/extending.md).
 """
 
 from __future__ import annotations
