@@ -15,6 +15,9 @@ Why a copy of the protocol inside the package: the shared script scores a whole 
 this module scores Documents in-process and labels every predicted event (right type, right record), which
 the error analysis and the event model's training (eventwire.events.model, `make train`) need. It must
 print the same figures as the script: tests/eval/test_realnews.py checks that on a few articles.
+
+`eventwire eval actors DIR` scores who did it to whom on its own: over the facts whose type was found, the
+share with the source right and with the target right (and, when wrong, whether the side was empty).
 """
 
 from __future__ import annotations
@@ -113,6 +116,17 @@ class Scored:
     labelled: list[Labelled] = field(default_factory=list)
     errors: list[dict[str, Any]] = field(default_factory=list)
 
+    def side_figures(self) -> dict[str, Any]:
+        """Source and target accuracy over the facts whose type was found (`eventwire eval actors`)."""
+        c = self.counts
+        out: dict[str, Any] = {"articles": c["articles"], "type_matched_facts": c["source_n"]}
+        for side in ("source", "target"):
+            n = c[f"{side}_n"]
+            out[f"{side}_accuracy"] = round(c[f"{side}_right"] / n, 3) if n else 0.0
+            out[f"{side}_missing"] = round(c[f"{side}_empty"] / n, 3) if n else 0.0
+            out[f"{side}_wrong"] = round((n - c[f"{side}_right"] - c[f"{side}_empty"]) / n, 3) if n else 0.0
+        return out
+
     def figures(self) -> dict[str, Any]:
         c = self.counts
 
@@ -183,7 +197,8 @@ def _matchers(gev: Sequence[dict[str, Any]], doc: Document | None) -> tuple[Matc
 def score(gold: Sequence[dict[str, Any]], docs: dict[str, Document]) -> Scored:
     """Match each article's predicted events to its gold events (the protocol in the module docstring)."""
     c = dict(articles=len(gold), pred_facts=0, gold_facts=0, tp_type=0, tp_full=0, rec_type=0, rec_full=0,
-             dup=0, status_right=0, status_n=0, date_right=0, date_n=0, place_right=0, place_n=0, outside=0)
+             dup=0, status_right=0, status_n=0, date_right=0, date_n=0, place_right=0, place_n=0, outside=0,
+             source_n=0, source_right=0, source_empty=0, target_n=0, target_right=0, target_empty=0)
     out = Scored(counts=c)
     for g in gold:
         doc = docs.get(g["id"])
@@ -218,6 +233,8 @@ def score(gold: Sequence[dict[str, Any]], docs: dict[str, Document]) -> Scored:
                     setattr(lab, f"{level}_ok", True)
                     if level == "full":
                         _date_place(c, g, gev[hit], e)
+                    elif doc is not None:
+                        _sides(c, gev[hit], doc, e)
                 elif level == "full":
                     dup = any(type_ok(i, n, e) for i in facts_g if i not in free)
                     c["dup"] += dup
@@ -239,6 +256,20 @@ def score(gold: Sequence[dict[str, Any]], docs: dict[str, Document]) -> Scored:
                 c["status_right"] += is_fact(cand[0]) == (x.get("status", "fact") == "fact")
         out.labelled.extend(labels.values())
     return out
+
+
+def _sides(c: dict[str, int], gold: dict[str, Any], doc: Document, e: Event) -> None:
+    """Source and target of a type-matched fact, each on its own (a symmetric or CONSULT pair may swap)."""
+    act, rec = party_names(doc, e.actor), party_names(doc, e.recipient)
+    src, tgt = gold.get("source"), gold.get("target")
+    src_ok, tgt_ok = actor_ok(src, act), actor_ok(tgt, rec)
+    if (not src_ok or not tgt_ok) and (gold.get("symmetric") or gold["type"] == "CONSULT"):
+        if actor_ok(src, rec) and actor_ok(tgt, act):
+            src_ok = tgt_ok = True
+    for side, ok, pred in (("source", src_ok, act), ("target", tgt_ok, rec)):
+        c[f"{side}_n"] += 1
+        c[f"{side}_right"] += ok
+        c[f"{side}_empty"] += (not ok) and not pred
 
 
 def _date_place(c: dict[str, int], packet: dict[str, Any], gold: dict[str, Any], e: Event) -> None:
@@ -266,6 +297,20 @@ def extract_packets(
                          published=g.get("published") or None, url=g.get("url") or None,
                          outlet=g.get("outlet") or None) for g in gold]
     return {d.id: d for d in pipeline.pipe(records) if not isinstance(d, Reject)}
+
+
+@evaluators.register("actors")
+def evaluate_actors(path: Path, options: dict[str, Any]) -> dict[str, Any]:
+    """Who did it to whom, on its own: source and target accuracy of the facts whose type was found.
+
+    A side is right by the real-news protocol (country with a compatible sector, or shared name words; an
+    implicit side accepts an empty one); `missing` counts an empty predicted side where the gold names
+    one, `wrong` a predicted side that names someone else.
+    """
+    gold = split_packets(load_gold(Path(path)), str(options.get("split") or "all"))
+    if options.get("limit"):
+        gold = gold[: int(options["limit"])]
+    return score(gold, extract_packets(gold)).side_figures()
 
 
 @evaluators.register("realnews")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from eventwire.eval.realnews import evaluate_realnews, load_gold, split_packets
+from eventwire.eval.realnews import evaluate_actors, evaluate_realnews, load_gold, split_packets
 
 
 @pytest.fixture(scope="module")
@@ -41,3 +41,11 @@ def test_splits_are_fixed_and_disjoint(shared_data: Path) -> None:
     assert not ids_tune & ids_check
     assert ids_tune | ids_check == {g["id"] for g in gold}
     assert len(check) == len(gold) // 3
+
+
+def test_actor_figures_cover_the_type_matched_facts(three_packets: Path) -> None:
+    sides = evaluate_actors(three_packets, {})
+    assert sides["type_matched_facts"] > 0
+    for side in ("source", "target"):
+        parts = sides[f"{side}_accuracy"] + sides[f"{side}_missing"] + sides[f"{side}_wrong"]
+        assert abs(parts - 1.0) < 0.01
