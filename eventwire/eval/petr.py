@@ -8,10 +8,13 @@ document order (require_dyad), and the suite's own actor, agent and verb diction
 <Environment> we also take <Include> (only those record categories are tests) and <PICOfile> (how a
 negated verb is coded: "did not clash" is 050, not a dropped 190).
 
-Events that are not facts (negation, hypothetical) or are historical ("five years after X") are not
-counted: the suites code current events. Scoring follows the UniversalPetrarch harness: an expected
-coding (event code, source, target) is found when the coder emits the same triple; every emitted triple
-that matches nothing is an "extra".
+Events are counted the way the product presents them: every event the product shows as a fact
+(``Event.is_fact``) is a coding, historical ones ("five years after X") included. The suites themselves
+code current events only, so the same run is also scored by that convention, historical events left out:
+the ``*_suite`` figures. Scoring follows the UniversalPetrarch harness: an expected coding (event code,
+source, target) is found when the coder emits the same triple; every emitted triple that matches nothing
+is an "extra". ``by_rule`` adds, per rule, how many of its codings were right and how many extra
+(tools/rule_precision.py reads it).
 """
 
 from __future__ import annotations
@@ -51,7 +54,10 @@ class Record:
     require_dyad: bool
     category: str = ""
     skip: bool = False
-    got: list[tuple[str, str, str]] = field(default_factory=list)
+    got: list[tuple[str, str, str]] = field(default_factory=list)  # the product's facts
+    got_current: list[tuple[str, str, str]] = field(default_factory=list)  # ... without historical ones
+    rules: dict[tuple[str, str, str], str] = field(default_factory=dict)  # triple -> the first rule coding it
+
 
 
 def _date(raw: str | None) -> str | None:
@@ -171,27 +177,41 @@ def evaluate_petr(path: Path, options: dict[str, Any]) -> dict[str, Any]:
             rejected += 1  # scored as coding nothing
             continue
         for ev in doc.events:
-            if facts_only and (not ev.is_fact or "historical" in ev.aux):
+            if facts_only and not ev.is_fact:
                 continue
-            rec.got.extend(codings(ev, rec.require_dyad, split_groups))
+            triples = codings(ev, rec.require_dyad, split_groups)
+            rec.got.extend(triples)
+            if "historical" not in ev.aux or not facts_only:
+                rec.got_current.extend(triples)
+            for t in triples:
+                rec.rules.setdefault(t, ev.rule or "")
     elapsed = time.perf_counter() - started
+    metrics = _score(evaluated, "got")
+    suite = _score(evaluated, "got_current")
+    metrics.update({f"{k}_suite": v for k, v in suite.items() if k in ("correct", "extra", "recall", "extra_per_100",
+                                                                        "precision", "f1")})
+    metrics["records_per_s"] = round(len(evaluated) / elapsed, 1) if elapsed else 0.0
+    metrics["rejected"] = rejected
+    if options.get("misses"):
+        metrics["misses"] = _misses(evaluated)
+    if options.get("by_rule"):
+        metrics["by_rule"] = _by_rule(evaluated)
+    return metrics
+
+
+def _score(evaluated: list[Record], attr: str) -> dict[str, Any]:
+    """Recall, extras and precision of the codings in ``attr`` (one sentence codes each triple once)."""
     expected = correct = extra = 0
-    by_category: Counter[str] = Counter()
-    misses: list[dict[str, Any]] = []
     for rec in evaluated:
         want = Counter(rec.expected)
-        got = Counter(dict.fromkeys(rec.got, 1))  # one sentence codes each triple once
-        hit = sum((want & got).values())
+        got = Counter(dict.fromkeys(getattr(rec, attr), 1))
+        correct += sum((want & got).values())
         expected += sum(want.values())
-        correct += hit
         extra += sum((got - want).values())
-        if hit < sum(want.values()) or got - want:
-            by_category[rec.category] += 1
-            misses.append({"id": rec.id, "expected": sorted(want), "got": sorted(got)})
     n = len(evaluated)
     recall = correct / expected if expected else 0.0
     precision = correct / (correct + extra) if correct + extra else 0.0
-    metrics: dict[str, Any] = {
+    return {
         "records": n,
         "expected": expected,
         "correct": correct,
@@ -200,9 +220,29 @@ def evaluate_petr(path: Path, options: dict[str, Any]) -> dict[str, Any]:
         "extra_per_100": round(100.0 * extra / n, 2) if n else 0.0,
         "precision": round(precision, 4),
         "f1": round(2 * precision * recall / (precision + recall), 4) if precision + recall else 0.0,
-        "records_per_s": round(n / elapsed, 1) if elapsed else 0.0,
-        "rejected": rejected,
     }
-    if options.get("misses"):
-        metrics["misses"] = misses
-    return metrics
+
+
+def _misses(evaluated: list[Record]) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for rec in evaluated:
+        want, got = Counter(rec.expected), Counter(dict.fromkeys(rec.got, 1))
+        if (want - got) or (got - want):
+            out.append({"id": rec.id, "category": rec.category, "expected": sorted(want), "got": sorted(got),
+                        "rules": {" ".join(t): r for t, r in rec.rules.items()}})
+    return out
+
+
+def _by_rule(evaluated: list[Record]) -> dict[str, dict[str, int]]:
+    """Per rule: codings that matched an expected one ("right") and codings that matched nothing ("extra")."""
+    out: dict[str, dict[str, int]] = {}
+    for rec in evaluated:
+        want = Counter(rec.expected)
+        for t in dict.fromkeys(rec.got):
+            row = out.setdefault(rec.rules.get(t, ""), {"right": 0, "extra": 0})
+            if want[t] > 0:
+                want[t] -= 1
+                row["right"] += 1
+            else:
+                row["extra"] += 1
+    return out
