@@ -65,7 +65,7 @@ def bench_ingest(path: Path, limit: int | None, workers: int, db: Path) -> dict[
         second = ingest(store, read_paths([str(src)]), pipeline, n_process=workers)
         counts_again = store.counts()
     return {"first": first.as_dict(), "second": second.as_dict(), "counts": counts,
-            "same_counts_after_second_ingest": counts == counts_again, "model": pipeline.config.get("pipeline.model")}
+            "same_counts_after_second_ingest": counts == counts_again, "model": pipeline.config.pipeline.model}
 
 
 def bench_arrow_vs_executemany(db_dir: Path, n_rows: int = 2000) -> dict[str, float]:
@@ -132,7 +132,8 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         print(f"  second ingest          {ingest_result['second']['seconds']:8.2f} s, "
               f"{ingest_result['second']['stored']} stored, counts unchanged: "
               f"{ingest_result['same_counts_after_second_ingest']}")
-        print(f"  {writes['rows']} rows: Arrow {writes['arrow_seconds']} s, executemany {writes['executemany_seconds']} s "
+        print(f"  {writes['rows']} rows: Arrow {writes['arrow_seconds']} s, "
+              f"executemany {writes['executemany_seconds']} s "
               f"({writes['executemany_over_arrow']} x slower)")
     print(json.dumps(result))
     return result

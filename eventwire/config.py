@@ -192,19 +192,6 @@ class Config(_Section):
             return self
         return Config.from_data(data, self.sources + (OVERRIDES_LABEL,), origins)
 
-    def get(self, dotted: str, default: Any = None) -> Any:
-        """Deprecated dotted-string read, kept only until its last callers move to attributes.
-
-        Unlike the old accessor, an unknown key is an error (E401), never a silent ``default``; ``default``
-        is accepted for the old signature and not used (every key has a value from defaults.toml).
-        """
-        node: Any = self
-        for part in dotted.split("."):
-            if not isinstance(node, BaseModel) or part not in type(node).model_fields:
-                raise EventwireError(ErrorCode.CONFIG_INVALID, f"unknown key {dotted!r}")
-            node = getattr(node, part)
-        return node
-
 
 SECTIONS: dict[str, type[_Section]] = {
     name: info.annotation for name, info in Config.model_fields.items()  # type: ignore[misc]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any, ClassVar, Generic, TypeVar, overload
+from typing import Any, ClassVar, Generic, TypeVar
 
 from eventwire.config import Config
 from eventwire.document import Document
@@ -45,30 +45,25 @@ class Resources:
         self._cache: dict[str, Any] = {}
         self._owners: dict[str, Resource[Any]] = {}
 
-    @overload
-    def get(self, resource: Resource[R]) -> R: ...
-
-    @overload
-    def get(self, resource: str, factory: Callable[[], R]) -> R: ...
-
-    def get(self, resource: Resource[R] | str, factory: Callable[[], R] | None = None) -> R:
-        """The resource, built on first use. A string name with a factory is deprecated (text/nlp.py and
-        tests still inject the spaCy model under "nlp"); it shares the slot of the Resource of that name."""
-        if isinstance(resource, str):
-            if factory is None:
-                raise TypeError("Resources.get(name) needs a factory; pass a Resource instead")
-            if resource not in self._cache:
-                self._cache[resource] = factory()
-            return self._cache[resource]  # type: ignore[no-any-return]
+    def _own(self, resource: Resource[Any]) -> None:
         owner = self._owners.setdefault(resource.name, resource)
         if owner is not resource:
             raise EventwireError(
                 ErrorCode.PIPELINE_INVALID,
                 f"two different resources are named {resource.name!r}: {owner.build}, {resource.build}",
             )
+
+    def get(self, resource: Resource[R]) -> R:
+        """The resource, built on first use."""
+        self._own(resource)
         if resource.name not in self._cache:
             self._cache[resource.name] = resource.build(self)
         return self._cache[resource.name]  # type: ignore[no-any-return]
+
+    def provide(self, resource: Resource[R], value: R) -> None:
+        """Use an object already built (e.g. a test session's spaCy model) instead of building it again."""
+        self._own(resource)
+        self._cache[resource.name] = value
 
     def __contains__(self, resource: Resource[Any]) -> bool:
         """Whether the resource is already loaded (a stage may use it only if another stage needed it)."""

@@ -103,14 +103,6 @@ def test_config_pickles_and_round_trips_through_data() -> None:
     assert Config.from_data(config.data, ("worker",)).data == config.data
 
 
-def test_deprecated_dotted_get_refuses_unknown_keys() -> None:
-    config = load_config()
-    assert config.get("pipeline.model") == config.pipeline.model
-    with pytest.raises(EventwireError) as info:
-        config.get("pipeline.modle")
-    assert info.value.code is ErrorCode.CONFIG_INVALID
-
-
 def test_missing_user_file_and_broken_toml(tmp_path: Path) -> None:
     assert _error(tmp_path / "nope.toml").startswith("config file not found")
     path = _write(tmp_path, "[pipeline\n")

@@ -52,9 +52,9 @@ def build_kb(dictionaries: Iterable[str | Path] = (), agents: Iterable[str | Pat
 def kb_from_config(config: Any) -> KnowledgeBase:
     """The KB the ``[actors]`` config section asks for (dictionaries, agents, builtin)."""
     return build_kb(
-        config.get("actors.dictionaries", []) or [],
-        config.get("actors.agents", []) or [],
-        bool(config.get("actors.builtin", True)),
+        config.actors.dictionaries,
+        config.actors.agents,
+        config.actors.builtin,
     )
 
 

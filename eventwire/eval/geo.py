@@ -174,7 +174,7 @@ def _end_to_end(articles: list[GoldArticle], resolver: PlaceResolver) -> dict[st
     from eventwire.text.nlp import load_model
 
     t0 = time.perf_counter()
-    nlp = load_model(load_config().get("pipeline.model"))
+    nlp = load_model(load_config().pipeline.model)
     predicted = matched = gold_total = 0
     on_matched = _Score()
     overall = _Score()

@@ -247,7 +247,7 @@ def evaluate_quotes(path: Path, options: dict[str, Any]) -> dict[str, Any]:
 
     limit = options.get("limit")
     docs = load_gold(Path(path), int(limit) if limit else None)
-    nlp = load_model(load_config().get("pipeline.model"))  # the product's parser, sentence rules included
+    nlp = load_model(load_config().pipeline.model)  # the product's parser, sentence rules included
     every, direct = _Tally(), _Tally()
     errors: list[dict[str, Any]] = []
     started = time.perf_counter()

@@ -18,7 +18,7 @@ from typing import Any
 
 from eventwire.errors import ErrorCode, EventwireError
 from eventwire.registry import evaluators
-from eventwire.times.timex import TenseHint, TimexMatch, tag
+from eventwire.times.tagger import TenseHint, TimexMatch, tag
 
 _TAG = re.compile(r"<(/?)([A-Za-z0-9_]+)([^>]*?)(/?)>", re.S)
 _ATTR = re.compile(r'([A-Za-z_:]+)\s*=\s*"([^"]*)"')
@@ -196,7 +196,7 @@ def load_corpus(path: Path, limit: int | None = None) -> list[TimemlDoc]:
 
 @evaluators.register("timeml")
 def evaluate_timeml(path: Path, options: dict[str, Any]) -> dict[str, Any]:
-    """Score `eventwire.times.timex.tag` on TimeML files anchored on each document's creation time."""
+    """Score `eventwire.times.tagger.tag` on TimeML files anchored on each document's creation time."""
     docs = load_corpus(Path(path), options.get("limit"))
     return score(docs, int(options.get("errors") or 0))
 

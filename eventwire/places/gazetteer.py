@@ -163,7 +163,7 @@ def build_index(tsv: Path, target: Path) -> None:
 
 
 class Gazetteer:
-    """Place lookup by name; one instance per pipeline (share it via ``resources.get("gazetteer", ...)``)."""
+    """Place lookup by name; one instance per pipeline (share it via ``resources.get(GAZETTEER)``)."""
 
     def __init__(self, index_path: Path | None = None) -> None:
         tsv = _data_path(TSV_NAME)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from eventwire.errors import ErrorCode, EventwireError
-from eventwire.stage import Resources
+from eventwire.stage import Resource, Resources
 
 LINE_BREAKS = "eventwire_line_breaks"
 MAX_TITLE_TOKENS = 40
@@ -52,9 +52,16 @@ def load_model(name: str, disable: list[str] | None = None) -> Any:
     return nlp
 
 
+def _load_nlp(resources: Resources) -> Any:
+    """The configured spaCy pipeline (``pipeline.model`` without the ``pipeline.disable`` components)."""
+    settings = resources.config.pipeline
+    return load_model(settings.model, list(settings.disable))
+
+
+# The pipeline's one spaCy model; other stages (actors' matchers) share its vocab.
+NLP: Resource[Any] = Resource("nlp", _load_nlp)
+
+
 def shared_model(resources: Resources) -> Any:
-    """The pipeline's one spaCy model; other stages (actors' matchers) share its vocab."""
-    config = resources.config
-    return resources.get(
-        "nlp", lambda: load_model(config.get("pipeline.model"), list(config.get("pipeline.disable", [])))
-    )
+    """The pipeline's one spaCy model (the ``NLP`` resource), for code outside the stages (evaluators)."""
+    return resources.get(NLP)

@@ -13,21 +13,12 @@ from eventwire.config import Config
 from eventwire.document import Document
 from eventwire.errors import ErrorCode, EventwireError
 from eventwire.registry import stages
-from eventwire.stage import Resource, Resources, Stage
+from eventwire.stage import Resources, Stage
 from eventwire.text.clean import Cleaner, normalise_text, repair_mojibake
 from eventwire.text.language import MIN_PROB, SHORT_LETTERS, detect_language, english_cues
-from eventwire.text.nlp import load_model
+from eventwire.text.nlp import NLP
 
-
-def _load_nlp(resources: Resources) -> Any:
-    """The configured spaCy pipeline (``pipeline.model`` without the ``pipeline.disable`` components)."""
-    settings = resources.config.pipeline
-    return load_model(settings.model, list(settings.disable))
-
-
-# The pipeline's one spaCy model; other stages (actors' matchers) share its vocab. Named "nlp" so that it
-# shares its slot with text.nlp.shared_model, which still asks for it by that string.
-NLP: Resource[Any] = Resource("nlp", _load_nlp)
+__all__ = ["NLP", "CleanStage", "LanguageStage", "NlpStage"]
 
 
 @stages.register("clean")

@@ -8,5 +8,4 @@
 - context.py: the document's anchor, reference time and tense cues; year and weekday choice
 - values.py: calendar values (Point, Val), date shifts, durations, holidays
 - stage.py: the pipeline stage that anchors the tagger on the publication date
-- timex.py: the previous import path of the tagger (re-exports tagger)
 """

@@ -9,13 +9,14 @@ import pytest
 
 from eventwire import Pipeline, load_config
 from eventwire.document import Document
+from eventwire.text.nlp import NLP
 
 
 @pytest.fixture(scope="session")
 def actors_pipeline(nlp: Any) -> Pipeline:
     """Only the stages the actors stage needs, so these tests do not wait for events, quotes, places."""
     p = Pipeline(load_config(), stages=["clean", "nlp", "actors"])
-    p.resources.get("nlp", lambda: nlp)
+    p.resources.provide(NLP, nlp)
     return p
 
 

@@ -7,6 +7,7 @@ from itertools import pairwise
 from pathlib import Path
 
 from eventwire.document import Actor, Document
+from eventwire.text.nlp import NLP
 
 Run = Callable[..., Document]
 
@@ -137,7 +138,7 @@ def test_pipeline_with_only_the_petr_suite_dictionaries(nlp: object, shared_data
     base = shared_data / "universalpetrarch"
     overrides = dictionary_overrides([base / "PETR_Validate_actors_2_02.txt"], [base / "PETR_Validate_agents_2_02.txt"])
     p = Pipeline(load_config(overrides=overrides), stages=["clean", "nlp", "actors"])
-    p.resources.get("nlp", lambda: nlp)
+    p.resources.provide(NLP, nlp)
     doc = p.extract("Gollum attacked Israeli troops near Gaza City. Vladimir Putin was not there.",
                     published="1997-03-01")
     codes = {a.name: a.code for a in doc.actors}

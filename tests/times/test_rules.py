@@ -8,7 +8,6 @@ import re
 
 import pytest
 
-from eventwire.times import timex
 from eventwire.times.context import Context
 from eventwire.times.rulebook import Rule, RuleBook
 from eventwire.times.rules import RULES
@@ -83,10 +82,6 @@ def test_the_rule_field_does_not_change_match_equality() -> None:
     a = TimexMatch(0, 9, "yesterday", "DATE", "2014-11-26", "2014-11-26", "2014-11-26", rule="day_rel")
     b = TimexMatch(0, 9, "yesterday", "DATE", "2014-11-26", "2014-11-26", "2014-11-26")
     assert a == b and hash(a) == hash(b)
-
-
-def test_old_import_path_is_the_same_tagger() -> None:
-    assert timex.tag is tag and timex.TimexMatch is TimexMatch
 
 
 def _never(m: re.Match[str], ctx: Context) -> Val | None:
