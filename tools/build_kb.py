@@ -13,7 +13,15 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from eventwire.actors.dictionaries import PRIORITY_PHOENIX, PRIORITY_SUPPLEMENT, _project_records, add_petrarch_actors, add_petrarch_agents, add_project_records, dump_kb
+from eventwire.actors.dictionaries import (
+    PRIORITY_PHOENIX,
+    PRIORITY_SUPPLEMENT,
+    _project_records,
+    add_petrarch_actors,
+    add_petrarch_agents,
+    add_project_records,
+    dump_kb,
+)
 from eventwire.actors.model import KnowledgeBase, Role
 from eventwire.actors.normalize import name_key
 

@@ -21,7 +21,9 @@ from .corpus import STORIES
 def ingest_corpus(pipeline: Pipeline, path: Path, extra: list[dict[str, str]] | None = None) -> list[Document]:
     """Run the stories through the pipeline and write them with the real store; return the Documents."""
     records = [
-        RawRecord(text=s["text"], id=s["id"], title=s.get("title"), published=s["published"], source="tests/api/corpus.py")
+        RawRecord(
+            text=s["text"], id=s["id"], title=s.get("title"), published=s["published"], source="tests/api/corpus.py"
+        )
         for s in [*STORIES, *(extra or [])]
     ]
     docs = [d for d in pipeline.pipe(records) if isinstance(d, Document)]
@@ -43,7 +45,7 @@ class LiveServer:
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, kwargs={"sockets": [self.sock]}, daemon=True)
 
-    def __enter__(self) -> "LiveServer":
+    def __enter__(self) -> LiveServer:
         self.thread.start()
         deadline = time.monotonic() + 20
         while not self.server.started:

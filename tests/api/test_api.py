@@ -87,7 +87,9 @@ def test_slow_extraction_times_out_with_504_and_the_server_goes_on(tight_server:
 
 
 # -- queries -------------------------------------------------------------------------------------------
-def test_events_are_paginated_and_total_matches_the_database(client: httpx.Client, corpus: tuple[Path, list[Document]]) -> None:
+def test_events_are_paginated_and_total_matches_the_database(
+    client: httpx.Client, corpus: tuple[Path, list[Document]]
+) -> None:
     db, _ = corpus
     full = client.get("/api/events", params={"all": "true", "limit": 1000}).json()
     assert full["total"] == _stored_events(db, include_all=True) == len(full["events"])
@@ -135,7 +137,9 @@ def test_event_filters_select_what_they_say(client: httpx.Client) -> None:
     "param",
     ["actor", "recipient", "country", "type", "place", "outlet", "article"],
 )
-def test_sql_injection_looking_values_are_just_values(client: httpx.Client, corpus: tuple[Path, list[Document]], param: str) -> None:
+def test_sql_injection_looking_values_are_just_values(
+    client: httpx.Client, corpus: tuple[Path, list[Document]], param: str
+) -> None:
     db, _ = corpus
     before = _stored_events(db, include_all=True)
     for value in ["' OR '1'='1", "x'); DROP TABLE events;--", '" OR 1=1 --', "RUSGOV' --"]:
@@ -148,7 +152,9 @@ def test_sql_injection_looking_values_are_just_values(client: httpx.Client, corp
     assert _stored_events(db, include_all=True) == before
 
 
-def test_article_endpoint_returns_the_stored_document(client: httpx.Client, corpus: tuple[Path, list[Document]]) -> None:
+def test_article_endpoint_returns_the_stored_document(
+    client: httpx.Client, corpus: tuple[Path, list[Document]]
+) -> None:
     _, docs = corpus
     for doc in docs:
         r = client.get(f"/api/articles/{doc.id}")
@@ -162,7 +168,9 @@ def test_article_endpoint_returns_the_stored_document(client: httpx.Client, corp
     assert listing["total"] == len(docs) and {a["article_id"] for a in listing["articles"]} == {d.id for d in docs}
 
 
-def test_actors_network_and_dyads_agree_with_the_events(client: httpx.Client, corpus: tuple[Path, list[Document]]) -> None:
+def test_actors_network_and_dyads_agree_with_the_events(
+    client: httpx.Client, corpus: tuple[Path, list[Document]]
+) -> None:
     _, docs = corpus
     named = [a for d in docs for a in d.actors if len(a.name) >= 4]
     if named:
@@ -189,7 +197,9 @@ def test_actors_network_and_dyads_agree_with_the_events(client: httpx.Client, co
 
 def test_openapi_document_lists_the_endpoints(client: httpx.Client) -> None:
     spec = client.get("/openapi.json").json()
-    for path in ["/api/extract", "/api/events", "/api/dyads", "/api/network", "/api/articles/{article_id}", "/api/actors"]:
+    for path in [
+        "/api/extract", "/api/events", "/api/dyads", "/api/network", "/api/articles/{article_id}", "/api/actors"
+    ]:
         assert path in spec["paths"]
 
 

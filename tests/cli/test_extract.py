@@ -92,7 +92,9 @@ def test_every_good_article_is_extracted(mixed_run: dict[str, Any]) -> None:
     assert sample["title"] == "Russia calls for end to Syria crisis to focus on fighting IS"
     assert sample["outlet"] == "VOV" and sample["published"] == "2014-11-27"
     latin = docs["latin1"]["article"]
-    assert latin["title"] == "Caf\u00e9 owners protest tax rise in Paris" and "Caf\u00e9 and restaurant" in latin["text"]
+    assert (
+        latin["title"] == "Caf\u00e9 owners protest tax rise in Paris" and "Caf\u00e9 and restaurant" in latin["text"]
+    )
     assert any("decoded as cp1252" in n for n in latin["notes"]), latin["notes"]
     assert latin["outlet"] == "Reuters" and "Photo: AFP" not in latin["text"]
     iran = docs["iran-talks"]["article"]
@@ -137,7 +139,9 @@ def test_mixed_folder_ingests_in_one_run(mixed_run: dict[str, Any]) -> None:
 
     base = mixed_run["base"]
     db, rejects = base / "mixed.duckdb", base / "ingest-rejects.jsonl"
-    proc = run(["ingest", str(base / "in"), "--db", str(db), "--published", "2014-11-27", "--rejects", str(rejects)], base)
+    proc = run(
+        ["ingest", str(base / "in"), "--db", str(db), "--published", "2014-11-27", "--rejects", str(rejects)], base
+    )
     assert proc.returncode == 3, proc.stderr.decode()[-2000:]
     with duckdb.connect(str(db), read_only=True) as con:
         stored = {r[0] for r in con.execute("SELECT article_id FROM articles").fetchall()}

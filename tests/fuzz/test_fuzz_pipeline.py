@@ -59,7 +59,7 @@ def test_pipeline_on_random_text(pipeline: Any, texts: list[str]) -> None:
     records = [RawRecord(text=t, id=f"f{i}", published="2014-11-27") for i, t in enumerate(texts)]
     results = list(pipeline.pipe(records))
     assert len(results) == len(records), "an article went missing"
-    for record, result in zip(records, results):
+    for record, result in zip(records, results, strict=True):
         if isinstance(result, Reject):
             assert result.code in DOCUMENTED, f"undocumented failure: {result.reason}"
             assert result.id == record.id

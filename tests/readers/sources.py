@@ -45,7 +45,7 @@ def write_warc(path: Path, gzip: bool = True, truncate_last: bool = False) -> in
     writer = WARCWriter(buf, gzip=gzip)
     for i, (title, date, body) in enumerate(STORIES):
         url = f"https://wire.example/news/{i}"
-        req = StatusAndHeaders("GET /news/%d HTTP/1.1" % i, [("Host", "wire.example")], is_http_request=True)
+        req = StatusAndHeaders(f"GET /news/{i} HTTP/1.1", [("Host", "wire.example")], is_http_request=True)
         writer.write_record(writer.create_warc_record(url, "request", http_headers=req))
         html = news_page(title, date, body, url=url).encode("utf-8")
         headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")

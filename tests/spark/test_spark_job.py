@@ -72,7 +72,10 @@ def test_spark_tables_have_store_columns(spark_output) -> None:  # type: ignore[
     out, _ = spark_output
     con = duckdb.connect()
     for table, schema in TABLES.items():
-        cols = [r[0] for r in con.execute("DESCRIBE SELECT * FROM read_parquet(?)", [str(out / table / "*.parquet")]).fetchall()]
+        cols = [
+            r[0]
+            for r in con.execute("DESCRIBE SELECT * FROM read_parquet(?)", [str(out / table / "*.parquet")]).fetchall()
+        ]
         assert cols == schema.names, table
     rejects = con.execute("SELECT code, reason FROM read_parquet(?)", [str(out / "rejects" / "*.parquet")]).fetchall()
     assert rejects[0][0] == "E105"

@@ -5,7 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from eventwire.document import (
-    Actor, Article, Document, Event, EventActor, EventDate, EventLocation, Evidence, Place,
+    Actor,
+    Article,
+    Document,
+    Event,
+    EventActor,
+    EventDate,
+    EventLocation,
+    Evidence,
+    Place,
 )
 
 PARTIES = {

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from eventwire.rows import event_mention_rows
 from eventwire.store import open_store
 from eventwire.store.dedup import deduplicate
-from eventwire.rows import event_mention_rows
 
 from .factory import Ev, make_doc
 

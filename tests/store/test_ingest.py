@@ -7,13 +7,12 @@ import itertools
 import json
 from pathlib import Path
 
+from readers.sources import STORIES, rss_feed, write_warc
 
 from eventwire.pipeline import Pipeline
 from eventwire.readers import read_paths
 from eventwire.store import open_store
 from eventwire.store.ingest import ingest
-
-from readers.sources import STORIES, rss_feed, write_warc
 
 N_GUARDIAN = 15
 
@@ -55,7 +54,9 @@ def test_warc_and_rss_files_are_ingested_end_to_end(pipeline: Pipeline, tmp_path
     rejects = io.StringIO()
     with open_store(tmp_path / "w.duckdb") as store:
         report = ingest(store, read_paths([str(warc), str(cut), str(rss)]), pipeline, rejects=rejects)
-        rows = store.con.execute("SELECT title, url, outlet, published FROM articles ORDER BY published, url").fetchall()
+        rows = store.con.execute(
+            "SELECT title, url, outlet, published FROM articles ORDER BY published, url"
+        ).fetchall()
     # 3 WARC stories; the cut WARC repeats two of them (skipped by hash) and loses its third. The feed's
     # full-text item is the first page's article word for word (skipped by hash too); its summary-only item
     # is other text, so a new article.

@@ -8,11 +8,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from api.server import LiveServer, ingest_corpus  # tests/api/server.py (tests/ is on sys.path)
 
 from eventwire import Pipeline
 from eventwire.api import create_app
-
-from api.server import LiveServer, ingest_corpus  # tests/api/server.py (tests/ is on sys.path)
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = [

@@ -185,7 +185,8 @@ def test_uploading_a_saved_web_page_extracts_its_article(page: Any, tmp_path: Pa
         f"<p>{s}</p>"
         for s in [
             "Ukrainian President Petro Poroshenko welcomed the decision of the European Union in Kyiv on Wednesday.",
-            "Russian Foreign Minister Sergei Lavrov criticized the European Union and accused it of damaging relations.",
+            "Russian Foreign Minister Sergei Lavrov criticized the European Union "
+            "and accused it of damaging relations.",
             "Ukrainian troops shelled rebel positions near Donetsk on Thursday, the army said in a statement.",
         ]
     )

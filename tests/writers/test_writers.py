@@ -12,14 +12,13 @@ import duckdb
 import networkx as nx
 import pandas as pd
 import pytest
+from store.factory import Ev, make_doc
 
 from eventwire.store import Store, open_store
 from eventwire.store.export import export
 from eventwire.writers import get_writer
 from eventwire.writers.csv import COLUMNS as CSV_COLUMNS
 from eventwire.writers.gdelt import COLUMNS as GDELT_COLUMNS
-
-from store.factory import Ev, make_doc
 
 TEXT_A = ("Sergei Lavrov met Walid al-Moualem in Sochi. John Kerry accused Sergei Lavrov of\tarming Damascus. "
           "The US military launched airstrikes on Islamic State in Raqqa.")
@@ -119,7 +118,9 @@ def test_parquet_export_keeps_the_schema(store: Store, tmp_path: Path) -> None:
     result = export(store.con, "parquet", tmp_path / "pq")
     assert len(result["files"]) == len(TABLES)
     con = duckdb.connect()
-    n = con.execute("SELECT count(*) FROM read_parquet(?)", [str(tmp_path / "pq" / "event_mentions.parquet")]).fetchall()
+    n = con.execute(
+        "SELECT count(*) FROM read_parquet(?)", [str(tmp_path / "pq" / "event_mentions.parquet")]
+    ).fetchall()
     assert n[0][0] == 4
     events = pd.read_parquet(tmp_path / "pq" / "events.parquet")
     assert list(events.columns) == TABLES["events"].names and len(events) == 3
