@@ -7,7 +7,7 @@ FULL   := $(VENV)/.installed-full
 SAMPLE ?= samples/vov-2014-11-27-russia-syria.txt
 DB     ?= eventwire.duckdb
 
-.PHONY: setup setup-core system-deps demo test test-fast lint bench schema clean
+.PHONY: setup setup-core system-deps demo test test-fast lint bench schema clean train
 
 # The library and CLI only: what `make demo` needs.
 setup-core: $(CORE)
@@ -56,6 +56,17 @@ lint: setup
 
 bench: setup
 	$(VENV)/bin/eventwire bench
+
+# The event model (eventwire/events/data/event_model.json) from the real-news dev gold, and its out-of-fold
+# report (build/train_events/report.json; docs/event-model.md): seeded, CPU, a few minutes.
+TRAIN  := $(VENV)/.installed-train
+GOLD   ?= ../shared/data/realnews/dev
+train: $(TRAIN)
+	$(PY) tools/train_events.py --gold $(GOLD) --report build/train_events/report.json
+$(TRAIN): pyproject.toml
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PIP) install -q -e ".[train]"
+	touch $(CORE) $(TRAIN)
 
 schema: setup
 	$(PY) -m eventwire.schema
