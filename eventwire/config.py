@@ -147,6 +147,9 @@ class Config(_Section):
     store: StoreSettings
     api: ApiSettings
     quotes: QuotesSettings
+    # Settings of stages that plugins register, one table each ([plugins.NAME]); free-form because only the
+    # plugin knows its keys, and it validates them itself (a plugin stage reads config.plugins.get(name, {})).
+    plugins: dict[str, dict[str, Any]]
 
     _sources: tuple[str, ...] = PrivateAttr(default=("defaults",))
 
@@ -194,7 +197,9 @@ class Config(_Section):
 
 
 SECTIONS: dict[str, type[_Section]] = {
-    name: info.annotation for name, info in Config.model_fields.items()  # type: ignore[misc]
+    name: info.annotation  # type: ignore[misc]
+    for name, info in Config.model_fields.items()
+    if isinstance(info.annotation, type) and issubclass(info.annotation, _Section)
 }
 
 
@@ -232,7 +237,7 @@ def _suggest(loc: tuple[int | str, ...]) -> str:
     """' (did you mean ...?)' for an unknown section or key close to a known one."""
     *parents, leaf = [str(p) for p in loc]
     if not parents:
-        known = list(SECTIONS)
+        known = list(Config.model_fields)
     elif len(parents) == 1 and parents[0] in SECTIONS:
         known = list(SECTIONS[parents[0]].model_fields)
     else:

@@ -89,7 +89,7 @@ def test_defaults_toml_validates_and_covers_every_field() -> None:
     text = resources.files("eventwire").joinpath("defaults.toml").read_text(encoding="utf-8")
     data = tomllib.loads(text)
     Config.from_data(data)  # raises on an unknown, missing or wrongly typed key
-    assert set(data) == set(Config.model_fields) == set(SECTIONS)
+    assert set(data) == set(Config.model_fields) == set(SECTIONS) | {"plugins"}
     for name, model in SECTIONS.items():
         assert set(data[name]) == set(model.model_fields), name
         # no defaults in the models: defaults.toml is the only place they are written
@@ -107,3 +107,11 @@ def test_missing_user_file_and_broken_toml(tmp_path: Path) -> None:
     assert _error(tmp_path / "nope.toml").startswith("config file not found")
     path = _write(tmp_path, "[pipeline\n")
     assert _error(path).startswith(f"{path}: ")
+
+
+def test_plugin_tables_are_free_form_but_other_sections_are_not() -> None:
+    config = load_config(None, {"plugins.sentiment": {"threshold": 0.5, "labels": ["pos", "neg"]}})
+    assert config.plugins["sentiment"]["threshold"] == 0.5
+    with pytest.raises(EventwireError) as info:
+        load_config(None, {"plugin.sentiment": {"threshold": 0.5}})
+    assert "unknown section 'plugin'" in str(info.value) and "plugins" in str(info.value)
