@@ -68,6 +68,43 @@ _GOLDSTEIN3: dict[str, float] = {
 # PLOVER type (they are reporting acts, kept apart from the events they report).
 _EXTRA_ROOT_TYPES: dict[str, str | None] = {"01": None, "02": "REQUEST"}
 
+#: Where CAMEO2PLOVER-2021 (a draft table) contradicts the PLOVER manual, the manual wins (DESIGN.md: PLOVER is
+#: the standard): CAMEO code -> (PLOVER type, mode or None, the manual's words). A code's own row is replaced;
+#: its children keep their own rows.
+MANUAL_CORRECTIONS: dict[str, tuple[str, str | None, str]] = {
+    "0831": ("RETREAT", "resign", "RETREAT 'also covers resignations of government officials' (mode resign)"),
+    "0813": ("CONCEDE", None, "CONCEDE: 'removing curfews' is a verbal concession"),
+    "0814": ("CONCEDE", None, "CONCEDE: 'easing of administrative or legal restrictions'"),
+    "085": ("CONCEDE", None, "CONCEDE: easing restrictions; 'ease' is not a RETREAT mode"),
+    "0842": ("RETREAT", None, "'return' is no RETREAT mode (commented out in the manual)"),
+    "0874": ("RETREAT", "withdraw", "withdraw: 'Retreat from territory or withdraw forces from an area'"),
+    "105": ("REQUEST", "yield", "yield: release of prisoners, ending sanctions, easing curfews, ceasefires"),
+    "112": ("ACCUSE", "allege", "allege: 'Formally or informally accuse'"),
+    "114": ("ACCUSE", "disapprove", "disapprove: 'Express disapproval; condemn; complain'"),
+    "116": ("SANCTION", "convict", "convict: 'Find an entity or behavior guilty ... in a court of law'"),
+    "124": ("REJECT", "yield", "yield: release of prisoners, ending sanctions, easing curfews"),
+    "1241": ("REJECT", "yield", "yield: release of prisoners, ending sanctions, easing curfews"),
+    "1242": ("REJECT", "yield", "yield: release of prisoners, ending sanctions, easing curfews"),
+    "132": ("THREATEN", "restrict", "restrict: 'the banning of political activities of particular parties'"),
+    "1321": ("THREATEN", "restrict", "restrict: restrictions on political activities"),
+    "1322": ("THREATEN", "restrict", "restrict: 'the banning of political activities of particular parties'"),
+    "133": ("THREATEN", "restrict", "restrict: 'boycotts, strikes, blockades, and curfews'"),
+    "161": ("SANCTION", "discontinue", "discontinue: 'break, or terminate diplomatic ... exchanges'"),
+    "163": ("SANCTION", "discontinue",
+            "'International (political or economic) sanctions are coded as discontinue' (SANCTION)"),
+    "1712": ("ASSAULT", "destroy", "ASSAULT destroy: 'Intentional destruction of property'"),
+    "1722": ("COERCE", "restrict", "restrict: 'banning of individuals or organizations from political life'"),
+    "175": ("ASSAULT", None, "violent repression: ASSAULT (context repression); 'pro_autocracy' is no mode"),
+    "183": ("ASSAULT", "explosives", "explosives: 'Any explosive not incorporated in a heavy weapon'"),
+    "185": ("ASSAULT", "targeted", "targeted: '(successful and attempted) assassinations'"),
+    "186": ("ASSAULT", "targeted", "targeted: '(successful and attempted) assassinations'"),
+    "195": ("ASSAULT", "aerial", "aerial: 'Manned aerial vehicles, e.g. aircraft, helicopters'"),
+    "200": ("ASSAULT", "targeted", "targeted: 'deliberate mass killings of defenseless actors'"),
+    "201": ("ASSAULT", None, "'cleansing' is no ASSAULT mode (commented out in the manual)"),
+    "202": ("ASSAULT", "targeted", "targeted: 'deliberate mass killings of defenseless actors'"),
+    "203": ("ASSAULT", None, "'cleansing' is no ASSAULT mode (commented out in the manual)"),
+}
+
 
 def quad_class(cameo: str) -> int:
     """CAMEO quad class: 1 verbal and 2 material cooperation, 3 verbal and 4 material conflict."""
@@ -221,6 +258,24 @@ def _parse_scores(tex: str) -> dict[str, dict[str, Any]]:
     return types
 
 
+def _parse_modes(tex: str, types: dict[str, dict[str, Any]]) -> None:
+    """The modes each type's section lists in its modes table (the scores table misses some: "vandalize")."""
+    for name in types:
+        match = re.search(r"\\section\{" + name + r"\}(.+?)(?=\\section\{|\\chapter\{)", tex, re.S)
+        if not match or "modes" not in match.group(1):
+            continue
+        table = re.search(r"Name & Content \\\\(.+?)\\end\{tabular\}", match.group(1), re.S)
+        if table is None:
+            continue
+        for line in table.group(1).splitlines():
+            line = line.strip()
+            if "&" not in line or line.startswith("%"):
+                continue
+            mode = line.split("&", 1)[0].strip().lower()
+            if re.fullmatch(r"[a-z-]+", mode):
+                types[name]["modes"].setdefault(mode, None)
+
+
 def _parse_descriptions(tex: str, types: dict[str, dict[str, Any]]) -> None:
     for name in types:
         match = re.search(r"\\section\{" + name + r"\}\s*(.+?)\n\s*\n", tex, re.S)
@@ -250,6 +305,7 @@ def build_ontology(plover_dir: Path) -> dict[str, Any]:
     """Build the ontology data from PLOVER_MANUAL.tex and CAMEO2PLOVER-2021.txt (development time only)."""
     tex = (plover_dir / "PLOVER_MANUAL.tex").read_text(encoding="utf-8")
     types = _parse_scores(tex)
+    _parse_modes(tex, types)
     _parse_descriptions(tex, types)
     contexts = sorted({c.replace("\\_", "_") for c in re.findall(r"\\hyperref\[context:[a-z-]+\]\{([^}]*)\}", tex)})
     mapping = _parse_mapping((plover_dir / "CAMEO2PLOVER-2021.txt").read_text(encoding="utf-8"))
@@ -261,12 +317,18 @@ def build_ontology(plover_dir: Path) -> dict[str, Any]:
         row = mapping.get(code) or mapping.get(code[:3]) or mapping.get(code[:2])
         root_type = _EXTRA_ROOT_TYPES.get(code[:2], "")
         plover = row["plover"] if row else (root_type or None)
+        mode = (row or {}).get("mode") if row and row is mapping.get(code) else None
+        fix = MANUAL_CORRECTIONS.get(code)
+        if fix is not None:
+            plover, mode = fix[0], fix[1]
+        if mode is not None and (plover is None or mode not in types[plover]["modes"]):
+            mode = None  # a mode the manual does not define for the type
         cameo[code] = {
             "name": (mapping.get(code) or {}).get("name", ""),
             "goldstein": goldstein,
             "quad": quad_class(code),
             "plover": plover,
-            "mode": (row or {}).get("mode") if row and row is mapping.get(code) else None,
+            "mode": mode,
             "contexts": (row or {}).get("contexts", []),
         }
     return {

@@ -59,3 +59,21 @@ def test_negation_map_from_the_suite_coding_ontology(shared_data: Path, tmp_path
     bad.write_text("110:0x1007f\nnonsense line\n", encoding="utf-8")
     with pytest.raises(EventwireError, match="E402"):
         NegationMap.from_file(bad)
+
+
+def test_the_manual_wins_over_the_draft_mapping() -> None:
+    """CAMEO2PLOVER-2021 is a draft; where it contradicts the PLOVER manual, the manual's reading is shipped."""
+    onto = load_ontology()
+    resign = onto.cameo("0831")
+    assert resign and resign.plover_type == "RETREAT" and resign.plover_mode == "resign"
+    sanctions = onto.cameo("163")
+    assert sanctions and sanctions.plover_type == "SANCTION" and sanctions.plover_mode == "discontinue"
+    assert onto.cameo("116").plover_type == "SANCTION"  # type: ignore[union-attr]  # found guilty: convict
+    assert onto.cameo("195").plover_mode == "aerial"  # type: ignore[union-attr]
+    # every mode shipped is one the manual defines for the code's type
+    for code in onto.codes():
+        info = onto.cameo(code)
+        assert info is not None
+        if info.plover_mode is not None:
+            assert info.plover_type and info.plover_mode in onto.types[info.plover_type]["modes"], code
+    assert "vandalize" in onto.types["PROTEST"]["modes"]  # from the modes table, not in the scores table
