@@ -1,5 +1,6 @@
 """A finished Candidate becomes Events: the forward event (actor -> recipient), its reverse if the pattern
-codes one, each typed through the ontology, dated, placed, linked to its quote and its evidence."""
+codes one, each typed through the ontology and made to follow the PLOVER manual's coding rules
+(``plover_rules``), dated, placed, linked to its quote and its evidence."""
 
 from __future__ import annotations
 
@@ -11,13 +12,28 @@ from eventwire.events.anchor import date_of, period_end, period_start, place_of
 from eventwire.events.candidate import Candidate
 from eventwire.events.lexicon import WordClasses
 from eventwire.events.ontology import CameoCode, Ontology, quad_class
-from eventwire.events.slots import ActorIndex
+from eventwire.events.slots import INTENT_CODES, REJECT_CODES, ActorIndex, map_actors, subject_tokens
+from eventwire.events.syntax import governing_chain
 
 # Event types for CAMEO coding beyond PLOVER (only with ``statements`` on, e.g. for PETRARCH suites):
 # public statements (CAMEO 01x) and codes a user dictionary defines that CAMEO2PLOVER does not map.
 STATEMENT_TYPE = "STATEMENT"
 UNTYPED = "OTHER"
 AUX_ORDER = ["negation", "hypothetical", "future", "historical"]  # the order of Event.aux
+
+# The PLOVER manual's special cases (chapter "Event Categories"), by the type an act would have if done:
+#: cooperation promised or in the future is AGREE ("Cooperative actions of types CONSULT, SUPPORT, COOPERATE,
+#: and AID reported in future tense ... should be coded as AGREE")
+PROMISED_AS_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
+#: conflictual acts announced or vowed by their actor are threats ("THREATEN could be ASSAULT + hypothetical ...
+#: the coder should always return the single event category")
+ANNOUNCED_AS_THREAT = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"})
+#: CAMEO code of the threat, by the CAMEO root of the act threatened (1312: sanctions, 137: repression, 138:
+#: military force, 133: protest); others 130
+THREAT_CODES = {"14": "133", "15": "138", "16": "1312", "17": "137", "18": "138", "19": "138", "20": "138"}
+#: "Announcements of future retreats should be coded as CONCEDE": CAMEO 080 (yield)
+ANNOUNCED_RETREAT_CODE = "080"
+NON_FACT = frozenset({"negation", "hypothetical", "future"})
 
 
 def build_events(
@@ -37,16 +53,22 @@ def build_events(
     """The events of one candidate ([] when it lacks the actors it needs or its code has no type).
 
     Settings (the ``[events]`` section): ``require_actor`` drops events with neither actor nor recipient;
-    ``statements`` codes CAMEO statements and untyped codes too; ``reverse`` adds the reverse event a
-    pattern codes (``a:b``); ``historical_days``: an event dated this long before publication is historical.
+    ``statements`` asks for CAMEO coding (the PETRARCH suites): CAMEO statements and untyped codes too, the
+    paired reverse event of a mutual act or a host/visit as a dyad of its own, and CAMEO's codes as the verb
+    gives them; without it (the product) events follow the PLOVER manual: one event per mutual act, a visit
+    coded from the visitor, and the manual's special cases (``plover_rules``). ``reverse`` allows the reverse
+    event a pattern codes (``a:b``); ``historical_days``: an event dated this long before publication is
+    historical.
     """
     actors, recips = cand.actors, cand.recipients
     reciprocal = False
+    mutual = cand.pattern.recip or symmetric(cand.cameo, cand.cameo, words)
     if not actors and len(recips) >= 2 and cand.pattern.recip:
         actors, recips = recips[:1], recips[1:]  # "a meeting between X and Y"
         reciprocal = True
-    elif not recips and len(actors) >= 2:
-        # "X and Y met", "Gondor and Osgiliath postponed their meeting": each acts on the other
+    elif not recips and len(actors) >= 2 and mutual:
+        # "X and Y met", "Gondor and Osgiliath postponed their meeting": each acts on the other (only for a
+        # mutual act: "X and Y criticized the plan" is one compound actor)
         actors, recips = actors[:1], actors[1:]
         reciprocal = True
     if require_actor and not actors and not recips:
@@ -91,7 +113,14 @@ def build_events(
     if reciprocal and not back:
         back = cand.cameo
     if reverse and cand.pattern.code is not None and back and recips and actors:
-        pairs.append((back, recips, actors, cand.confidence * 0.9, cand.rule + "#reverse"))
+        if statements:
+            # CAMEO coding (the PETRARCH suites): the paired dyadic event, as CAMEO codes it
+            pairs.append((back, recips, actors, cand.confidence * 0.9, cand.rule + "#reverse"))
+        elif forward[:3] == "043" and back[:3] == "042":
+            # PLOVER: "the visitor will always be coded as the actor and the host will be the recipient"
+            pairs[0] = (back, recips, actors, cand.confidence, cand.rule + "#visit")
+        # else PLOVER codes a mutual act once ("all of the entities are considered as the actor"): X -> Y
+    said = announced(cand, index, words) if not statements else False
     for code, who, whom, conf, rule in pairs:
         info = onto.cameo(code)
         if info is None and statements and code[:2].isdigit():
@@ -106,6 +135,19 @@ def build_events(
         if ptype is None:
             continue
         mode = cand.mode or info.plover_mode
+        ev_aux = set(aux)
+        if ptype in onto.types and not statements:
+            if mode == "intent" and ptype == "SUPPORT" and cand.clause.lemma_.lower() in words.restate:
+                # "reaffirmed its commitment to supporting X": support expressed now, not a promise
+                code, mode = cand.pattern.code or "051", None
+                rule += "+restated"
+                info = onto.cameo(code) or info
+            code, ptype, mode, ev_aux, why = plover_rules(code, ptype, mode, ev_aux, said, onto)
+            if why:
+                if rule.endswith("#reverse") and not symmetric(code, code, words):
+                    continue  # "X will visit Y" is one promise, by X; no paired event
+                rule += why
+                info = onto.cameo(code) or info
         out.append(
             Event.model_construct(
                 id="",
@@ -119,7 +161,7 @@ def build_events(
                 recipient=[_event_actor(a) for a in whom],
                 date=when,
                 location=where,
-                aux=sorted(aux, key=AUX_ORDER.index),  # type: ignore[arg-type]
+                aux=sorted(ev_aux, key=AUX_ORDER.index),  # type: ignore[arg-type]
                 quote=quote,
                 evidence=evidence,
                 mentions=[evidence],
@@ -128,6 +170,77 @@ def build_events(
             )
         )
     return out
+
+
+def symmetric(code: str, back: str, words: WordClasses) -> bool:
+    """Whether an act coded ``code`` one way and ``back`` the other is mutual (a meeting, talks, an agreement
+    or cooperation between two sides, a clash) or a host/visit pair: the class ``reverse_pair`` of core.ewp,
+    compared on the first three digits."""
+    return f"{code[:3]}:{back[:3]}" in words.reverse_pair
+
+
+def plover_rules(
+    code: str, ptype: str, mode: str | None, aux: set[str], announced_by_actor: bool, onto: Ontology
+) -> tuple[str, str, str | None, set[str], str]:
+    """The PLOVER manual's special cases, as one category and no category + auxiliary (manual, "Auxiliary
+    modes": "the coder should always return the single event category"): promised or future cooperation is
+    AGREE; a promised or announced retreat is CONCEDE; a conflictual act vowed or announced by its actor is
+    THREATEN; a refusal announced in the future tense ("we will not attend") is REJECT. Modes are the manual's
+    modes of the type ("intent", which the control step writes, is none). Returns the new code, type, mode and
+    aux, and a suffix for the rule id saying which case applied ("" if none)."""
+    intent = mode == "intent"
+    if mode is not None and mode not in onto.types.get(ptype, {}).get("modes", {}):
+        mode = None
+    root = code[:2]
+    negated = "negation" in aux
+    future = "future" in aux and "hypothetical" not in aux
+    if not (intent or future):
+        return code, ptype, mode, aux, ""
+    rest = aux - {"future"}
+    if negated:
+        if ptype in PROMISED_AS_AGREE and announced_by_actor:
+            new = REJECT_CODES.get(root, "120")
+            return new, onto.plover_type(new) or "REJECT", None, rest - {"negation"}, "+refusal"
+        return code, ptype, mode, aux, ""
+    if ptype in PROMISED_AS_AGREE:
+        new = code if onto.plover_type(code) == "AGREE" else INTENT_CODES.get(root, "030")
+        return new, onto.plover_type(new) or "AGREE", None, rest, "+agree"
+    if ptype == "RETREAT" and (intent or announced_by_actor):
+        return ANNOUNCED_RETREAT_CODE, "CONCEDE", None, rest, "+concede"
+    if ptype == "CONCEDE" and (intent or announced_by_actor):
+        return code, ptype, mode, rest, "+concede"
+    if ptype in ANNOUNCED_AS_THREAT and (intent or announced_by_actor):
+        new = THREAT_CODES.get(root, "130")
+        info = onto.cameo(new)
+        return new, "THREATEN", info.plover_mode if info else None, rest, "+threat"
+    if ptype in ("REJECT", "THREATEN", "AGREE") and intent:
+        return code, ptype, mode, rest, ""  # a vow to refuse is a refusal, a vow to harm a threat
+    if intent:
+        return code, ptype, mode, aux | {"future"}, ""  # "vowed to investigate": not done yet
+    return code, ptype, mode, aux, ""
+
+
+def announced(cand: Candidate, index: ActorIndex, words: WordClasses) -> bool:
+    """Whether the event's own actor states it (so a future act is announced, not predicted): the reporting
+    verb that governs its clause has the actor as subject ("Turkey said it would launch ..."), or the
+    event lies in a quote whose speaker is its actor."""
+    ids = {a.id for a in cand.actors}
+    if not ids:
+        return False
+    for dep, head in governing_chain(cand.clause):
+        lem = head.lemma_.lower()
+        if dep in ("ccomp", "xcomp", "parataxis") and (lem in words.report or lem in words.threat
+                                                        or lem in words.intent):
+            subj, passive = subject_tokens(head, words, index=index)
+            if passive:
+                return False
+            who, _ = map_actors(index, subj)
+            return bool(ids & {a.id for a in who})
+        if dep not in ("ccomp", "xcomp", "conj", "advcl"):
+            break
+    doc = index.doc
+    start = cand.trigger.idx
+    return any(q.start <= start < q.end and q.speaker in ids for q in doc.quotes)
 
 
 def _event_actor(a: Actor) -> EventActor:

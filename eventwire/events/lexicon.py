@@ -67,6 +67,8 @@ class WordClasses:
     coactor_head: frozenset[str]
     coactor_prep: frozenset[str]
     no_recipient_type: frozenset[str]  # PLOVER types, upper case
+    restate: frozenset[str]
+    reverse_pair: frozenset[str]  # "040:040", "042:043": CAMEO pairs (three digits) of mutual acts
 
     @classmethod
     def from_patterns(cls, patterns: PatternSet) -> WordClasses:
@@ -101,4 +103,6 @@ class WordClasses:
             coactor_head=words("coactor_head"),
             coactor_prep=words("coactor_prep"),
             no_recipient_type=frozenset(w.upper() for w in patterns.words("no_recipient_type")),
+            restate=words("restate"),
+            reverse_pair=words("reverse_pair"),
         )
