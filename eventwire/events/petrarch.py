@@ -27,7 +27,8 @@ def _norm_word(word: str) -> str:
 
 
 def _norm_set(name: str) -> str:
-    return name.strip().lower()
+    """A synonym set's name; a trailing '_' (PETRARCH's exact-form mark: "&PREPOSIT1_") is no part of it."""
+    return name.strip().lower().rstrip("_")
 
 
 def _parse_synsets(lines: list[str]) -> dict[str, list[str]]:
@@ -53,7 +54,21 @@ def _parse_synsets(lines: list[str]) -> dict[str, list[str]]:
 
 
 def _alternatives(token: str, synsets: dict[str, list[str]], depth: int = 0) -> list[str]:
-    """Alternatives of one PETRARCH token (word or &SET), fully expanded."""
+    """Alternatives of one PETRARCH token (word or &SET, or words and sets joined by '_': "NEW_&TIETYPES",
+    "&TIETYPES_MEMOS"), fully expanded."""
+    parts = [p for p in token.split("_") if p]
+    if len(parts) > 1 and any(p.startswith("&") for p in parts) and not (
+        token.startswith("&") and _norm_set(token[1:]) in synsets
+    ):
+        options = [_alternatives(p, synsets, depth + 1) for p in parts]
+        if any(not o for o in options):
+            return []
+        joined: list[str] = []
+        for combo in itertools.product(*options):
+            joined.append("_".join(combo))
+            if len(joined) >= _MAX_EXPANSION:
+                break
+        return joined
     if token.startswith("&"):
         name = _norm_set(token[1:])
         out: list[str] = []
@@ -69,11 +84,20 @@ def _alternatives(token: str, synsets: dict[str, list[str]], depth: int = 0) -> 
     return [word] if word else []
 
 
+class _Unusable(Exception):
+    """A pattern names a synonym set the dictionary does not define (or defines empty): without its words the
+    pattern would hold on its other words alone ("* &FIGHT_GAMES IN +" on any "in"), so it is skipped."""
+
+
 def _phrase(tokens: list[str], synsets: dict[str, list[str]]) -> list[str]:
     """A sequence of tokens -> its expanded phrase alternatives (capped)."""
     if len(tokens) == 1 and tokens[0].startswith("&") and _norm_set(tokens[0][1:]) in synsets:
+        if not _alternatives(tokens[0], synsets):
+            raise _Unusable(tokens[0])
         return ["&" + _norm_set(tokens[0][1:])]
     options = [_alternatives(t, synsets) for t in tokens]
+    if any(not o and t.startswith("&") for o, t in zip(options, tokens, strict=True)):
+        raise _Unusable(tokens)
     options = [o for o in options if o]
     if not options:
         return []
@@ -92,6 +116,13 @@ def _tokenize(body: str) -> list[str]:
 
 def _convert_pattern(body: str, synsets: dict[str, list[str]]) -> tuple[list[str], list[str]] | None:
     """Pattern body (without the leading '-' and the code) -> (constraints, flags), or None if unusable."""
+    try:
+        return _convert(body, synsets)
+    except _Unusable:
+        return None
+
+
+def _convert(body: str, synsets: dict[str, list[str]]) -> tuple[list[str], list[str]] | None:
     tokens = _tokenize(body)
     if "*" not in tokens:
         return None
@@ -171,7 +202,11 @@ def _convert_pattern(body: str, synsets: dict[str, list[str]]) -> tuple[list[str
             continue
         else:
             if i < len(rest) and rest[i] == "+" and _norm_word(tok) in PREPOSITIONS:
-                rcp.append(_norm_word(tok))  # "* THEIR ^ ABOUT +": the target is what follows "about"
+                # "* THEIR ^ ABOUT +": the target is what follows "about": a phrase with that preposition,
+                # not the word "about" anywhere after the verb
+                rcp.append(_norm_word(tok))
+                constraints.append(_norm_word(tok) + ":")
+                continue
             alts = _phrase([tok], synsets)
             if alts:
                 constraints.append("obj:" + "|".join(alts))

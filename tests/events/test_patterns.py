@@ -138,7 +138,26 @@ def test_petrarch_skipped_phrases_and_target_after_a_preposition() -> None:
     pset = parse_ewp(converted, "conv")
     about = [p for p in pset.get("V", "warn") if p.code == "130" and p.constraints]
     assert about and about[0].rcp_preps == ("about",)
-    assert sorted(c.kind for c in about[0].constraints) == ["obj", "obj"]
+    # "about" is a phrase with that preposition (where the target is), not the word anywhere after the verb
+    assert sorted((c.kind, c.prep) for c in about[0].constraints) == [("obj", None), ("prep", "about")]
+
+
+def test_petrarch_synonym_sets_joined_to_words_and_undefined_sets() -> None:
+    """PETRARCH joins a set to words with '_' ("NEW_&TIES", "&TIES_MEMOS") and marks exact forms with a
+    trailing '_' ("&PREP_" is the set a pattern calls "&PREP"); a pattern naming a set the file does not
+    define is skipped, not kept as its other words alone ("* &UNDEFINED IN +" would hold on any "in")."""
+    text = (
+        "&TIES\n+TRADE\n+MILITARY\n\n&PREP_\n+ON\n+IN\n\n"
+        "####### VERB PATTERNS #######\n--- HAIL  [041] ---\nHAIL\n- * &TIES_MEMOS  [912]\n"
+        "- * NEW_&TIES  [903]\n- * &PREP RESOLUTION  [102]\n- * &UNDEFINED IN +  [062]\n"
+    )
+    pset = parse_ewp(petrarch_to_ewp(text, prefix="t"), "conv")
+    by_code = {p.code: p for p in pset.get("V", "hail")}
+    assert "062" not in by_code
+    memos = {ph for c in by_code["912"].constraints for ph in c.phrases}
+    assert memos == {("trade", "memos"), ("military", "memos")}
+    assert {ph for c in by_code["903"].constraints for ph in c.phrases} == {("new", "trade"), ("new", "military")}
+    assert {ph for c in by_code["102"].constraints for ph in c.phrases} >= {("on",), ("in",), ("resolution",)}
 
 
 QUARREL = """
