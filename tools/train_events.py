@@ -49,6 +49,7 @@ import numpy as np
 from eventwire.document import Document, Event
 from eventwire.eval.realnews import load_gold, score
 from eventwire.events.features import FEATURES_VERSION, LEXICAL_PREFIXES, Features, doc_context, event_features
+from eventwire.events.model import NON_FACT
 from eventwire.stage import Stage
 
 Floats = Sequence[float] | np.ndarray
@@ -191,7 +192,7 @@ def samples(gold: Sequence[dict[str, Any]], docs: dict[str, Document], words: An
     for lab in scored.labelled:
         e = lab.event
         out.append(Sample(lab.article, e, outlet[lab.article], feats[id(e)], lab.type_any, lab.type_ok, lab.full_ok,
-                          not ({"negation", "hypothetical", "future"} & set(e.aux)), e.rule or "", e.type,
+                          not (NON_FACT & set(e.aux)), e.rule or "", e.type,
                           e.confidence))
     return out
 
@@ -338,8 +339,9 @@ Probs = dict[int, float]  # id(Event) -> probability
 
 
 def rescored(docs: dict[str, Document], probs: Probs, threshold: float) -> dict[str, Document]:
-    """The Documents as the model hook leaves them: each labelled event's confidence is its probability, and
-    events below the threshold are dropped (events with no probability, outside the window, stay)."""
+    """The Documents as the model hook (EventModel.apply) leaves them: each labelled event's confidence is its
+    probability, and facts below the threshold are dropped (non-facts, and events with no probability, outside
+    the window, stay)."""
     out = {}
     for did, d in docs.items():
         kept: list[Event] = []
@@ -347,7 +349,7 @@ def rescored(docs: dict[str, Document], probs: Probs, threshold: float) -> dict[
             p = probs.get(id(e))
             if p is None:
                 kept.append(e)
-            elif p >= threshold:
+            elif p >= threshold or NON_FACT & set(e.aux):
                 kept.append(e.model_copy(update={"confidence": round(p, 4)}))
         out[did] = d.model_copy(update={"events": kept})
     return out
@@ -512,10 +514,12 @@ def by_outlet(items: Sequence[Sample], y: Sequence[bool], c: float, seed: int, l
     for o in sorted({s.outlet for s in items}):
         tr = [i for i, s in enumerate(items) if s.outlet != o]
         te = [i for i, s in enumerate(items) if s.outlet == o]
+        if len({y[i] for i in tr}) < 2:
+            continue  # one outlet only (a --limit run): nothing to train on
         m = fit([items[i].features for i in tr], [y[i] for i in tr], c, seed, lexical)
         pooled[te] = m.predict([items[i].features for i in te])
         out[o] = {"n": len(te), "auc": auc([y[i] for i in te], [pooled[i] for i in te])}
-    out["pooled_auc"] = auc(y, pooled)
+    out["pooled_auc"] = auc(y, pooled) if len(out) > 1 else float("nan")
     return out
 
 

@@ -29,6 +29,7 @@ from eventwire.stage import Resource
 DATA_PACKAGE = "eventwire.events.data"
 MODEL_FILE = "event_model.json"
 FORMAT = "eventwire.event_model/1"
+NON_FACT = frozenset({"negation", "hypothetical", "future"})  # DESIGN.md: an event with none of these is a fact
 
 
 @dataclass(frozen=True)
@@ -84,14 +85,16 @@ class EventModel:
 
     def apply(self, doc: Document, events: Sequence[Event], threshold: float | None = None,
               words: Any = None) -> list[Event]:
-        """The events whose probability reaches ``threshold`` (the model's own when None), each with its
-        ``confidence`` set to that probability (rounded to 3 places). Non-facts are scored and kept or
-        dropped like facts."""
+        """Every event with its ``confidence`` set to its probability (3 places), less the facts below
+        ``threshold`` (the model's own when None).
+
+        Why non-facts (negated, hypothetical, future) are scored but never dropped: they are kept for analysts
+        and left out of every default view anyway, and the threshold was chosen on the figures of facts."""
         cut = self.threshold if threshold is None else threshold
         kept = []
         for e, p in zip(events, self.score_events(doc, events, words), strict=True):
-            if p >= cut:
-                e.confidence = round(p, 3)
+            e.confidence = round(p, 3)
+            if p >= cut or NON_FACT & set(e.aux):
                 kept.append(e)
         return kept
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from eventwire.config import Config
 from eventwire.document import Document
 from eventwire.events.coder import EventCoder
+from eventwire.events.model import EVENT_MODEL, EventModel
 from eventwire.events.ontology import load_ontology
 from eventwire.events.patterns import load_patterns
 from eventwire.registry import stages
@@ -37,6 +38,14 @@ class EventsStage(Stage):
     def __init__(self, config: Config, resources: Resources) -> None:
         super().__init__(config, resources)
         self.coder = build_coder(config, resources)
+        # The event model (docs/event-model.md) gives each event a calibrated confidence and drops those below
+        # ``events.min_confidence``, or below the model's own threshold when that is 0. It was trained on PLOVER
+        # coding of news, so CAMEO statement coding (``statements``, the PETRARCH suites) is left as the rules say.
+        self.model: EventModel | None = None if config.events.statements else resources.get(EVENT_MODEL)
+        self.min_confidence = config.events.min_confidence or None
 
     def __call__(self, doc: Document) -> None:
-        doc.events = self.coder.code(doc)
+        events = self.coder.code(doc)
+        if self.model is not None:
+            events = self.model.apply(doc, events, self.min_confidence, self.coder.words)
+        doc.events = events
