@@ -1,7 +1,7 @@
-r"""Word lists of the text capability: the words the cleaner's patterns look for, and English cue words.
+r"""Word lists of the text capability: the words the cleaner's patterns look for.
 
-``rules.py`` and ``clean.py`` (the cleaner) build their regular expressions from these lists;
-``language.py`` counts ``ENGLISH_CUES``. Nothing else of the cleaner is a list of words.
+``rules.py`` and ``clean.py`` (the cleaner) build their regular expressions from these lists; nothing else
+of the cleaner is a list of words.
 
 The cleaner's lists hold regular-expression fragments, joined by ``alternation``: a space stands for any
 run of whitespace (it becomes ``\s+``), ``s?`` makes a plural optional, ``(?:by|in)`` offers a choice, and
@@ -91,12 +91,4 @@ LEAD_DOMAIN_ENDINGS: tuple[str, ...] = (
 # LEAD_DOMAIN_ENDINGS plus "co"; kept apart because merging them would change which lines open with an outlet.
 OUTLET_DOMAIN_ENDINGS: tuple[str, ...] = (
     "vn", "com", "net", "org", r"co\.uk", "co", "ru", "cn", "info", "news", "in", "tr", "az",
-)
-
-# --- language check (language.py) --------------------------------------------------------------------------
-# English function words that are not words of the other languages langdetect confuses English with
-# (no "a", "in", "on", "is", "was", "will", "de": French, German, Dutch or Spanish words too).
-ENGLISH_CUES: frozenset[str] = frozenset(
-    "the of and to said says with for that this from by which who whom their they after has have were been "
-    "would could should than these those its into about over against between".split()
 )

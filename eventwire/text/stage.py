@@ -15,7 +15,7 @@ from eventwire.errors import ErrorCode, EventwireError
 from eventwire.registry import stages
 from eventwire.stage import Resources, Stage
 from eventwire.text.clean import Cleaner, normalise_text, repair_mojibake
-from eventwire.text.language import MIN_PROB, SHORT_LETTERS, detect_language, english_cues
+from eventwire.text.language import MIN_PROB, SHORT_LETTERS, SHORT_MIN_PROB, detect_language
 from eventwire.text.nlp import NLP
 
 __all__ = ["NLP", "CleanStage", "LanguageStage", "NlpStage"]
@@ -76,13 +76,10 @@ class LanguageStage(Stage):
             doc.article.language = self.allowed[0]
             return
         sample = doc.article.text[: self.chars]
-        if "en" in self.allowed and guesses[0][0] != "en" and english_cues(sample) >= 1:
-            if sum(1 for ch in sample if ch.isalpha()) < SHORT_LETTERS:
-                doc.article.language = "en"
-                return
         lang, prob = guesses[0]
         allowed_prob = sum(p for code, p in guesses if code.split("-")[0] in self.allowed)
-        if allowed_prob >= 1 - MIN_PROB:
+        short = sum(1 for ch in sample if ch.isalpha()) < SHORT_LETTERS
+        if allowed_prob >= 1 - MIN_PROB or (short and prob < SHORT_MIN_PROB):
             best_allowed = next((c for c, _ in guesses if c.split("-")[0] in self.allowed), self.allowed[0])
             doc.article.language = best_allowed.split("-")[0]
             return

@@ -94,6 +94,7 @@ def test_pipeline_rejects_french_with_stage_and_code(pipeline) -> None:  # type:
         "U.S. military gives medical equipment to Nicaragua.",  # langdetect alone says 'es'
         "Ortega calls for dialogue with the Catholic bishops.",
         "Pakistan and India trade fire along the Kashmir border.",
+        "ISIS gunmen killed four Kurds in a Kirkuk province village.",  # langdetect alone: 'da', p=0.86
     ],
 )
 def test_short_english_headlines_pass(text: str) -> None:
@@ -107,6 +108,8 @@ def test_short_english_headlines_pass(text: str) -> None:
     [
         "Le ministre a appelé mercredi à un cessez-le-feu immédiat en Syrie.",
         "Die Regierung hat am Mittwoch neue Sanktionen gefordert.",
+        "La policía detuvo a dos hombres en Madrid el lunes por la noche.",
+        "Politiet anholdt to mænd i København mandag aften efter et røveri.",
     ],
 )
 def test_short_foreign_sentences_are_still_rejected(text: str) -> None:
