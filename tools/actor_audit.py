@@ -61,9 +61,16 @@ def _token_span(sdoc: Any, start: int, end: int) -> Any:
     return sdoc.char_span(start, end, alignment_mode="expand")
 
 
+def _historic_codes() -> frozenset[str]:
+    """ISO 3166-3 codes of former countries (SUN, YUG): a historical article may code them."""
+    import pycountry
+
+    return frozenset(c.alpha_3 for c in pycountry.historic_countries)
+
+
 def audit_actor(kb: KnowledgeBase, doc: Document, actor: Actor) -> Iterator[dict[str, Any]]:
     """The contradictions of one coded actor (see the module docstring)."""
-    iso = country_codes()
+    iso = country_codes() | _historic_codes()
     sdoc = doc.spacy
     base = {"id": doc.id, "actor": actor.name, "code": actor.code, "country": actor.country, "kb_id": actor.kb_id}
     if actor.country is not None and actor.country not in iso:

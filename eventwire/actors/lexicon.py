@@ -38,10 +38,12 @@ GROUP_NOUNS: frozenset[str] = frozenset(
 PERSON_PRONOUNS: frozenset[str] = MALE_PRONOUNS | FEMALE_PRONOUNS
 # Words in a person's mention that tell the person's gender (a pronoun must agree with it).
 MALE_WORDS: frozenset[str] = frozenset(
-    {"mr", "sir", "king", "prince", "sheikh", "spokesman", "chairman", "emir", "sultan"}
+    {"mr", "sir", "king", "prince", "sheikh", "spokesman", "chairman", "emir", "sultan", "man", "gunman",
+     "policeman", "boy", "father", "son", "brother", "husband", "businessman", "congressman"}
 )
 FEMALE_WORDS: frozenset[str] = frozenset(
-    {"mrs", "ms", "miss", "madam", "queen", "princess", "spokeswoman", "chairwoman", "lady"}
+    {"mrs", "ms", "miss", "madam", "queen", "princess", "spokeswoman", "chairwoman", "lady", "woman", "girl",
+     "mother", "daughter", "sister", "wife", "policewoman", "businesswoman", "congresswoman"}
 )
 # Words before a mention that make it a former office holder ("former President X").
 FORMER_WORDS: frozenset[str] = frozenset({"former", "ex", "then", "erstwhile", "late"})
@@ -69,6 +71,32 @@ SECTOR_NOUNS: dict[str, str] = {
     "ELI": "elites", "LAB": "labour", "PTY": "political parties", "IGO": "international organisations",
     "NGO": "NGOs",
 }
+
+# --- generic actors (resolve.py) ----------------------------------------------------------------------------
+# Determiners that introduce a new individual ("a man", "another gunman"): each is a new actor, while "the man"
+# refers back to the last one.
+INDEFINITE_DETERMINERS: frozenset[str] = frozenset({"a", "an", "another", "one"})
+# Agent-like nouns the knowledge base's agents table lacks, with the sector they give (None: no sector, the
+# actor is kept uncoded). Used only when the KB has no agent for the word.
+GENERIC_NOUNS: dict[str, str | None] = {
+    "critic": None, "critics": None, "attacker": "CRM", "attackers": "CRM", "suspect": "CRM", "suspects": "CRM",
+    "shooter": "CRM", "shooters": "CRM", "officer": "COP", "officers": "COP", "police officer": "COP",
+    "police officers": "COP", "killer": "CRM", "killers": "CRM", "kidnapper": "CRM", "kidnappers": "CRM",
+    "robber": "CRM", "robbers": "CRM", "assailants": "CRM",
+}
+# Agents whose KB sector does not say what the guidelines call them: an unnamed gunman is a criminal (CRM),
+# not an armed group (the KB's UAF).
+GENERIC_SECTOR_OVERRIDES: dict[str, str] = {"gunman": "CRM", "gunmen": "CRM", "assailant": "CRM"}
+# Nouns of institutions: never one person, so no pronoun refers to them.
+INSTITUTION_NOUNS: frozenset[str] = frozenset(
+    {"government", "police", "army", "military", "court", "parliament", "administration", "opposition",
+     "ministry", "cabinet", "senate", "congress", "regime", "authorities", "navy", "legislature", "judiciary",
+     "council", "committee", "party", "agency", "department", "embassy", "media", "press", "junta", "forces",
+     "force", "security", "air force", "supreme court", "assembly", "troops", "office", "state"}
+)
+# CAMEO role codes in the first slot of a code are not countries; the document's sector field uses the
+# guidelines' names for the ones that have one (PPL people -> CVL, UAF armed groups -> REB, SPY -> COP).
+PLOVER_SECTORS: dict[str, str] = {"PPL": "CVL", "REF": "CVL", "SPY": "COP", "UAF": "REB"}
 
 # --- display names (dictionaries.py) -----------------------------------------------------------------------
 # Words kept in lower case inside a name read from an upper-case PETRARCH dictionary ("Bashar al Assad").

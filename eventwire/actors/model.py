@@ -32,6 +32,12 @@ REGIONS: frozenset[str] = frozenset(
 )
 # Codes in the first slot that are organisation types, not countries.
 ORG_TYPES: frozenset[str] = frozenset("IGO NGO IMG MNC NGM INT UIS IRC".split())
+# CAMEO role codes: in the first slot of a code they name a sector, never a country ("GOV" alone is a
+# government of no stated country). The Document's country field holds none of these, nor a region.
+ROLE_CODES: frozenset[str] = frozenset(
+    "GOV MIL REB OPP PTY COP JUD LEG SPY MED EDU BUS CRM CVL HLH HRI INS LAB REF REL UAF ELI AGR ENV RAD MOD "
+    "PPL DEV".split()
+)
 # Kinds that are people (pronouns can refer to them).
 PERSON = "person"
 
@@ -107,6 +113,26 @@ def split_code(code: str) -> tuple[str | None, str | None]:
     # Anything else in the first slot is a country or country-like code (CAMEO also uses ones such as
     # the fictional HOB of the PETRARCH suite, or historical ones such as USR).
     return head, (rest[:3] or None)
+
+
+def is_country(code: str | None) -> bool:
+    """Can ``code`` stand in the Document's country field? Not a role, organisation type or region code."""
+    return bool(code) and len(code or "") == 3 and (code or "").isalpha() and code not in ROLE_CODES \
+        and code not in ORG_TYPES and code not in REGIONS
+
+
+def compose_code(country: str | None, agent: Agent | None, prefix: str = "") -> tuple[str | None, str | None,
+                                                                                      str | None]:
+    """(code, country, sector) of a country plus a sector noun: ("TUR", police) -> TURCOP; (None, police) ->
+    COP with no country, never "COP" read as a country; a sector noun with no sector of its own (``critics``)
+    leaves the code at the country's, or None."""
+    if agent is None or not agent.code:
+        return (country, country, None) if country else (None, None, None)
+    if country is None:
+        return prefix + agent.code, None, agent.sector
+    code = prefix + (agent.code + country if agent.prefix else country + agent.code)
+    c, sec = split_code(code)
+    return code, c, sec
 
 
 _COUNTRY_CODES: dict[str, frozenset[str]] = {}

@@ -23,8 +23,12 @@ from eventwire.actors.lexicon import (
     DETERMINERS,
     FEMALE_WORDS,
     FORMER_WORDS,
+    GENERIC_NOUNS,
+    GENERIC_SECTOR_OVERRIDES,
     GROUP_NOUNS,
     HONORIFICS,
+    INDEFINITE_DETERMINERS,
+    INSTITUTION_NOUNS,
     LED_HEADS,
     MALE_PRONOUNS,
     MALE_WORDS,
@@ -33,7 +37,17 @@ from eventwire.actors.lexicon import (
     SECTOR_NOUNS,
     TITLE_WORDS,
 )
-from eventwire.actors.model import ORG_TYPES, PERSON, Agent, Entry, KnowledgeBase, Resolution, split_code
+from eventwire.actors.model import (
+    ORG_TYPES,
+    PERSON,
+    Agent,
+    Entry,
+    KnowledgeBase,
+    Resolution,
+    compose_code,
+    is_country,
+    split_code,
+)
 from eventwire.actors.normalize import fold, person_parts, same_person
 
 
@@ -74,6 +88,8 @@ class Mention:
     text: str = ""
     head: str = ""
     prefix: str = ""  # a prefix agent's code before the country ("MSF Arnor diplomat": NGO + ARN + GOV)
+    alts: list[Entry] = field(default_factory=list)  # every KB entry of the matched words, best first
+    name_start: int = -1  # where the name proper starts, after a title ("President [Trump]")
 
 
 @dataclass
@@ -121,6 +137,7 @@ class ActorResolver:
     def scan(self, sdoc: Any) -> list[Piece]:
         kb = self.kb
         units = self.units(sdoc)
+        names = self._name_entities(sdoc)
         pieces: list[Piece] = []
         i = 0
         while i < len(units):
@@ -137,12 +154,13 @@ class ActorResolver:
                 words.append(w)
                 key = " ".join(words)
                 found = kb.exact(key) or kb.stem_match(key)
-                if found and self._plausible(sdoc, units[i][1], units[j][1], key):
+                if found and self._plausible(sdoc, units[i][1], units[j][1], key) and \
+                        not self._part_of_longer_name(names, units[i][1], units[j][1] + 1, found):
                     best_name = (j, found)
-                agent = kb.agent(key)
-                if agent is not None:
-                    best_agent = (j, agent)
-                if not kb.is_key_prefix(key):
+                agent = kb.agent(key) or _extra_agent(key)
+                if agent is not None and not sdoc[units[j][1]].tag_.startswith("VB"):
+                    best_agent = (j, agent)  # "China advocates a solution": a verb is no sector noun
+                if not kb.is_key_prefix(key) and key not in _EXTRA_PREFIXES:
                     break
             if best_name and (not best_agent or best_name[0] >= best_agent[0]):
                 j, entries = best_name
@@ -178,6 +196,41 @@ class ActorResolver:
                 pieces.append(Piece(start, end, "name", label=ent.label_))
         pieces.sort(key=lambda p: p.start)
         return pieces
+
+    @staticmethod
+    def _name_entities(sdoc: Any) -> dict[int, Any]:
+        """Token index -> the spaCy name entity (person, organisation, facility...) that holds it."""
+        out: dict[int, Any] = {}
+        for ent in sdoc.ents:
+            if ent.label_ in _NAME_LABELS:
+                for t in ent:
+                    out[t.i] = ent
+        return out
+
+    @staticmethod
+    def _part_of_longer_name(names: dict[int, Any], start: int, end: int, entries: list[Entry]) -> bool:
+        """A KB hit on part of a longer name is no evidence for that entry: a country or organisation inside
+        a person's name ("Lisa Monaco"), or a generated dictionary's organisation inside another name
+        ("World Trade Organization" is not Tanzim, "Century Foundation" not El Rukn, "Falcon Street" not
+        Shahin). Curated entries (the supplement, officials, user dictionaries) keep their matches: "the
+        Kurdish Syrian Democratic Forces" is still the SDF."""
+        ent: Any = names.get(start)
+        if ent is None or names.get(end - 1) is not ent:
+            return False
+        assert ent is not None
+        toks = [t for t in ent if not (t.i == ent.start and t.lower_ in DETERMINERS)]
+        inside = [t for t in toks if not start <= t.i < end]
+        if not toks or not any(t.text[:1].isupper() for t in inside):
+            return False
+        first = entries[0]
+        if ent.label_ == "PERSON":
+            # "Lisa Monaco": a name part before the hit; "Syrian President X" starts with the country word
+            return first.kind != PERSON and toks[0].i < start
+        if first.priority >= CURATED_PRIORITY or first.kind == PERSON:
+            return False
+        if ent.label_ != "ORG":
+            return True  # a street, a building, a law or an event named after something is not that thing
+        return toks[0].i < start  # "World Trade [Organization]"; "Hamas Political Bureau" keeps Hamas
 
     @staticmethod
     def _plausible(sdoc: Any, first: int, last: int, key: str) -> bool:
@@ -250,9 +303,15 @@ class ActorResolver:
             else:
                 name = p
         end = chain[-1].end if name is None else name.end
+        if name is not None and country and self._conflicts(name, country):
+            # "the Mexican Senate" is not the US Congress: the words' own sector with the text's country
+            agent = self._agent_for(sdoc, name)
+            if agent is not None:
+                agents.append(agent)
+            name = None
         if name is not None:
             m = self._entry_mention(sdoc, name, former) if name.kind == "entry" else Mention(
-                name.start, name.end, _NAME_KIND.get(name.label, "org?"), former=former)
+                name.start, name.end, _NAME_KIND.get(name.label, "org?"), former=former, name_start=name.start)
             if country or agents:
                 m.start = start
                 m.country = country
@@ -280,6 +339,26 @@ class ActorResolver:
         return out
 
     @staticmethod
+    def _conflicts(p: Piece, country: str) -> bool:
+        """Does an organisation's KB entry name another country than the country word before it?"""
+        if p.kind != "entry" or not p.entries:
+            return False
+        e = p.entries[0]
+        if e.kind == PERSON or e.kind in NAME_KINDS_COUNTRYLIKE:
+            return False
+        own = e.resolve(None).country
+        return is_country(own) and is_country(country) and own != country
+
+    def _agent_for(self, sdoc: Any, p: Piece) -> Agent | None:
+        """The sector noun the words of a rejected KB hit are ("Senate" -> LEG), else the entry's sector."""
+        words = fold(sdoc[p.start : p.end].text)
+        agent = self.kb.agent(words)
+        if agent is not None:
+            return agent
+        _, sector = split_code(p.entries[0].resolve(None).code or "") if p.entries else (None, None)
+        return Agent(words, sector) if sector else None
+
+    @staticmethod
     def _is_title(agent: Agent) -> bool:
         return any(w in TITLE_WORDS for w in agent.phrase.split())
 
@@ -303,14 +382,28 @@ class ActorResolver:
         return start
 
     def _entry_mention(self, sdoc: Any, p: Piece, former: bool) -> Mention:
-        return Mention(p.start, p.end, "entry", entry=p.entries[0], former=former)
+        return Mention(p.start, p.end, "entry", entry=p.entries[0], former=former, alts=list(p.entries))
 
     def _possessives_and_led(self, sdoc: Any, pieces: list[Piece], mentions: list[Mention]) -> list[Mention]:
         """"Assad's army" -> SYR MIL; "the US-led international coalition" -> one coalition actor."""
         extra: list[Mention] = []
         by_end = {m.end: m for m in mentions if m.kind in ("entry", "person?")}
         agent_at = {p.start: p for p in pieces if p.kind == "agent"}
+        entry_at = {m.start: m for m in mentions if m.kind == "entry"}
         for end, m in by_end.items():
+            owner = m.entry.resolve(None).country if m.entry is not None and \
+                m.entry.kind in NAME_KINDS_COUNTRYLIKE else None
+            if owner and end + 1 < len(sdoc) and sdoc[end].tag_ == "POS" and end + 1 in entry_at:
+                # "Mexico's Senate": a KB organisation of another country becomes the owner's sector actor
+                hit = entry_at[end + 1]
+                piece = Piece(hit.start, hit.end, "entry", [hit.entry] if hit.entry else [])
+                if self._conflicts(piece, owner):
+                    agent = self._agent_for(sdoc, piece)
+                    mentions.remove(hit)
+                    if agent is not None:
+                        extra.append(Mention(self._det_start(sdoc, m.start), hit.end, "sector", agent=agent,
+                                             country=owner, head=sdoc[hit.end - 1].lower_))
+                    continue
             # possessive: NAME 's AGENT
             if end < len(sdoc) and sdoc[end].tag_ == "POS" and end + 1 in agent_at:
                 ap = agent_at[end + 1]
@@ -350,10 +443,16 @@ class ActorResolver:
             assigned.append((m, key))
 
         # pass 1: dictionary entries and full names
+        said = self._countries_said(mentions, day)
         pending: list[Mention] = []
         for m in mentions:
             if m.kind == "entry" and m.entry is not None:
-                e = self._pick(m.entry, day)
+                picked = self._pick(sdoc, m, day, said)
+                if picked is None:
+                    self._unresolved(sdoc, m)
+                    pending.append(m)
+                    continue
+                e = picked
                 res = e.resolve(day)
                 made = self._actor_from_entry(e, res, m)
                 # "Dagolath ... Prime Minister Telemar" (one entry): the titled mention is its own actor
@@ -370,7 +469,7 @@ class ActorResolver:
                 add(alias, lambda alias=alias: actors[alias], m)  # "the European Union (EU)"
                 continue
             text = self._name_text(sdoc, m)
-            key = self._match_doc_person(text, actors)
+            key = self._match_doc_person(text, actors) or self._given_name_match(sdoc, text, m, actors, assigned)
             if key is None and m.kind == "place?":
                 continue  # an unknown place or nationality is not an actor (NER calls "Mualem" a GPE)
             if key is None and m.kind == "person?" and len(person_parts(text)) >= 2:
@@ -387,11 +486,10 @@ class ActorResolver:
                     continue
             if key is None:
                 key = f"name:{fold(text)}"
-                code = (m.country or "") + (m.agent.code if m.agent else "") if (m.country or m.agent) else None
-                country, sector = split_code(code) if code else (m.country, None)
+                code, country, sector = compose_code(m.country, m.agent)
                 add(key, lambda key=key, text=text, m=m, code=code, country=country, sector=sector: ActorOut(
-                    key, text, "person" if m.kind == "person?" else "org", country or m.country, sector,
-                    code or None, None, m.agent.phrase.title() if m.agent else None, m.former), m)
+                    key, text, "person" if m.kind == "person?" else "org", country, sector,
+                    code, None, m.agent.phrase.title() if m.agent else None, m.former), m)
             else:
                 add(key, lambda key=key: actors[key], m)
         # pass 3: titles, sectors, coalitions, anaphors, in text order
@@ -412,8 +510,63 @@ class ActorResolver:
         self._pronouns(sdoc, actors, assigned, add)
         return [self._finish(actors[k]) for k in order]
 
-    def _pick(self, entry: Entry, day: str) -> Entry:
-        return entry
+    @staticmethod
+    def _countries_said(mentions: list[Mention], day: str) -> set[str]:
+        """Countries the article names (country entries, demonyms): evidence for a doubtful KB match."""
+        out: set[str] = set()
+        for m in mentions:
+            if m.kind == "entry" and m.entry is not None and m.entry.kind in NAME_KINDS_COUNTRYLIKE:
+                c = m.entry.resolve(day).country
+                if c:
+                    out.add(c)
+            if m.country:
+                out.add(m.country)
+        return out
+
+    def _pick(self, sdoc: Any, m: Mention, day: str, said: set[str]) -> Entry | None:
+        """The entry a KB hit resolves to, or None when the text gives no evidence for it.
+
+        - A margin over the runner-up: entries of the same priority for the same words that name different
+          countries ("People's Liberation Army": China's army or a Turkish rebel group) need the article to
+          name exactly one of those countries.
+        - A generated dictionary's organisation (not a person, country or capital) whose country the article
+          never names is kept only when its words are not also a sector noun and it is not an armed group of
+          a far country: "the Senate" in an article that never names the US is a legislature, not the US
+          Congress; "Red Line" in a Chicago story is no Greek rebel group.
+        """
+        alts = m.alts or ([m.entry] if m.entry is not None else [])
+        if not alts:
+            return None
+        top = [e for e in alts if e.priority == alts[0].priority]
+        countries = {e.resolve(day).country for e in top}
+        if len(countries) > 1:
+            backed = [e for e in top if e.resolve(day).country in said]
+            if len({e.resolve(day).country for e in backed}) != 1:
+                return None
+            top = backed
+        e = top[0]
+        if e.priority >= CURATED_PRIORITY or e.kind == PERSON or e.kind in NAME_KINDS_COUNTRYLIKE:
+            return e
+        res = e.resolve(day)
+        if not is_country(res.country) or res.country in said:
+            return e
+        if self.kb.agent(fold(sdoc[m.start : m.end].text)) is not None:
+            return None  # "the Senate": the sector noun, with no country
+        if res.sector in _DOUBTFUL_SECTORS:
+            return None
+        return e
+
+    def _unresolved(self, sdoc: Any, m: Mention) -> None:
+        """Turn a rejected KB hit into what its words still say: a sector noun ("Senate") or a name."""
+        words = fold(sdoc[m.start : m.end].text)
+        agent = self.kb.agent(words)
+        m.entry = None
+        if agent is not None:
+            m.kind, m.agent, m.head = ("sector" if m.country else "anaphor"), agent, sdoc[m.end - 1].lower_
+            m.plural = sdoc[m.end - 1].tag_ in ("NNS", "NNPS")
+        else:
+            m.kind = "org?"
+            m.name_start = m.start
 
     @staticmethod
     def _in_office(entry: Entry, day: str) -> bool:
@@ -422,7 +575,10 @@ class ActorResolver:
 
     @staticmethod
     def _name_text(sdoc: Any, m: Mention) -> str:
-        toks = [t for t in sdoc[m.start : m.end] if fold(t.text) not in HONORIFICS]
+        """The name proper: no honorific, and no title before it ("President Trump" is "Trump", so that it
+        meets "Donald Trump")."""
+        start = m.name_start if m.name_start >= m.start else m.start
+        toks = [t for t in sdoc[start : m.end] if fold(t.text) not in HONORIFICS]
         # keep the capitalised name at the end (drop a leading title)
         names: list[Any] = []
         for t in reversed(toks):
@@ -435,16 +591,37 @@ class ActorResolver:
 
     def _match_doc_person(self, text: str, actors: dict[str, ActorOut]) -> str | None:
         for key, a in actors.items():
+            if key.startswith(GENERIC):
+                continue
             if a.kind == PERSON and (same_person(text, a.name) or any(same_person(text, n) for n in a_names(a))):
                 return key
         return None
+
+    @staticmethod
+    def _given_name_match(sdoc: Any, text: str, m: Mention, actors: dict[str, ActorOut],
+                          assigned: list[tuple[Mention, str]]) -> str | None:
+        """A lone name that is the first name of exactly one person named in full earlier ("Mahathir" after
+        "Mahathir Mohamad", "Najib" after "Najib Razak": Malay and Arabic names are shortened to the given
+        name, so surname matching misses them)."""
+        parts = person_parts(text)
+        if len(parts) != 1:
+            return None
+        here = sdoc[m.start].idx
+        owners: set[str] = set()
+        for x, key in assigned:
+            a = actors[key]
+            if a.kind != PERSON or key.startswith(GENERIC) or sdoc[x.start].idx >= here:
+                continue
+            full = person_parts(ActorResolver._name_text(sdoc, x))
+            if len(full) >= 2 and full[0] == parts[0] and full[0] not in TITLE_WORDS:
+                owners.add(key)
+        return next(iter(owners)) if len(owners) == 1 else None
 
     def _actor_from_entry(self, e: Entry, res: Resolution, m: Mention) -> ActorOut:
         country, sector, code = res.country, res.sector, res.code
         role = res.title
         if code is None and (m.country or m.agent):
-            code = (m.country or "") + (m.agent.code if m.agent else "")
-            country, sector = split_code(code)
+            code, country, sector = compose_code(m.country, m.agent)
         elif code is not None and m.agent is not None and sector is None and len(code) == 3 and \
                 m.agent.sector != code:
             # "Bree Prime Minister Romendacil" with Romendacil coded BRE: the title adds its sector (BREGOV),
@@ -483,7 +660,13 @@ class ActorResolver:
             return self._sector_actor(m.country, m.agent, sdoc, m)  # type: ignore[arg-type]
         if m.kind == "sector" and m.country:
             return self._sector_actor(m.country, m.agent, sdoc, m)  # type: ignore[arg-type]
+        if m.kind == "country-anaphor":
+            return self._country_antecedent(sdoc, m, actors, assigned)
         if m.kind == "anaphor":
+            mod = self._modifier_country(sdoc, m, assigned, actors)
+            if mod is not None and m.agent is not None:
+                # "Syrian Kurdish forces", "UK foreign fighters": a country word among the noun's modifiers
+                return self._sector_actor(mod, m.agent, sdoc, m)
             owners = self._of_owners(sdoc, m, assigned, actors)
             if owners and m.agent is not None:
                 # "the ambassadors of A, B and C": one actor per owner, all named by this mention
@@ -491,15 +674,118 @@ class ActorResolver:
             shared = self._shared_modifier(sdoc, m, assigned, actors)
             if shared is not None and m.agent is not None:
                 return self._sector_actor(shared, m.agent, sdoc, m)
-            return self._antecedent(sdoc, m, actors, assigned)
+            if m.agent is not None and not m.plural and self._is_title(m.agent):
+                # "the president", "the crown prince": a person of that office named before, or no one known
+                holder = self._title_antecedent(sdoc, m, actors, assigned)
+                return holder if holder is not None else self._generic_actor(sdoc, m, actors, assigned)
+            found = self._antecedent(sdoc, m, actors, assigned)
+            if found is not None or m.agent is None:
+                return found
+            return self._generic_actor(sdoc, m, actors, assigned)
         return None
 
+    def _modifier_country(self, sdoc: Any, m: Mention, assigned: list[tuple[Mention, str]],
+                          actors: dict[str, ActorOut]) -> str | None:
+        """The country of a country word modifying the head noun at most three words before it (the chain
+        of adjacent pieces misses it when another adjective stands between: "Syrian Kurdish forces"); not
+        one that is opposed ("anti-Assad")."""
+        head = sdoc[m.end - 1]
+        mods = [t for t in head.lefts if t.dep_ in ("amod", "compound", "nmod", "npadvmod") and t.i >= m.start - 3]
+        for t in sorted(mods, key=lambda t: -t.i):
+            if t.i > 0 and (sdoc[t.i - 1].text in ("-", "anti") or sdoc[t.i - 1].lower_.startswith("anti")):
+                continue
+            for e in self.kb.exact(fold(t.text)):
+                if e.kind in NAME_KINDS_COUNTRYLIKE and e.kind != "region":
+                    c = e.resolve(None).country
+                    if is_country(c):
+                        return c
+        return None
+
+    def _generic_actor(self, sdoc: Any, m: Mention, actors: dict[str, ActorOut],
+                       assigned: list[tuple[Mention, str]]) -> Any:
+        """An actor named only by a sector noun, with no country the text gives: "police", "a gunman",
+        "protesters", "the minister". Its code is the sector alone (COP), its country null: the article's
+        main country is not evidence enough.
+
+        Identity within the article: one actor per noun and number ("police" ... "police said" is one actor,
+        as are "protesters" and "the protesters"); but an indefinite singular ("a man", "another gunman")
+        introduces a new individual, and a definite one ("the man") refers back to the latest of them.
+        """
+        agent = m.agent
+        assert agent is not None
+        if any(x.start <= m.start and m.end <= x.end and x is not m for x, _ in assigned):
+            return None  # "army" inside "Mr. Assad's army": that actor already has these words
+        head = sdoc[m.end - 1]
+        phrase = agent.phrase
+        sector = GENERIC_SECTOR_OVERRIDES.get(fold(sdoc[m.start : m.end].text).split()[-1])
+        gen = Agent(phrase, sector, agent.prefix) if sector else agent
+        code, _, sec = compose_code(None, gen)
+        plural = m.plural or head.tag_ in ("NNS", "NNPS")
+        words = [t for t in sdoc[m.start : m.end] if t.lower_ not in DETERMINERS]
+        surface = " ".join(t.text for t in words).lower() or phrase
+        person = not plural and phrase not in INSTITUTION_NOUNS and surface not in INSTITUTION_NOUNS
+        if plural:
+            key = f"{GENERIC}{phrase}:pl"
+        else:
+            indefinite = any(c.dep_ in ("det", "nummod") and c.lower_ in INDEFINITE_DETERMINERS
+                             for c in head.children) or (m.start > 0 and sdoc[m.start - 1].lower_ in
+                                                          INDEFINITE_DETERMINERS)
+            latest = [k for k in actors if k.startswith(f"{GENERIC}{phrase}:sg:")]
+            if latest and not indefinite:
+                key = latest[-1]
+            else:
+                key = f"{GENERIC}{phrase}:sg:{len(latest) + 1}"
+        name = surface[:1].upper() + surface[1:]
+        kind = PERSON if person else "sector"
+        return key, lambda: ActorOut(key, name, kind, None, sec, code, None, phrase, False)
+
+    def _title_antecedent(self, sdoc: Any, m: Mention, actors: dict[str, ActorOut],
+                          assigned: list[tuple[Mention, str]]) -> str | None:
+        """The person a bare title refers to: the one holder of that office named before it in the article,
+        or, among several, the latest if named within the last three sentences."""
+        phrase = m.agent.phrase if m.agent else ""
+        here = m.start
+        sent_no = {s.start: n for n, s in enumerate(sdoc.sents)}
+        def sent_of(i: int) -> int:
+            return sent_no.get(sdoc[i].sent.start, 0)
+
+        last: dict[str, int] = {}
+        for x, key in assigned:
+            a = actors[key]
+            if x.start >= here or a.kind != PERSON or key.startswith(GENERIC) or not a.role:
+                continue
+            if _role_matches(phrase, a.role):
+                last[key] = max(last.get(key, -1), x.start)
+        if not last:
+            return None
+        if len(last) == 1:
+            return next(iter(last))
+        key, at = max(last.items(), key=lambda kv: kv[1])
+        return key if sent_of(here) - sent_of(at) <= 3 else None
+
+    @staticmethod
+    def _country_antecedent(sdoc: Any, m: Mention, actors: dict[str, ActorOut],
+                            assigned: list[tuple[Mention, str]]) -> str | None:
+        """"the country": the one country named in this or the previous sentence, if only one is."""
+        sent = sdoc[m.start].sent
+        first = sdoc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        keys = {key for x, key in assigned if first <= x.start < m.start and actors[key].kind == "country"}
+        return next(iter(keys)) if len(keys) == 1 else None
+
     def _sector_actor(self, country: str, agent: Agent, sdoc: Any, m: Mention) -> Any:
-        code = m.prefix + (agent.code + country if agent.prefix else country + agent.code)
+        override = GENERIC_SECTOR_OVERRIDES.get(agent.phrase)
+        if override:
+            agent = Agent(agent.phrase, override, agent.prefix)
+        code, c, s = compose_code(country, agent, m.prefix)
+        if not agent.code:
+            # "Turkish critics": a country but no sector; one actor per noun, never the country itself
+            key = f"sector:{country}:{agent.phrase}"
+            label = self.kb.by_id(f"country:{country}")
+            name = f"{agent.phrase[:1].upper()}{agent.phrase[1:]} of {label.name if label else country}"
+            return key, lambda: ActorOut(key, name, "sector", country, None, None, None, agent.phrase, False)
         key = f"sector:{code}"
         label = self.kb.by_id(f"country:{country}")
         cname = label.name if label is not None else country
-        c, s = split_code(code)
         noun = SECTOR_NOUNS.get(s or agent.sector, agent.phrase)
         name = f"{noun[:1].upper()}{noun[1:]} of {cname}"
         return key, lambda: ActorOut(key, name, "sector", c or country, s, code, None, noun, False)
@@ -509,9 +795,7 @@ class ActorResolver:
         for key, a in actors.items():
             if a.kind != PERSON or a.country != m.country or not a.role:
                 continue
-            role = fold(a.role)
-            if phrase and (phrase in role or role in phrase) and not role.startswith("deputy") | phrase.startswith(
-                    "deputy") ^ role.startswith("deputy"):
+            if phrase and _role_matches(phrase, a.role):
                 return key
         return None
 
@@ -575,21 +859,30 @@ class ActorResolver:
 
     def _antecedent(self, sdoc: Any, m: Mention, actors: dict[str, ActorOut],
                     assigned: list[tuple[Mention, str]]) -> str | None:
-        """"the group" -> the last group/organisation actor; "the government" -> the last actor of that sector."""
-        if sdoc[m.start].lower_ not in DETERMINERS:
-            return None
+        """"the group" -> the last group/organisation actor; "the government", "police" -> the earlier actor
+        of that sector when the article leaves no doubt about its country."""
         here = sdoc[m.start].idx
         before = sorted(((sdoc[x.start].idx, k) for x, k in assigned if sdoc[x.start].idx < here), reverse=True)
         want_group = m.head in GROUP_NOUNS or (m.agent is not None and m.agent.phrase.split()[-1] in GROUP_NOUNS)
-        for _, key in before:
-            a = actors[key]
-            if want_group and a.kind in ("group", "org", "coalition") and (
-                    m.head != "coalition" or "coalition" in a.name.lower() or a.kind == "coalition"):
-                return key
-            if not want_group and m.agent is not None and m.agent.sector in POLITICAL_SECTORS and \
-                    a.sector == m.agent.sector and a.kind != PERSON:
-                return key
-        return None
+        if want_group:
+            if sdoc[m.start].lower_ not in DETERMINERS:
+                return None
+            for _, key in before:
+                a = actors[key]
+                if a.kind in ("group", "org", "coalition") and (
+                        m.head != "coalition" or "coalition" in a.name.lower() or a.kind == "coalition"):
+                    return key
+            return None
+        if m.agent is None or m.agent.sector not in POLITICAL_SECTORS:
+            return None
+        if any(c.dep_ in ("amod", "compound", "nmod", "poss") for c in sdoc[m.end - 1].lefts):
+            return None  # "Kurdish forces" after "Turkish troops" are other forces
+        # "the government": the earlier actor of that sector, only when every earlier actor of that sector
+        # (people included: "Obama" makes "the administration" possibly American) is of one country
+        same = [key for _, key in before if actors[key].sector == m.agent.sector and not key.startswith(GENERIC)]
+        if len({actors[k].country for k in same}) != 1:
+            return None
+        return next((k for k in same if actors[k].kind != PERSON), None)
 
     def _nominal_anaphors(self, sdoc: Any, pieces: list[Piece], mentions: list[Mention]) -> list[Mention]:
         """"the group", "this rebel group", "the organization" when no agent covers the noun."""
@@ -598,6 +891,9 @@ class ActorResolver:
             covered.update(range(m.start, m.end))
         out: list[Mention] = []
         for t in sdoc:
+            if t.lower_ == "country" and t.i not in covered and t.i > 0 and sdoc[t.i - 1].lower_ in ("the", "this"):
+                out.append(Mention(t.i - 1, t.i + 1, "country-anaphor", head=t.lower_))
+                continue
             if t.lower_ in GROUP_NOUNS and t.i not in covered and t.tag_ in ("NN", "NNS"):
                 start = t.i
                 while start > 0 and sdoc[start - 1].tag_ in ("JJ", "NN", "VBN") and start > t.i - 3:
@@ -650,6 +946,9 @@ class ActorResolver:
         return a
 
 
+GENERIC = "generic:"  # key prefix of an actor named only by a sector noun ("police", "a man")
+
+
 def a_names(a: ActorOut) -> list[str]:
     return [a.name]
 
@@ -658,4 +957,26 @@ def a_names(a: ActorOut) -> list[str]:
 # dictionaries): the 17k generated Phoenix person names are full of stale namesakes.
 CURATED_PRIORITY = 20
 POLITICAL_SECTORS = frozenset({"GOV", "MIL", "OPP", "REB", "COP", "UAF", "LEG", "JUD", "SPY", "PTY"})
+# Sectors of generated-dictionary organisations that need their country named in the article to be believed.
+_DOUBTFUL_SECTORS = frozenset({"REB", "OPP", "UAF", "PTY", "MIL", "GOV", "COP", "SPY", "JUD", "LEG"})
 _NAME_KIND = {"PERSON": "person?", "ORG": "org?", "GPE": "place?", "NORP": "place?"}
+_NAME_LABELS = frozenset({"PERSON", "ORG", "FAC", "LAW", "EVENT", "WORK_OF_ART", "PRODUCT"})
+_EXTRA_AGENTS: dict[str, Agent] = {fold(w): Agent(fold(w), code or "") for w, code in GENERIC_NOUNS.items()}
+_EXTRA_PREFIXES: frozenset[str] = frozenset(
+    " ".join(k.split()[:n]) for k in _EXTRA_AGENTS for n in range(1, len(k.split()))
+)
+
+
+def _extra_agent(key: str) -> Agent | None:
+    """A generic agent noun the KB's agents table lacks ("critics", "attackers"): lexicon.GENERIC_NOUNS."""
+    return _EXTRA_AGENTS.get(key)
+
+
+def _role_matches(phrase: str, role: str) -> bool:
+    """Does the title ``phrase`` ("president", "crown prince", "foreign minister") name ``role``? The last
+    words agree, every word of the phrase is in the role, and a deputy or vice is never the principal."""
+    p, r = fold(phrase).split(), fold(role).split()
+    if not p or not r or p[-1] != r[-1] or not set(p) <= set(r):
+        return False
+    lesser = {"vice", "deputy", "assistant", "under", "former"}
+    return bool(lesser & set(p)) == bool(lesser & set(r))

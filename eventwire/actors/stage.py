@@ -2,6 +2,9 @@
 
 The KB (package data plus the ``[actors]`` dictionaries) and its resolver are built once per pipeline
 through ``resources`` and shared. Roles are resolved on the article's publication date (today if unknown).
+The Document's country is an ISO-style country code or null (a role code such as GOV or a region such as
+MEA stays in ``code`` only), and its sector uses the guidelines' names where CAMEO's differ (PPL -> CVL,
+UAF -> REB, SPY -> COP).
 The KB and the resolver are the named resources ``ACTOR_KB`` and ``ACTOR_RESOLVER`` (the quotes stage reads
 actor kinds from ``ACTOR_KB`` when it is loaded).
 """
@@ -9,6 +12,8 @@ actor kinds from ``ACTOR_KB`` when it is loaded).
 from __future__ import annotations
 
 from eventwire.actors.kb import ActorResolver, KnowledgeBase, build_kb
+from eventwire.actors.lexicon import PLOVER_SECTORS
+from eventwire.actors.model import is_country
 from eventwire.document import Actor, Document
 from eventwire.registry import stages
 from eventwire.stage import Resource, Resources, Stage
@@ -43,8 +48,10 @@ class ActorsStage(Stage):
             if not a.spans:
                 continue
             actor_id = f"a{len(actors) + 1}"
+            country = a.country if is_country(a.country) else None  # never "GOV" or a region as a country
+            sector = PLOVER_SECTORS.get(a.sector, a.sector) if a.sector else None
             actors.append(Actor(
-                id=actor_id, name=a.name, country=a.country, sector=a.sector, code=a.code, kb_id=a.kb_id,
+                id=actor_id, name=a.name, country=country, sector=sector, code=a.code, kb_id=a.kb_id,
                 role=a.role, former=a.former, mentions=[doc.span(s, e) for s, e in a.spans],
             ))
         doc.actors = actors
