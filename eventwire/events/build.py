@@ -60,6 +60,9 @@ def build_events(
     event a pattern codes (``a:b``); ``historical_days``: an event dated this long before publication is
     historical.
     """
+    trig = cand.trigger
+    if trig.pos_ == "VERB" and trig.dep_ == "acl" and trig.lemma_.lower() in words.standing:
+        return []  # "forces backed by Moscow": a standing relation that describes a noun, not an act
     actors, recips = cand.actors, cand.recipients
     reciprocal = False
     mutual = cand.pattern.recip or symmetric(cand.cameo, cand.cameo, words)

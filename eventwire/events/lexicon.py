@@ -68,6 +68,7 @@ class WordClasses:
     coactor_prep: frozenset[str]
     no_recipient_type: frozenset[str]  # PLOVER types, upper case
     restate: frozenset[str]
+    standing: frozenset[str]
     reverse_pair: frozenset[str]  # "040:040", "042:043": CAMEO pairs (three digits) of mutual acts
 
     @classmethod
@@ -104,5 +105,6 @@ class WordClasses:
             coactor_prep=words("coactor_prep"),
             no_recipient_type=frozenset(w.upper() for w in patterns.words("no_recipient_type")),
             restate=words("restate"),
+            standing=words("standing"),
             reverse_pair=words("reverse_pair"),
         )

@@ -76,10 +76,12 @@ def _gapped_phrase_in(constraint: Constraint, toks: Sequence[Any], forms: Forms,
 class _Context:
     """The trigger's neighbourhood as plain strings, computed once and shared by all its patterns."""
 
-    __slots__ = ("trigger", "region", "r_forms", "_pre", "_p_forms", "kids", "_preps", "all")
+    __slots__ = ("trigger", "region", "r_forms", "_pre", "_p_forms", "kids", "_preps", "all", "classes", "_args")
 
-    def __init__(self, trigger: Any) -> None:
+    def __init__(self, trigger: Any, classes: dict[str, set[str]] | None = None) -> None:
         self.trigger = trigger
+        self.classes = classes or {}
+        self._args: dict[str, Any] | None = None
         self.region = region(trigger)
         self.r_forms = _forms(self.region)
         self.kids = [(c.lower_, c.lemma_.lower(), c.i) for c in trigger.children]
@@ -124,9 +126,54 @@ class _Context:
         return self._preps
 
 
+    def arg(self, kind: str) -> Any | None:
+        """The head of the trigger's direct object ("dobj") or subject ("subj"), by the roles of an active
+        clause: a passive verb's subject is its object, its "by" agent its subject."""
+        if self._args is None:
+            kids = list(self.trigger.children)
+            if not any(c.dep_ in ("nsubj", "nsubjpass") for c in kids) and self.trigger.dep_ == "conj":
+                kids += [c for c in self.trigger.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+            passive = next((c for c in kids if c.dep_ == "nsubjpass"), None)
+            obj = next((c for c in kids if c.dep_ in ("dobj", "obj")), None)
+            subj = next((c for c in kids if c.dep_ == "nsubj"), None)
+            if passive is not None:
+                agent = next((c for c in kids if c.dep_ == "agent"), None)
+                subj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+                obj = obj or passive
+            self._args = {"dobj": obj, "subj": subj}
+        return self._args.get(kind)
+
+
+def _is(constraint: Constraint, head: Any, classes: dict[str, set[str]]) -> bool:
+    """Whether an argument's head is one of the constraint's words or belongs to one of its classes (a class
+    member ``ent:LABEL`` is the parser's entity label)."""
+    low, lem = head.lower_, head.lemma_.lower()
+    for phrase in constraint.phrases:
+        if _word_match(phrase[-1], low, lem):
+            return True
+    label = "ent:" + head.ent_type_.lower() if head.ent_type_ else None
+    for name in constraint.classes:
+        members = classes.get(name, set())
+        if low in members or lem in members or (label is not None and label in members):
+            return True
+    return False
+
+
 def _check(constraint: Constraint, ctx: _Context) -> set[int] | None:
     """Token indices consumed if the constraint holds, else None."""
     kind = constraint.kind
+    if kind == "head":
+        gov = ctx.trigger.head
+        if gov.i == ctx.trigger.i:
+            return None
+        if _is(constraint, gov, ctx.classes):
+            return {gov.i}
+        if gov.dep_ in ("prep", "agent") and gov.head.i != gov.i and _is(constraint, gov.head, ctx.classes):
+            return {gov.head.i}  # "came to her aid": through the preposition
+        return None
+    if kind in ("dobj", "subj"):
+        head = ctx.arg(kind)
+        return {head.i} if head is not None and _is(constraint, head, ctx.classes) else None
     if kind != "pre" and constraint.phrases and constraint.keys.isdisjoint(ctx.all):
         return None
     if kind == "prep" and constraint.prep not in ctx.all:
@@ -165,7 +212,7 @@ def match_trigger(pset: PatternSet, pos: str, trigger: Any) -> tuple[Pattern, se
         if stem is None:
             return None
         lemma = stem  # the tagger's lemma is off ("cordoned" -> "cordone"): the word's own stem
-    ctx = _Context(trigger)
+    ctx = _Context(trigger, pset.classes)
     words = ctx.all | {w for pair in ctx.p_forms for w in pair}
     candidates = pset.candidates(pos, lemma, words)
     if lower != lemma:
@@ -173,6 +220,10 @@ def match_trigger(pset: PatternSet, pos: str, trigger: Any) -> tuple[Pattern, se
         own = pset.candidates(pos, lower, words)
         if own:
             candidates = sorted(own + candidates, key=lambda p: -p.specificity)
+    if pos == "V" and _light_with_event_object(pset, trigger, lemma):
+        # "launched a campaign", "held talks": the event noun codes the event, not the imported dictionary's
+        # reading of the pair ("launch ... campaign" is CAMEO 020, an appeal); core and user patterns still can
+        candidates = [p for p in candidates if p.priority > 0]
     if not candidates:
         return None
     failed: set[int] = set()  # constraints shared between patterns are checked once
@@ -182,6 +233,8 @@ def match_trigger(pset: PatternSet, pos: str, trigger: Any) -> tuple[Pattern, se
             break
         if pattern.recip and pos == "V" and not compound_subject(trigger):
             continue  # "% *": only "X and Y downplayed ..." acts among itself
+        if pattern.control_only and not controlled(trigger, pset.classes):
+            continue
         consumed: set[int] = set()
         ok = True
         for constraint in pattern.constraints:
@@ -202,6 +255,31 @@ def match_trigger(pset: PatternSet, pos: str, trigger: Any) -> tuple[Pattern, se
     return best
 
 
+def _light_with_event_object(pset: PatternSet, trigger: Any, lemma: str) -> bool:
+    """A light verb (class ``light``) whose direct object is a noun with patterns of its own."""
+    if lemma not in pset.classes.get("light", ()):
+        return False
+    return any(c.dep_ in ("dobj", "obj") and c.pos_ == "NOUN" and pset.get("N", c.lemma_.lower())
+               for c in trigger.children)
+
+
+CONTROL_CLASSES = ("reject", "intent", "threat", "request")
+
+
+def controlled(trigger: Any, classes: dict[str, set[str]]) -> bool:
+    """Whether a control verb ("refused to", "pledged to", "threatened to", "urged Y to") or an intent noun
+    ("its commitment to") governs the trigger: then the control step codes it (slots.control), whatever
+    the verb's own reading is worth alone."""
+    head = trigger.head
+    if trigger.dep_ == "xcomp" and head.pos_ in ("VERB", "AUX"):
+        lem = head.lemma_.lower()
+        return any(lem in classes.get(name, ()) for name in CONTROL_CLASSES)
+    if trigger.dep_ in ("pcomp", "acl") or (trigger.dep_ == "xcomp" and head.pos_ == "NOUN"):
+        owner = head.head if head.dep_ == "prep" else head
+        return owner.pos_ == "NOUN" and owner.lemma_.lower() in classes.get("intent_noun", ())
+    return False
+
+
 def _longest(constraint: Constraint, forms: Forms) -> int:
     """Length of the longest of the constraint's phrases found in ``forms`` (0 if none)."""
     best = 0
@@ -216,7 +294,9 @@ def _matched_words(pattern: Pattern, ctx: _Context) -> int:
     """How many words a matching pattern's phrases cover: at equal specificity the longer match wins."""
     total = 0
     for c in pattern.constraints:
-        if c.kind == "obj":
+        if c.kind in ("dobj", "subj", "head"):
+            total += 1
+        elif c.kind == "obj":
             total += _longest(c, ctx.r_forms)
         elif c.kind == "pre":
             total += _longest(c, ctx.p_forms)

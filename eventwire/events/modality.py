@@ -70,6 +70,10 @@ def modality(cand: Candidate, words: WordClasses, negated_can_is_not: bool = Fal
                 neg: set[str] = set()
                 local_aux(head, neg, words)
                 aux.update(a for a in neg if a != "negation")
+            elif lem in words.request and tok.tag_ in ("VB", "VBP"):
+                # "demanded that Assad step down": what is asked for has not happened (the demand is
+                # the event); a finite past ("said X resigned") is not a subjunctive
+                aux.add("hypothetical")
             break  # reporting/opinion verb: what it governs keeps its own polarity
         elif dep == "advcl":
             first = min(t.i for t in tok.subtree)

@@ -13,7 +13,12 @@ ours names syntactic relations, so a pattern keeps working when the parser chang
 * constraints, all of which must hold: ``obj:w|w`` a word (or ``_``-joined phrase) among the trigger's
   complements; ``PREP:w|w`` a prepositional phrase on the trigger (or its object) holding the word;
   ``PREP:`` the preposition alone; ``pre:w`` a word before the trigger in its clause (subject, auxiliary).
-  ``&name`` refers to a synonym set defined in the file.
+  ``&name`` refers to a synonym set defined in the file. Argument constraints name what an argument *is*:
+  ``dobj:w|@class`` the head of the verb's direct object (of a passive verb: its subject), ``subj:w|@class``
+  the head of its subject (of a passive verb: the "by" agent); ``@class`` is a word class (below), whose
+  upper-case members are entity labels of the parser (PERSON, GPE, ORG, NORP, LOC, FAC): ``dobj:@person``
+  holds for "fired critics" and "fired Smith", not for "fired rockets". ``head:w|@class`` the word the
+  trigger depends on (through a preposition: "under threat", "came to her aid"): ``N:threat head:pose``.
 * code ``---`` is a null pattern: it matches (and wins, if most specific) but codes nothing. ``a:b`` codes
   ``a`` from actor to recipient and ``b`` back from recipient to actor; ``:b`` only the latter.
 * flags: ``recip`` (reciprocal: "X and Y met"), ``rcp:p|p`` prepositions whose object is the recipient,
@@ -23,7 +28,10 @@ ours names syntactic relations, so a pattern keeps working when the parser chang
   every pattern of core.ewp fires on its examples, so write one for every pattern you add there.
 
 Word classes: ``@name word|word|multi_word`` adds words (lower case; ``_`` joins the words of a phrase) to
-the class ``name``; the same class in another line or file (a user's ``.ewp``) adds more. The coder reads
+the class ``name``; the same class in another line or file (a user's ``.ewp``) adds more. Two classes act on
+the imported CAMEO dictionary when it is loaded: ``@disable rule.id`` leaves a rule out (its bare ``.0``
+reading covers every verb of its block), ``@no_bare verb`` leaves out the imported patterns of that verb that
+have no words to confirm them (PETRARCH's block default: "lead" as 060, "fire" as 190). The coder reads
 them through ``eventwire.events.lexicon.WordClasses``; core.ewp defines and documents each (light verbs,
 control verbs, reporting and opinion verbs, recipient and place prepositions, time nouns ...). A class
 keeps its words' first-seen order too (``PatternSet.ordered``), for classes that rank their words.
@@ -37,7 +45,7 @@ import gzip
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -52,15 +60,17 @@ PREPOSITIONS = frozenset(
     "since through throughout to toward towards under until up upon via with within without".split()
 )
 _CODE_RE = re.compile(r"^(---|[0-9]{2,4}[A-Z]?)?(?::(---|[0-9]{2,4}[A-Z]?))?$")
+ARG_KINDS = frozenset({"dobj", "subj", "head"})  # constraints on what an argument's (or the governing) head is
 
 
 @dataclass(frozen=True)
 class Constraint:
     """One condition on the trigger's syntactic neighbourhood; ``phrases`` empty means any words."""
 
-    kind: str  # "obj", "prep", "pre", "prt"
+    kind: str  # "obj", "prep", "pre", "prt", "dobj", "subj", "head"
     prep: str | None
     phrases: tuple[tuple[str, ...], ...]
+    classes: tuple[str, ...] = ()  # word classes an argument's head may belong to (dobj, subj)
     by_first: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict, compare=False, hash=False)
     weight: int = field(default=0, compare=False, hash=False)
     keys: frozenset[str] = field(default=frozenset(), compare=False, hash=False)
@@ -75,7 +85,8 @@ class Constraint:
                 index.setdefault(key, []).append(phrase)
         object.__setattr__(self, "by_first", {k: tuple(v) for k, v in index.items()})
         object.__setattr__(self, "keys", frozenset(index))
-        object.__setattr__(self, "weight", 1 + max((len(p) for p in self.phrases), default=0))
+        longest = max((len(p) for p in self.phrases), default=1 if self.classes else 0)
+        object.__setattr__(self, "weight", 1 + longest)
         object.__setattr__(self, "multiword", any(len(p) > 1 for p in self.phrases))
 
 
@@ -103,6 +114,7 @@ class Pattern:
     agent_preps: tuple[str, ...] = ()
     source: str = "builtin"
     priority: int = 0  # at equal specificity: user files (2) before core grammar (1) before imported CAMEO (0)
+    control_only: bool = False  # a bare reading left out by @disable/@no_bare: codes only under a control verb
 
     specificity: int = field(default=0, compare=False)
 
@@ -127,7 +139,24 @@ class PatternSet:
     def finish(self) -> None:
         """Most specific patterns first, so the matcher can stop at the first one that holds; and, per
         head, an index from words to the patterns that need them, so a trigger only tries patterns whose
-        words occur around it."""
+        words occur around it. The imported dictionary's readings named by ``@disable`` and ``@no_bare``
+        are left out first."""
+        disabled = {w.replace(" ", "_") for w in self.classes.get("disable", ())}
+        no_bare = self.classes.get("no_bare", set())
+        if disabled or no_bare:
+            for key in list(self.by_head):
+                kept: list[Pattern] = []
+                for p in self.by_head[key]:
+                    if not imported_unused(p, disabled, no_bare):
+                        kept.append(p)
+                    elif all(c.kind == "prt" for c in p.constraints):
+                        # a bare reading still says what the verb is when a control verb governs it
+                        # ("refused to join" is REJECT, "urged them to join" REQUEST): kept for that only
+                        kept.append(replace(p, control_only=True))
+                if kept:
+                    self.by_head[key] = kept
+                else:
+                    del self.by_head[key]
         self.anchors: dict[tuple[str, str], tuple[dict[str, list[int]], list[int]]] = {}
         for key, items in self.by_head.items():
             items.sort(key=lambda p: (-p.specificity, -p.priority))
@@ -170,11 +199,24 @@ class PatternSet:
         return sum(len(v) for v in self.by_head.values())
 
 
+def imported_unused(pattern: Pattern, disabled: set[str], no_bare: set[str]) -> bool:
+    """Whether a pattern of the built-in imported dictionary (priority 0) is left out by ``@disable`` (its rule
+    id) or ``@no_bare`` (a verb's reading with no words to confirm it)."""
+    if pattern.priority != 0 or pattern.source not in BUILTIN_FILES:
+        return False
+    rid = pattern.id.lower()
+    if rid in disabled or rid.rsplit(".", 1)[0] in disabled:
+        return True  # the rule, or every rule of its block
+    return pattern.pos == "V" and pattern.lemma in no_bare and not any(c.kind != "prt" for c in pattern.constraints)
+
+
 def anchor_words(pattern: Pattern) -> frozenset[str] | None:
     """Words one of which must occur near the trigger for the pattern to hold (None: no such word)."""
     for c in pattern.constraints:
         if c.kind == "prep":
             return frozenset({c.prep}) if c.prep else None
+        if c.kind in ARG_KINDS and (c.classes or c.kind == "head"):
+            continue  # an entity label or a class, or the governing word (outside the trigger's phrase)
         if c.phrases:
             return c.keys
     return None
@@ -253,6 +295,16 @@ def parse_ewp(text: str, source: str, into: PatternSet | None = None, priority: 
                 continue
             kind, _, value = item.partition(":")
             kind = kind.lower()
+            if kind in ARG_KINDS:
+                refs = [v.strip() for v in value.split("|") if v.strip()]
+                classes = tuple(r[1:].lower() for r in refs if r.startswith("@"))
+                plain = "|".join(r for r in refs if not r.startswith("@"))
+                phrases = _words(plain, synsets, where)
+                if not phrases and not classes:
+                    raise EventwireError(ErrorCode.DICTIONARY_INVALID, f"{where}: {item!r} names no word or class")
+                made[item] = Constraint(kind, None, phrases, classes=classes)
+                constraints.append(made[item])
+                continue
             phrases = _words(value, synsets, where)
             if kind in ("obj", "pre"):
                 made[item] = Constraint(kind, None, phrases)

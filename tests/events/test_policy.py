@@ -1,0 +1,92 @@
+"""The coding policy on top of the imported dictionary: argument constraints, readings left out, standing
+states, modes (actors given by hand; see conftest)."""
+
+from __future__ import annotations
+
+from eventwire.events.patterns import PatternSet, load_patterns, parse_ewp
+
+from .conftest import find
+
+A = {"Arnor": "ARN", "Gondor": "GON", "Rohan": "ROH", "Mordor": "MOR", "Smith": "SMI"}
+
+
+def test_argument_constraints_parse_with_classes_and_entity_labels() -> None:
+    pset = parse_ewp(
+        "@person ent:person|critic\nt.fire V:fire dobj:@person|aide => ---\nt.threat N:threat head:pose => ---\n",
+        "t",
+    )
+    (fire,) = pset.get("V", "fire")
+    (arg,) = fire.constraints
+    assert arg.kind == "dobj" and arg.classes == ("person",) and arg.phrases == (("aide",),)
+    assert pset.words("person") == {"ent:person", "critic"}
+    (threat,) = pset.get("N", "threat")
+    assert threat.constraints[0].kind == "head" and threat.specificity == 2
+
+
+def test_a_person_fired_is_no_attack(code) -> None:  # type: ignore[no-untyped-def]
+    assert not find(code("Arnor fired Smith on Monday.", A), "ASSAULT")
+    assert not find(code("Arnor fired critics on Monday.", A), "ASSAULT")
+    assert find(code("Arnor fired rockets into Mordor on Monday.", A), "ASSAULT", "ARN", "MOR")
+
+
+def test_readings_left_out_of_the_imported_dictionary() -> None:
+    pset = load_patterns()
+    lead = [p for p in pset.get("V", "lead") if p.id.startswith("cameo.OVERSEE_MANAGE")]
+    assert lead and all(p.control_only and not p.constraints for p in lead)  # a block left out whole
+    give = [p for p in pset.get("V", "give") if not p.constraints]
+    assert give and all(p.control_only for p in give)  # the bare reading codes only under a control verb
+    assert any(p.constraints for p in pset.get("V", "give"))  # "give aid" still codes
+    beat = [p for p in pset.get("V", "beat") if not p.constraints and p.source == "cameo.ewp.gz"]
+    assert beat and all(p.control_only for p in beat)  # @no_bare
+
+
+def test_user_files_are_not_filtered() -> None:
+    pset = PatternSet()
+    parse_ewp("@no_bare lead\n@disable mine.lead.0\n", "core.ewp", pset, priority=1)
+    parse_ewp("mine.lead.0 V:lead => 060\n", "mine.ewp", pset, priority=2)
+    pset.finish()
+    assert [p.id for p in pset.get("V", "lead")] == ["mine.lead.0"]
+
+
+def test_bare_reading_left_out_still_codes_under_control(code) -> None:  # type: ignore[no-untyped-def]
+    assert not code("Arnor joined Gondor on Monday.", A)
+    assert find(code("Arnor refused to join Gondor.", A), "REJECT", "ARN", "GON")
+
+
+def test_standing_relation_participle_is_no_event(code) -> None:  # type: ignore[no-untyped-def]
+    assert not find(code("Rebels backed by Gondor attacked Mordor.", {**A, "Rebels": "REB"}), "SUPPORT")
+    assert find(code("Gondor backed Arnor on Monday.", A), "SUPPORT", "GON", "ARN")
+
+
+def test_war_alliance_and_posed_threats_are_states(code) -> None:  # type: ignore[no-untyped-def]
+    assert not code("Arnor's war against Mordor lasted ten years.", A)
+    assert not find(code("Arnor represents a threat to Gondor.", A), "THREATEN")
+    assert find(code("Arnor's threat against Gondor alarmed Rohan.", A), "THREATEN", "ARN", "GON")
+
+
+def test_an_event_noun_codes_over_the_imported_reading_of_a_light_verb(code) -> None:  # type: ignore[no-untyped-def]
+    evs = code("Arnor launched a military campaign against Mordor.", A)
+    assert find(evs, "ASSAULT", "ARN", "MOR") and not find(evs, "REQUEST")
+
+
+def test_what_a_demand_asks_for_has_not_happened(code) -> None:  # type: ignore[no-untyped-def]
+    evs = code("Rohan demanded that Arnor withdraw from Gondor.", A)
+    assert [e for e in evs if e.evidence.trigger.text == "withdraw"]
+    assert not [e for e in evs if e.evidence.trigger.text == "withdraw" and e.is_fact]
+
+
+def test_resignation_is_retreat_and_deals_are_agree(code) -> None:  # type: ignore[no-untyped-def]
+    (resign,) = find(code("Arnor resigned on Monday.", A), "RETREAT", "ARN")
+    assert resign.mode == "resign" and resign.cameo == "0831"
+    assert find(code("The deal between Arnor and Gondor took effect on Monday.", A), "AGREE", "ARN", "GON")
+
+
+def test_modes_are_the_manuals(code) -> None:  # type: ignore[no-untyped-def]
+    from eventwire.events.ontology import load_ontology
+
+    onto = load_ontology()
+    text = ("Arnor pledged to support Gondor. Arnor vowed to attack Mordor. Arnor arrested Smith. "
+            "Arnor will visit Rohan. Arnor resigned. Arnor bombed Mordor.")
+    for ev in code(text, A):
+        assert ev.mode is None or ev.mode in onto.types[ev.type]["modes"], (ev.type, ev.mode)
+        assert onto.plover_type(ev.cameo) == ev.type, (ev.cameo, ev.type)
