@@ -40,10 +40,12 @@ from eventwire.events.slots import (
     ActorIndex,
     control,
     fill_similar,
+    headline_verb,
     map_actors,
     noun_actor_tokens,
     recipient_tokens,
     subject_tokens,
+    undergoes,
 )
 from eventwire.events.syntax import PASS_SUBJ_DEPS, conjuncts
 
@@ -72,7 +74,7 @@ class EventCoder:
         sp = doc.spacy
         if sp is None:
             return []
-        index = ActorIndex(doc, self.words)
+        index = ActorIndex(doc, self.words, self.p)
         published = parse_date(doc.article.published)
         events: list[Event] = []
         for sent in sp.sents:
@@ -108,8 +110,8 @@ def find_candidates(
     for tok in sent:
         if tok.i in index.inside and tok.pos_ != "VERB":
             continue  # words inside an actor's name ("Foreign Minister", "National Coalition")
-        if tok.pos_ == "VERB":
-            pos = "V"
+        if tok.pos_ == "VERB" or headline_verb(tok, pset):
+            pos = "V"  # a verb, or a title-case headline's verb tagged as a name ("Gondor Arrests Rebels")
         elif tok.pos_ == "NOUN":
             pos = "N"
         else:
@@ -157,13 +159,14 @@ def find_candidates(
             elif clause.dep_ == "pobj" and clause.head.head.pos_ in ("VERB", "AUX"):
                 clause = clause.head.head
             agent_preps = pattern.agent_preps or ("by",)
-            subj, _ = noun_actor_tokens(tok, words, 0, agent_preps, index)
+            subj, _ = noun_actor_tokens(tok, words, 0, agent_preps, index, pattern.rcp_preps, pattern.recip)
             recips_first, c2 = recipient_tokens(tok, pattern, index, [], pset, words)
             actors, c1 = map_actors(index, subj, recips_first)
             recips = [r for r in recips_first if all(r.id != a.id for a in actors)]
             conf = 0.75 * min(c1, c2)
-        if pattern.code is None and pattern.reverse is not None:
-            actors, recips = recips, actors  # reverse-only pattern ("received support from")
+        if (pattern.code is None and pattern.reverse is not None) or (pos == "V" and undergoes(tok, pset)):
+            # reverse-only pattern ("received support from"), or a verb whose subject undergoes its object
+            actors, recips = recips, actors
         cand = Candidate(tok, pattern, code, actors, recips, clause, confidence=conf, rule=pattern.id,
                          matched=consumed)
         cands.append(cand)

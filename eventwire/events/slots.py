@@ -1,10 +1,17 @@
 """Who did it to whom: the event's actor and recipient slots, read from the parse and mapped to actors.
 
-* ``ActorIndex``: token -> actor through the actors' mentions (with "the group"-style anaphora), and
-  where the places are.
+* ``ActorIndex``: token -> actor through the actors' mentions (with "the group"-style anaphora, the author
+  of an act noun: "comments made by X"), and where the places are.
 * ``subject_tokens`` / ``noun_actor_tokens``: who does a verb (through control, coordination, relative
-  clauses, passives) or an event noun (possessor, "by/of" agent, modifier, light verb's subject).
-* ``recipient_tokens``: whom: passive subject, objects, the pattern's prepositions, PETRARCH's fallback.
+  clauses, passives: the "by" agent, the means of an agentless passive "killed in an X airstrike"; a passive
+  governor's subject does the inner act; "accused X of attacking": X) or an event noun (possessor unless
+  it is who it was done to: "his arrest"; "by/of" agent, "the support of X for Y"; a modifier; the light
+  verb's subject, or the clause's around "during talks with").
+* ``recipient_tokens``: whom: passive subject, objects, the pattern's prepositions (also on the verb that
+  carries the noun: "signed a deal with X"), PETRARCH's fallback; verbs of receiving invert ("received
+  backing from X": X is the actor).
+* Headlines: a participle with a subject is passive ("Teacher detained after protest"), a title-case line is
+  read in word order ("Gondor Arrests Opposition Members"), a name hung on the verb is its subject.
 * ``control``: "refused to X" is REJECT, "pledged to X" X with mode intent, "urged Y to X" REQUEST,
   "threatened to X" THREATEN; "commitment to X" (an intent noun) too.
 """
@@ -26,20 +33,81 @@ from eventwire.events.lexicon import (
 )
 from eventwire.events.ontology import Ontology
 from eventwire.events.patterns import Pattern, PatternSet
-from eventwire.events.syntax import PASS_SUBJ_DEPS, SUBJ_DEPS, conjuncts, crosses_line, region, to_marker
+from eventwire.events.syntax import (
+    PASS_SUBJ_DEPS,
+    SUBJ_DEPS,
+    bare_participle,
+    conjuncts,
+    crosses_line,
+    headline,
+    line_tokens,
+    passive_subject,
+    region,
+    title_case,
+    to_marker,
+)
 
 # CAMEO codes of a controlled event, by the CAMEO root (two digits) of the event the control verb governs
 REJECT_CODES = {"03": "125", "04": "125", "05": "120", "06": "121", "07": "122", "08": "124"}  # else 120
 INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}  # else the event's own
 REQUEST_CODES = {"04": "026", "05": "022", "06": "021", "07": "023", "08": "025", "03": "020"}  # else 020
 
+# Closed word lists the slot rules are written around (candidates for word classes in core.ewp):
+# verbs whose subject undergoes the act their object names: "received backing from X", "faced criticism
+# from X", "came under fire from X" (the object's giver is the actor, the subject the recipient)
+UNDERGO_VERBS = frozenset({"receive", "get", "obtain", "gain", "win", "earn", "secure", "enjoy", "face", "draw",
+                           "attract", "suffer", "sustain", "undergo", "endure", "incur"})
+UNDERGO_PREPS = ("from", "by")  # the giver of what an undergo verb's subject received
+# a gerund after these prepositions on a verb with an object is the object's act: "accused X of attacking Y",
+# "charged X with", "arrested X for", "thanked X for"; on a passive verb the passive subject's
+CHARGE_PREPS = frozenset({"of", "for", "with"})
+# nouns naming a charge: the act in "on suspicion of attacking", "charges of murdering" is the charged one's
+CHARGE_NOUNS = frozenset({"suspicion", "charge", "count", "accusation", "allegation", "conviction", "indictment"})
+# event nouns whose bare possessor is who it was done to ("his arrest", "Khashoggi's murder"); with an
+# "of" object the possessor is the actor again ("the regime's killing of protesters")
+PATIENT_POSS_NOUNS = frozenset({"arrest", "detention", "release", "killing", "murder", "assassination", "abduction",
+                                "kidnapping", "execution", "extradition", "deportation", "expulsion", "conviction",
+                                "imprisonment", "jailing", "capture", "trial", "indictment", "prosecution",
+                                "beheading", "torture", "rescue", "impeachment", "ouster", "sentencing", "death"})
+# verbs that make an act, so "an attack carried out by X", "a bombing claimed by X", "comments made by X"
+# name X as the act's author (unlike "an attack condemned by X")
+AUTHOR_VERBS = frozenset({"claim", "carry", "launch", "make", "conduct", "stage", "mount", "wage", "order",
+                          "perpetrate", "commit", "plan", "fire", "issue", "deliver", "orchestrate", "mastermind",
+                          "authorize", "authorise", "execute", "undertake", "initiate", "lead", "host", "organize",
+                          "organise", "give", "provide", "offer", "impose", "level", "voice", "express", "announce"})
+# nouns that name what someone said or did, whose author is an actor ("comments made by X")
+ACT_NOUNS = frozenset({"comment", "remark", "statement", "claim", "decision", "order", "announcement", "report",
+                       "proposal", "plan", "policy", "move", "action", "operation", "campaign", "strike", "bomb",
+                       "missile", "rocket", "blast", "explosion", "drone", "shell", "allegation", "accusation",
+                       "threat", "speech", "tweet", "letter", "message", "warning", "demand", "request", "offer",
+                       "ambush", "shooting", "stabbing", "crackdown", "shootout", "firefight", "gunfire"})
+OPPOSED_PREFIXES = frozenset({"anti", "counter"})  # "anti-Assad forces" are not Assad's
+# an event noun after these is part of the clause's event, so the clause's subject takes part in it
+# ("said during a conversation with Y"); EVENT_NOUN_PREPS plus these
+DURING_PREPS = frozenset({"during", "amid"})
+# ... and after these too when the noun is a joint act ("told reporters after talks with Y")
+JOINT_PREPS = frozenset({"after", "following", "before"})
+# nouns that count or group events: "hundreds of airstrikes", "a wave of attacks" stand where these stand
+QUANTITY_NOUNS = frozenset({"hundred", "dozen", "thousand", "score", "series", "wave", "round", "spate", "string",
+                            "number", "couple", "barrage", "salvo", "volley", "flurry", "campaign", "lot", "host"})
+# verbs whose passive names a state of the subject, not an act done to it: "were engaged in attacking",
+# "is involved in talks", "are determined to"
+STATIVE_PASSIVES = frozenset({"engage", "involve", "commit", "determine", "prepare", "poise", "dedicate", "devote",
+                              "embroil", "locked"})
+# past participles that do not end in -ed, for title-case headlines ("17 Slain in Battle")
+IRREGULAR_PARTICIPLES = frozenset({"slain", "shot", "held", "hit", "struck", "taken", "seized", "beaten", "stabbed",
+                                   "freed", "driven", "thrown", "sent", "brought", "caught", "kept", "bound"})
+# an agentless passive's means ("were killed in a PKK attack", "arrested in a police raid"): its actor
+MEANS_PREPS = frozenset({"in", "during"})
+
 
 class ActorIndex:
     """Token -> actor through the actors' mentions, with a fallback for "the group"-style anaphora."""
 
-    def __init__(self, doc: Document, words: WordClasses) -> None:
+    def __init__(self, doc: Document, words: WordClasses, patterns: PatternSet | None = None) -> None:
         self.doc = doc
         self.words = words
+        self.patterns = patterns  # to tell event nouns ("a bombing claimed by X") from people
         self.anaphors = words.anaphor
         self.mentions: list[tuple[int, int, Actor]] = sorted(
             ((m.start, m.end, a) for a in doc.actors for m in a.mentions), key=lambda x: (x[0], -x[1])
@@ -105,7 +173,7 @@ class ActorIndex:
                 # the modifier itself before the rest of its subtree ("Eriadori and Calenardhon leaders")
                 for sub in sorted(tok.subtree, key=lambda t: (t.i != tok.i, -t.i)):
                     act = self.by_token.get(sub.i)
-                    if act is not None and act.id not in excluded:
+                    if act is not None and act.id not in excluded and not opposed(sub):
                         return act, 0.9
         for child in sorted(head.rights, key=lambda c: OWNER_PREPS.index(c.lower_) if c.lower_ in OWNER_PREPS else 9):
             if child.dep_ in ("prep", "agent") and child.lower_ in OWNER_PREPS:
@@ -118,9 +186,28 @@ class ActorIndex:
                 act, conf = self.actor_of(child, exclude)
                 if act is not None:
                     return act, conf * 0.9
+        author = self._author(head)
+        if author is not None:
+            act, conf = self.actor_of(author, exclude)
+            if act is not None:
+                return act, conf * 0.9
         if head.lemma_.lower() in self.anaphors and head.pos_ in ("NOUN", "PROPN"):
             return self._anaphor(head, excluded)
         return None, 0.0
+
+    def _author(self, head: Any) -> Any | None:
+        """The "by" agent of an act noun's participle: "a bombing claimed by X", "comments made by X"."""
+        if head.pos_ != "NOUN":
+            return None
+        lemma = head.lemma_.lower()
+        if lemma not in ACT_NOUNS and not (self.patterns is not None and self.patterns.get("N", lemma)):
+            return None
+        for acl in head.children:
+            if acl.dep_ == "acl" and acl.tag_ == "VBN" and acl.lemma_.lower() in AUTHOR_VERBS:
+                for agent in acl.children:
+                    if agent.dep_ == "agent":
+                        return next((c for c in agent.children if c.dep_ == "pobj"), None)
+        return None
 
     def _anaphor(self, head: Any, excluded: set[str]) -> tuple[Actor | None, float]:
         """Definite generic noun ("the group"): the latest earlier non-person actor of this or the last sentence."""
@@ -153,12 +240,26 @@ class ActorIndex:
 
 # ---------------------------------------------------------------------------------------------- the actor
 def subject_tokens(
-    verb: Any, words: WordClasses, depth: int = 0, index: ActorIndex | None = None
+    verb: Any, words: WordClasses, depth: int = 0, index: ActorIndex | None = None, via_noun: bool = False
 ) -> tuple[list[Any], bool]:
-    """Tokens naming who does ``verb`` and whether the clause is passive (then these are recipients)."""
+    """Tokens naming who does ``verb`` and whether the clause is passive (then these are recipients).
+    ``via_noun``: asked for an event noun the verb governs ("arrested in a police raid"), whose doer is the
+    verb's agent, where an inner verb's ("was forced to withdraw") is its passive subject."""
     if depth > 5:
         return [], False
+    if index is not None and verb.pos_ != "VERB" and headline_verb(verb, index.patterns):
+        subj, _, participle = headline_slots(verb, index)
+        return ([], True) if participle else (subj, False)
     subj = [c for c in verb.children if c.dep_ in SUBJ_DEPS and c.pos_ != "SPACE"]
+    if subj and bare_participle(verb):
+        # "Councilwoman arrested after ...": a headline's passive, its subject is the recipient; an inner act
+        # ("Man charged with attacking Y") is the subject's, as with any passive governor below
+        if via_noun:
+            return [], True  # "Boromir wounded in a clash": not the clash's actor
+        if depth > 0:
+            return conjuncts(subj[0]), False
+        means = means_actor(verb, index)
+        return means, not means
     if subj:
         if len(subj) == 1 and subj[0].lower_ in REPORTED_PRONOUNS and verb.dep_ in ("ccomp", "conj") and \
                 index is not None and subj[0].i not in index.by_token and verb.head.pos_ in ("VERB", "AUX"):
@@ -168,15 +269,34 @@ def subject_tokens(
                 return outer, False
         # "Old foes Gondor and Osgiliath have ...": the parser may hang two subjects on the verb
         return [t for s in subj for t in conjuncts(s)], False
+    if depth > 0 and not via_noun:
+        # a passive governor's subject does the inner act: "X was forced to withdraw", "X is expected to meet
+        # Y", "X was arrested after attacking Y", "X is accused of stabbing Y"
+        undergoer = passive_subject(verb)
+        if undergoer:
+            return undergoer, False
     agent = [c for c in verb.children if c.dep_ == "agent"]
     if agent:
         pobj = [c for c in agent[0].children if c.dep_ == "pobj"]
         if pobj:
             return conjuncts(pobj[0]), False
+    if verb.lemma_.lower() in STATIVE_PASSIVES and passive_subject(verb):
+        return passive_subject(verb), False  # "were engaged in attacking X": they attack
+    if passive_subject(verb) and not via_noun:
+        # "offices were raided": no actor, whatever the clause it is joined to says; unless the means says
+        # whose act it was ("were killed in a PKK attack")
+        means = means_actor(verb, index)
+        return means, not means
     head = verb.head
     if head.i == verb.i or crosses_line(verb, head):
-        return [], False
+        return _headline_subject(verb), False
     dep = verb.dep_
+    if dep == "conj" and verb.tag_ == "VBN" and passive_subject(head) and \
+            not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        # "was attacked by X and set on fire": the conjuncts share the passive, and its agent
+        agent = [c for c in head.children if c.dep_ == "agent"]
+        pobj = [c for a in agent for c in a.children if c.dep_ == "pobj"]
+        return (conjuncts(pobj[0]) if pobj else []), False
     if dep == "xcomp":
         # object control: "urged Russia to cooperate" - the object is the subject
         objs = [c for c in head.children if c.dep_ in ("dobj", "obj")]
@@ -192,13 +312,26 @@ def subject_tokens(
         if dep == "acl" and head.lemma_.lower() in words.intent_noun:
             return noun_actor_tokens(head, words, depth + 1, index=index)
         if dep == "acl" and verb.tag_ == "VBN":
-            return [], True  # "the group captured in the raid": the noun is who it was done to
+            # "the group captured in the raid": the noun is who it was done to; "civilians killed in a
+            # Gondor airstrike": the airstrike's actor did it
+            means = [] if via_noun else means_actor(verb, index)
+            return means, not means
         return [head], False
     if dep == "pcomp" and head.dep_ == "prep":
         owner = head.head
+        charge = head.lower_ in CHARGE_PREPS
         if owner.pos_ in ("NOUN", "PROPN"):
+            undergone = owner.dep_ in ("dobj", "obj") and owner.head.lemma_.lower() in UNDERGO_VERBS
+            if charge and (owner.lemma_.lower() in CHARGE_NOUNS or undergone):
+                # "arrested on suspicion of attacking Y": the arrested one; "drew criticism for attacking Y"
+                charged = _charged(owner)
+                if charged:
+                    return charged, False
             return noun_actor_tokens(owner, words, depth + 1, index=index)
         if owner.pos_ in ("VERB", "AUX"):
+            objs = [c for c in owner.children if c.dep_ in ("dobj", "obj") and not _act_noun(c, index)]
+            if charge and objs and owner.lemma_.lower() not in UNDERGO_VERBS:
+                return conjuncts(objs[0]), False  # "accused X of attacking Y", "thanked X for helping"
             return subject_tokens(owner, words, depth + 1, index=index)
     if dep in ("acomp", "prep", "advmod", "oprd") and head.pos_ in ("VERB", "AUX", "ADJ", "ADP", "ADV"):
         return subject_tokens(head, words, depth + 1, index=index)
@@ -207,38 +340,221 @@ def subject_tokens(
     return [], False
 
 
+def means_actor(verb: Any, index: ActorIndex | None) -> list[Any]:
+    """Who did an agentless passive, when an event noun says by what means: the noun's possessor, "by"
+    agent or modifier ("were killed in a PKK attack", "were arrested in a police raid")."""
+    if index is None:
+        return []
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in MEANS_PREPS:
+            continue
+        for noun in prep.children:
+            if noun.dep_ != "pobj" or not _act_noun(noun, index):
+                continue
+            for c in noun.children:
+                if c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i):
+                    if any(t.i in index.by_token for t in c.subtree):
+                        return [c]
+                if c.dep_ in ("prep", "agent") and c.lower_ in UNDERGO_PREPS:
+                    return [x for x in c.children if x.dep_ == "pobj"][:1]
+    return []
+
+
+def means_of(noun: Any) -> list[Any]:
+    """Whom an event noun was done to when it is the means of a passive ("44 people were killed in an
+    attack"): the passive subject."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in MEANS_PREPS:
+        return []
+    verb = noun.head.head
+    return passive_subject(verb) if verb.pos_ == "VERB" else []
+
+
+def headline_verb(tok: Any, pset: PatternSet | None) -> bool:
+    """A title-case headline's verb that the tagger took for a name ("Gondor Arrests Opposition Members",
+    "Eight Plotters Detained in Arnor"): a capitalised verb form with verb patterns, inside the line."""
+    if pset is None or tok.pos_ not in ("PROPN", "NOUN") or not tok.is_title or not headline(tok):
+        return False
+    line = line_tokens(tok)
+    if tok.i in (line[0].i, line[-1].i) or not title_case(tok):
+        return False
+    # the first verb-like word of the line, and not inside a prepositional phrase ("on Arms Charges")
+    first = next((t for t in line[1:-1] if _verb_form(t, pset)), None)
+    return first is not None and first.i == tok.i and tok.doc[tok.i - 1].pos_ not in ("ADP", "DET")
+
+
+def _verb_form(tok: Any, pset: PatternSet) -> bool:
+    """A capitalised word that is an inflected verb with patterns ("Arrests", "Detained", "Slain")."""
+    if not tok.is_title or tok.pos_ not in ("PROPN", "NOUN", "VERB"):
+        return False
+    low = tok.lower_
+    if low in IRREGULAR_PARTICIPLES:
+        return True
+    stems = [low[:-1], low[:-2]] if low.endswith("s") else [low[:-2], low[:-1]] if low.endswith("ed") else []
+    return any(pset.get("V", stem) for stem in stems if len(stem) > 2)
+
+
+def headline_slots(verb: Any, index: ActorIndex) -> tuple[list[Any], list[Any], bool]:
+    """A title-case headline read in word order, since its parse cannot be trusted: the name before the verb,
+    the name after it (up to a preposition), and whether the verb is a participle with nothing after it
+    (then the name before is who it was done to)."""
+    line = line_tokens(verb)
+    left = [t for t in line if t.i < verb.i]
+    right: list[Any] = []
+    for t in line:
+        if t.i <= verb.i:
+            continue
+        if t.pos_ in ("ADP", "PUNCT", "SCONJ") or t.lower_ in ("on", "in", "at", "after", "over", "for"):
+            break
+        right.append(t)
+
+    def pick(toks: list[Any], last: bool) -> list[Any]:
+        named = [t for t in toks if t.i in index.by_token]
+        nouns = [t for t in toks if t.pos_ in ("NOUN", "PROPN")]
+        pool = named or nouns
+        return [pool[-1] if last else pool[0]] if pool else []
+
+    low = verb.lower_
+    participle = (low.endswith("ed") or low in IRREGULAR_PARTICIPLES) and not any(
+        t.pos_ in ("NOUN", "PROPN", "NUM") for t in right)
+    return pick(left, True), pick(right, not any(t.i in index.by_token for t in right)), participle
+
+
+def _act_noun(tok: Any, index: ActorIndex | None) -> bool:
+    """A noun that names an act ("drew criticism for", "launched an investigation for"), not a party."""
+    if tok.pos_ != "NOUN" or (index is not None and tok.i in index.by_token):
+        return False
+    lemma = tok.lemma_.lower()
+    return lemma in ACT_NOUNS or (index is not None and index.patterns is not None and
+                                  bool(index.patterns.get("N", lemma)))
+
+
+def _headline_subject(verb: Any) -> list[Any]:
+    """A name the parser hung on a headline's verb as a modifier ("Turkey shells Syrian city")."""
+    if verb.pos_ != "VERB":
+        return []
+    mods = [c for c in verb.lefts if c.dep_ in ("compound", "nmod", "npadvmod") and c.pos_ in ("PROPN", "NOUN")]
+    return conjuncts(mods[-1]) if mods else []
+
+
+def _charged(noun: Any) -> list[Any]:
+    """Who a charge noun is against: the object or passive subject of the verb it hangs on ("police arrested X
+    on suspicion of", "X was held on charges of"), else that verb's subject ("X faces charges of")."""
+    verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.i == noun.i:
+        return []
+    objs = [c for c in verb.children if c.dep_ in ("dobj", "obj") and c.i != noun.i]
+    if objs:
+        return conjuncts(objs[0])
+    undergoer = passive_subject(verb)
+    if undergoer:
+        return undergoer
+    subj = [c for c in verb.children if c.dep_ in SUBJ_DEPS]
+    return conjuncts(subj[0]) if subj else []
+
+
+def opposed(tok: Any) -> bool:
+    """A name after "anti-" ("anti-Assad forces"): the phrase names the other side."""
+    doc = tok.doc
+    i = tok.i
+    if i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in OPPOSED_PREFIXES:
+        return True
+    low = tok.lower_
+    return any(low.startswith(p + "-") for p in OPPOSED_PREFIXES)
+
+
+def undergoes(verb: Any, pset: PatternSet) -> bool:
+    """Whether the verb's subject undergoes the event noun it takes as object ("received backing from X",
+    "faced criticism from X"): then the giver is the actor and the subject the recipient."""
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in UNDERGO_VERBS:
+        return False
+    return any(c.dep_ in ("dobj", "obj") and c.pos_ == "NOUN" and pset.get("N", c.lemma_.lower())
+               for c in verb.children)
+
+
 def noun_actor_tokens(
     noun: Any,
     words: WordClasses,
     depth: int = 0,
     agent_preps: Sequence[str] = ("by",),
     index: ActorIndex | None = None,
+    rcp_preps: Sequence[str] = (),
+    joint: bool = False,
 ) -> tuple[list[Any], bool]:
-    """Who does an event noun: its possessor, a by/of agent, a modifier, else the light verb's subject."""
+    """Who does an event noun: its possessor, a by/of agent, a modifier, else the light verb's subject.
+    ``rcp_preps``: the noun's recipient prepositions (its pattern's), to read "the support of X for Y";
+    ``joint``: a joint act (talks, a meeting), whose participants are also whoever acts around it."""
     for c in noun.children:
         if c.dep_ == "poss" and not (c.pos_ == "PRON" and index is not None and c.i not in index.by_token):
+            if patient_possessor(noun):
+                continue  # "his arrest": the one arrested
             return conjuncts(c), False
     for c in noun.rights:
         if c.dep_ in ("prep", "agent") and c.lower_ in agent_preps:
             pobj = [x for x in c.children if x.dep_ == "pobj"]
             if pobj:
                 return conjuncts(pobj[0]), False
+    of_agent = _of_agent(noun, rcp_preps, words)
+    if of_agent:
+        return of_agent, False
     mods = [
         c for c in noun.lefts
-        if c.dep_ in ("compound", "amod", "nmod") and c.pos_ in ("PROPN", "ADJ", "NOUN")
+        if c.dep_ in ("compound", "amod", "nmod") and (c.pos_ in ("PROPN", "ADJ", "NOUN") or c.tag_ == "VBN")
         and (index is None or any(t.i in index.by_token for t in c.subtree))
     ]
     if mods:
         return mods, False
+    if noun.dep_ == "compound" and headline(noun):
+        # "Police arrest teacher after protest", parsed as one noun: the name before the event is its actor
+        before = [c for c in noun.head.lefts if c.i < noun.i and c.dep_ in ("compound", "nmod", "amod")]
+        if before:
+            return [before[-1]], False
     head = noun.head
+    if head.i != noun.i and noun.dep_ in ("dobj", "obj") and head.lemma_.lower() in UNDERGO_VERBS:
+        # "received backing from X": the giver, not the one who received it
+        for c in head.children:
+            if c.dep_ in ("prep", "agent") and c.lower_ in UNDERGO_PREPS:
+                pobj = [x for x in c.children if x.dep_ == "pobj"]
+                if pobj:
+                    return conjuncts(pobj[0]), False
+        return [], False
     if head.i != noun.i and noun.dep_ in ("dobj", "obj", "attr", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
-        return subject_tokens(head, words, depth + 1, index=index)
-    if head.i != noun.i and noun.dep_ == "pobj" and head.head.pos_ in ("VERB", "AUX") and \
-            head.lower_ in EVENT_NOUN_PREPS:
-        return subject_tokens(head.head, words, depth + 1, index=index)
+        return subject_tokens(head, words, depth + 1, index=index, via_noun=True)
+    if head.i != noun.i and noun.dep_ == "pobj" and head.head.pos_ in ("VERB", "AUX") and (
+            head.lower_ in EVENT_NOUN_PREPS or head.lower_ in DURING_PREPS or (joint and head.lower_ in JOINT_PREPS)):
+        return subject_tokens(head.head, words, depth + 1, index=index, via_noun=True)
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.i != head.i and (
+            head.head.lemma_.lower() in QUANTITY_NOUNS or (joint and head.head.lemma_.lower() in words.time_noun)):
+        # "launched hundreds of airstrikes", "after two days of talks with Y": the events stand where their
+        # measure does
+        return noun_actor_tokens(head.head, words, depth + 1, (), index, (), joint)
     if head.i != noun.i and noun.dep_ == "conj":
         return noun_actor_tokens(head, words, depth + 1, agent_preps, index)
     return [], False
+
+
+def patient_possessor(noun: Any) -> bool:
+    """"his arrest", "Khashoggi's murder": the possessor of these nouns is who it was done to, unless an
+    "of" phrase names that ("the regime's killing of protesters")."""
+    if noun.lemma_.lower() not in PATIENT_POSS_NOUNS:
+        return False
+    return not any(c.dep_ == "prep" and c.lower_ == "of" and any(x.dep_ == "pobj" for x in c.children)
+                   for c in noun.children)
+
+
+def _of_agent(noun: Any, rcp_preps: Sequence[str], words: WordClasses) -> list[Any]:
+    """"the support of X for Y": when a noun whose recipient may follow "of" has its recipient after another
+    of its prepositions, the "of" phrase names the actor."""
+    if "of" not in rcp_preps:
+        return []
+    of_obj = next((x for c in noun.rights if c.dep_ == "prep" and c.lower_ == "of"
+                   for x in c.children if x.dep_ == "pobj"), None)
+    if of_obj is None:
+        return []
+    # the other preposition on the noun after "of X", or (as the parser often has it) on X
+    holders = [c for c in noun.rights if c.i > of_obj.i] + list(of_obj.rights)
+    other = any(c.dep_ == "prep" and c.lower_ != "of" and c.lower_ in rcp_preps and c.lower_ not in words.where_prep
+                and any(x.dep_ == "pobj" for x in c.children) for c in holders)
+    return conjuncts(of_obj) if other else []
 
 
 def map_actors(index: ActorIndex, toks: Iterable[Any], exclude: Iterable[Actor] = ()) -> tuple[list[Actor], float]:
@@ -281,23 +597,54 @@ def recipient_tokens(
     """The recipients of the trigger's event (despite the name: actors, not tokens) and a confidence factor."""
     preps = pattern.rcp_preps or words.recipient_prep
     slots: list[list[Any]] = []
+    holders_extra: list[Any] = []
     is_noun = trigger.pos_ in ("NOUN", "PROPN")
+    if is_noun and headline_verb(trigger, pset):
+        subj, obj, participle = headline_slots(trigger, index)
+        slots.append(subj if participle else obj)  # "Gondor Arrests Opposition Members": the members
+        is_noun = False
     if not is_noun:
         if trigger.dep_ == "acl" and trigger.tag_ == "VBN" and trigger.head.pos_ in ("NOUN", "PROPN"):
             slots.append(conjuncts(trigger.head))  # "fighters captured in Raqqa": the fighters
-        for c in trigger.children:
-            if c.dep_ in PASS_SUBJ_DEPS:
-                slots.append(conjuncts(c))
+        undergoer = passive_subject(trigger)  # "X was arrested", the headline's "X arrested"
+        if undergoer and trigger.lemma_.lower() not in STATIVE_PASSIVES:
+            slots.append(undergoer)
         for c in trigger.children:
             if c.dep_ in ("dobj", "obj", "dative"):
                 slots.append(conjuncts(c))
+    else:
+        for c in trigger.children:
+            if c.dep_ == "poss" and patient_possessor(trigger):
+                slots.append(conjuncts(c))  # "his arrest"
+        if trigger.dep_ == "compound" and headline(trigger) and trigger.head.i > trigger.i:
+            # "Police arrest teacher after protest", parsed as one noun: the head it modifies is the target
+            head = trigger.head
+            while head.dep_ == "compound" and head.head.i > head.i:
+                head = head.head
+            slots.append([head])
+        for acl in trigger.children:
+            if acl.dep_ == "acl" and acl.tag_ == "VBN" and acl.lemma_.lower() in AUTHOR_VERBS:
+                holders_extra.append(acl)  # "US sanctions imposed on Russia"
+        head = trigger.head
+        if trigger.dep_ in ("dobj", "obj") and head.lemma_.lower() in UNDERGO_VERBS:
+            subj = [c for c in head.children if c.dep_ in SUBJ_DEPS]
+            if subj:
+                slots.append(conjuncts(subj[0]))  # "X received backing from Y": X
     # prepositional objects, in the pattern's order of preference
-    holders = [trigger] + [c for c in trigger.children if c.dep_ in ("dobj", "obj", "prt")]
-    if is_noun and trigger.dep_ in ("dobj", "obj") and trigger.head.lemma_.lower() in words.light:
-        holders.append(trigger.head)  # "wage war on X", "conduct airstrikes against X"
+    holders = [trigger] + [c for c in trigger.children if c.dep_ in ("dobj", "obj", "prt")] + holders_extra
+    if is_noun and trigger.dep_ in ("dobj", "obj") and trigger.head.pos_ == "VERB" and \
+            trigger.head.lemma_.lower() not in UNDERGO_VERBS:
+        # "wage war on X", "conduct airstrikes against X", "signed the deal with X": the verb only carries
+        # the noun's event (had it its own, the noun would not be coded)
+        holders.append(trigger.head)
+    of_agent = _of_agent(trigger, pattern.rcp_preps, words) if is_noun else []
+    if of_agent:
+        holders.append(of_agent[0])  # "the support of X for Y": Y, wherever the parser hung "for"
     preps_found: list[tuple[int, Any]] = []
     for holder in holders:
         for c in holder.children:
+            if of_agent and c.lower_ == "of" and holder.i == trigger.i:
+                continue
             if c.dep_ in ("prep", "dative") and c.lower_ in preps:
                 for pobj in c.children:
                     if pobj.dep_ in ("pobj", "pcomp"):
@@ -312,7 +659,9 @@ def recipient_tokens(
         slots[:0] = [conjuncts(p) for _, p in preps_found]
     else:
         slots.extend(conjuncts(p) for _, p in preps_found)
-    if not is_noun:
+    if is_noun:
+        slots.append(means_of(trigger))  # "44 people were killed in an attack": the 44
+    else:
         # "X believes Y can cope", "X allowed that Y isn't ...": with no object, the target is Y
         for c in trigger.children:
             if c.dep_ == "ccomp":
@@ -340,7 +689,8 @@ def recipient_tokens(
         excluded = {a.id for a in exclude}
         for tok in scope:
             actor = index.by_token.get(tok.i)
-            if actor is not None and actor.id not in excluded and not _coactor(tok, trigger, words) and (
+            if actor is not None and actor.id not in excluded and not _coactor(tok, trigger, words) and \
+                    not opposed(tok) and (
                     tok.i not in index.in_place or not _locative(tok, words)):
                 while tok.dep_ in ("compound", "flat") and index.by_token.get(tok.head.i) is actor:
                     tok = tok.head  # "Minas Tirith and Osgiliath": the coordination hangs on the name's head

@@ -41,6 +41,60 @@ def pre_region(trigger: Any) -> list[Any]:
     return sorted(out, key=lambda t: t.i)
 
 
+MAX_HEADLINE = 20  # tokens: a longer first line is a paragraph, not a title
+
+
+def headline(tok: Any) -> bool:
+    """Whether the token is on the article's title line: the first line, short, with no closing full stop."""
+    doc = tok.doc
+    cached = doc.user_data.get("eventwire.headline_end")
+    if cached is None:
+        end = next((t.i for t in doc if "\n" in t.whitespace_ or "\n" in t.text), len(doc))
+        line = [t for t in doc[:end] if not t.is_space]
+        cached = end if line and len(line) <= MAX_HEADLINE and line[-1].text != "." else 0
+        doc.user_data["eventwire.headline_end"] = cached
+    return bool(tok.i < cached)
+
+
+def line_tokens(tok: Any) -> list[Any]:
+    """The non-space tokens of the line holding ``tok`` (a headline is one line)."""
+    doc = tok.doc
+    start = tok.i
+    while start > 0 and not ("\n" in doc[start - 1].whitespace_ or "\n" in doc[start - 1].text):
+        start -= 1
+    end = tok.i
+    while end < len(doc) - 1 and not ("\n" in doc[end].whitespace_ or "\n" in doc[end + 1].text):
+        end += 1
+    return [t for t in doc[start : end + 1] if not t.is_space]
+
+
+def title_case(tok: Any) -> bool:
+    """Whether the token's line is written in title case ("Gondor Arrests Opposition Members"), which makes
+    the tagger read every word as a name."""
+    words = [t for t in line_tokens(tok) if t.is_alpha and len(t.text) > 3]
+    return len(words) >= 2 and sum(t.is_title or t.is_upper for t in words) >= 0.8 * len(words)
+
+
+def bare_participle(verb: Any) -> bool:
+    """A past participle with a subject but no auxiliary and no object ("Teacher detained after protest"):
+    a headline's passive, which the parser reads as an active clause; its subject is who it was done to.
+    Headlines tell acts in the present ("Police arrest teacher"), so on a title line a past tense is one too."""
+    if verb.pos_ != "VERB" or not (verb.tag_ == "VBN" or (verb.tag_ == "VBD" and headline(verb))):
+        return False
+    kids = [c for c in verb.children if not crosses_line(c, verb)]  # the parser may join the next line
+    if not any(c.dep_ in SUBJ_DEPS and c.pos_ in ("NOUN", "PROPN", "PRON", "NUM") for c in kids):
+        return False
+    return not any(c.dep_ in ("aux", "auxpass", "dobj", "obj", "dative", "ccomp", "xcomp") for c in kids)
+
+
+def passive_subject(verb: Any) -> list[Any]:
+    """The passive subject of ``verb`` ("X was arrested", and the headline's "X arrested"), with its conjuncts."""
+    for c in verb.children:
+        if c.dep_ in PASS_SUBJ_DEPS or (c.dep_ in SUBJ_DEPS and bare_participle(verb)):
+            return conjuncts(c)
+    return []
+
+
 def to_marker(verb: Any) -> Any | None:
     """The "to" of an infinitive ("to attack"), or None."""
     return next((c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to"), None)

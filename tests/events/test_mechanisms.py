@@ -203,7 +203,7 @@ def test_anaphoric_group_takes_the_named_organisation(nlp, coder) -> None:  # ty
     doc = make_doc(nlp, "Arnor ignored the Free Coalition, but an Arnor envoy met with the group in the city.",
                    {"Arnor": "ARN", "the Free Coalition": "FCO", "an Arnor envoy": "ARNGOV"})
     for a in doc.actors:
-        a.sector = {"ARN": None, "FCO": "OPP", "ARNGOV": "GOV"}[a.code]
+        a.sector = {"ARN": None, "FCO": "OPP", "ARNGOV": "GOV"}[a.code or ""]
     evs = coder.code(doc)
     assert find(evs, "CONSULT", "ARNGOV", "FCO")
 
@@ -292,3 +292,20 @@ def test_idioms_are_no_events(code) -> None:  # type: ignore[no-untyped-def]
 def test_events_wished_intended_or_conditional_are_not_facts(code, text: str, trigger: str) -> None:  # type: ignore[no-untyped-def]
     found = [e for e in code(text, A) if e.evidence.trigger.text == trigger]
     assert found and not any(e.is_fact for e in found)
+
+
+def test_reported_act_belongs_to_its_own_actor(code) -> None:  # type: ignore[no-untyped-def]
+    evs = code("Rohan said Mordor attacked Gondor on Monday.", A)
+    assert find(evs, "ASSAULT", "MOR", "GON")
+    assert not find(evs, "ASSAULT", "ROH")
+
+
+def test_received_from_is_the_givers_act(code) -> None:  # type: ignore[no-untyped-def]
+    evs = code("Rohan has received strong backing from Gondor.", A)
+    assert find(evs, "SUPPORT", "GON", "ROH") and not find(evs, "SUPPORT", "ROH", "GON")
+
+
+def test_accused_of_is_the_accuseds_act(code) -> None:  # type: ignore[no-untyped-def]
+    evs = code("Arnor accused Rohan of attacking Mordor.", A)
+    assert find(evs, "ASSAULT", "ROH", "MOR")
+    assert not find(evs, "ASSAULT", "ARN", "MOR")
