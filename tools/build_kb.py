@@ -158,17 +158,33 @@ def _source_records(name: str) -> list[dict[str, Any]]:
     return list(project_records(DATA_DIR / name))
 
 
-def common_words(shared: Path, min_count: int = 3) -> set[str]:
-    """English words that news writes in lower case (from NGEC's 4,500 synthetic stories): as a whole name
-    they would make every "organization" or "alternative" an actor (Phoenix had Tanzim's "Organization")."""
+def common_words(shared: Path) -> set[str]:
+    """English words, as news writes them in lower case at least a fifth of the time (NGEC's 4,500 synthetic
+    stories and 249 Guardian stories): as a whole name they would make every "organization", "alliance" or
+    "together" an actor (Phoenix had Tanzim's "Organization"; parties are called "Alternative", "Together")."""
     lower: Counter[str] = Counter()
     upper: Counter[str] = Counter()
+
+    def count(text: str) -> None:
+        for w in re.findall(r"[A-Za-z]+", text or ""):
+            (lower if w.islower() else upper)[w.lower()] += 1
+
     with zipfile.ZipFile(shared / "ngec" / "gpt_synthetic_events_2023-10-19_19.csv.zip") as zf:
         with zf.open(zf.namelist()[0]) as raw:
             for row in csv.DictReader(io.TextIOWrapper(raw, encoding="utf-8")):
-                for w in re.findall(r"[A-Za-z]+", row["text"] or ""):
-                    (lower if w.islower() else upper)[w.lower()] += 1
-    return {w for w, n in lower.items() if n >= min_count and n >= upper[w]}
+                count(row["text"])
+    with (shared / "ngec" / "guardian_sample.jsonl").open(encoding="utf-8") as fh:
+        for line in fh:
+            count(json.loads(line).get("text", ""))
+    return {w for w, n in lower.items() if n * 4 >= upper[w]}
+
+
+# Words for peoples, faiths and regions: a party called "Basque" is not every Basque.
+GROUP_ADJECTIVES: frozenset[str] = frozenset(
+    "muslim muslims islamic islamist islamists christian christians jewish shiite shia sunni catholic orthodox "
+    "basque catalan kurdish kurds flemish walloon scottish welsh irish corsican breton tamil sikh hindu "
+    "arab arabs berber druze alawite european africa african asia asian".split()
+)
 
 
 ABBREVIATION = re.compile(r"^(?=(?:.*[A-Z]){2})[A-Z0-9][A-Za-z0-9&.\-()/]{2,11}$")
@@ -180,6 +196,8 @@ def _parties(kb: KnowledgeBase, countries: Countries, own: set[str], common: set
     also with its country ("Norwegian Labour Party"), the bare name going to the most prominent party."""
     records = _source_records("parties.jsonl")
     curated = {name_key(a) for names in PARTY_EXTRA_ALIASES.values() for a in names}
+    people_words = {w for e in kb.entries if e.kind == "person" for k in e.keys for w in k.split()}
+    adjectives = {name_key(a) for names, adjs in countries.values() for a in [*names, *adjs]} | GROUP_ADJECTIVES
     claims: dict[str, list[float]] = {}
     for r in records:
         for s in {name_key(s) for s in r.get("short", [])}:
@@ -199,8 +217,9 @@ def _parties(kb: KnowledgeBase, countries: Countries, own: set[str], common: set
             return False
         if key in curated:
             return True
-        words = key.split()
-        return not (len(words) == 1 and (key in common or (len(key) < 4 and not acronym)))
+        if " " in key:
+            return True
+        return not (key in common or key in adjectives or (len(key) < 4 and not acronym) or key in people_words)
 
     named: dict[str, set[str]] = {}
     for r in records:
@@ -230,12 +249,13 @@ def _recode_legislatures(kb: KnowledgeBase) -> None:
 
 
 def _drop_common_keys(kb: KnowledgeBase, common: set[str], own: set[str]) -> list[str]:
-    """Phoenix one-word synonyms that are English words ("organization" for Tanzim) name nothing."""
+    """One-word Phoenix synonyms and party names that are English words ("organization" for Tanzim, a party's
+    "Together") name nothing; run after the folding, which moves Phoenix synonyms to the parties."""
     dropped = []
     for key, idxs in list(kb.keys.items()):
         if " " in key or key not in common or key in own:
             continue
-        keep = [i for i in idxs if kb.entries[i].source != "phoenix"]
+        keep = [i for i in idxs if kb.entries[i].source not in ("phoenix", "parties")]
         if len(keep) != len(idxs):
             dropped.append(key)
             if keep:
@@ -339,12 +359,12 @@ def build(shared: Path, out: Path) -> KnowledgeBase:
     own = set(kb.keys) - set(loose_legislatures)
     common = common_words(shared)
     add_project_records(kb, _source_records("igos.jsonl"), "igos", PRIORITY_SOURCES, override=False)
-    _parties(kb, countries, own, common)
     add_project_records(kb, _source_records("offices.jsonl"), "parlgov", PRIORITY_SOURCES, override=False)
     dictionaries = shared / "petrarch2" / "dictionaries"
     for name in ("Countries", "International", "MilNonState"):
         add_petrarch_actors(kb, dictionaries / f"Phoenix.{name}.actors.txt", "phoenix", PRIORITY_PHOENIX,
                             person_hint=True)
+    _parties(kb, countries, own, common)  # after the people: a party's one-word name must not be a name part
     _recode_legislatures(kb)
     add_petrarch_agents(kb, dictionaries / "Phoenix.agents.txt")
     add_project_records(kb, (r for r in project_records(DATA_DIR / "supplement.jsonl") if "agent" in r),
@@ -366,7 +386,8 @@ def build(shared: Path, out: Path) -> KnowledgeBase:
                         del kb.keys[k]
     for key, entry in loose_legislatures.items():
         kb.keys[key] = [entry.idx]  # "Senate": Phoenix's US Congress (absorbed above) no longer owns it for good
-    dropped = _drop_common_keys(kb, common, own)
+    curated_parties = {name_key(a) for names in PARTY_EXTRA_ALIASES.values() for a in names}
+    dropped = _drop_common_keys(kb, common, own | curated_parties)
     print(f"dropped {len(dropped)} Phoenix keys that are English words: {' '.join(sorted(dropped)[:60])}")
     _drop_ambiguous_surnames(kb)
     print(f"{_before_office(kb)} persons coded by country only before their first known role")

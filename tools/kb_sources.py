@@ -1,9 +1,10 @@
 """Developer tool: convert the actor reference data (../shared/data/actors) into package data files.
 
-Run ``python -m tools.kb_sources [SHARED_DATA_DIR]`` when the reference data or the hand-made tables
-below change, then ``python -m tools.build_kb``. Why a separate step: the package must not read
-shared/data at run time, and each source keeps its own licence, so each becomes its own file in
-eventwire/actors/data (project format, one JSON object a line, see eventwire/actors/dictionaries.py):
+Run ``python -m tools.kb_sources [SHARED_DATA_DIR]`` when the reference data or the hand-made tables below
+change, then ``python -m tools.build_kb``; ``--check`` runs the false-match check instead (check_false_matches).
+Why a separate step: the package must not read shared/data at run time, and each source keeps its own
+licence, so each becomes its own file in eventwire/actors/data (project format, one JSON object a line, see
+eventwire/actors/dictionaries.py):
 
 - ``igos.jsonl``: 617 international organisations from SupraVerden (CC BY-SA 4.0: the file stays
   CC BY-SA), with CAMEO codes as the Phoenix International dictionary writes them (IGOUNO, IGOBUSWTO...).
@@ -515,7 +516,12 @@ def write_jsonl(path: Path, records: Iterable[dict[str, Any]]) -> int:
 
 
 def main(argv: list[str]) -> None:
+    check = "--check" in argv
+    argv = [a for a in argv if a != "--check"]
     shared = Path(argv[0]) if argv else Path(__file__).resolve().parents[2] / "shared" / "data"
+    if check:
+        print(json.dumps(check_false_matches(shared), ensure_ascii=False, indent=1))
+        return
     counts = {
         "igos.jsonl": write_jsonl(DATA_DIR / "igos.jsonl", convert_igos(shared)),
         "parties.jsonl": write_jsonl(DATA_DIR / "parties.jsonl", convert_parties(shared)),
@@ -524,6 +530,61 @@ def main(argv: list[str]) -> None:
     }
     for name, n in counts.items():
         print(f"{n} records -> {DATA_DIR / name}")
+
+
+# -- checking -------------------------------------------------------------------------------------
+def check_false_matches(shared: Path, kb: Any = None) -> dict[str, Any]:
+    """Look every SupraVerden organisation name and every Party Facts party name up in the KB: is the first
+    hit that organisation (its code) or a party of that country (<ISO3>PTY), another actor (exact name),
+    only a spelling-variant guess at a person, or nothing?
+    Why: a name the KB gives to someone else is a false match in every article that uses it."""
+    from eventwire.actors.kb import lookup
+
+    out: dict[str, Any] = {}
+    igos = read_supraverden(shared / "actors" / "supraverden" / "data" / "general_list.yaml")
+    phoenix = _phoenix_org_codes(shared)
+    tally: Counter[str] = Counter()
+    wrong: list[str] = []
+    for name, rec in igos.items():
+        names = [v for f, v in rec.items() if isinstance(v, str) and re.match(r"(Name_(en|other.*_en|former.*_en)|"
+                                                                             r"Abbreviation.*)$", f)]
+        code = igo_code(name, rec, [name, *names], phoenix)
+        for n in dict.fromkeys([name, *names]):
+            hits = lookup(n, "2018-01-01", kb)
+            kind = "none" if not hits else ("self" if hits[0]["code"] == code else
+                                            "variant" if hits[0]["match"] == "variant" else "other")
+            tally[kind] += 1
+            if kind == "other" and len(wrong) < 40:
+                wrong.append(f"{n} -> {hits[0]['name']} {hits[0]['code']}")
+    out["igos"] = {**tally, "names": sum(tally.values()), "examples_other": wrong}
+    tally, wrong = Counter(), []
+    with (shared / "actors" / "partyfacts" / "import" / "elecglob" / "partyfacts-core-parties.csv").open(
+            encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            last = int(row["year_last"]) if row["year_last"] else None
+            if row["technical"] or (last is not None and last < PARTY_SINCE):
+                continue
+            country = PARTY_COUNTRY.get(row["country"], row["country"])
+            when = "2018-01-01" if last is None or last >= 2018 else f"{last}-06-01"
+            for n in dict.fromkeys(x.strip() for x in (row["name"], row["name_english"], row["name_short"])):
+                if not n:
+                    continue
+                hits = lookup(n, when, kb)
+                if not hits:
+                    kind = "none"
+                elif hits[0]["match"] == "variant":
+                    kind = "variant"  # only lookup's spelling-variant guess at a person (the stage ignores it)
+                elif hits[0]["code"] == f"{country}PTY":
+                    kind = "self"
+                elif (hits[0]["sector"] or "") == "PTY":
+                    kind = "party_elsewhere"  # a name parties of several countries share
+                else:
+                    kind = "other"
+                tally[kind] += 1
+                if kind == "other" and len(wrong) < 40:
+                    wrong.append(f"{n} ({country}) -> {hits[0]['name']} {hits[0]['code']}")
+    out["parties"] = {**tally, "names": sum(tally.values()), "examples_other": wrong}
+    return out
 
 
 if __name__ == "__main__":
