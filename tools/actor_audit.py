@@ -6,7 +6,8 @@ Why: a wrong code is worse than none (an analyst counts it as an act of that cou
 scorer only sees the actors that reach an event. This audit runs the clean -> nlp -> actors stages on the
 articles of a gold folder (the dev split by default) and checks every actor that carries a code:
 
-- ``country_not_iso``: the country field is not an ISO 3166 alpha-3 code ("GOV", "PTY", a region);
+- ``country_not_iso``: the country field is not an ISO 3166 alpha-3 code, current or historic ("GOV",
+  "PTY"); a CAMEO region code (WST, MEA) is listed apart as ``country_region``, not a contradiction;
 - ``mention_country``: one of its mentions holds a country word ("Mexico", "Turkish") or is directly
   preceded by one ("Mexico's Senate"), and that country is not the actor's;
 - ``country_in_person``: a country actor read from inside a person's name ("Lisa Monaco");
@@ -26,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from eventwire.actors.kb import KnowledgeBase, package_kb
-from eventwire.actors.model import country_codes
+from eventwire.actors.model import REGIONS, country_codes
 from eventwire.actors.normalize import fold
 from eventwire.document import Actor, Document
 
@@ -36,6 +37,8 @@ COUNTRY_KINDS = frozenset({"country"})
 COUNTRYLIKE_KINDS = frozenset({"country", "capital", "bloc", "region"})
 # spaCy labels of names a knowledge-base hit can be a part of ("World Trade Organization").
 NAME_LABELS = frozenset({"ORG", "FAC", "LAW", "EVENT", "WORK_OF_ART", "PRODUCT"})
+# The checks that mean a code contradicts the text's country (the others are listed for review).
+CONTRADICTIONS = frozenset({"country_not_iso", "mention_country", "country_in_person"})
 
 
 def country_words(kb: KnowledgeBase, words: list[str]) -> set[str]:
@@ -74,7 +77,8 @@ def audit_actor(kb: KnowledgeBase, doc: Document, actor: Actor) -> Iterator[dict
     sdoc = doc.spacy
     base = {"id": doc.id, "actor": actor.name, "code": actor.code, "country": actor.country, "kb_id": actor.kb_id}
     if actor.country is not None and actor.country not in iso:
-        yield {**base, "check": "country_not_iso", "mention": actor.mentions[0].text if actor.mentions else ""}
+        check = "country_region" if actor.country in REGIONS else "country_not_iso"
+        yield {**base, "check": check, "mention": actor.mentions[0].text if actor.mentions else ""}
     if sdoc is None:
         return
     for m in actor.mentions:
@@ -153,7 +157,8 @@ def main() -> None:
             extra = f.get("text_says") or f.get("name") or ""
             print(f"{f['id']}\t{f['check']}\t{f['mention']!r}\t{f['actor']} {f['code']}\t{extra}")
     totals = Counter(f["check"] for f in found)
-    print(json.dumps({"findings": len(found), **dict(sorted(totals.items()))}))
+    contradictions = sum(n for check, n in totals.items() if check in CONTRADICTIONS)
+    print(json.dumps({"findings": len(found), "contradictions": contradictions, **dict(sorted(totals.items()))}))
 
 
 if __name__ == "__main__":

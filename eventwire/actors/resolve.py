@@ -90,6 +90,7 @@ class Mention:
     prefix: str = ""  # a prefix agent's code before the country ("MSF Arnor diplomat": NGO + ARN + GOV)
     alts: list[Entry] = field(default_factory=list)  # every KB entry of the matched words, best first
     name_start: int = -1  # where the name proper starts, after a title ("President [Trump]")
+    inside: bool = False  # another mention holds these words ("army" in "Mr. Assad's army")
 
 
 @dataclass
@@ -429,15 +430,22 @@ class ActorResolver:
         mentions = self.compose(sdoc, pieces)
         mentions.extend(self._nominal_anaphors(sdoc, pieces, mentions))
         mentions.sort(key=lambda m: (sdoc[m.start].idx, -m.end))
+        _mark_inside(mentions)
         actors: dict[str, ActorOut] = {}
         order: list[str] = []
         assigned: list[tuple[Mention, str]] = []
+
+        firsts: dict[str, set[str]] = {}  # given name -> person actors named in full with it
 
         def add(key: str, make: Any, m: Mention) -> None:
             if key not in actors:
                 actors[key] = make()
                 order.append(key)
             a = actors[key]
+            if a.kind == PERSON and m.kind in ("entry", "person?") and not key.startswith(GENERIC):
+                full = person_parts(self._name_text(sdoc, m))
+                if len(full) >= 2 and full[0] not in TITLE_WORDS:
+                    firsts.setdefault(full[0], set()).add(key)
             a.spans.append((sdoc[m.start].idx, sdoc[m.end - 1].idx + len(sdoc[m.end - 1].text)))
             a.former = a.former or m.former
             assigned.append((m, key))
@@ -469,7 +477,7 @@ class ActorResolver:
                 add(alias, lambda alias=alias: actors[alias], m)  # "the European Union (EU)"
                 continue
             text = self._name_text(sdoc, m)
-            key = self._match_doc_person(text, actors) or self._given_name_match(sdoc, text, m, actors, assigned)
+            key = self._match_doc_person(text, actors) or self._given_name_match(text, firsts)
             if key is None and m.kind == "place?":
                 continue  # an unknown place or nationality is not an actor (NER calls "Mualem" a GPE)
             if key is None and m.kind == "person?" and len(person_parts(text)) >= 2:
@@ -598,23 +606,14 @@ class ActorResolver:
         return None
 
     @staticmethod
-    def _given_name_match(sdoc: Any, text: str, m: Mention, actors: dict[str, ActorOut],
-                          assigned: list[tuple[Mention, str]]) -> str | None:
-        """A lone name that is the first name of exactly one person named in full earlier ("Mahathir" after
-        "Mahathir Mohamad", "Najib" after "Najib Razak": Malay and Arabic names are shortened to the given
-        name, so surname matching misses them)."""
+    def _given_name_match(text: str, firsts: dict[str, set[str]]) -> str | None:
+        """A lone name that is the first name of exactly one person named in full in the article ("Mahathir"
+        and "Mahathir Mohamad", "Najib" and "Najib Razak": Malay and Arabic names are shortened to the given
+        name, so surname matching misses them). ``firsts``: first name -> actors named in full with it."""
         parts = person_parts(text)
         if len(parts) != 1:
             return None
-        here = sdoc[m.start].idx
-        owners: set[str] = set()
-        for x, key in assigned:
-            a = actors[key]
-            if a.kind != PERSON or key.startswith(GENERIC) or sdoc[x.start].idx >= here:
-                continue
-            full = person_parts(ActorResolver._name_text(sdoc, x))
-            if len(full) >= 2 and full[0] == parts[0] and full[0] not in TITLE_WORDS:
-                owners.add(key)
+        owners = firsts.get(parts[0], set())
         return next(iter(owners)) if len(owners) == 1 else None
 
     def _actor_from_entry(self, e: Entry, res: Resolution, m: Mention) -> ActorOut:
@@ -713,7 +712,7 @@ class ActorResolver:
         """
         agent = m.agent
         assert agent is not None
-        if any(x.start <= m.start and m.end <= x.end and x is not m for x, _ in assigned):
+        if m.inside:
             return None  # "army" inside "Mr. Assad's army": that actor already has these words
         head = sdoc[m.end - 1]
         phrase = agent.phrase
@@ -861,12 +860,11 @@ class ActorResolver:
                     assigned: list[tuple[Mention, str]]) -> str | None:
         """"the group" -> the last group/organisation actor; "the government", "police" -> the earlier actor
         of that sector when the article leaves no doubt about its country."""
-        here = sdoc[m.start].idx
-        before = sorted(((sdoc[x.start].idx, k) for x, k in assigned if sdoc[x.start].idx < here), reverse=True)
         want_group = m.head in GROUP_NOUNS or (m.agent is not None and m.agent.phrase.split()[-1] in GROUP_NOUNS)
         if want_group:
             if sdoc[m.start].lower_ not in DETERMINERS:
                 return None
+            before = sorted(((x.start, k) for x, k in assigned if x.start < m.start), reverse=True)
             for _, key in before:
                 a = actors[key]
                 if a.kind in ("group", "org", "coalition") and (
@@ -879,10 +877,12 @@ class ActorResolver:
             return None  # "Kurdish forces" after "Turkish troops" are other forces
         # "the government": the earlier actor of that sector, only when every earlier actor of that sector
         # (people included: "Obama" makes "the administration" possibly American) is of one country
-        same = [key for _, key in before if actors[key].sector == m.agent.sector and not key.startswith(GENERIC)]
-        if len({actors[k].country for k in same}) != 1:
+        sector = m.agent.sector
+        same = [(x.start, key) for x, key in assigned
+                if x.start < m.start and actors[key].sector == sector and not key.startswith(GENERIC)]
+        if len({actors[k].country for _, k in same}) != 1:
             return None
-        return next((k for k in same if actors[k].kind != PERSON), None)
+        return max(((at, k) for at, k in same if actors[k].kind != PERSON), default=(0, None))[1]
 
     def _nominal_anaphors(self, sdoc: Any, pieces: list[Piece], mentions: list[Mention]) -> list[Mention]:
         """"the group", "this rebel group", "the organization" when no agent covers the noun."""
@@ -980,3 +980,13 @@ def _role_matches(phrase: str, role: str) -> bool:
         return False
     lesser = {"vice", "deputy", "assistant", "under", "former"}
     return bool(lesser & set(p)) == bool(lesser & set(r))
+
+
+def _mark_inside(mentions: list[Mention]) -> None:
+    """Flag each mention whose words another, longer mention holds (mentions are short: look six back)."""
+    ends: dict[int, list[Mention]] = {}
+    for x in mentions:
+        ends.setdefault(x.start, []).append(x)
+    for m in mentions:
+        m.inside = any(x is not m and x.end >= m.end and (x.start, x.end) != (m.start, m.end)
+                       for s in range(m.start, max(-1, m.start - 7), -1) for x in ends.get(s, ()))
