@@ -8,7 +8,15 @@ The project's own format is JSON Lines (``.jsonl``) or TOML (``.toml``), one act
     {"agent": "opposition leader", "code": "OPP"}
 
 ``code`` is an undated default; ``roles`` hold date-ranged codes (ISO dates, inclusive, open if missing).
-In TOML, use ``[[actor]]`` and ``[[agent]]`` tables with the same fields.
+In TOML, use ``[[actor]]`` and ``[[agent]]`` tables with the same fields. Optional ``id`` names the entry
+(default ``<source>:<slug of name>``); other fields are ignored, so a file may carry its own notes.
+
+``kind`` is person, group, org, country, bloc, region, capital, coalition, party or legislature (the
+shipped KB's kinds). What a role is lies in its code and title, as the shipped data writes them: an office
+is <ISO3>GOV titled by the office; a candidacy <ISO3>PTY titled "... candidate"; a president-elect
+<ISO3>GOV titled "President-elect"; a leader of the opposition <ISO3>OPP; and the time before a person's
+first known role, the country code alone titled "before taking office (...)". After the last role ends,
+a lookup reports that role with ``former`` true.
 """
 
 from __future__ import annotations
@@ -123,9 +131,6 @@ def project_records(path: Path) -> Iterator[dict[str, Any]]:
 def is_project_format(path: Path) -> bool:
     return path.suffix in (".jsonl", ".json", ".toml")
 
-
-# The old private name, still imported by tools/build_kb.py (which should import ``project_records``).
-_project_records = project_records
 
 def add_project_records(kb: KnowledgeBase, records: Iterable[dict[str, Any]], source: str, priority: int,
                         override: bool = True) -> int:
