@@ -76,13 +76,16 @@ def load_docs(gold: list[dict[str, Any]], cache: Path, rebuild: bool) -> list[Do
     return docs
 
 
-def code_events(docs: Iterable[Document]) -> dict[str, Document]:
-    """The events stage as the default pipeline builds it, on the cached parses."""
+def code_events(docs: Iterable[Document], rules_only: bool = False) -> dict[str, Document]:
+    """The events stage as the default pipeline builds it, on the cached parses; ``rules_only``: the coder's
+    events before the event model's confidence and threshold (what the rules themselves do)."""
     from eventwire.events.stage import EventsStage
     from eventwire.stage import Resources
 
     config = load_config()
     stage = EventsStage(config, Resources(config))
+    if rules_only:
+        stage.model = None
     out: dict[str, Document] = {}
     for doc in docs:
         stage(doc)
@@ -127,10 +130,11 @@ def main() -> None:
     ap.add_argument("--petr", action="store_true", help="also the PETRARCH suites, per rule family")
     ap.add_argument("--top", type=int, default=40, help="families shown, most predicted facts first")
     ap.add_argument("--json", help="write every figure and table here")
+    ap.add_argument("--rules-only", action="store_true", help="leave the event model out (the rules' own events)")
     a = ap.parse_args()
 
     gold = split_packets(load_gold(Path(a.gold)), "all")
-    docs = code_events(load_docs(gold, Path(a.cache), a.rebuild))
+    docs = code_events(load_docs(gold, Path(a.cache), a.rebuild), a.rules_only)
     report: dict[str, Any] = {}
     for part in ("all", "tune", "check"):
         scored = score(split_packets(gold, part), docs)

@@ -13,7 +13,7 @@ from eventwire.events.candidate import Candidate
 from eventwire.events.lexicon import WordClasses
 from eventwire.events.ontology import CameoCode, Ontology, quad_class
 from eventwire.events.slots import INTENT_CODES, REJECT_CODES, ActorIndex, map_actors, subject_tokens
-from eventwire.events.syntax import governing_chain
+from eventwire.events.syntax import governing_chain, to_marker
 
 # Event types for CAMEO coding beyond PLOVER (only with ``statements`` on, e.g. for PETRARCH suites):
 # public statements (CAMEO 01x) and codes a user dictionary defines that CAMEO2PLOVER does not map.
@@ -124,6 +124,9 @@ def build_events(
             pairs[0] = (back, recips, actors, cand.confidence, cand.rule + "#visit")
         # else PLOVER codes a mutual act once ("all of the entities are considered as the actor"): X -> Y
     said = announced(cand, index, words) if not statements else False
+    if cand.mode == "intent" and trig.dep_ == "acl" and to_marker(trig) is None:
+        cand.mode = None  # "a decision hailed by X" is no stated intention; "its decision to attend" is
+        cand.type_override = None
     for code, who, whom, conf, rule in pairs:
         info = onto.cameo(code)
         if info is None and statements and code[:2].isdigit():

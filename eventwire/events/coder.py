@@ -97,7 +97,7 @@ class EventCoder:
             built = [e for e in built if e.confidence >= self.min_confidence]
             built.sort(key=lambda e: -e.confidence)
             events.extend(built[: self.max_per_sentence])
-        return merge_events(events)
+        return merge_events(events, same_acts=not self.code_statements)
 
 
 def find_candidates(

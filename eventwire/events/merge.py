@@ -1,5 +1,6 @@
 """Fewer, better events: within a sentence, readings that another reading makes redundant are dropped
-(``drop_subsumed``); across the article, mentions of one event become one event (``merge_events``)."""
+(``drop_subsumed``); across the article, mentions of one event, and repeated mentions of one act, become one
+event (``merge_events``, ``same_act``)."""
 
 from __future__ import annotations
 
@@ -57,8 +58,15 @@ def _reports_other(cand: Candidate, cands: list[Candidate], report: frozenset[st
     return False
 
 
-def merge_events(events: list[Event]) -> list[Event]:
-    """Mentions of one event (same type, actors, recipients, date and aux) become one event."""
+NON_FACT = frozenset({"negation", "hypothetical", "future"})
+
+
+def merge_events(events: list[Event], same_acts: bool = True) -> list[Event]:
+    """One act, one event per article: mentions of one event (same type, actors, recipients, date and aux)
+    become one event, and so do repeated mentions of one act (``same_act``); the better-evidenced event is
+    kept (both sides named before one, then the more confident), the other's evidence joins its mentions.
+    ``same_acts`` off (CAMEO coding, the PETRARCH suites): every coding of a sentence is kept, as PETRARCH
+    codes them."""
     merged: dict[tuple[Any, ...], Event] = {}
     order: list[tuple[Any, ...]] = []
     for ev in events:
@@ -74,16 +82,68 @@ def merge_events(events: list[Event]) -> list[Event]:
             merged[key] = ev
             order.append(key)
             continue
-        kept = merged[key]
-        if all(m.trigger.start != ev.evidence.trigger.start for m in kept.mentions):
-            kept.mentions.append(ev.evidence)
-        if ev.confidence > kept.confidence:
-            kept.confidence = ev.confidence
-        if kept.location is None and ev.location is not None:
-            kept.location = ev.location
-        if kept.quote is None and ev.quote is not None:
-            kept.quote = ev.quote
-    out = [merged[k] for k in order]
+        _absorb(merged[key], ev)
+    out: list[Event] = []
+    for ev in (merged[k] for k in order):
+        same = next((k for k in out if same_act(k, ev)), None) if same_acts else None
+        if same is None:
+            out.append(ev)
+        elif _evidence(ev) > _evidence(same):
+            _absorb(ev, same)
+            out[out.index(same)] = ev
+        else:
+            _absorb(same, ev)
     for n, ev in enumerate(out, 1):
         ev.id = f"e{n}"
     return out
+
+
+def same_act(a: Event, b: Event) -> bool:
+    """Two events that state one act: same type and status, the same actors, and either the same sentence
+    ("46 civilians were killed by an airstrike": the killing and the airstrike) or the same trigger word
+    ("resigned" ... "his resignation"; then with recipients that agree: one unnamed, or the same). Reports of
+    casualties with no attacker ("16 people were killed", "three soldiers were injured") are one attack."""
+    if a.type != b.type or (NON_FACT & set(a.aux)) != (NON_FACT & set(b.aux)):
+        return False
+    aa, ab = _ids(a.actor), _ids(b.actor)
+    if aa != ab and aa and ab:
+        return False
+    if a.date and b.date and a.date.value != b.date.value and "published" not in (a.date.precision, b.date.precision):
+        return False
+    if a.evidence.start == b.evidence.start:
+        return True  # one sentence, one type, the same (or an unnamed) actor: "killed by an airstrike"
+    if aa != ab or _stem(a.evidence.trigger.text) != _stem(b.evidence.trigger.text):
+        return False
+    ra, rb = _ids(a.recipient), _ids(b.recipient)
+    return ra == rb or not ra or not rb or not aa
+
+
+def _ids(side: list[Any]) -> frozenset[str]:
+    return frozenset(x.id or x.name or "" for x in side)
+
+
+def _stem(word: str) -> str:
+    """A crude stem, enough to tell "killed", "killing" and "kills" apart from "wounded" (the trigger's lemma
+    is not kept on the event): "resignation" -> "resign"."""
+    w = word.lower().split()[-1] if word.strip() else ""
+    for suffix in ("ations", "ation", "ings", "ing", "ed", "es", "s"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            return w[: -len(suffix)]
+    return w
+
+
+def _evidence(ev: Event) -> tuple[int, float]:
+    return (bool(ev.actor) + bool(ev.recipient), ev.confidence)
+
+
+def _absorb(kept: Event, ev: Event) -> None:
+    """``ev`` is another mention of ``kept``: its evidence, and what ``kept`` lacks, join it."""
+    for m in ev.mentions or [ev.evidence]:
+        if all(k.trigger.start != m.trigger.start for k in kept.mentions):
+            kept.mentions.append(m)
+    if ev.confidence > kept.confidence:
+        kept.confidence = ev.confidence
+    if kept.location is None and ev.location is not None:
+        kept.location = ev.location
+    if kept.quote is None and ev.quote is not None:
+        kept.quote = ev.quote

@@ -90,3 +90,16 @@ def test_modes_are_the_manuals(code) -> None:  # type: ignore[no-untyped-def]
     for ev in code(text, A):
         assert ev.mode is None or ev.mode in onto.types[ev.type]["modes"], (ev.type, ev.mode)
         assert onto.plover_type(ev.cameo) == ev.type, (ev.cameo, ev.type)
+
+
+def test_one_act_one_event_per_article(code) -> None:  # type: ignore[no-untyped-def]
+    # the same act by the same actor, named by the same word in two sentences
+    evs = code("Arnor resigned on Monday. Gondor said that Arnor resigned under pressure.", A)
+    (resign,) = find(evs, "RETREAT", "ARN")
+    assert len(resign.mentions) == 2
+    # one sentence, one type, the same or an unnamed actor: "killed by an airstrike" is the airstrike
+    evs = code("Forty villagers were killed by an airstrike of Mordor on Sunday.", {**A, "Forty villagers": "CVL"})
+    assert len(find(evs, "ASSAULT")) == 1
+    # different actors stay apart
+    evs = code("Arnor attacked Mordor. Gondor attacked Mordor too.", A)
+    assert find(evs, "ASSAULT", "ARN", "MOR") and find(evs, "ASSAULT", "GON", "MOR")
