@@ -107,3 +107,19 @@ def test_converted_files_are_project_format_with_their_licence_line() -> None:
     notice = (DATA / "NOTICE").read_text(encoding="utf-8")
     assert "CC BY-SA 4.0" in notice and "supraverden" in notice and "partyfactsdata" in notice and "parlgov" in notice
     assert json.loads((DATA / "igos.jsonl").read_text(encoding="utf-8").splitlines()[1])["id"].startswith("igo:")
+
+
+def test_eventwire_kb_command_on_a_date() -> None:
+    """The product issue's own case, as a user types it."""
+    from typer.testing import CliRunner
+
+    import eventwire.cli  # noqa: F401  (registers the commands)
+    from eventwire.cli.app import app
+
+    runner = CliRunner()
+    before = json.loads(runner.invoke(app, ["kb", "Donald Trump", "--on", "2016-10-25", "--json"]).output)
+    after = json.loads(runner.invoke(app, ["kb", "Donald Trump", "--on", "2017-06-01", "--json"]).output)
+    assert (before[0]["code"], before[0]["role"]) == ("USAPTY", "Republican presidential candidate")
+    assert (after[0]["code"], after[0]["role"]) == ("USAGOV", "President")
+    wto = json.loads(runner.invoke(app, ["kb", "World Trade Organization", "--json"]).output)
+    assert wto[0]["code"] == "IGOBUSWTO"
