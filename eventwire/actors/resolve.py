@@ -500,6 +500,8 @@ class ActorResolver:
                     code, None, m.agent.phrase.title() if m.agent else None, m.former), m)
             else:
                 add(key, lambda key=key: actors[key], m)
+        # pass 2b: a surname or given name alone that the entity recogniser missed ("Najib said ...")
+        self._name_echoes(sdoc, mentions, actors, firsts, add)
         # pass 3: titles, sectors, coalitions, anaphors, in text order
         for m in sorted([m for m in pending if m.kind not in ("person?", "org?", "place?")],
                         key=lambda m: sdoc[m.start].idx):
@@ -604,6 +606,33 @@ class ActorResolver:
             if a.kind == PERSON and (same_person(text, a.name) or any(same_person(text, n) for n in a_names(a))):
                 return key
         return None
+
+    @staticmethod
+    def _name_echoes(sdoc: Any, mentions: list[Mention], actors: dict[str, ActorOut],
+                     firsts: dict[str, set[str]], add: Any) -> None:
+        """A lone capitalised word that is the surname (or the given name, when only one person has it) of a
+        person named in full in the article, and that no mention covers: the entity recogniser often misses
+        "Najib" at the start of a sentence. Not inside another kind of name ("Rice University") nor a date
+        ("May")."""
+        names: dict[str, set[str]] = {g: set(keys) for g, keys in firsts.items() if len(keys) == 1}
+        for key, a in actors.items():
+            if a.kind == PERSON and not key.startswith(GENERIC):
+                parts = person_parts(a.name)
+                if len(parts) >= 2:
+                    names.setdefault(parts[-1], set()).add(key)
+        if not names:
+            return
+        covered: set[int] = set()
+        for m in mentions:
+            covered.update(range(m.start, m.end))
+        for t in sdoc:
+            if t.i in covered or t.tag_ != "NNP" or not t.text[:1].isupper() or \
+                    t.ent_type_ not in ("", "PERSON"):
+                continue
+            keys = names.get(fold(t.text))
+            if keys and len(keys) == 1:
+                key = next(iter(keys))
+                add(key, lambda key=key: actors[key], Mention(t.i, t.i + 1, "person?"))
 
     @staticmethod
     def _given_name_match(text: str, firsts: dict[str, set[str]]) -> str | None:
@@ -715,14 +744,27 @@ class ActorResolver:
         if m.inside:
             return None  # "army" inside "Mr. Assad's army": that actor already has these words
         head = sdoc[m.end - 1]
+        if head.text[:1].isupper() and head.ent_type_ in _NAME_LABELS and head.ent_type_ != "PERSON":
+            # "Rice University", "the Interior Ministry": the name with the sector its words give
+            ent = next((e for e in sdoc.ents if e.start <= head.i < e.end), None)
+            if ent is not None and (ent.start < m.start or ent.end > m.end):
+                toks = [t for t in ent if not (t.i == ent.start and t.lower_ in DETERMINERS)]
+                text = "".join(t.text_with_ws for t in toks).strip()
+                key = f"name:{fold(text)}"
+                m.start, m.end = toks[0].i, ent.end  # the mention is the whole name
+                if key in actors:
+                    return key
+                code, _, sec = compose_code(None, agent)
+                return key, lambda: ActorOut(key, text, "org", None, sec, code, None, agent.phrase, False)
         phrase = agent.phrase
         sector = GENERIC_SECTOR_OVERRIDES.get(fold(sdoc[m.start : m.end].text).split()[-1])
         gen = Agent(phrase, sector, agent.prefix) if sector else agent
         code, _, sec = compose_code(None, gen)
         plural = m.plural or head.tag_ in ("NNS", "NNPS")
         words = [t for t in sdoc[m.start : m.end] if t.lower_ not in DETERMINERS]
-        surface = " ".join(t.text for t in words).lower() or phrase
-        person = not plural and phrase not in INSTITUTION_NOUNS and surface not in INSTITUTION_NOUNS
+        written = " ".join(t.text for t in words) or phrase
+        surface = written.lower()
+        person = not plural and not {phrase, surface, phrase.split()[-1], surface.split()[-1]} & INSTITUTION_NOUNS
         if plural:
             key = f"{GENERIC}{phrase}:pl"
         else:
@@ -734,7 +776,7 @@ class ActorResolver:
                 key = latest[-1]
             else:
                 key = f"{GENERIC}{phrase}:sg:{len(latest) + 1}"
-        name = surface[:1].upper() + surface[1:]
+        name = written[:1].upper() + written[1:]
         kind = PERSON if person else "sector"
         return key, lambda: ActorOut(key, name, kind, None, sec, code, None, phrase, False)
 
