@@ -32,8 +32,11 @@ RIGHT = [
     ("Israeli warplanes bombed Hamas positions in Gaza overnight, killing four militants.", "bombed"),
     ("Russian troops attacked the Ukrainian city of Kharkiv on Monday.", "attacked"),
 ]
-# rule candidates no careful coder would keep: "according to" read as a grant, a move out of a building
+# rule candidates no careful coder would keep (a book release read as a release of prisoners, "according to"
+# read as a grant, a move out of a building read as a visit); the rules may stop making some of them, so the
+# test needs only one of them made
 WRONG = [
+    ("Turkey's president released his new book on Monday.", "released"),
     ("Syria's war has displaced millions of people since 2011, according to the United Nations.", "according"),
     ("Obama left the White House in 2017 and moved to Washington's Kalorama neighbourhood.", "left"),
 ]
