@@ -101,8 +101,8 @@ def build_events(
         if day is not None and (published - day).days > historical_days:
             aux.add("historical")
         start = period_start(when.value)
-        if start is not None and (start - published).days > 0:
-            aux.add("future")
+        if start is not None and (start - published).days > 0 and not past_tense(cand.clause):
+            aux.add("future")  # dated ahead, unless the clause says it happened ("was granted bail until ...")
     if any(c.lemma_.lower() in words.historical and c.dep_ == "amod" for c in trig.lefts):
         aux.add("historical")
     where = place_of(index, cand)
@@ -176,6 +176,13 @@ def build_events(
             )
         )
     return out
+
+
+def past_tense(verb: Any) -> bool:
+    """A clause in a past tense: a past form, or a perfect or passive auxiliary in the past ("had", "was")."""
+    if verb.tag_ == "VBD":
+        return True
+    return any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children)
 
 
 def symmetric(code: str, back: str, words: WordClasses) -> bool:

@@ -69,6 +69,9 @@ class WordClasses:
     no_recipient_type: frozenset[str]  # PLOVER types, upper case
     restate: frozenset[str]
     standing: frozenset[str]
+    presupposing: frozenset[str]
+    command: frozenset[str]
+    prospect: frozenset[str]
     reverse_pair: frozenset[str]  # "040:040", "042:043": CAMEO pairs (three digits) of mutual acts
 
     @classmethod
@@ -106,5 +109,8 @@ class WordClasses:
             no_recipient_type=frozenset(w.upper() for w in patterns.words("no_recipient_type")),
             restate=words("restate"),
             standing=words("standing"),
+            presupposing=words("presupposing"),
+            command=words("command"),
+            prospect=words("prospect"),
             reverse_pair=words("reverse_pair"),
         )

@@ -31,6 +31,16 @@ def modality(cand: Candidate, words: WordClasses, negated_can_is_not: bool = Fal
     """Negation, modality, opinion and futurity from the clause and what governs it (the aux flags)."""
     aux: set[str] = set()
     clause = cand.clause
+    noun = cand.trigger if cand.trigger.pos_ == "NOUN" else None
+    if noun is not None and presupposed(noun, words):
+        # "after the resignation of X", "in response to the decision to expel": the clause around says
+        # what followed; the event itself happened, whatever that clause's modality
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+            aux.add("negation")
+        return aux
+    if noun is not None and noun.dep_ == "pobj" and noun.head.lower_ == "of" and \
+            noun.head.head.lemma_.lower() in words.prospect:
+        aux.add("hypothetical")  # "the dangers of a military clash", "the risk of war": not (yet) an act
     local_aux(clause, aux, words, negated_can_is_not)
     if years_before(clause, words):
         aux.add("historical")  # "five years after crowds burned its embassy"
@@ -40,7 +50,7 @@ def modality(cand: Candidate, words: WordClasses, negated_can_is_not: bool = Fal
         lem = clause.lemma_.lower()
         noun = cand.trigger
         governed = noun.head.i == clause.i or (noun.dep_ == "pobj" and noun.head.head.i == clause.i)
-        if governed and (lem in words.request or lem in words.desire):
+        if governed and (lem in words.request or lem in words.desire) and lem not in words.command:
             # "called for a boycott", "wants talks": the event is asked for or wished, not done
             aux.add("future" if lem in FUTURE_DESIRE_NOUN else "hypothetical")
     if cand.trigger.pos_ == "NOUN" and cand.trigger.dep_ in ("nsubj", "nsubjpass") and \
@@ -97,6 +107,19 @@ def modality(cand: Candidate, words: WordClasses, negated_can_is_not: bool = Fal
         # without taking on that verb's own modality, looking for an opinion or condition above
         tok = head
     return aux
+
+
+def presupposed(noun: Any, words: WordClasses) -> bool:
+    """An event noun in a phrase that takes it as given: "after/before/since/despite/following/amid X",
+    "in response to X" (the prepositions of the class ``presupposing``)."""
+    if noun.dep_ != "pobj":
+        return False
+    prep = noun.head
+    if prep.lower_ in words.presupposing:
+        return True
+    # "in response to X", "in the wake of X": the preposition's own head is the word of the class
+    owner = prep.head
+    return prep.dep_ == "prep" and owner.pos_ == "NOUN" and owner.lemma_.lower() in words.presupposing
 
 
 def local_aux(verb: Any, aux: set[str], words: WordClasses, negated_can_is_not: bool = False) -> None:

@@ -103,3 +103,30 @@ def test_one_act_one_event_per_article(code) -> None:  # type: ignore[no-untyped
     # different actors stay apart
     evs = code("Arnor attacked Mordor. Gondor attacked Mordor too.", A)
     assert find(evs, "ASSAULT", "ARN", "MOR") and find(evs, "ASSAULT", "GON", "MOR")
+
+
+def test_an_event_taken_as_given_keeps_its_status(code) -> None:  # type: ignore[no-untyped-def]
+    # the purpose clause around it does not make the resignation hypothetical
+    evs = code("Gondor moved to limit the damage after the resignation of Arnor.", A)
+    assert [e for e in find(evs, "RETREAT", "ARN") if e.is_fact]
+
+
+def test_a_prospect_is_no_act(code) -> None:  # type: ignore[no-untyped-def]
+    evs = code("Rohan warned of the dangers of a clash between Arnor and Gondor.", A)
+    clash = [e for e in evs if e.evidence.trigger.text == "clash"]
+    assert clash and not any(e.is_fact for e in clash)
+
+
+def test_an_ordered_operation_is_done_a_called_for_one_is_not(code) -> None:  # type: ignore[no-untyped-def]
+    evs = code("Arnor ordered airstrikes against Mordor.", A)
+    assert [e for e in find(evs, "ASSAULT", "ARN", "MOR") if e.is_fact]
+    evs = code("Arnor called for airstrikes against Mordor.", A)
+    assert not [e for e in find(evs, "ASSAULT") if e.is_fact]
+
+
+def test_a_past_act_dated_ahead_is_no_future(code) -> None:  # type: ignore[no-untyped-def]
+    # "granted bail until 1 March": the grant is done; the date belongs to what follows it
+    evs = code("Arnor released Gondor on Monday.", A, times=[("Monday", "2014-12-01")])
+    assert [e for e in find(evs, "RETREAT", "ARN", "GON") if "future" not in e.aux]
+    evs = code("Arnor will release Gondor on Monday.", A, times=[("Monday", "2014-12-01")])
+    assert [e for e in find(evs, "RETREAT") if "future" in e.aux] or find(evs, "CONCEDE")
