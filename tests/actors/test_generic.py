@@ -89,6 +89,12 @@ def test_gunmen_are_criminals_not_a_country(run: Run) -> None:
     assert (gunman.country, gunman.sector) == (None, "CRM")
 
 
+def test_an_act_noun_is_no_generic_actor_but_a_pronoun_can_be_an_unnamed_man(run: Run) -> None:
+    doc = run("The robbery took place at noon. A man entered the shop, and he fled with the cash.", "2019-03-04")
+    assert all("robber" not in a.name.lower() for a in doc.actors), [(a.name, a.code) for a in doc.actors]
+    assert texts(holding(doc, "man")) == ["man", "he"]
+
+
 def test_a_sector_noun_used_as_a_verb_is_no_actor(run: Run) -> None:
     doc = run("China advocates a peaceful settlement of the dispute.", "2019-03-04")
     assert all(a.sector != "JUD" for a in doc.actors), [(a.name, a.code) for a in doc.actors]
