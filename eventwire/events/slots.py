@@ -97,6 +97,9 @@ STATIVE_PASSIVES = frozenset({"engage", "involve", "commit", "determine", "prepa
 # past participles that do not end in -ed, for title-case headlines ("17 Slain in Battle")
 IRREGULAR_PARTICIPLES = frozenset({"slain", "shot", "held", "hit", "struck", "taken", "seized", "beaten", "stabbed",
                                    "freed", "driven", "thrown", "sent", "brought", "caught", "kept", "bound"})
+# objects that name the verb's own act, whose target follows them ("fought an insurgency against X")
+COGNATE_OBJECTS = frozenset({"insurgency", "war", "battle", "battles", "fight", "struggle", "rebellion", "campaign",
+                             "offensive", "attack", "attacks", "strike", "strikes", "airstrike", "raid", "assault"})
 # an agentless passive's means ("were killed in a PKK attack", "arrested in a police raid"): its actor
 MEANS_PREPS = frozenset({"in", "during"})
 
@@ -282,6 +285,11 @@ def subject_tokens(
             return conjuncts(pobj[0]), False
     if verb.lemma_.lower() in STATIVE_PASSIVES and passive_subject(verb):
         return passive_subject(verb), False  # "were engaged in attacking X": they attack
+    if depth == 0 and implicit_passive(verb):
+        # "taken to Raqqa after being injured", "wasn't kidnapped, now is charged": a passive whose subject
+        # is shared with the clause it hangs on; that subject is the recipient, the means the actor
+        means = means_actor(verb, index)
+        return means, not means
     if passive_subject(verb) and not via_noun:
         # "offices were raided": no actor, whatever the clause it is joined to says; unless the means says
         # whose act it was ("were killed in a PKK attack")
@@ -317,14 +325,14 @@ def subject_tokens(
             means = [] if via_noun else means_actor(verb, index)
             return means, not means
         return [head], False
-    if dep == "pcomp" and head.dep_ == "prep":
+    if dep in ("pcomp", "pobj") and head.dep_ == "prep":  # a gerund after a preposition ("for fighting")
         owner = head.head
         charge = head.lower_ in CHARGE_PREPS
         if owner.pos_ in ("NOUN", "PROPN"):
             undergone = owner.dep_ in ("dobj", "obj") and owner.head.lemma_.lower() in UNDERGO_VERBS
             if charge and (owner.lemma_.lower() in CHARGE_NOUNS or undergone):
                 # "arrested on suspicion of attacking Y": the arrested one; "drew criticism for attacking Y"
-                charged = _charged(owner)
+                charged = _charged(owner, words, depth, index)
                 if charged:
                     return charged, False
             return noun_actor_tokens(owner, words, depth + 1, index=index)
@@ -338,6 +346,14 @@ def subject_tokens(
     if dep == "xcomp" or (dep == "pcomp" and head.pos_ in ("ADJ", "ADP", "ADV")):
         return subject_tokens(head, words, depth + 1, index=index)
     return [], False
+
+
+def implicit_passive(verb: Any) -> bool:
+    """A passive verb with no subject of its own ("after being injured", "and is charged"), whose subject
+    is the governing clause's."""
+    return verb.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in verb.children) and not any(
+        c.dep_ in SUBJ_DEPS | PASS_SUBJ_DEPS or c.dep_ == "agent" for c in verb.children) and verb.dep_ in (
+        "conj", "advcl", "pcomp", "xcomp")
 
 
 def means_actor(verb: Any, index: ActorIndex | None) -> list[Any]:
@@ -361,10 +377,10 @@ def means_actor(verb: Any, index: ActorIndex | None) -> list[Any]:
 
 
 def means_of(noun: Any) -> list[Any]:
-    """Whom an event noun was done to when it is the means of a passive ("44 people were killed in an
-    attack"): the passive subject."""
-    if noun.dep_ != "pobj" or noun.head.lower_ not in MEANS_PREPS:
-        return []
+    """Whom an event noun was done to when it is the means or agent of a passive ("44 people were killed in
+    an attack", "by an airstrike"): the passive subject."""
+    if noun.dep_ != "pobj" or not (noun.head.lower_ in MEANS_PREPS or noun.head.dep_ == "agent"):
+        return []  # "were killed in an attack", "were killed by an airstrike"
     verb = noun.head.head
     return passive_subject(verb) if verb.pos_ == "VERB" else []
 
@@ -419,6 +435,18 @@ def headline_slots(verb: Any, index: ActorIndex) -> tuple[list[Any], list[Any], 
     return pick(left, True), pick(right, not any(t.i in index.by_token for t in right)), participle
 
 
+def forceful(pattern: Pattern) -> bool:
+    """A pattern coding force (CAMEO 14-20: protest, force posture, coercion, assault), whose object may name
+    the act itself ("fought an insurgency"); a verbal act on an attack ("condemned an attack by X") targets it."""
+    code = pattern.code or pattern.reverse or ""
+    return code[:2] in ("14", "15", "17", "18", "19", "20")
+
+
+def _cognate(obj: Any) -> bool:
+    """An object that names the act itself ("fought an insurgency against X", "waged a war on X")."""
+    return obj.pos_ == "NOUN" and obj.lemma_.lower() in COGNATE_OBJECTS
+
+
 def _act_noun(tok: Any, index: ActorIndex | None) -> bool:
     """A noun that names an act ("drew criticism for", "launched an investigation for"), not a party."""
     if tok.pos_ != "NOUN" or (index is not None and tok.i in index.by_token):
@@ -436,7 +464,7 @@ def _headline_subject(verb: Any) -> list[Any]:
     return conjuncts(mods[-1]) if mods else []
 
 
-def _charged(noun: Any) -> list[Any]:
+def _charged(noun: Any, words: WordClasses, depth: int, index: ActorIndex | None) -> list[Any]:
     """Who a charge noun is against: the object or passive subject of the verb it hangs on ("police arrested X
     on suspicion of", "X was held on charges of"), else that verb's subject ("X faces charges of")."""
     verb = noun.head.head if noun.dep_ == "pobj" else noun.head
@@ -448,8 +476,7 @@ def _charged(noun: Any) -> list[Any]:
     undergoer = passive_subject(verb)
     if undergoer:
         return undergoer
-    subj = [c for c in verb.children if c.dep_ in SUBJ_DEPS]
-    return conjuncts(subj[0]) if subj else []
+    return subject_tokens(verb, words, depth + 1, index=index)[0]
 
 
 def opposed(tok: Any) -> bool:
@@ -609,9 +636,12 @@ def recipient_tokens(
         undergoer = passive_subject(trigger)  # "X was arrested", the headline's "X arrested"
         if undergoer and trigger.lemma_.lower() not in STATIVE_PASSIVES:
             slots.append(undergoer)
+        elif implicit_passive(trigger):
+            slots.append(subject_tokens(trigger, words, 1, index=index)[0])  # "after being injured": who was
         for c in trigger.children:
-            if c.dep_ in ("dobj", "obj", "dative"):
-                slots.append(conjuncts(c))
+            if c.dep_ in ("dobj", "obj", "dative") and not (_cognate(c) and (
+                    forceful(pattern) or trigger.lemma_.lower() in words.light | {"fight"})):
+                slots.append(conjuncts(c))  # not "fought an insurgency against X": its target is X
     else:
         for c in trigger.children:
             if c.dep_ == "poss" and patient_possessor(trigger):
@@ -671,9 +701,9 @@ def recipient_tokens(
     uncoded: tuple[list[Actor], float] | None = None
     for toks in slots:
         actors, conf = map_actors(index, toks, exclude)
-        if actors and not any(a.code for a in actors):
-            # a name the dictionaries do not know ("celebrated Iftar ... with the leaders of Gondor"):
-            # a known actor in a later slot is the likelier target
+        if actors and (not any(a.code for a in actors) or (toks and _only_where(toks[0], index))):
+            # a name the dictionaries do not know ("celebrated Iftar ... with the leaders of Gondor"), or a
+            # topic placed somewhere ("discussed developments in Syria with X"): a later slot is likelier
             uncoded = uncoded or (actors, conf)
             continue
         if actors:
@@ -709,11 +739,23 @@ def recipient_tokens(
     return [], 1.0
 
 
+def _only_where(head: Any, index: ActorIndex) -> bool:
+    """A slot head that is no actor and names one only through "in X" ("developments in Syria")."""
+    if head.i in index.by_token or head.pos_ != "NOUN":
+        return False
+    owners = [t for c in head.children if c.dep_ in ("poss", "compound", "amod", "nmod") or (
+        c.dep_ in ("prep", "agent") and c.lower_ in OWNER_PREPS and c.lower_ != "in") for t in c.subtree]
+    if any(t.i in index.by_token for t in owners):
+        return False
+    return any(t.i in index.by_token for c in head.children if c.dep_ == "prep" and c.lower_ == "in"
+               for t in c.subtree)
+
+
 def _through_verb(tok: Any, top: Any, pset: PatternSet) -> bool:
     """Whether an event verb stands between ``tok`` and ``top`` (then tok belongs to that verb's event)."""
     cur = tok.head
     while cur.i != top.i and cur.head.i != cur.i:
-        if cur.pos_ == "VERB" and cur.dep_ in ("xcomp", "pcomp", "acl") and pset.get("V", cur.lemma_.lower()):
+        if cur.pos_ == "VERB" and cur.dep_ in ("xcomp", "pcomp", "pobj", "acl") and pset.get("V", cur.lemma_.lower()):
             return True
         cur = cur.head
     return False

@@ -56,7 +56,6 @@ def test_means_of_an_agentless_passive_names_the_source(code: Code) -> None:
     assert find(evs, "ASSAULT", "MOR", "CVL"), sides(evs, "ASSAULT")
     evs = code("The villagers were killed during a Mordor-led attack on Osgiliath.", {**A, "The villagers": "CVL"})
     assert find(evs, "ASSAULT", "MOR", "CVL"), sides(evs, "ASSAULT")
-    assert find(evs, "ASSAULT", "MOR", "OSG"), sides(evs, "ASSAULT")
 
 
 def test_passive_governor_subject_does_the_inner_act(code: Code) -> None:
@@ -154,6 +153,25 @@ def test_quantity_of_event_nouns(code: Code) -> None:
     assert find(evs, "ASSAULT", "GON", "MOR"), sides(evs, "ASSAULT")
 
 
+def test_cognate_object_is_not_the_target(code: Code) -> None:
+    evs = code("Mordor has fought an insurgency against the Gondor state for decades.",
+               {"Mordor": "MOR", "the Gondor state": "GON", "an insurgency": "REB"})
+    fought = [e for e in evs if e.evidence.trigger.text == "fought"]
+    assert fought and [r.code for r in fought[0].recipient] == ["GON"], sides(evs, fought[0].type if fought else "")
+
+
+def test_a_topic_placed_somewhere_is_not_the_target(code: Code) -> None:
+    evs = code("Arnor discussed developments in Osgiliath with Gondor on Sunday.", A,
+               places=[("Osgiliath", "city")])
+    discussed = [e for e in evs if e.evidence.trigger.text == "discussed"]
+    assert discussed and [r.code for r in discussed[0].recipient] == ["GON"]
+
+
+def test_passive_sharing_its_subject(code: Code) -> None:
+    evs = code("Boromir was taken to Osgiliath after being injured in a Mordor raid.", A)
+    assert find(evs, "ASSAULT", "MOR", "BOR"), sides(evs, "ASSAULT")
+
+
 def test_governing_verb_holds_the_nouns_target(code: Code) -> None:
     evs = code("Arnor signed the trade deal with Gondor in October.", A)
     assert any(e.actor and e.actor[0].code == "ARN" and "GON" in [r.code for r in e.recipient] for e in evs)
@@ -167,6 +185,7 @@ def test_governing_verb_holds_the_nouns_target(code: Code) -> None:
     "Prosecutors accused Bassett of attacking Beedle.",
     "Bassett faces charges of attacking Beedle.",
     "Bassett has drawn criticism for attacking Beedle.",
+    "Bassett faced prosecution for fighting against Beedle.",
 ])
 def test_the_accused_does_the_reported_act(code: Code, text: str) -> None:
     evs = code(text, {"Bassett": "BAS", "Beedle": "BEE", "Prosecutors": "JUD"})
