@@ -786,27 +786,37 @@ class ActorResolver:
 
     def _title_antecedent(self, sdoc: Any, m: Mention, actors: dict[str, ActorOut],
                           assigned: list[tuple[Mention, str]]) -> str | None:
-        """The person a bare title refers to: the one holder of that office named before it in the article,
-        or, among several, the latest if named within the last three sentences."""
+        """The person a bare title refers to ("the president", "the crown prince"): a person of that office
+        (not a former one) named in the article. Among several, the one named most often before the title if
+        named at least twice as often as the next, else the latest if named in this or the last sentence;
+        otherwise no one (a wrong person is worse than an unnamed president). A headline's title may name a
+        person who comes later ("Mayor's home raided ... Mayor Jane Roe"), when only one holds that office."""
         phrase = m.agent.phrase if m.agent else ""
-        here = m.start
-        sent_no = {s.start: n for n, s in enumerate(sdoc.sents)}
-        def sent_of(i: int) -> int:
-            return sent_no.get(sdoc[i].sent.start, 0)
-
+        count: dict[str, int] = {}
         last: dict[str, int] = {}
+        later: set[str] = set()
         for x, key in assigned:
             a = actors[key]
-            if x.start >= here or a.kind != PERSON or key.startswith(GENERIC) or not a.role:
+            if a.kind != PERSON or key.startswith(GENERIC) or not a.role or a.former or x.kind == "pronoun":
                 continue
-            if _role_matches(phrase, a.role):
-                last[key] = max(last.get(key, -1), x.start)
-        if not last:
-            return None
-        if len(last) == 1:
-            return next(iter(last))
+            if not _role_matches(phrase, a.role):
+                continue
+            if x.start >= m.start:
+                later.add(key)
+                continue
+            count[key] = count.get(key, 0) + 1
+            last[key] = max(last.get(key, -1), x.start)
+        if not count:
+            return next(iter(later)) if len(later) == 1 else None
+        if len(count) == 1:
+            return next(iter(count))
+        ranked = sorted(count.items(), key=lambda kv: -kv[1])
+        if ranked[0][1] >= 2 * ranked[1][1]:
+            return ranked[0][0]
         key, at = max(last.items(), key=lambda kv: kv[1])
-        return key if sent_of(here) - sent_of(at) <= 3 else None
+        here_sent = sdoc[m.start].sent.start
+        prev_sent = sdoc[here_sent - 1].sent.start if here_sent > 0 else here_sent
+        return key if at >= prev_sent else None
 
     @staticmethod
     def _country_antecedent(sdoc: Any, m: Mention, actors: dict[str, ActorOut],

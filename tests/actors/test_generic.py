@@ -151,6 +151,16 @@ def test_the_president_is_never_a_city(run: Run) -> None:
     assert pres.kb_id is None or not pres.kb_id.startswith("supplement:"), pres
 
 
+def test_a_bare_title_among_several_holders_goes_to_the_salient_one_or_to_no_one(run: Run) -> None:
+    doc = run("Emmanuel Macron received Recep Tayyip Erdogan in Paris on Friday. Macron pressed for a ceasefire. "
+              "Later, Macron spoke to reporters. The president said talks would resume.", "2019-03-04")
+    assert "The president" in texts(holding(doc, "Emmanuel Macron"))
+    doc = run("Emmanuel Macron received Recep Tayyip Erdogan in Paris on Friday. The talks lasted three hours. "
+              "Trade was also on the agenda. The president said talks would resume.", "2019-03-04")
+    pres = holding(doc, "The president")
+    assert pres.kb_id is None and pres.country is None
+
+
 def test_the_country_is_the_one_country_just_named(run: Run) -> None:
     doc = run("Venezuela has been hit by new sanctions. The country says it will resist them.", "2019-03-04")
     assert "The country" in texts(holding(doc, "Venezuela"))
