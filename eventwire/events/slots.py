@@ -39,6 +39,7 @@ from eventwire.events.syntax import (
     bare_participle,
     conjuncts,
     crosses_line,
+    dateline,
     headline,
     line_tokens,
     passive_subject,
@@ -130,6 +131,7 @@ class ActorIndex:
         sp = doc.spacy
         # tokens naming a place: "in Syria" says where, not to whom; and each place mention's role
         self.in_place: set[int] = set()
+        self.place_by_token: dict[int, Place] = {}
         self.places: list[tuple[int, int, Place, int]] = []
         for place in doc.places:
             for m in place.mentions:
@@ -137,6 +139,8 @@ class ActorIndex:
                 if pspan is None:
                     continue
                 self.in_place.update(t.i for t in pspan)
+                for t in pspan:
+                    self.place_by_token.setdefault(t.i, place)
                 root = pspan.root
                 if root.pos_ == "ADJ" or root.dep_ in ("amod", "compound", "poss"):
                     continue  # "Syrian", "Turkey-based": a modifier, not where it happened
@@ -198,6 +202,22 @@ class ActorIndex:
             return self._anaphor(head, excluded)
         return None, 0.0
 
+    def place_target(self, head: Any) -> Actor | None:
+        """The place a slot names when no actor is named there ("shelled the Kurdish enclave of Afrin",
+        "an attack on Mosul"), as the party its country codes: a target of force can be a place (PLOVER and
+        CAMEO code it by its country). Its id is the place's, and it has no mentions of its own."""
+        # the head, a name it is compounded with or stands beside, or "the city of X"
+        near = [head] + [c for c in head.children if c.dep_ in ("compound", "appos", "nmod")]
+        near += [x for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for x in c.children
+                 if x.dep_ == "pobj"]
+        for tok in near:
+            place = self.place_by_token.get(tok.i)
+            if place is not None and place.country and tok.i not in self.by_token:
+                return Actor.model_construct(id=place.id, name=place.name, country=place.country, sector=None,
+                                             code=place.country, kb_id=None, role="place", former=False,
+                                             mentions=[])
+        return None
+
     def _author(self, head: Any) -> Any | None:
         """The "by" agent of an act noun's participle: "a bombing claimed by X", "comments made by X"."""
         if head.pos_ != "NOUN":
@@ -253,7 +273,7 @@ def subject_tokens(
     if index is not None and verb.pos_ != "VERB" and headline_verb(verb, index.patterns):
         subj, _, participle = headline_slots(verb, index)
         return ([], True) if participle else (subj, False)
-    subj = [c for c in verb.children if c.dep_ in SUBJ_DEPS and c.pos_ != "SPACE"]
+    subj = [c for c in verb.children if c.dep_ in SUBJ_DEPS and c.pos_ != "SPACE" and not dateline(c)]
     if subj and bare_participle(verb):
         # "Councilwoman arrested after ...": a headline's passive, its subject is the recipient; an inner act
         # ("Man charged with attacking Y") is the subject's, as with any passive governor below
@@ -710,6 +730,13 @@ def recipient_tokens(
             return actors, conf
     if uncoded is not None:
         return uncoded
+    if forceful(pattern):
+        # force on a place: "shelled the city of Afrin", "an attack on Mosul" (not "in Syria": that says where)
+        for toks in slots:
+            for tok in toks[:1]:
+                place = index.place_target(tok)
+                if place is not None and all(place.country != a.country or a.sector for a in exclude):
+                    return [place], 0.8
     if not is_noun:
         # PETRARCH's rule of last resort: the first actor inside the verb's own phrase
         # ("welcomed the resumption of ties with X", "marched close to the border with X")

@@ -88,11 +88,26 @@ def bare_participle(verb: Any) -> bool:
 
 
 def passive_subject(verb: Any) -> list[Any]:
-    """The passive subject of ``verb`` ("X was arrested", and the headline's "X arrested"), with its conjuncts."""
+    """The passive subject of ``verb`` ("X was arrested", and the headline's "X arrested"), with its conjuncts;
+    a dateline the parser took for one ("SAN FRANCISCO — A police officer was ...") is left out."""
     for c in verb.children:
-        if c.dep_ in PASS_SUBJ_DEPS or (c.dep_ in SUBJ_DEPS and bare_participle(verb)):
+        if (c.dep_ in PASS_SUBJ_DEPS or (c.dep_ in SUBJ_DEPS and bare_participle(verb))) and not dateline(c):
             return conjuncts(c)
     return []
+
+
+DATELINE_DASHES = frozenset({"—", "--", "–", "-", ":"})
+
+
+def dateline(tok: Any) -> bool:
+    """A place name in capitals opening a story and followed by a dash ("TBILISI, Georgia --")."""
+    if not tok.is_upper or not tok.is_alpha:
+        return False
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    after_dash = nxt is not None and (nxt.text in DATELINE_DASHES or any(
+        c.text in DATELINE_DASHES and c.i > tok.i for c in tok.children))
+    first = tok.left_edge.i == tok.sent.start or tok.doc[tok.left_edge.i - 1].is_space
+    return after_dash and first
 
 
 def to_marker(verb: Any) -> Any | None:

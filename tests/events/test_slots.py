@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 
 from eventwire.events.slots import opposed, patient_possessor, undergoes
-from eventwire.events.syntax import bare_participle, passive_subject
+from eventwire.events.syntax import bare_participle, dateline, passive_subject
 
-from .conftest import find
+from .conftest import find, make_doc
 
 Code = Callable[..., list[Any]]
 A = {"Gondor": "GON", "Mordor": "MOR", "Rohan": "ROH", "Arnor": "ARN", "Osgiliath": "OSG", "Boromir": "BOR"}
@@ -222,3 +222,27 @@ def test_anti_modifier_is_no_target(code: Code) -> None:
 def test_undergoes_needs_an_event_noun_object(nlp: Any, coder: Any) -> None:
     assert undergoes(nlp("Rohan received strong backing from Gondor.")[1], coder.p)
     assert not undergoes(nlp("Rohan received the envoy from Gondor.")[1], coder.p)
+
+
+# ------------------------------------------------------------------ places as targets, datelines
+def test_force_on_a_place_targets_the_place(nlp: Any, coder: Any) -> None:
+    doc = make_doc(nlp, "Gondor forces launched an attack on the nearby city of Minas Ithil on Sunday.",
+                   {"Gondor forces": "GONMIL"}, places=[("Minas Ithil", "city")])
+    doc.places[0].country = "MOR"
+    attack = [e for e in coder.code(doc) if e.type == "ASSAULT"]
+    assert attack and [(r.name, r.country) for r in attack[0].recipient] == [("Minas Ithil", "MOR")]
+
+
+def test_a_place_where_it_happened_is_no_target(nlp: Any, coder: Any) -> None:
+    doc = make_doc(nlp, "Gondor forces launched an attack in Minas Ithil on Sunday.", {"Gondor forces": "GONMIL"},
+                   places=[("Minas Ithil", "city")])
+    doc.places[0].country = "MOR"
+    assert all(not e.recipient for e in coder.code(doc) if e.type == "ASSAULT")
+
+
+def test_dateline_is_no_subject(nlp: Any, code: Code) -> None:
+    doc = nlp("OSGILIATH — A Gondor officer was shot by Mordor soldiers on Sunday.")
+    assert dateline(doc[0]) and not dateline(doc[3])
+    evs = code("OSGILIATH — A Gondor officer was shot by Mordor soldiers on Sunday.",
+               {"OSGILIATH": "OSG", "A Gondor officer": "GON", "Mordor soldiers": "MOR"})
+    assert find(evs, "ASSAULT", "MOR", "GON"), sides(evs, "ASSAULT")
