@@ -130,3 +130,11 @@ def test_a_past_act_dated_ahead_is_no_future(code) -> None:  # type: ignore[no-u
     assert [e for e in find(evs, "RETREAT", "ARN", "GON") if "future" not in e.aux]
     evs = code("Arnor will release Gondor on Monday.", A, times=[("Monday", "2014-12-01")])
     assert [e for e in find(evs, "RETREAT") if "future" in e.aux] or find(evs, "CONCEDE")
+
+
+def test_general_verbs_code_only_what_they_are_used_for(code) -> None:  # type: ignore[no-untyped-def]
+    assert find(code("Arnor supplied weapons to Gondor.", A), "AID", "ARN", "GON")
+    assert find(code("Arnor sent troops to Gondor.", A), "MOBILIZE", "ARN")
+    assert not code("Arnor sent messages to Gondor.", A)
+    assert not code("Neighbours called police to the home of Arnor.", A)
+    assert find(code("Arnor called on Gondor to leave Mordor.", A), "REQUEST", "ARN", "GON")
