@@ -83,10 +83,17 @@ GENERIC_NOUNS: dict[str, str | None] = {
     "shooter": "CRM", "shooters": "CRM", "officer": "COP", "officers": "COP", "police officer": "COP",
     "police officers": "COP", "killer": "CRM", "killers": "CRM", "kidnapper": "CRM", "kidnappers": "CRM",
     "robber": "CRM", "robbers": "CRM", "assailants": "CRM",
+    "jets": "MIL", "fighter jets": "MIL", "aircraft": "MIL", "opponent": "OPP", "opponents": "OPP",
+    "hostage": "CVL", "hostages": "CVL", "family": "CVL", "relatives": "CVL", "witness": "CVL", "witnesses": "CVL",
+    "inmate": "CVL", "inmates": "CVL", "locals": "CVL", "investigators": "COP", "councilman": "GOV",
+    "councilwoman": "GOV", "councillor": "GOV", "aide": "GOV", "aides": "GOV", "adviser": "GOV", "advisers": "GOV",
+    "supporters": None, "experts": None, "analysts": None, "observers": None,
 }
 # Agents whose KB sector does not say what the guidelines call them: an unnamed gunman is a criminal (CRM),
-# not an armed group (the KB's UAF).
-GENERIC_SECTOR_OVERRIDES: dict[str, str] = {"gunman": "CRM", "gunmen": "CRM", "assailant": "CRM"}
+# not an armed group (the KB's UAF); prisoners are not police (the KB's COP).
+GENERIC_SECTOR_OVERRIDES: dict[str, str] = {
+    "gunman": "CRM", "gunmen": "CRM", "assailant": "CRM", "prisoner": "CVL", "prisoners": "CVL",
+}
 # Nouns of institutions: never one person, so no pronoun refers to them.
 INSTITUTION_NOUNS: frozenset[str] = frozenset(
     {"government", "police", "army", "military", "court", "parliament", "administration", "opposition",
