@@ -227,6 +227,8 @@ class ActorResolver:
         if ent.label_ == "PERSON":
             # "Lisa Monaco": a name part before the hit; "Syrian President X" starts with the country word
             return first.kind != PERSON and toks[0].i < start
+        if first.kind == PERSON and ent.label_ != "ORG":
+            return True  # "the Ayn al-Assad air base", "King Fahd Airport" are not those people
         if first.priority >= CURATED_PRIORITY or first.kind == PERSON:
             return False
         if ent.label_ != "ORG":
@@ -691,6 +693,8 @@ class ActorResolver:
         if m.kind == "country-anaphor":
             return self._country_antecedent(sdoc, m, actors, assigned)
         if m.kind == "anaphor":
+            if m.inside:
+                return None  # "president" in "Syria's president": the longer mention says whose
             mod = self._modifier_country(sdoc, m, assigned, actors)
             if mod is not None and m.agent is not None:
                 # "Syrian Kurdish forces", "UK foreign fighters": a country word among the noun's modifiers

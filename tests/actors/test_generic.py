@@ -114,6 +114,11 @@ def test_no_rebel_group_from_part_of_an_organisations_name(run: Run) -> None:
     assert all(a.code is None or "REB" not in a.code for a in doc.actors), [(a.name, a.code) for a in doc.actors]
 
 
+def test_a_place_named_after_a_person_is_not_that_person(run: Run) -> None:
+    doc = run("US troops are based at the Ayn al-Assad air base in western Iraq.", "2019-03-04")
+    assert all(a.code != "SYRGOV" for a in doc.actors), [(a.name, a.code) for a in doc.actors]
+
+
 def test_the_texts_country_wins_over_a_kb_organisation_of_another_country(run: Run) -> None:
     doc = run("Mexico's Senate approved the trade deal on Thursday.", "2019-03-04")
     senate = next(a for a in doc.actors if any("Senate" in t for t in texts(a)))
@@ -159,6 +164,13 @@ def test_a_bare_title_among_several_holders_goes_to_the_salient_one_or_to_no_one
               "Trade was also on the agenda. The president said talks would resume.", "2019-03-04")
     pres = holding(doc, "The president")
     assert pres.kb_id is None and pres.country is None
+
+
+def test_a_possessed_title_is_never_another_countrys_holder(run: Run) -> None:
+    doc = run("Recep Tayyip Erdogan met Vladimir Putin in Sochi. Erdogan said Syria's president must go.",
+              "2019-03-04")
+    assert holding(doc, "Syria's president").country == "SYR"
+    assert all(a.country == "SYR" for a in doc.actors if any("president" in t for t in texts(a)))
 
 
 def test_the_country_is_the_one_country_just_named(run: Run) -> None:
