@@ -62,6 +62,12 @@ UNDERGO_PREPS = ("from", "by")  # the giver of what an undergo verb's subject re
 # a gerund after these prepositions on a verb with an object is the object's act: "accused X of attacking Y",
 # "charged X with", "arrested X for", "thanked X for"; on a passive verb the passive subject's
 CHARGE_PREPS = frozenset({"of", "for", "with"})
+# verbs of charging: the act an event noun after CHARGE_NOUN_PREPS names is the charged one's ("charged in
+# the abduction of X", "arrested for the murder of X", "wanted over the attack")
+CHARGE_VERBS = frozenset({"charge", "accuse", "arrest", "detain", "convict", "jail", "sentence", "indict", "suspect",
+                          "want", "question", "prosecute", "try", "blame", "punish", "fine", "imprison", "hold",
+                          "execute", "extradite", "acquit", "investigate", "implicate"})
+CHARGE_NOUN_PREPS = frozenset({"in", "for", "over", "with", "of"})
 # nouns naming a charge: the act in "on suspicion of attacking", "charges of murdering" is the charged one's
 CHARGE_NOUNS = frozenset({"suspicion", "charge", "count", "accusation", "allegation", "conviction", "indictment"})
 # event nouns whose bare possessor is who it was done to ("his arrest", "Khashoggi's murder"); with an
@@ -455,6 +461,24 @@ def headline_slots(verb: Any, index: ActorIndex) -> tuple[list[Any], list[Any], 
     return pick(left, True), pick(right, not any(t.i in index.by_token for t in right)), participle
 
 
+def _harmed(noun: Any) -> list[list[Any]]:
+    """Whom an act of force was aimed at, as its purpose says ("an offensive to oust X", "launched a campaign
+    in Afrin in an effort to drive out X")."""
+    out: list[list[Any]] = []
+    carriers = [noun] + ([noun.head] if noun.dep_ in ("dobj", "obj") and noun.head.pos_ == "VERB" else [])
+    for carrier in carriers:
+        for purpose in carrier.children:
+            if purpose.dep_ in ("acl", "advcl", "xcomp") and purpose.pos_ == "VERB" and \
+                    to_marker(purpose) is not None:
+                out += [conjuncts(c) for c in purpose.children if c.dep_ in ("dobj", "obj")]
+            if purpose.dep_ == "prep" and purpose.lower_ == "in":  # "in an effort / a bid to drive out X"
+                for aim in purpose.children:
+                    for verb in aim.children:
+                        if verb.dep_ == "acl" and verb.pos_ == "VERB" and to_marker(verb) is not None:
+                            out += [conjuncts(c) for c in verb.children if c.dep_ in ("dobj", "obj")]
+    return out
+
+
 def forceful(pattern: Pattern) -> bool:
     """A pattern coding force (CAMEO 14-20: protest, force posture, coercion, assault), whose object may name
     the act itself ("fought an insurgency"); a verbal act on an attack ("condemned an attack by X") targets it."""
@@ -482,6 +506,24 @@ def _headline_subject(verb: Any) -> list[Any]:
         return []
     mods = [c for c in verb.lefts if c.dep_ in ("compound", "nmod", "npadvmod") and c.pos_ in ("PROPN", "NOUN")]
     return conjuncts(mods[-1]) if mods else []
+
+
+def _charged_by(verb: Any, words: WordClasses, depth: int, index: ActorIndex | None) -> list[Any]:
+    """Who a verb of charging charges: its object, its passive subject, or the noun its participle
+    qualifies ("a man charged in ...")."""
+    if verb.pos_ != "VERB":
+        return []
+    objs = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    if objs:
+        return conjuncts(objs[0])
+    undergoer = passive_subject(verb)
+    if undergoer:
+        return undergoer
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return conjuncts(verb.head)
+    if implicit_passive(verb):
+        return subject_tokens(verb, words, depth + 1, index=index)[0]
+    return []
 
 
 def _charged(noun: Any, words: WordClasses, depth: int, index: ActorIndex | None) -> list[Any]:
@@ -566,6 +608,11 @@ def noun_actor_tokens(
         return [], False
     if head.i != noun.i and noun.dep_ in ("dobj", "obj", "attr", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
         return subject_tokens(head, words, depth + 1, index=index, via_noun=True)
+    if noun.dep_ == "pobj" and head.lower_ in CHARGE_NOUN_PREPS and head.head.lemma_.lower() in CHARGE_VERBS:
+        # "charged in the abduction of X", "arrested for the murder of X": the charged one did it
+        charged = _charged_by(head.head, words, depth, index)
+        if charged:
+            return charged, False
     if head.i != noun.i and noun.dep_ == "pobj" and head.head.pos_ in ("VERB", "AUX") and (
             head.lower_ in EVENT_NOUN_PREPS or head.lower_ in DURING_PREPS or (joint and head.lower_ in JOINT_PREPS)):
         return subject_tokens(head.head, words, depth + 1, index=index, via_noun=True)
@@ -687,6 +734,12 @@ def recipient_tokens(
         # "wage war on X", "conduct airstrikes against X", "signed the deal with X": the verb only carries
         # the noun's event (had it its own, the noun would not be coded)
         holders.append(trigger.head)
+    late_holder: Any = None
+    if is_noun and trigger.dep_ == "pobj" and trigger.head.lower_ in EVENT_NOUN_PREPS and \
+            trigger.head.head.pos_ == "VERB":
+        # "played a role in Turkey's assault on Afrin": the parser hangs "on Afrin" on the verb
+        late_holder = trigger.head.head
+        holders.append(late_holder)
     of_agent = _of_agent(trigger, pattern.rcp_preps, words) if is_noun else []
     if of_agent:
         holders.append(of_agent[0])  # "the support of X for Y": Y, wherever the parser hung "for"
@@ -694,6 +747,8 @@ def recipient_tokens(
     for holder in holders:
         for c in holder.children:
             if of_agent and c.lower_ == "of" and holder.i == trigger.i:
+                continue
+            if late_holder is not None and holder.i == late_holder.i and c.i < trigger.i:
                 continue
             if c.dep_ in ("prep", "dative") and c.lower_ in preps:
                 for pobj in c.children:
@@ -711,6 +766,8 @@ def recipient_tokens(
         slots.extend(conjuncts(p) for _, p in preps_found)
     if is_noun:
         slots.append(means_of(trigger))  # "44 people were killed in an attack": the 44
+        if forceful(pattern):
+            slots.extend(_harmed(trigger))  # "an offensive to oust X"
     else:
         # "X believes Y can cope", "X allowed that Y isn't ...": with no object, the target is Y
         for c in trigger.children:

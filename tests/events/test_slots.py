@@ -172,6 +172,21 @@ def test_passive_sharing_its_subject(code: Code) -> None:
     assert find(evs, "ASSAULT", "MOR", "BOR"), sides(evs, "ASSAULT")
 
 
+def test_purpose_of_an_offensive_names_its_target(code: Code) -> None:
+    evs = code("Mordor launched an offensive to oust Gondor forces from Ithilien.",
+               {"Mordor": "MOR", "Gondor forces": "GON"})
+    assert find(evs, "ASSAULT", "MOR", "GON"), sides(evs, "ASSAULT")
+    evs = code("Mordor launched a military campaign in Ithilien last month, in an effort to drive out Gondor militias.",
+               {"Mordor": "MOR", "Gondor militias": "GON"})
+    assert find(evs, "ASSAULT", "MOR", "GON"), sides(evs, "ASSAULT")
+
+
+def test_a_target_the_parser_hung_on_the_verb(code: Code) -> None:
+    evs = code("His troops played a key role in Mordor's assault on the Gondor enclave of Osgiliath.",
+               {"Mordor": "MOR", "His troops": "MOR", "Gondor": "GON"})
+    assert find(evs, "ASSAULT", "MOR", "GON"), sides(evs, "ASSAULT")
+
+
 def test_governing_verb_holds_the_nouns_target(code: Code) -> None:
     evs = code("Arnor signed the trade deal with Gondor in October.", A)
     assert any(e.actor and e.actor[0].code == "ARN" and "GON" in [r.code for r in e.recipient] for e in evs)
@@ -191,6 +206,12 @@ def test_the_accused_does_the_reported_act(code: Code, text: str) -> None:
     evs = code(text, {"Bassett": "BAS", "Beedle": "BEE", "Prosecutors": "JUD"})
     assert find(evs, "ASSAULT", "BAS", "BEE"), sides(evs, "ASSAULT")
     assert not find(evs, "ASSAULT", "JUD")
+
+
+def test_the_charged_did_the_act_an_event_noun_names(code: Code) -> None:
+    evs = code("A Gondor man charged in the abduction of an Arnor woman was declared incompetent.",
+               {"A Gondor man": "GON", "an Arnor woman": "ARN"})
+    assert find(evs, "ASSAULT", "GON", "ARN"), sides(evs, "ASSAULT")
 
 
 def test_a_gerund_of_the_subject_stays_the_subjects(code: Code) -> None:
