@@ -11,6 +11,7 @@ from eventwire.document import Actor, Document, Event, EventActor, Evidence
 from eventwire.events.anchor import date_of, period_end, period_start, place_of
 from eventwire.events.candidate import Candidate
 from eventwire.events.lexicon import WordClasses
+from eventwire.events.modality import decided_and_done
 from eventwire.events.ontology import CameoCode, Ontology, quad_class
 from eventwire.events.slots import INTENT_CODES, REJECT_CODES, ActorIndex, map_actors, subject_tokens
 from eventwire.events.syntax import governing_chain, to_marker
@@ -76,6 +77,9 @@ def build_events(
         reciprocal = True
     if require_actor and not actors and not recips:
         return []
+    if trig.lemma_.lower() in words.motion and not statements and onto.plover_type(cand.cameo) == "CONSULT" and \
+            not (recips and actors and all(political(a, words) for a in actors)):
+        return []  # "the convoy set off for Syria": travel is a visit only by a political actor, to someone
     # a bare verb (its pattern's default code, no words to confirm it) needs both sides, as in PETRARCH;
     # events that need no recipient in PLOVER are exempt
     bare = cand.trigger.pos_ == "VERB" and not cand.pattern.constraints and cand.rule == cand.pattern.id
@@ -127,6 +131,9 @@ def build_events(
     if cand.mode == "intent" and trig.dep_ == "acl" and to_marker(trig) is None:
         cand.mode = None  # "a decision hailed by X" is no stated intention; "its decision to attend" is
         cand.type_override = None
+    elif cand.mode == "intent" and decided_and_done(trig, words) and cand.pattern.code:
+        # "in response to the US decision to expel X": the decided act was carried out (modality.py)
+        cand.mode, cand.type_override, cand.cameo = None, None, cand.pattern.code
     for code, who, whom, conf, rule in pairs:
         info = onto.cameo(code)
         if info is None and statements and code[:2].isdigit():
@@ -176,6 +183,12 @@ def build_events(
             )
         )
     return out
+
+
+def political(actor: Actor, words: WordClasses) -> bool:
+    """A state (a country with no sector) or an actor of a political sector (class ``political_sector``)."""
+    sectors = {s for s in (actor.sector or "").upper().replace("/", " ").split() if s}
+    return (not sectors and bool(actor.country)) or bool(sectors & words.political_sector)
 
 
 def past_tense(verb: Any) -> bool:

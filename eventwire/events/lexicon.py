@@ -71,6 +71,8 @@ class WordClasses:
     standing: frozenset[str]
     presupposing: frozenset[str]
     command: frozenset[str]
+    motion: frozenset[str]
+    political_sector: frozenset[str]  # upper case
     prospect: frozenset[str]
     reverse_pair: frozenset[str]  # "040:040", "042:043": CAMEO pairs (three digits) of mutual acts
 
@@ -111,6 +113,8 @@ class WordClasses:
             standing=words("standing"),
             presupposing=words("presupposing"),
             command=words("command"),
+            motion=words("motion"),
+            political_sector=frozenset(w.upper() for w in patterns.words("political_sector")),
             prospect=words("prospect"),
             reverse_pair=words("reverse_pair"),
         )

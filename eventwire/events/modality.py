@@ -38,6 +38,9 @@ def modality(cand: Candidate, words: WordClasses, negated_can_is_not: bool = Fal
         if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
             aux.add("negation")
         return aux
+    if decided_and_done(cand.trigger, words):
+        local_aux(cand.trigger, aux, words, negated_can_is_not)
+        return aux - {"hypothetical", "future"}  # "in response to the US decision to expel X": it was done
     if noun is not None and noun.dep_ == "pobj" and noun.head.lower_ == "of" and \
             noun.head.head.lemma_.lower() in words.prospect:
         aux.add("hypothetical")  # "the dangers of a military clash", "the risk of war": not (yet) an act
@@ -120,6 +123,16 @@ def presupposed(noun: Any, words: WordClasses) -> bool:
     # "in response to X", "in the wake of X": the preposition's own head is the word of the class
     owner = prep.head
     return prep.dep_ == "prep" and owner.pos_ == "NOUN" and owner.lemma_.lower() in words.presupposing
+
+
+def decided_and_done(trigger: Any, words: WordClasses) -> bool:
+    """The act of an intent noun ("its decision to expel X") when the noun itself is taken as given ("in
+    response to the US decision to expel X", "after its decision to withdraw"): the decision was carried out,
+    so its act is a fact, not an intention."""
+    if trigger.pos_ != "VERB" or trigger.dep_ != "acl" or to_marker(trigger) is None:
+        return False
+    owner = trigger.head
+    return owner.pos_ == "NOUN" and owner.lemma_.lower() in words.intent_noun and presupposed(owner, words)
 
 
 def local_aux(verb: Any, aux: set[str], words: WordClasses, negated_can_is_not: bool = False) -> None:

@@ -138,3 +138,25 @@ def test_general_verbs_code_only_what_they_are_used_for(code) -> None:  # type: 
     assert not code("Arnor sent messages to Gondor.", A)
     assert not code("Neighbours called police to the home of Arnor.", A)
     assert find(code("Arnor called on Gondor to leave Mordor.", A), "REQUEST", "ARN", "GON")
+
+
+def test_travel_is_a_visit_only_by_a_political_actor(nlp, coder) -> None:  # type: ignore[no-untyped-def]
+    from eventwire.document import Actor
+    from eventwire.events.build import political
+
+    from .conftest import make_doc
+
+    doc = make_doc(nlp, "The convoy set off for Gondor.", {"Gondor": "GON", "The convoy": "CVY"})
+    for a in doc.actors:
+        a.country, a.sector = {"GON": ("GON", None), "CVY": (None, "CVL")}[a.code]
+    assert not [e for e in coder.code(doc) if e.type == "CONSULT"]
+    assert political(Actor(id="a", name="Arnor", country="ARN"), coder.words)  # a state
+    assert political(Actor(id="b", name="Arnor army", country="ARN", sector="MIL"), coder.words)
+    assert not political(Actor(id="c", name="a man", country="ARN", sector="CVL"), coder.words)
+
+
+def test_a_decision_carried_out_is_a_fact(code) -> None:  # type: ignore[no-untyped-def]
+    text = "In response to the decision of Arnor to expel Gondor's diplomats, Rohan expelled Arnor's envoys."
+    evs = code(text, {**A, "Gondor's diplomats": "GONGOV", "Arnor's envoys": "ARNGOV"})
+    expel = [e for e in evs if "GONGOV" in [r.code for r in e.recipient]]
+    assert expel and expel[0].is_fact and expel[0].type == "SANCTION" and expel[0].mode != "intent"
