@@ -278,12 +278,18 @@ def _compatible(winner: Entry, other: Entry) -> bool:
 
 def _cap_roles(extra: tuple[Role, ...], mine: tuple[Role, ...]) -> tuple[Role, ...]:
     """Roles of an absorbed Phoenix person, each ended when the curated record's next role starts: Phoenix's
-    open ranges are as of 2014 (Theresa May's GBRGOVHRI from 2010 must not outlive her premiership)."""
+    open ranges and undated codes are as of 2014 (Theresa May's GBRGOVHRI from 2010 must not outlive her
+    premiership; Robert Mugabe's undated ZWEGOV must not make him President after 2017)."""
     starts = sorted(r.start for r in mine if r.start)
     out = []
     for r in extra:
+        if r.end is None and r.start:
+            # an open range that begins inside a curated office ends with it
+            ends = [m.end for m in mine if m.start and m.end and m.start <= r.start <= m.end]
+            if ends:
+                r = Role(r.code, r.start, max(ends), r.title)
         later = [s for s in starts if r.start is None or s > r.start]
-        if later and r.dated and (r.end is None or r.end > later[0]):
+        if later and (r.end is None or r.end > later[0]):
             r = Role(r.code, r.start, later[0], r.title)
         out.append(r)
     return tuple(out)
