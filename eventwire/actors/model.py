@@ -308,6 +308,14 @@ class KnowledgeBase:
             self.entries.keys_of_all()
         return entry.keys
 
+    def person_names(self) -> list[str]:
+        """Canonical names of the person entries, read from the compiled rows without building entries."""
+        entries = self.entries
+        rows = entries._rows if isinstance(entries, _LazyEntries) else []
+        names = [r[1] for r in rows if r[2] == PERSON]
+        tail = range(len(rows), len(entries))
+        return names + [entries[i].name for i in tail if entries[i].kind == PERSON]
+
     def by_id(self, kb_id: str) -> Entry | None:
         if self._by_id is None:
             if isinstance(self.entries, _LazyEntries):

@@ -112,6 +112,16 @@ class ActorResolver:
 
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
+        self._given: frozenset[str] | None = None
+
+    @property
+    def given_names(self) -> frozenset[str]:
+        """First words of the KB's person names ("lisa", "sergey"), read once: tells a name part before a
+        country word ("Lisa Monaco") from an adjective ("Evil Mordor")."""
+        if self._given is None:
+            firsts = (person_parts(n) for n in self.kb.person_names())
+            self._given = frozenset(p[0] for p in firsts if len(p) >= 2)
+        return self._given
 
     # -- 1. scan ----------------------------------------------------------------------------------
     def units(self, sdoc: Any) -> list[tuple[str, int]]:
@@ -156,7 +166,7 @@ class ActorResolver:
                 key = " ".join(words)
                 found = kb.exact(key) or kb.stem_match(key)
                 if found and self._plausible(sdoc, units[i][1], units[j][1], key) and \
-                        not self._part_of_longer_name(names, units[i][1], units[j][1] + 1, found):
+                        not self._part_of_longer_name(sdoc, names, units[i][1], units[j][1] + 1, found):
                     best_name = (j, found)
                 agent = kb.agent(key) or _extra_agent(key)
                 if agent is not None and not sdoc[units[j][1]].tag_.startswith("VB"):
@@ -208,8 +218,8 @@ class ActorResolver:
                     out[t.i] = ent
         return out
 
-    @staticmethod
-    def _part_of_longer_name(names: dict[int, Any], start: int, end: int, entries: list[Entry]) -> bool:
+    def _part_of_longer_name(self, sdoc: Any, names: dict[int, Any], start: int, end: int,
+                             entries: list[Entry]) -> bool:
         """A KB hit on part of a longer name is no evidence for that entry: a country or organisation inside
         a person's name ("Lisa Monaco"), or a generated dictionary's organisation inside another name
         ("World Trade Organization" is not Tanzim, "Century Foundation" not El Rukn, "Falcon Street" not
@@ -225,8 +235,9 @@ class ActorResolver:
             return False
         first = entries[0]
         if ent.label_ == "PERSON":
-            # "Lisa Monaco": a name part before the hit; "Syrian President X" starts with the country word
-            return first.kind != PERSON and toks[0].i < start
+            # "Lisa Monaco": a given name before the hit; "Syrian President X" starts with the country word,
+            # and "Evil Mordor" is an adjective before it
+            return first.kind != PERSON and any(fold(t.text) in self.given_names for t in sdoc[toks[0].i : start])
         if first.kind == PERSON and ent.label_ != "ORG":
             return True  # "the Ayn al-Assad air base", "King Fahd Airport" are not those people
         if first.priority >= CURATED_PRIORITY or first.kind == PERSON:
@@ -706,6 +717,9 @@ class ActorResolver:
             shared = self._shared_modifier(sdoc, m, assigned, actors)
             if shared is not None and m.agent is not None:
                 return self._sector_actor(shared, m.agent, sdoc, m)
+            appos = self._apposition_person(sdoc, m, actors, assigned)
+            if appos is not None:
+                return appos  # "Lisa Monaco, a former adviser": the adviser is Lisa Monaco
             if m.agent is not None and not m.plural and self._is_title(m.agent):
                 # "the president", "the crown prince": a person of that office named before, or no one known
                 holder = self._title_antecedent(sdoc, m, actors, assigned)
@@ -731,6 +745,19 @@ class ActorResolver:
                     c = e.resolve(None).country
                     if is_country(c):
                         return c
+        return None
+
+    @staticmethod
+    def _apposition_person(sdoc: Any, m: Mention, actors: dict[str, ActorOut],
+                           assigned: list[tuple[Mention, str]]) -> str | None:
+        """The person a singular sector noun stands in apposition to ("X, a former adviser, said")."""
+        head = sdoc[m.end - 1]
+        if head.dep_ != "appos" or head.tag_ not in ("NN", "NNP"):
+            return None
+        owner = head.head
+        for x, key in assigned:
+            if x.start <= owner.i < x.end and actors[key].kind == PERSON and not key.startswith(GENERIC):
+                return key
         return None
 
     def _generic_actor(self, sdoc: Any, m: Mention, actors: dict[str, ActorOut],

@@ -104,6 +104,7 @@ def test_a_sector_noun_used_as_a_verb_is_no_actor(run: Run) -> None:
 def test_no_country_read_from_inside_a_persons_name(run: Run) -> None:
     doc = run("Lisa Monaco, a former homeland security adviser, said the plan was flawed.", "2019-03-04")
     assert all(a.country != "MCO" for a in doc.actors), [(a.name, a.code) for a in doc.actors]
+    assert "adviser" in texts(holding(doc, "Lisa Monaco"))  # the apposition is the same person
 
 
 def test_no_rebel_group_from_part_of_an_organisations_name(run: Run) -> None:
