@@ -88,6 +88,8 @@ ACT_NOUNS = frozenset({"comment", "remark", "statement", "claim", "decision", "o
                        "missile", "rocket", "blast", "explosion", "drone", "shell", "allegation", "accusation",
                        "threat", "speech", "tweet", "letter", "message", "warning", "demand", "request", "offer",
                        "ambush", "shooting", "stabbing", "crackdown", "shootout", "firefight", "gunfire"})
+# "the organisations inside the Working Group", "factions within the coalition": the group's members
+MEMBER_PREPS = frozenset({"inside", "within", "among"})
 OPPOSED_PREFIXES = frozenset({"anti", "counter"})  # "anti-Assad forces" are not Assad's
 # an event noun after these is part of the clause's event, so the clause's subject takes part in it
 # ("said during a conversation with Y"); EVENT_NOUN_PREPS plus these
@@ -204,7 +206,15 @@ class ActorIndex:
             act, conf = self.actor_of(author, exclude)
             if act is not None:
                 return act, conf * 0.9
-        if head.lemma_.lower() in self.anaphors and head.pos_ in ("NOUN", "PROPN"):
+        for child in head.rights:
+            if child.dep_ == "prep" and child.lower_ in MEMBER_PREPS:  # "the organisations inside the Group"
+                for obj in child.children:
+                    if obj.dep_ == "pobj" and obj.i not in self.in_place:
+                        act, conf = self.actor_of(obj, exclude)
+                        if act is not None:
+                            return act, conf * 0.8
+        if head.lemma_.lower() in self.anaphors and head.pos_ in ("NOUN", "PROPN") and \
+                not any(c.dep_ == "nummod" for c in head.children):  # "the 120 organisations" are new
             return self._anaphor(head, excluded)
         return None, 0.0
 

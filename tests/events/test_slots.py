@@ -228,6 +228,13 @@ def test_clause_subject_takes_part_in_the_event_noun_around_it(code: Code) -> No
     assert find(evs, "CONSULT", "ELR", "GON"), sides(evs, "CONSULT")
 
 
+def test_members_of_a_group_act_for_it(code: Code) -> None:
+    evs = code("Arnor met Gondor on Monday. The 120 organisations inside the Free Assembly are urging Gondor to "
+               "attend the conference.", {"Arnor": "ARN", "Gondor": "GON", "the Free Assembly": "FRA"})
+    request = find(evs, "REQUEST", recipient="GON")
+    assert request and [a.code for a in request[0].actor] == ["FRA"], sides(evs, "REQUEST")
+
+
 def test_anti_modifier_names_the_other_side(nlp: Any) -> None:
     doc = nlp("Gondor supports anti-Mordor fighters.")
     mordor = next(t for t in doc if t.text == "Mordor")
