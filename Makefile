@@ -17,12 +17,12 @@ $(CORE): pyproject.toml
 	$(PIP) install -q -e .
 	touch $(CORE)
 
-# Everything the tests, linters and benchmarks need (web, Spark, test and dev extras).
+# Everything the tests, linters, benchmarks and training need (web, Spark, test, dev and train extras).
 setup: $(FULL)
 $(FULL): pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PIP) install -q --upgrade pip
-	$(PIP) install -q -e ".[web,spark,test,dev]"
+	$(PIP) install -q -e ".[web,spark,test,dev,train]"
 	touch $(CORE) $(FULL)
 
 # Debian packages the tests use: Chromium (web page tests) and Java (Spark). Installed with apt-get when
@@ -59,14 +59,9 @@ bench: setup
 
 # The event model (eventwire/events/data/event_model.json) from the real-news dev gold, and its out-of-fold
 # report (build/train_events/report.json; docs/event-model.md): seeded, CPU, a few minutes.
-TRAIN  := $(VENV)/.installed-train
 GOLD   ?= ../shared/data/realnews/dev
-train: $(TRAIN)
+train: setup
 	$(PY) tools/train_events.py --gold $(GOLD) --report build/train_events/report.json
-$(TRAIN): pyproject.toml
-	test -x $(PY) || python3 -m venv $(VENV)
-	$(PIP) install -q -e ".[train]"
-	touch $(CORE) $(TRAIN)
 
 schema: setup
 	$(PY) -m eventwire.schema

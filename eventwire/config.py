@@ -85,7 +85,8 @@ class EventsSettings(_Section):
 
     patterns: list[str]
     builtin: bool
-    min_confidence: float
+    min_confidence: Annotated[float, Field(ge=0, le=1)]
+    model: bool
     max_per_sentence: NonNegative
     statements: bool
     require_actor: bool

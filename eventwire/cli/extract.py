@@ -33,6 +33,9 @@ def extract(
     model: Annotated[str | None, typer.Option(help="spaCy model package name")] = None,
     workers: Annotated[int | None, typer.Option("--workers", "-j", help="worker processes")] = None,
     batch_size: Annotated[int | None, typer.Option(help="articles per batch")] = None,
+    min_confidence: Annotated[
+        float | None, typer.Option(help="drop facts below this confidence (0-1; default: the event model's threshold)")
+    ] = None,
 ) -> None:
     """Extract events from articles; write one Document per article.
 
@@ -41,7 +44,8 @@ def extract(
     """
     cfg = load_config(
         config,
-        {"pipeline.model": model, "pipeline.n_process": workers, "pipeline.batch_size": batch_size},
+        {"pipeline.model": model, "pipeline.n_process": workers, "pipeline.batch_size": batch_size,
+         "events.min_confidence": min_confidence},
     )
     pipeline = Pipeline(cfg)
     read_opts = {"published": published, "max_bytes": cfg.io.max_bytes}

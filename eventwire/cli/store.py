@@ -84,6 +84,9 @@ def ingest(
     workers: Annotated[int | None, typer.Option("--workers", "-j", help="worker processes")] = None,
     batch_size: Annotated[int | None, typer.Option(help="articles per transaction")] = None,
     config: Annotated[Path | None, typer.Option(help="user TOML configuration")] = None,
+    min_confidence: Annotated[
+        float | None, typer.Option(help="drop facts below this confidence (0-1; default: the event model's threshold)")
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="no progress bar")] = False,
 ) -> None:
     """Extract events from articles into the DuckDB store, idempotently (already stored articles are skipped).
@@ -95,7 +98,7 @@ def ingest(
     from eventwire.store import open_store
     from eventwire.store.ingest import ingest as run_ingest
 
-    cfg = load_config(config, {"pipeline.n_process": workers})
+    cfg = load_config(config, {"pipeline.n_process": workers, "events.min_confidence": min_confidence})
     db_path = _db_path(db)
     rejects_path = rejects or db_path.with_suffix(".rejects.jsonl")
     size = batch_size or cfg.store.batch_size

@@ -62,7 +62,6 @@ class EventCoder:
         self.onto = ontology
         self.words = WordClasses.from_patterns(patterns)
         self.max_per_sentence = int(settings.get("max_per_sentence", 6))
-        self.min_confidence = float(settings.get("min_confidence", 0.0))
         self.require_actor = bool(settings.get("require_actor", True))
         self.code_statements = bool(settings.get("statements", False))
         self.reverse_events = bool(settings.get("reverse", True))
@@ -94,7 +93,6 @@ class EventCoder:
                     require_actor=self.require_actor, statements=self.code_statements,
                     reverse=self.reverse_events, historical_days=self.historical_days,
                 ))
-            built = [e for e in built if e.confidence >= self.min_confidence]
             built.sort(key=lambda e: -e.confidence)
             events.extend(built[: self.max_per_sentence])
         return merge_events(events, same_acts=not self.code_statements)

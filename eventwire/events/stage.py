@@ -38,14 +38,18 @@ class EventsStage(Stage):
     def __init__(self, config: Config, resources: Resources) -> None:
         super().__init__(config, resources)
         self.coder = build_coder(config, resources)
-        # The event model (docs/event-model.md) gives each event a calibrated confidence and drops those below
-        # ``events.min_confidence``, or below the model's own threshold when that is 0. It was trained on PLOVER
-        # coding of news, so CAMEO statement coding (``statements``, the PETRARCH suites) is left as the rules say.
-        self.model: EventModel | None = None if config.events.statements else resources.get(EVENT_MODEL)
-        self.min_confidence = config.events.min_confidence or None
+        # The event model (docs/event-model.md) gives each event a calibrated confidence and drops the facts
+        # below ``events.min_confidence``, or below the model's own threshold when that is 0. It was trained on
+        # PLOVER coding of news, so CAMEO statement coding (``statements``, the PETRARCH suites) and
+        # ``events.model = false`` leave the rules' own confidence, filtered by ``min_confidence`` alone.
+        use_model = config.events.model and not config.events.statements
+        self.model: EventModel | None = resources.get(EVENT_MODEL) if use_model else None
+        self.min_confidence = config.events.min_confidence
 
     def __call__(self, doc: Document) -> None:
         events = self.coder.code(doc)
         if self.model is not None:
-            events = self.model.apply(doc, events, self.min_confidence, self.coder.words)
+            events = self.model.apply(doc, events, self.min_confidence or None, self.coder.words)
+        elif self.min_confidence:
+            events = [e for e in events if e.confidence >= self.min_confidence]
         doc.events = events

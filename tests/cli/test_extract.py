@@ -149,3 +149,21 @@ def test_mixed_folder_ingests_in_one_run(mixed_run: dict[str, Any]) -> None:
     assert stored == {"good-sample", "latin1", "iran-talks"}
     assert n_events > 5
     assert sorted(r["code"] for r in read_jsonl(rejects)) == ["E101", "E102", "E105", "E106", "E107"]
+
+
+def test_min_confidence_flag_drops_facts_below_it(tmp_path: Path) -> None:
+    """`--min-confidence` is the analyst's precision knob: a higher floor never adds facts."""
+    counts = []
+    for floor in ("0.0", "0.9"):
+        out = tmp_path / f"out-{floor}.jsonl"
+        proc = subprocess.run([*EVENTWIRE, "extract", str(SAMPLE), "--published", "2014-11-27",
+                               "--min-confidence", floor, "-o", str(out)], capture_output=True, text=True)
+        assert proc.returncode == 0, proc.stderr
+        events = json.loads(out.read_text().splitlines()[0])["events"]
+        facts = [e for e in events if not {"negation", "hypothetical", "future"} & set(e["aux"])]
+        assert all(e["confidence"] >= float(floor) for e in facts)
+        counts.append(len(facts))
+    assert counts[1] < counts[0]
+    bad = subprocess.run([*EVENTWIRE, "extract", str(SAMPLE), "--min-confidence", "1.5"], capture_output=True,
+                         text=True)
+    assert bad.returncode == 2 and "min_confidence" in bad.stderr

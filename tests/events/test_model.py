@@ -126,6 +126,14 @@ def test_statement_coding_is_left_to_the_rules() -> None:
     assert stage.model is None  # type: ignore[attr-defined]
 
 
+def test_model_off_keeps_the_rules_confidence_and_its_floor() -> None:
+    text = RIGHT[1][0] + " " + WRONG[0][0]
+    rules = Pipeline(load_config(overrides={"events.model": False})).extract(text, id="t").events
+    floored = Pipeline(load_config(overrides={"events.model": False, "events.min_confidence": 0.999}))
+    assert rules and floored.stages[-1].model is None  # type: ignore[attr-defined]
+    assert not floored.extract(text, id="t").events  # no rule confidence reaches 0.999
+
+
 def test_training_runs_end_to_end(tmp_path: Path) -> None:
     pytest.importorskip("sklearn", reason="training needs the train extra: pip install -e '.[train]'")
     if not DEV.is_dir():
