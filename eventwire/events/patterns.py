@@ -29,9 +29,11 @@ ours names syntactic relations, so a pattern keeps working when the parser chang
 
 Word classes: ``@name word|word|multi_word`` adds words (lower case; ``_`` joins the words of a phrase) to
 the class ``name``; the same class in another line or file (a user's ``.ewp``) adds more. Two classes act on
-the imported CAMEO dictionary when it is loaded: ``@disable rule.id`` leaves a rule out (its bare ``.0``
-reading covers every verb of its block), ``@no_bare verb`` leaves out the imported patterns of that verb that
-have no words to confirm them (PETRARCH's block default: "lead" as 060, "fire" as 190). The coder reads
+the imported CAMEO dictionary when it is loaded (data/policy.ewp, loaded with it): ``@disable rule.id`` leaves a
+rule out (``block.0`` is its bare reading, for every verb of the block; a block name, the whole block),
+``@no_bare verb`` leaves out the imported patterns of that verb that have no words to confirm them (PETRARCH's
+block default: "lead" as 060, "fire" as 190). A bare reading left out still codes under a control verb
+("refused to join" is REJECT). The coder reads
 them through ``eventwire.events.lexicon.WordClasses``; core.ewp defines and documents each (light verbs,
 control verbs, reporting and opinion verbs, recipient and place prepositions, time nouns ...). A class
 keeps its words' first-seen order too (``PatternSet.ordered``), for classes that rank their words.
@@ -53,7 +55,9 @@ from pathlib import Path
 from eventwire.errors import ErrorCode, EventwireError
 
 DATA_PACKAGE = "eventwire.events"
-BUILTIN_FILES: tuple[str, ...] = ("core.ewp", "cameo.ewp.gz")
+# the grammar (core.ewp), the imported CAMEO dictionary, and the project's policy over that dictionary
+BUILTIN_FILES: tuple[str, ...] = ("core.ewp", "cameo.ewp.gz", "policy.ewp")
+IMPORTED_FILES = frozenset({"cameo.ewp.gz"})  # what @disable and @no_bare act on
 PREPOSITIONS = frozenset(
     "about above across after against along among around as at before behind below beneath beside between "
     "beyond by despite during for from in inside into like near of off on onto out outside over past "
@@ -202,7 +206,7 @@ class PatternSet:
 def imported_unused(pattern: Pattern, disabled: set[str], no_bare: set[str]) -> bool:
     """Whether a pattern of the built-in imported dictionary (priority 0) is left out by ``@disable`` (its rule
     id) or ``@no_bare`` (a verb's reading with no words to confirm it)."""
-    if pattern.priority != 0 or pattern.source not in BUILTIN_FILES:
+    if pattern.priority != 0 or pattern.source not in IMPORTED_FILES:
         return False
     rid = pattern.id.lower()
     if rid in disabled or rid.rsplit(".", 1)[0] in disabled:
@@ -360,7 +364,7 @@ def load_patterns(extra: tuple[str, ...] = (), builtin: bool = True) -> PatternS
     pset = PatternSet()
     if builtin:
         for name in BUILTIN_FILES:
-            parse_ewp(_builtin_text(name), name, pset, priority=1 if name == "core.ewp" else 0)
+            parse_ewp(_builtin_text(name), name, pset, priority=0 if name in IMPORTED_FILES else 1)
     elif "core.ewp" in BUILTIN_FILES:
         # Word classes (light, control, reporting verbs) and nominal events are grammar, not vocabulary.
         parse_ewp(_builtin_text("core.ewp"), "core.ewp", pset, priority=1)

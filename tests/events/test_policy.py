@@ -160,3 +160,27 @@ def test_a_decision_carried_out_is_a_fact(code) -> None:  # type: ignore[no-unty
     evs = code(text, {**A, "Gondor's diplomats": "GONGOV", "Arnor's envoys": "ARNGOV"})
     expel = [e for e in evs if "GONGOV" in [r.code for r in e.recipient]]
     assert expel and expel[0].is_fact and expel[0].type == "SANCTION" and expel[0].mode != "intent"
+
+
+def test_every_policy_pattern_fires_on_its_examples(nlp, coder) -> None:  # type: ignore[no-untyped-def]
+    """data/policy.ewp is loaded with the imported dictionary: its patterns are checked with it (the core grammar's
+    are checked on core.ewp alone, test_core_examples.py)."""
+    import re
+
+    from eventwire.events.match import match_trigger
+    from eventwire.events.patterns import iter_patterns
+
+    from .test_core_examples import _doc
+
+    pset = coder.p
+    patterns = [p for p in iter_patterns(pset) if p.source == "policy.ewp"]
+    assert patterns and all(pset.examples.get(p.id) for p in patterns)
+    for pattern in patterns:
+        for example in pset.examples[pattern.id]:
+            doc = _doc(nlp, example)
+            if pattern.null:
+                picked = [match_trigger(pset, pattern.pos, tok) for tok in doc.spacy]
+                assert any(hit is not None and hit[0].id == pattern.id for hit in picked), example
+                continue
+            rules = [re.split(r"[+#]", ev.rule)[0] for ev in coder.code(doc)]
+            assert pattern.id in rules, f"{example!r} -> {rules}"
