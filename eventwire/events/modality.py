@@ -52,7 +52,8 @@ def modality(cand: Candidate, words: WordClasses, negated_can_is_not: bool = Fal
             aux.add("negation")
         lem = clause.lemma_.lower()
         noun = cand.trigger
-        governed = noun.head.i == clause.i or (noun.dep_ == "pobj" and noun.head.head.i == clause.i)
+        governed = (noun.head.i == clause.i and noun.dep_ not in ("nsubj", "nsubjpass")) or \
+            (noun.dep_ == "pobj" and noun.head.head.i == clause.i)  # "airstrikes were intended to X": not wished
         if governed and (lem in words.request or lem in words.desire) and lem not in words.command:
             # "called for a boycott", "wants talks": the event is asked for or wished, not done
             aux.add("future" if lem in FUTURE_DESIRE_NOUN else "hypothetical")
