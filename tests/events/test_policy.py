@@ -189,5 +189,3 @@ def test_every_policy_pattern_fires_on_its_examples(nlp, coder) -> None:  # type
 def test_the_subject_of_an_intention_is_no_wish(code) -> None:  # type: ignore[no-untyped-def]
     evs = code("Airstrikes by Arnor on Mordor were intended to reassure Gondor.", A)
     assert [e for e in find(evs, "ASSAULT", "ARN") if e.is_fact]
-    evs = code("Arnor wants airstrikes on Mordor.", A)
-    assert not [e for e in find(evs, "ASSAULT") if e.is_fact]
