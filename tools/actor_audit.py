@@ -10,7 +10,8 @@ articles of a gold folder (the dev split by default) and checks every actor that
   "PTY"); a CAMEO region code (WST, MEA) is listed apart as ``country_region``, not a contradiction;
 - ``mention_country``: one of its mentions holds a country word ("Mexico", "Turkish") or is directly
   preceded by one ("Mexico's Senate"), and that country is not the actor's;
-- ``country_in_person``: a country actor read from inside a person's name ("Lisa Monaco");
+- ``country_in_person``: a country actor read from inside a person's name, after a given name the KB knows
+  ("Lisa Monaco");
 - ``partial_name``: a knowledge-base match (not a country or capital) on only part of a longer name that
   spaCy found ("Organization" in "World Trade Organization" coded as a rebel group).
 
@@ -64,6 +65,14 @@ def _token_span(sdoc: Any, start: int, end: int) -> Any:
     return sdoc.char_span(start, end, alignment_mode="expand")
 
 
+def _given_names(kb: KnowledgeBase) -> frozenset[str]:
+    """Given names known to the KB: a country word after one inside a person's name is that name's part
+    ("Lisa Monaco"); the recogniser's other "persons" ("Eastern Ghouta", "CNN Turk") are not people."""
+    from eventwire.actors.resolve import ActorResolver
+
+    return ActorResolver(kb).given_names
+
+
 def _historic_codes() -> frozenset[str]:
     """ISO 3166-3 codes of former countries (SUN, YUG): a historical article may code them."""
     import pycountry
@@ -74,6 +83,7 @@ def _historic_codes() -> frozenset[str]:
 def audit_actor(kb: KnowledgeBase, doc: Document, actor: Actor) -> Iterator[dict[str, Any]]:
     """The contradictions of one coded actor (see the module docstring)."""
     iso = country_codes() | _historic_codes()
+    given = _given_names(kb)
     sdoc = doc.spacy
     base = {"id": doc.id, "actor": actor.name, "code": actor.code, "country": actor.country, "kb_id": actor.kb_id}
     if actor.country is not None and actor.country not in iso:
@@ -101,7 +111,7 @@ def audit_actor(kb: KnowledgeBase, doc: Document, actor: Actor) -> Iterator[dict
         if actor.kb_id and actor.kb_id.startswith("country:"):
             for ent in sdoc.ents:
                 if ent.label_ == "PERSON" and ent.start <= span.start and span.end <= ent.end and \
-                        (ent.end - ent.start) > (span.end - span.start) and ent.start < span.start:
+                        ent.start < span.start and any(fold(t.text) in given for t in sdoc[ent.start : span.start]):
                     yield {**base, "check": "country_in_person", "mention": ent.text}
         if actor.kb_id and kb_kind(kb, actor.kb_id) not in COUNTRYLIKE_KINDS:
             for ent in sdoc.ents:
