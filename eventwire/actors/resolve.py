@@ -7,8 +7,19 @@ Steps (each a small function, so each can be tested and improved alone):
    (country + title + person), "the Syrian government" (country + sector noun), "Assad's army"
    (possessor's country + sector), "the US-led international coalition" (X-led coalition).
 3. ``assign``: each mention gets an actor: KB entry on the article date, or an in-document person it is
-   a variant of ("Mualem", "Mr. Mualem"), or the holder of a title ("the Russian Foreign Minister"),
-   or the last group for "the group", or the last person for "he/his".
+   a variant of ("Mualem", "Mr. Mualem", a given name alone: "Mahathir"), or the holder of a title ("the
+   Russian Foreign Minister", a bare "the crown prince" when the article makes it clear), or the last group
+   for "the group", or the one country just named for "the country", or the last person for "he/his".
+
+A wrong code is worse than none. A KB hit needs evidence: not part of a longer name ("Lisa Monaco",
+"World Trade Organization"), not of another country than the country word before it ("Mexico's Senate"
+is MEX + LEG, not the US Congress), a margin over a same-priority entry of another country, and for a
+generated dictionary's organisation its country named in the article. What the words still say is kept:
+an unresolved sector noun is a generic actor with its sector and, from a modifier, its country ("Turkish
+police" -> TURCOP, "Police of Turkey"); with no country its code is the sector alone ("police" -> COP,
+named "Police"), never a guessed country. Generic identity: one actor per noun and number ("police" ...
+"police said"); an indefinite singular ("a man", "another man") is a new individual and "the man" the
+latest one; a bare noun joins an earlier actor of its sector only when that sector's country is not in doubt.
 Every mention is a character span of the text; an actor lists all of its mentions.
 """
 
