@@ -16,6 +16,8 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 SCHEMA_ID = "eventwire.document/1"
 
 AuxMode = Literal["negation", "hypothetical", "future", "historical"]
+# DESIGN.md: an event is a fact when its aux holds none of these (historical events are facts).
+NON_FACT_AUX: frozenset[str] = frozenset({"negation", "hypothetical", "future"})
 TimeType = Literal["DATE", "TIME", "DURATION", "SET"]
 QuoteKind = Literal["direct", "indirect"]
 
@@ -150,8 +152,8 @@ class Event(_Model):
 
     @property
     def is_fact(self) -> bool:
-        """Negated and hypothetical events are kept for analysts but are not facts."""
-        return not ({"negation", "hypothetical"} & set(self.aux))
+        """Negated, hypothetical and future events are kept for analysts but are not facts."""
+        return not (NON_FACT_AUX & set(self.aux))
 
 
 def content_hash(title: str | None, text: str) -> str:

@@ -23,7 +23,6 @@ _YM = re.compile(r"^(\d{4})-(\d{2})$")
 _Y = re.compile(r"^(\d{4})$")
 _YW = re.compile(r"^(\d{4})-W(\d{2})$")
 DATA_DIR = Path(__file__).resolve().parent / "events" / "data"
-NOT_FACT = frozenset({"negation", "hypothetical"})
 
 
 def content_hash_of(doc: Document) -> str:
@@ -75,7 +74,7 @@ def party_key(parties: list[EventActor]) -> str:
 
 
 def dedup_key(event_type: str, actor_key: str, recipient_key: str, is_fact: bool) -> str:
-    """Events may merge only within one key; facts never merge with negated or hypothetical reports."""
+    """Events may merge only within one key; facts never merge with negated, hypothetical or future reports."""
     return "|".join((event_type.upper(), actor_key, recipient_key, "fact" if is_fact else "unreal"))
 
 
@@ -104,7 +103,7 @@ def _lead_end(doc: Document) -> int:
 def event_mention_row(doc: Document, ev: Event, article_id: str, ingested_at: dt.datetime | None = None,
                       lead_end: int | None = None) -> dict[str, Any]:
     """One event as this article reports it, flattened (schema.EVENT_MENTIONS)."""
-    is_fact = not (NOT_FACT & set(ev.aux))
+    is_fact = ev.is_fact
     actor = _party_cols("actor", ev.actor)
     recipient = _party_cols("recipient", ev.recipient)
     loc = ev.location

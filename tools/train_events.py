@@ -50,10 +50,9 @@ from typing import Any
 
 import numpy as np
 
-from eventwire.document import Document, Event
+from eventwire.document import NON_FACT_AUX, Document, Event
 from eventwire.eval.realnews import load_gold, score, split_packets
 from eventwire.events.features import FEATURES_VERSION, LEXICAL_PREFIXES, Features, doc_context, event_features
-from eventwire.events.model import NON_FACT
 from eventwire.stage import Stage
 
 Floats = Sequence[float] | np.ndarray
@@ -196,7 +195,7 @@ def samples(gold: Sequence[dict[str, Any]], docs: dict[str, Document], words: An
     for lab in scored.labelled:
         e = lab.event
         out.append(Sample(lab.article, e, outlet[lab.article], feats[id(e)], lab.type_any, lab.type_ok, lab.full_ok,
-                          not (NON_FACT & set(e.aux)), e.rule or "", e.type,
+                          not (NON_FACT_AUX & set(e.aux)), e.rule or "", e.type,
                           e.confidence))
     return out
 
@@ -353,7 +352,7 @@ def rescored(docs: dict[str, Document], probs: Probs, threshold: float) -> dict[
             p = probs.get(id(e))
             if p is None:
                 kept.append(e)
-            elif p >= threshold or NON_FACT & set(e.aux):
+            elif p >= threshold or NON_FACT_AUX & set(e.aux):
                 kept.append(e.model_copy(update={"confidence": round(p, 4)}))
         out[did] = d.model_copy(update={"events": kept})
     return out

@@ -310,7 +310,7 @@ def create_app(
         place: str | None = Query(None, description="place name or GeoNames id"),
         outlet: str | None = Query(None, description="outlet of a reporting article"),
         article: str | None = Query(None, description="id of a reporting article"),
-        all: bool = Query(False, description="include negated and hypothetical events"),
+        all: bool = Query(False, description="include negated, hypothetical and future events"),
         limit: int = Query(100, ge=1, description=f"page size (at most api.max_limit = {max_limit})"),
         offset: int = Query(0, ge=0),
     ) -> dict[str, Any]:

@@ -197,7 +197,7 @@ def events(
     end: Annotated[str | None, typer.Option("--to", help="last date YYYY-MM-DD")] = None,
     place: Annotated[str | None, typer.Option(help="place name or GeoNames id")] = None,
     outlet: Annotated[str | None, typer.Option(help="outlet of a reporting article")] = None,
-    all_events: Annotated[bool, typer.Option("--all", help="include negated and hypothetical events")] = False,
+    all_events: Annotated[bool, typer.Option("--all", help="include negated, hypothetical and future events")] = False,
     limit: Annotated[int, typer.Option(help="at most N events")] = 1000,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table|csv|json")] = "table",
 ) -> None:
@@ -229,7 +229,7 @@ def dyads(
     event_type: TypeOption = None,
     start: Annotated[str | None, typer.Option("--from", help="first date YYYY-MM-DD")] = None,
     end: Annotated[str | None, typer.Option("--to", help="last date YYYY-MM-DD")] = None,
-    all_events: Annotated[bool, typer.Option("--all", help="include negated and hypothetical events")] = False,
+    all_events: Annotated[bool, typer.Option("--all", help="include negated, hypothetical and future events")] = False,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table|csv|json")] = "table",
 ) -> None:
     """Dyad counts per period, with sums of Goldstein and PLOVER scores."""
@@ -277,7 +277,7 @@ def export_cmd(
     output: Annotated[Path, typer.Option("-o", "--output", help="output file (a folder for parquet)")],
     fmt: Annotated[str, typer.Option("--format", "-f", help="parquet|csv|gdelt|plover|graphml|geojson")] = "csv",
     db: DbOption = None,
-    facts: Annotated[bool, typer.Option("--facts", help="leave out negated and hypothetical events")] = False,
+    facts: Annotated[bool, typer.Option("--facts", help="leave out negated, hypothetical and future events")] = False,
 ) -> None:
     """Export the store: Parquet tables, one row per event (csv, GDELT 2.0, PLOVER), the actor graph, GeoJSON."""
     from eventwire.store import open_store

@@ -9,12 +9,13 @@ document order (require_dyad), and the suite's own actor, agent and verb diction
 negated verb is coded: "did not clash" is 050, not a dropped 190).
 
 Events are counted the way the product presents them: every event the product shows as a fact
-(``Event.is_fact``) is a coding, historical ones ("five years after X") included. The suites themselves
-code current events only, so the same run is also scored by that convention, historical events left out:
-the ``*_suite`` figures. Scoring follows the UniversalPetrarch harness: an expected coding (event code,
-source, target) is found when the coder emits the same triple; every emitted triple that matches nothing
-is an "extra". ``by_rule`` adds, per rule, how many of its codings were right and how many extra
-(tools/rule_precision.py reads it).
+(``Event.is_fact``: not negated, hypothetical or future, DESIGN.md) is a coding, historical ones ("five
+years after X") included. The suites follow PETRARCH's convention instead: tense is not read, so a
+scheduled act ("X will meet Y on Monday") is coded as the act, and only current events count; the same run
+is also scored that way, historical events left out and future ones in: the ``*_suite`` figures.
+Scoring follows the UniversalPetrarch harness: an expected coding (event code, source, target) is found
+when the coder emits the same triple; every emitted triple that matches nothing is an "extra". ``by_rule``
+adds, per rule, how many of its codings were right and how many extra (tools/rule_precision.py reads it).
 """
 
 from __future__ import annotations
@@ -177,11 +178,13 @@ def evaluate_petr(path: Path, options: dict[str, Any]) -> dict[str, Any]:
             rejected += 1  # scored as coding nothing
             continue
         for ev in doc.events:
-            if facts_only and not ev.is_fact:
+            aux = set(ev.aux)
+            if facts_only and aux & {"negation", "hypothetical"}:
                 continue
             triples = codings(ev, rec.require_dyad, split_groups)
-            rec.got.extend(triples)
-            if "historical" not in ev.aux or not facts_only:
+            if ev.is_fact or not facts_only:
+                rec.got.extend(triples)
+            if "historical" not in aux or not facts_only:  # the suites' convention: future acts in
                 rec.got_current.extend(triples)
             for t in triples:
                 rec.rules.setdefault(t, ev.rule or "")

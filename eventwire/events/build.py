@@ -34,7 +34,6 @@ ANNOUNCED_AS_THREAT = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "P
 THREAT_CODES = {"14": "133", "15": "138", "16": "1312", "17": "137", "18": "138", "19": "138", "20": "138"}
 #: "Announcements of future retreats should be coded as CONCEDE": CAMEO 080 (yield)
 ANNOUNCED_RETREAT_CODE = "080"
-NON_FACT = frozenset({"negation", "hypothetical", "future"})
 
 
 def build_events(

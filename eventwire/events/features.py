@@ -19,7 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from eventwire.document import Document, Event, EventActor
+from eventwire.document import NON_FACT_AUX, Document, Event, EventActor
 
 FEATURES_VERSION = "ef-1"
 Features = dict[str, float]
@@ -27,7 +27,6 @@ Features = dict[str, float]
 # groups of feature names whose values are words of the text or of a dictionary (see the module docstring)
 LEXICAL_PREFIXES: tuple[str, ...] = ("lemma=", "cls=", "head_lemma=")
 _RULE = re.compile(r"^(?P<family>[a-z_]+)\.(?P<name>[A-Za-z_]+?)(?:\.(?P<n>\d+))?(?P<rest>[#+].*)?$")
-_NON_FACT = frozenset({"negation", "hypothetical", "future"})
 # fallbacks when the caller has no coder word classes (the coder's classes come from data/core.ewp)
 _REPORT = frozenset({"say", "tell", "report", "add", "state", "announce", "claim", "confirm", "according"})
 _OPINION = frozenset({"believe", "think", "expect", "fear", "hope", "allege", "seem", "appear", "suspect"})
@@ -135,7 +134,7 @@ def event_features(doc: Document, event: Event, ctx: DocContext | None = None, w
     aux = set(event.aux)
     for a in aux:
         f[f"aux={a}"] = 1.0
-    f["fact"] = float(not (aux & _NON_FACT))
+    f["fact"] = float(not (aux & NON_FACT_AUX))
     # -- who: each side present, its sector and kind; same side twice; the event's type without an actor
     _side(f, "actor", event.actor, ctx)
     _side(f, "recip", event.recipient, ctx)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from eventwire.document import Event
+from eventwire.document import NON_FACT_AUX, Event
 from eventwire.events.candidate import Candidate
 from eventwire.events.ontology import Ontology
 
@@ -58,7 +58,6 @@ def _reports_other(cand: Candidate, cands: list[Candidate], report: frozenset[st
     return False
 
 
-NON_FACT = frozenset({"negation", "hypothetical", "future"})
 
 
 def merge_events(events: list[Event], same_acts: bool = True) -> list[Event]:
@@ -103,7 +102,7 @@ def same_act(a: Event, b: Event) -> bool:
     ("46 civilians were killed by an airstrike": the killing and the airstrike) or the same trigger word
     ("resigned" ... "his resignation"; then with recipients that agree: one unnamed, or the same). Reports of
     casualties with no attacker ("16 people were killed", "three soldiers were injured") are one attack."""
-    if a.type != b.type or (NON_FACT & set(a.aux)) != (NON_FACT & set(b.aux)):
+    if a.type != b.type or (NON_FACT_AUX & set(a.aux)) != (NON_FACT_AUX & set(b.aux)):
         return False
     aa, ab = _ids(a.actor), _ids(b.actor)
     if aa != ab and aa and ab:

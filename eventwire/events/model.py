@@ -21,7 +21,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from eventwire.document import Document, Event
+from eventwire.document import NON_FACT_AUX, Document, Event
 from eventwire.errors import ErrorCode, EventwireError
 from eventwire.events.features import FEATURES_VERSION, Features, doc_context, event_features
 from eventwire.stage import Resource
@@ -29,7 +29,6 @@ from eventwire.stage import Resource
 DATA_PACKAGE = "eventwire.events.data"
 MODEL_FILE = "event_model.json"
 FORMAT = "eventwire.event_model/1"
-NON_FACT = frozenset({"negation", "hypothetical", "future"})  # DESIGN.md: an event with none of these is a fact
 
 
 @dataclass(frozen=True)
@@ -94,7 +93,7 @@ class EventModel:
         kept = []
         for e, p in zip(events, self.score_events(doc, events, words), strict=True):
             e.confidence = round(p, 3)
-            if p >= cut or NON_FACT & set(e.aux):
+            if p >= cut or NON_FACT_AUX & set(e.aux):
                 kept.append(e)
         return kept
 

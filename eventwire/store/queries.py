@@ -1,7 +1,7 @@
 """Queries over the store as library functions returning plain data (the CLI and REST API call these).
 
 Every value reaches SQL as a bound parameter; only constant SQL fragments are concatenated.
-By default only facts are returned: events whose aux holds negation or hypothetical need ``all=True``.
+By default only facts are returned: events whose aux holds negation, hypothetical or future need ``all=True``.
 """
 
 from __future__ import annotations

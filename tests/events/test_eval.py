@@ -40,13 +40,14 @@ def test_codings_expand_compound_actors() -> None:
 
 def test_petr_2_02_beats_universal_petrarch(shared_data: Path) -> None:
     """The done-when of the events issues, on the whole suite (a few seconds). UniversalPetrarch finds 85.6%
-    of the expected events with 14.75 extra events per 100 records, by the suite's convention (current
-    events only: the ``*_suite`` figures); counted the way the product presents events (historical ones are
-    facts too), recall stays at 0.80 or more."""
+    of the expected events with 14.75 extra events per 100 records, by the suite's convention (tense not
+    read, current events only: the ``*_suite`` figures). Counted the way the product presents events
+    (facts only: future acts are not facts, historical ones are), recall is lower, because the suite
+    codes scheduled acts ("will meet") as the act: measured 0.718, docs/evaluation.md."""
     m = evaluate_petr(shared_data / "universalpetrarch" / "PETR_Validate_records_2_02.xml", {"by_rule": True})
     assert m["records"] == 245 and m["expected"] == 305  # the <Include> categories, evaluate="true"
-    assert m["recall"] >= 0.80
-    assert m["recall_suite"] > 0.856 and m["extra_per_100_suite"] < 14.75  # measured 0.859 / 12.24
+    assert m["recall"] >= 0.70
+    assert m["recall_suite"] > 0.856 and m["extra_per_100_suite"] < 14.75  # measured 0.859 / 13.88
     assert sum(r["right"] for r in m["by_rule"].values()) == m["correct"]
 
 

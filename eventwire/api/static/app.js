@@ -214,7 +214,7 @@
     return el("span", { class: "evidence" }, sent.slice(0, a).join(""), el("mark", null, sent.slice(a, b).join("")), sent.slice(b).join(""));
   }
   function eventRow(e) {
-    const nonfact = (e.aux || []).some((x) => x === "negation" || x === "hypothetical");
+    const nonfact = (e.aux || []).some((x) => x === "negation" || x === "hypothetical" || x === "future");
     const quad = e.quad_class ? el("span", { class: "badge q" + e.quad_class, title: QUAD[e.quad_class] }, e.quad_class) : "";
     const loc = e.location ? [e.location.name, e.location.country].filter(Boolean).join(", ") : "";
     const row = el("tr", { class: nonfact ? "nonfact" : null, "data-id": e.id },
@@ -277,7 +277,7 @@
   function filterDocEvents(events, params) {
     return events.filter((e) => {
       const aux = e.aux || [];
-      if (!params.get("all") && (aux.includes("negation") || aux.includes("hypothetical"))) return false;
+      if (!params.get("all") && (aux.includes("negation") || aux.includes("hypothetical") || aux.includes("future"))) return false;
       if (params.get("actor") && !matchActor(e.actor, params.get("actor"))) return false;
       if (params.get("recipient") && !matchActor(e.recipient, params.get("recipient"))) return false;
       if (params.get("type") && !params.get("type").toUpperCase().split(",").map((t) => t.trim()).includes((e.type || "").toUpperCase())) return false;
