@@ -1,6 +1,6 @@
 """Precision of the event rules, per rule family, on the real-news dev gold and the PETRARCH suites.
 
-    python -m tools.rule_precision [--rebuild] [--cache FILE] [--petr] [--top N] [--json FILE]
+    python -m tools.rule_precision [--rebuild] [--cache FILE] [--petr] [--top N] [--json FILE] [--errors FILE]
 
 Why: the coder's errors come in families (an imported CAMEO verb block, a core noun, the paired
 ``#reverse`` copy, a control rewrite such as ``+intent``); a family that is mostly wrong is constrained or
@@ -131,6 +131,7 @@ def main() -> None:
     ap.add_argument("--top", type=int, default=40, help="families shown, most predicted facts first")
     ap.add_argument("--json", help="write every figure and table here")
     ap.add_argument("--rules-only", action="store_true", help="leave the event model out (the rules' own events)")
+    ap.add_argument("--errors", help="write the tune split's misses and false positives here (JSON Lines)")
     a = ap.parse_args()
 
     gold = split_packets(load_gold(Path(a.gold)), "all")
@@ -145,6 +146,11 @@ def main() -> None:
             "duplicates")))
         if part == "all":
             table = family_table(scored.labelled)
+        if part == "tune" and a.errors:
+            # errors are read on the tune split only (the check split stays unread)
+            with Path(a.errors).open("w", encoding="utf-8") as fh:
+                for err in scored.errors:
+                    fh.write(json.dumps(err, ensure_ascii=False) + "\n")
     report["families"] = table
     print(f"\n{'family':42} facts type_ok prec  full  dup | nonfacts (gold fact)")
     for key, row in sorted(table.items(), key=lambda kv: -kv[1]["facts"] - kv[1]["nonfacts"])[: a.top]:
