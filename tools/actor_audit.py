@@ -7,7 +7,8 @@ scorer only sees the actors that reach an event. This audit runs the clean -> nl
 articles of a gold folder (the dev split by default) and checks every actor that carries a code:
 
 - ``country_not_iso``: the country field is not an ISO 3166 alpha-3 code, current or historic ("GOV",
-  "PTY"); a CAMEO region code (WST, MEA) is listed apart as ``country_region``, not a contradiction;
+  "PTY", or a CAMEO region such as WST: DESIGN.md's contract); an actor whose code starts with a region is
+  listed apart for review as ``code_region`` ("the West" WST is right, "Western State Hospital" is not);
 - ``mention_country``: one of its mentions holds a country word ("Mexico", "Turkish") or is directly
   preceded by one ("Mexico's Senate"), and that country is not the actor's;
 - ``country_in_person``: a country actor read from inside a person's name, after a given name the KB knows
@@ -86,9 +87,11 @@ def audit_actor(kb: KnowledgeBase, doc: Document, actor: Actor) -> Iterator[dict
     given = _given_names(kb)
     sdoc = doc.spacy
     base = {"id": doc.id, "actor": actor.name, "code": actor.code, "country": actor.country, "kb_id": actor.kb_id}
+    first = actor.mentions[0].text if actor.mentions else ""
     if actor.country is not None and actor.country not in iso:
-        check = "country_region" if actor.country in REGIONS else "country_not_iso"
-        yield {**base, "check": check, "mention": actor.mentions[0].text if actor.mentions else ""}
+        yield {**base, "check": "country_not_iso", "mention": first}
+    if actor.code and actor.code[:3] in REGIONS:
+        yield {**base, "check": "code_region", "mention": first}
     if sdoc is None:
         return
     for m in actor.mentions:

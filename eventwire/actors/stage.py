@@ -2,8 +2,9 @@
 
 The KB (package data plus the ``[actors]`` dictionaries) and its resolver are built once per pipeline
 through ``resources`` and shared. Roles are resolved on the article's publication date (today if unknown).
-The Document's country is a country code, a CAMEO region code (WST, MEA: GDELT's country field holds them
-too) or null, never a role or organisation-type code (GOV, PTY, IGO stay in ``code`` only); its sector
+The Document's country is an ISO 3166 alpha-3 code or null (the contract in DESIGN.md): never a role or
+organisation-type code, nor a CAMEO region (WST "the West", MEA "the Middle East" are no country: an analyst
+counting by country must not find them there); those stay in the CAMEO-style ``code`` only. Its sector
 uses the guidelines' names where CAMEO's differ (PPL -> CVL, UAF -> REB, SPY -> COP).
 The KB and the resolver are the named resources ``ACTOR_KB`` and ``ACTOR_RESOLVER`` (the quotes stage reads
 actor kinds from ``ACTOR_KB`` when it is loaded).
@@ -13,7 +14,7 @@ from __future__ import annotations
 
 from eventwire.actors.kb import ActorResolver, KnowledgeBase, build_kb
 from eventwire.actors.lexicon import PLOVER_SECTORS
-from eventwire.actors.model import REGIONS, is_country
+from eventwire.actors.model import is_country
 from eventwire.document import Actor, Document
 from eventwire.registry import stages
 from eventwire.stage import Resource, Resources, Stage
@@ -48,8 +49,8 @@ class ActorsStage(Stage):
             if not a.spans:
                 continue
             actor_id = f"a{len(actors) + 1}"
-            # never "GOV" or "IGO" as a country; a CAMEO region (WST, MEA) stays, as GDELT's country codes do
-            country = a.country if is_country(a.country) or a.country in REGIONS else None
+            # never "GOV", "IGO" or a region ("WST") as a country: they stay in the code
+            country = a.country if is_country(a.country) else None
             sector = PLOVER_SECTORS.get(a.sector, a.sector) if a.sector else None
             actors.append(Actor(
                 id=actor_id, name=a.name, country=country, sector=sector, code=a.code, kb_id=a.kb_id,

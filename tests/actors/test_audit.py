@@ -36,3 +36,14 @@ def test_a_code_of_another_country_than_the_words_is_a_contradiction(nlp: Any) -
     assert list(audit_actor(package_kb(), doc, right)) == []
     role = wrong.model_copy(update={"country": "GOV", "code": "GOV", "kb_id": None})
     assert "country_not_iso" in [f["check"] for f in audit_actor(package_kb(), doc, role)]
+
+
+def test_a_region_in_the_country_field_is_a_contradiction_and_a_region_code_is_listed(nlp: Any) -> None:
+    text = "Western leaders condemned the attack."
+    doc = Document(id="t", article={"text": text})  # type: ignore[arg-type]
+    doc.spacy = nlp(text)
+    actor = Actor(id="a1", name="Government of WST", country=None, sector="GOV", code="WSTGOV",
+                  mentions=[Span(text="Western leaders", start=0, end=15)])
+    assert [f["check"] for f in audit_actor(package_kb(), doc, actor)] == ["code_region"]
+    old = actor.model_copy(update={"country": "WST"})
+    assert "country_not_iso" in [f["check"] for f in audit_actor(package_kb(), doc, old)]

@@ -126,6 +126,8 @@ def test_sample_article_done_when(sample_doc: Document) -> None:
     assert "IS" in islamic_state and "Islamic State" in islamic_state
     codes = {a.code for a in doc.actors}
     assert {"RUS", "USA", "WST", "SYRGOV", "SYRMIL"} <= codes
+    west = next(a for a in doc.actors if a.code == "WST")
+    assert west.country is None  # a region is no ISO country: it stays in the code only
     assert any(a.name == "US-led coalition" for a in doc.actors)
     # "he" in "President Obama has realized that he cannot ..." is Obama's
     assert "he" in mention_texts(actor_named(doc, "Obama"))
@@ -164,3 +166,10 @@ def test_token_spans_for_later_stages_match_the_mentions(run: Run, nlp: object) 
         spans = (parsed.char_span(m.start, m.end, alignment_mode="expand") for m in a.mentions)
         tokens = [(sp.start, sp.end) for sp in spans if sp is not None]
         assert [parsed[s:e].text for s, e in tokens] == mention_texts(a)
+
+
+def test_a_region_is_in_the_code_never_in_the_country(run: Run) -> None:
+    doc = run("Western governments and Middle East leaders met in Geneva on Monday to discuss the crisis.")
+    regional = [a for a in doc.actors if a.code and a.code[:3] in ("WST", "MEA")]
+    assert regional, [(a.name, a.code) for a in doc.actors]
+    assert all(a.country is None for a in regional)
