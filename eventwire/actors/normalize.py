@@ -11,8 +11,8 @@ from __future__ import annotations
 import functools
 import re
 
+from anyascii import anyascii
 from rapidfuzz.distance import JaroWinkler, Levenshtein
-from unidecode import unidecode
 
 from eventwire.actors.lexicon import HONORIFICS, KINSHIP, PARTICLES
 
@@ -23,7 +23,7 @@ _APOS = re.compile(r"['\u2019`\u02bc\u02bf\u02be]")
 @functools.lru_cache(maxsize=200_000)
 def fold(text: str) -> str:
     """ASCII, lower case, apostrophes removed (Ma'arra == Maarra), every other non-alphanumeric a space."""
-    ascii_text = unidecode(text).lower()
+    ascii_text = anyascii(text).lower()
     ascii_text = _APOS.sub("", ascii_text).replace(".", "")
     return _NON_ALNUM.sub(" ", ascii_text).strip()
 

@@ -5,7 +5,7 @@ spaCy model. The package ships a compact gzip TSV (eventwire/places/data/gazette
 use it is turned into an indexed SQLite file in a cache folder (a few seconds, once), and later runs
 just open that file (milliseconds, almost no memory). Lookups are indexed key queries.
 
-Names are compared by a key: ASCII (unidecode), lower case, no dots or apostrophes, hyphens as spaces,
+Names are compared by a key: ASCII (anyascii), lower case, no dots or apostrophes, hyphens as spaces,
 without a leading "the". Arabic particles (al-, ar-, as-, el- ...) are also stripped in a second,
 weaker key, so "Raqqa" finds Ar Raqqah and "al-Raqqa" finds it too.
 """
@@ -24,7 +24,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from unidecode import unidecode
+from anyascii import anyascii
 
 from eventwire.errors import ErrorCode, EventwireError
 from eventwire.places.lexicon import ADMIN_LEVEL_WORDS, EXTRA_DEMONYMS, PLACE_NAME_PARTICLES
@@ -47,7 +47,7 @@ ADMIN_SUFFIX = re.compile(r"\s+(?:" + "|".join(ADMIN_LEVEL_WORDS) + r")$", re.IG
 
 def normalise(name: str) -> str:
     """The comparison key of a place name (see module docstring)."""
-    s = unidecode(name).lower().replace("&", " and ")
+    s = anyascii(name).lower().replace("&", " and ")
     s = s.replace(".", "").replace("'", "").replace("`", "")
     s = _NONWORD.sub(" ", s)
     s = _SPACE.sub(" ", s).strip()
