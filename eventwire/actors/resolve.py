@@ -179,7 +179,7 @@ class ActorResolver:
                 if found and self._plausible(sdoc, units[i][1], units[j][1], key) and \
                         not self._part_of_longer_name(sdoc, names, units[i][1], units[j][1] + 1, found):
                     best_name = (j, found)
-                agent = kb.agent(key) or _extra_agent(key)
+                agent = _extra_agent(key) if _act_noun(kb, key) else kb.agent(key) or _extra_agent(key)
                 if agent is not None and not sdoc[units[j][1]].tag_.startswith("VB"):
                     best_agent = (j, agent)  # "China advocates a solution": a verb is no sector noun
                 if not kb.is_key_prefix(key) and key not in _EXTRA_PREFIXES:
@@ -1049,8 +1049,9 @@ GENERIC = "generic:"  # key prefix of an actor named only by a sector noun ("pol
 # A pronoun may refer to an unnamed individual ("A man stabbed ... He fled"): measured on the dev tune split,
 # full F1 0.203 -> 0.209 with it, check unchanged.
 _PRONOUNS_TO_GENERIC = True
-# Endings of act nouns that an agent stem can match ("robbery" ~ robber, "bombing" ~ bomber).
-_ACT_SUFFIXES = ("ery", "ing", "tion", "sion", "ment", "ism", "ance", "ence")
+# Endings of act and status nouns that an agent stem can match ("robbery" ~ robber, "bombing" ~ bomber,
+# "citizenship" ~ citizen).
+_ACT_SUFFIXES = ("ery", "ing", "tion", "sion", "ment", "ism", "ance", "ence", "ship")
 
 
 def a_names(a: ActorOut) -> list[str]:
@@ -1069,6 +1070,12 @@ _EXTRA_AGENTS: dict[str, Agent] = {fold(w): Agent(fold(w), code or "") for w, co
 _EXTRA_PREFIXES: frozenset[str] = frozenset(
     " ".join(k.split()[:n]) for k in _EXTRA_AGENTS for n in range(1, len(k.split()))
 )
+
+
+def _act_noun(kb: KnowledgeBase, key: str) -> bool:
+    """Is ``key`` an act or status noun that only a stem of an agent matches ("robbery" ~ robber,
+    "citizenship" ~ citizen)? Such words name no one."""
+    return key.endswith(_ACT_SUFFIXES) and key not in kb.agents and key not in kb.agent_stems
 
 
 def _extra_agent(key: str) -> Agent | None:

@@ -95,6 +95,22 @@ def test_an_act_noun_is_no_generic_actor_but_a_pronoun_can_be_an_unnamed_man(run
     assert texts(holding(doc, "man")) == ["man", "he"]
 
 
+def test_places_institutions_and_conflicts_are_no_actors(run: Run) -> None:
+    doc = run("Shells hit the village and a school near the border. The community fears the insurgency will "
+              "spread, and two children applied for Australian citizenship.", "2019-03-04")
+    for a in doc.actors:
+        said = " ".join(texts(a)).lower()
+        assert not any(w in said for w in ("village", "school", "community", "insurgency", "citizenship")), \
+            (a.name, a.code, texts(a))
+
+
+def test_a_deputy_is_an_actor_of_no_one_sector(run: Run) -> None:
+    doc = run("Lavrov's deputy called the threat dangerous. A deputy walked out of the chamber.", "2019-03-04")
+    for a in doc.actors:
+        if any("deputy" in t for t in texts(a)):
+            assert a.sector is None and a.code in (None, "RUS"), (a.name, a.code)
+
+
 def test_a_sector_noun_used_as_a_verb_is_no_actor(run: Run) -> None:
     doc = run("China advocates a peaceful settlement of the dispute.", "2019-03-04")
     assert all(a.sector != "JUD" for a in doc.actors), [(a.name, a.code) for a in doc.actors]
