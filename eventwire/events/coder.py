@@ -30,6 +30,7 @@ from eventwire.document import Document, Event
 from eventwire.events.anchor import parse_date
 from eventwire.events.build import STATEMENT_TYPE, UNTYPED, build_events
 from eventwire.events.candidate import Candidate
+from eventwire.events.implicit import ImplicitAgents
 from eventwire.events.lexicon import WordClasses
 from eventwire.events.match import match_trigger
 from eventwire.events.merge import drop_subsumed, merge_events
@@ -95,7 +96,10 @@ class EventCoder:
                 ))
             built.sort(key=lambda e: -e.confidence)
             events.extend(built[: self.max_per_sentence])
-        return merge_events(events, same_acts=not self.code_statements)
+        events = merge_events(events, same_acts=not self.code_statements)
+        if not self.code_statements:  # CAMEO coding (the PETRARCH suites) codes only the actors the text names
+            ImplicitAgents(doc, self.words).fill(events)  # "X was arrested": the police of the country
+        return events
 
 
 def find_candidates(

@@ -75,6 +75,12 @@ class WordClasses:
     political_sector: frozenset[str]  # upper case
     prospect: frozenset[str]
     reverse_pair: frozenset[str]  # "040:040", "042:043": CAMEO pairs (three digits) of mutual acts
+    implicit_police: frozenset[str]  # agentless acts whose implied agent is the police (implicit.py)
+    implicit_charge: frozenset[str]  # ... a charge: the police the article names, else the prosecutors
+    implicit_court: frozenset[str]  # ... the courts
+    implicit_government: frozenset[str]  # ... the government
+    implicit_legal: frozenset[str]  # ... only where the article names the police or a court
+    implicit_type: frozenset[str]  # PLOVER types (upper case) an implied agent is given for
 
     @classmethod
     def from_patterns(cls, patterns: PatternSet) -> WordClasses:
@@ -117,4 +123,10 @@ class WordClasses:
             political_sector=frozenset(w.upper() for w in patterns.words("political_sector")),
             prospect=words("prospect"),
             reverse_pair=words("reverse_pair"),
+            implicit_police=words("implicit_police"),
+            implicit_charge=words("implicit_charge"),
+            implicit_court=words("implicit_court"),
+            implicit_government=words("implicit_government"),
+            implicit_legal=words("implicit_legal"),
+            implicit_type=frozenset(w.upper() for w in patterns.words("implicit_type")),
         )
