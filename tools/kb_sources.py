@@ -192,7 +192,8 @@ IGO_EXTRA_ALIASES: dict[str, list[str]] = {
 IGO_BAD_ACRONYMS: frozenset[str] = frozenset(
     "IOC SDF SAU SRB ISA IDA ITC MSG SHARE SESAME IDEA BIRD CBD CPD CIP CFC ECA EDA EEA APT ACS AMA PCA PCB MRC "
     "NDF NPI LTA UPC SPC ILC IMC ISC IRU CLE CIM BIC BIE ATU CTU CSW CCA WB CND ACER INSTRUCT OPS IDB TDB JIV "
-    "CoR CdT AWO IIN CXC NIB EBA ONU OEA".split()
+    "CoR CdT AWO IIN CXC NIB EBA ONU OEA "
+    "ERIC IRENA SELA PAPU".split()  # given names: "Eric" in a story is a man, not a research infrastructure
 )
 
 
@@ -267,6 +268,7 @@ PARTY_EXTRA_ALIASES: dict[str, list[str]] = {
     "2318": ["UMNO"], "2256": ["United Russia"], "1297": ["Congress party", "Congress Party"],
     "422": ["BJP"], "1567": ["Conservative Party", "Tories", "Tory party"], "1516": ["Labour", "Labour Party"],
     "809": ["GOP", "Republicans"], "432": ["Democrats"], "1375": ["CDU"],
+    "1436": ["Labor Party", "Israeli Labour Party", "HaAvoda"],
 }
 
 

@@ -144,6 +144,9 @@ class ActorResolver:
             if text in ("-", "\u2010", "\u2011") and tok.i > 0 and not sdoc[tok.i - 1].whitespace_ \
                     and not tok.whitespace_:
                 continue  # al-Assad, US-led: the hyphen joins
+            if text in ("'", "\u2019") and tok.i > 0 and not sdoc[tok.i - 1].whitespace_ and \
+                    sdoc[tok.i - 1].text[-1:] in ("s", "S") and tok.i + 1 < n and sdoc[tok.i + 1].text[:1].isupper():
+                continue  # "Kurdistan Workers' Party": a plural's possessive apostrophe inside a name
             folded = fold(text)
             if not folded:
                 out.append(("", tok.i))
@@ -169,20 +172,29 @@ class ActorResolver:
             best_name: tuple[int, list[Entry]] | None = None
             best_agent: tuple[int, Agent] | None = None
             words: list[str] = []
+            glued: list[str] = []  # the same words with a possessive "s" joined to its owner, as KB keys fold it
             for j in range(i, min(len(units), i + kb.max_tokens + 1)):
                 w = units[j][0]
                 if not w:
                     break
                 words.append(w)
+                owner_s = w == "s" and bool(glued) and sdoc[units[j][1]].text in _POSSESSIVES
+                if owner_s:
+                    glued[-1] += "s"  # "People's Protection Units": the key is "peoples protection units"
+                else:
+                    glued.append(w)
                 key = " ".join(words)
-                found = kb.exact(key) or kb.stem_match(key)
+                gkey = " ".join(glued)
+                # a glued key must go on past the possessive ("Australia's" alone stays Australia + 's)
+                found = kb.exact(key) or kb.stem_match(key) or (gkey != key and not owner_s and kb.exact(gkey))
                 if found and self._plausible(sdoc, units[i][1], units[j][1], key) and \
                         not self._part_of_longer_name(sdoc, names, units[i][1], units[j][1] + 1, found):
                     best_name = (j, found)
                 agent = _extra_agent(key) if _act_noun(kb, key) else kb.agent(key) or _extra_agent(key)
                 if agent is not None and not sdoc[units[j][1]].tag_.startswith("VB"):
                     best_agent = (j, agent)  # "China advocates a solution": a verb is no sector noun
-                if not kb.is_key_prefix(key) and key not in _EXTRA_PREFIXES:
+                if not kb.is_key_prefix(key) and key not in _EXTRA_PREFIXES and \
+                        (gkey == key or not kb.is_key_prefix(gkey)) and not self._owner_of_key(sdoc, units, j, gkey):
                     break
             if best_name and (not best_agent or best_name[0] >= best_agent[0]):
                 j, entries = best_name
@@ -218,6 +230,13 @@ class ActorResolver:
                 pieces.append(Piece(start, end, "name", label=ent.label_))
         pieces.sort(key=lambda p: p.start)
         return pieces
+
+    def _owner_of_key(self, sdoc: Any, units: list[tuple[str, int]], j: int, gkey: str) -> bool:
+        """Do the words so far, with the possessive after them joined ("kurdish people" + "'s"), start a key?"""
+        if j + 1 >= len(units) or units[j + 1][0] != "s" or sdoc[units[j + 1][1]].text not in _POSSESSIVES:
+            return False
+        owner = gkey + "s"
+        return self.kb.is_key_prefix(owner) or bool(self.kb.keys.get(owner))
 
     @staticmethod
     def _name_entities(sdoc: Any) -> dict[int, Any]:
@@ -308,7 +327,13 @@ class ActorResolver:
         agents: list[Agent] = []
         name: Piece | None = None
         out: list[Mention] = []
-        for p in chain:
+        for at, p in enumerate(chain):
+            if name is None and agents and self._countrylike(p) and not all(a.prefix for a in agents):
+                if agents[-1].phrase.split()[-1] in _PREPOSITIONS:
+                    continue  # "the UK ambassador to Lebanon [Tom Fletcher]": the country is where, not whose
+                # "his mother Cambodian", "the Syrian government Turkey": a country after a sector noun is
+                # not that noun's name; two mentions
+                return out + self._chain_mentions(sdoc, chain[:at]) + self._chain_mentions(sdoc, chain[at:])
             if name is not None:
                 if p.kind == "agent" and name.kind == "entry" and name.entries[0].kind != PERSON:
                     # "Islamic State militants": the sector noun belongs to the group
@@ -346,6 +371,11 @@ class ActorResolver:
             m.start = self._honorific_start(sdoc, m.start)
             m.end = end if name.kind == "entry" else m.end
             out.append(m)
+        elif agents and cpiece is not None and self._organisation(cpiece):
+            # "European Union officials": the officials of an organisation act for it (no country to compose)
+            m = self._entry_mention(sdoc, cpiece, former)
+            m.start, m.end, m.agent = self._det_start(sdoc, start), end, agents[-1]
+            out.append(m)
         elif agents:
             head_tok = sdoc[chain[-1].end - 1]
             if head_tok.dep_ in ("compound", "amod") and head_tok.head.i >= chain[-1].end and \
@@ -362,6 +392,12 @@ class ActorResolver:
         elif cpiece is not None:
             out.append(self._entry_mention(sdoc, cpiece, former))
         return out
+
+    @staticmethod
+    def _organisation(p: Piece) -> bool:
+        """Is a country-like piece an organisation of states (the EU: IGOEUREEC), not a country or a region?"""
+        code = p.entries[0].resolve(None).code or ""
+        return code[:3] in ORG_TYPES
 
     @staticmethod
     def _conflicts(p: Piece, country: str) -> bool:
@@ -571,6 +607,7 @@ class ActorResolver:
         alts = m.alts or ([m.entry] if m.entry is not None else [])
         if not alts:
             return None
+        said = said | self._countries_in_words(sdoc, m)  # "British Labour Party": its own words name GBR
         top = [e for e in alts if e.priority == alts[0].priority]
         countries = {e.resolve(day).country for e in top}
         if len(countries) > 1:
@@ -589,6 +626,18 @@ class ActorResolver:
         if res.sector in _DOUBTFUL_SECTORS:
             return None
         return e
+
+    def _countries_in_words(self, sdoc: Any, m: Mention) -> set[str]:
+        """Countries that a word of the mention itself names ("British", "Britain's" in a party's name)."""
+        out: set[str] = set()
+        for t in sdoc[m.start : m.end]:
+            if t.text[:1].isupper():
+                for e in self.kb.exact(fold(t.text)):
+                    if e.kind == "country":
+                        c = e.resolve(None).country
+                        if is_country(c):
+                            out.add(c)  # type: ignore[arg-type]
+        return out
 
     def _unresolved(self, sdoc: Any, m: Mention) -> None:
         """Turn a rejected KB hit into what its words still say: a sector noun ("Senate") or a name."""
@@ -1064,6 +1113,8 @@ CURATED_PRIORITY = 20
 POLITICAL_SECTORS = frozenset({"GOV", "MIL", "OPP", "REB", "COP", "UAF", "LEG", "JUD", "SPY", "PTY"})
 # Sectors of generated-dictionary organisations that need their country named in the article to be believed.
 _DOUBTFUL_SECTORS = frozenset({"REB", "OPP", "UAF", "PTY", "MIL", "GOV", "COP", "SPY", "JUD", "LEG"})
+_PREPOSITIONS = frozenset({"to", "of", "in", "for", "at", "from", "on"})
+_POSSESSIVES = frozenset({"'s", "\u2019s", "'S", "\u2019S"})
 _NAME_KIND = {"PERSON": "person?", "ORG": "org?", "GPE": "place?", "NORP": "place?"}
 _NAME_LABELS = frozenset({"PERSON", "ORG", "FAC", "LAW", "EVENT", "WORK_OF_ART", "PRODUCT"})
 _EXTRA_AGENTS: dict[str, Agent] = {fold(w): Agent(fold(w), code or "") for w, code in GENERIC_NOUNS.items()}

@@ -111,6 +111,35 @@ def test_a_deputy_is_an_actor_of_no_one_sector(run: Run) -> None:
             assert a.sector is None and a.code in (None, "RUS"), (a.name, a.code)
 
 
+def test_names_with_a_possessive_inside_are_matched(run: Run) -> None:
+    doc = run("Turkish jets struck the Kurdish People\u2019s Protection Units, which Ankara links to the "
+              "Kurdistan Workers\u2019 Party. Australia\u2019s government said little.", "2019-03-04")
+    assert holding(doc, "Kurdish People\u2019s Protection Units").code == "SYRREB"
+    assert holding(doc, "Kurdistan Workers\u2019 Party").code == "TURREB"
+    assert holding(doc, "Australia\u2019s government").code == "AUSGOV"  # the possessive still composes
+
+
+def test_a_party_named_with_its_country_has_that_country(run: Run) -> None:
+    for text in ("The British Labour Party voted against the bill.", "Britain's Labour Party opposed the plan."):
+        party = next(a for a in run(text, "2019-03-04").actors if "Labour" in a.name)
+        assert (party.country, party.code) == ("GBR", "GBRPTY"), text
+
+
+def test_the_officials_of_an_organisation_of_states_are_that_organisation(run: Run) -> None:
+    doc = run("European Union officials said the talks would resume. EU leaders met on Friday.", "2019-03-04")
+    eu = holding(doc, "European Union officials")
+    assert (eu.name, eu.code, eu.country) == ("European Union", "IGOEUREEC", None)
+    assert "EU leaders" in texts(eu)
+
+
+def test_a_country_after_a_sector_noun_is_not_its_name(run: Run) -> None:
+    doc = run("His father was a teacher and his mother Cambodian.", "2019-03-04")
+    assert all(a.sector is None for a in doc.actors if a.country == "KHM"), [(a.name, a.code) for a in doc.actors]
+    doc = run("The UK ambassador to Lebanon Tom Fletcher said aid would continue.", "2019-03-04")
+    fletcher = next(a for a in doc.actors if "Fletcher" in a.name)
+    assert fletcher.country == "GBR"  # Lebanon is where he serves
+
+
 def test_a_sector_noun_used_as_a_verb_is_no_actor(run: Run) -> None:
     doc = run("China advocates a peaceful settlement of the dispute.", "2019-03-04")
     assert all(a.sector != "JUD" for a in doc.actors), [(a.name, a.code) for a in doc.actors]
