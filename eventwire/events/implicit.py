@@ -32,6 +32,7 @@ from typing import Any
 from eventwire.actors.lexicon import SECTOR_NOUNS
 from eventwire.document import Actor, Document, Event, EventActor
 from eventwire.events.lexicon import WordClasses
+from eventwire.events.slots import implicit_passive
 from eventwire.events.syntax import PASS_SUBJ_DEPS, SUBJ_DEPS, bare_participle
 
 INFERRED_ROLE = "inferred"  # Actor.role of an agent the text implies but does not name
@@ -65,8 +66,8 @@ def agentless(trigger: Any) -> bool:
     if any(c.dep_ == "agent" for c in kids):
         return False
     if trigger.pos_ == "VERB":
-        if any(c.dep_ in PASS_SUBJ_DEPS or c.dep_ == "auxpass" for c in kids):
-            return True
+        if any(c.dep_ in PASS_SUBJ_DEPS or c.dep_ == "auxpass" for c in kids) or implicit_passive(trigger):
+            return True  # "X was arrested", "appeared in court charged with theft"
         return bool(trigger.tag_ == "VBN" and (trigger.dep_ == "acl" or bare_participle(trigger)))
     return trigger.pos_ == "NOUN" and not any(c.dep_ in SUBJ_DEPS for c in kids)
 

@@ -36,6 +36,7 @@ from eventwire.events.patterns import Pattern, PatternSet
 from eventwire.events.syntax import (
     PASS_SUBJ_DEPS,
     SUBJ_DEPS,
+    antecedent,
     bare_participle,
     conjuncts,
     crosses_line,
@@ -306,8 +307,9 @@ def subject_tokens(
             outer, passive = subject_tokens(verb.head, words, depth + 1, index=index)
             if outer and not passive and any(t.i in index.by_token for t in outer):
                 return outer, False
-        # "Old foes Gondor and Osgiliath have ...": the parser may hang two subjects on the verb
-        return [t for s in subj for t in conjuncts(s)], False
+        # "Old foes Gondor and Osgiliath have ...": the parser may hang two subjects on the verb; a relative
+        # pronoun stands for its noun ("the YPG, which led the campaign")
+        return [t for s in subj for t in conjuncts(antecedent(s))], False
     if depth > 0 and not via_noun:
         # a passive governor's subject does the inner act: "X was forced to withdraw", "X is expected to meet
         # Y", "X was arrested after attacking Y", "X is accused of stabbing Y"
@@ -321,6 +323,8 @@ def subject_tokens(
             return conjuncts(pobj[0]), False
     if verb.lemma_.lower() in STATIVE_PASSIVES and passive_subject(verb):
         return passive_subject(verb), False  # "were engaged in attacking X": they attack
+    if via_noun and implicit_passive(verb):
+        return [], True  # "is believed to have been killed in a strike": the one killed did not strike
     if depth == 0 and implicit_passive(verb):
         # "taken to Raqqa after being injured", "wasn't kidnapped, now is charged": a passive whose subject
         # is shared with the clause it hangs on; that subject is the recipient, the means the actor
@@ -386,10 +390,14 @@ def subject_tokens(
 
 def implicit_passive(verb: Any) -> bool:
     """A passive verb with no subject of its own ("after being injured", "and is charged"), whose subject
-    is the governing clause's."""
-    return verb.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in verb.children) and not any(
-        c.dep_ in SUBJ_DEPS | PASS_SUBJ_DEPS or c.dep_ == "agent" for c in verb.children) and verb.dep_ in (
-        "conj", "advcl", "pcomp", "xcomp")
+    is the governing clause's; a bare past participle complement is one too ("appeared in court charged with
+    theft", "got arrested"; not "has attacked X and killed Y", a conjunct sharing an auxiliary)."""
+    kids = list(verb.children)
+    if verb.pos_ != "VERB" or any(c.dep_ in SUBJ_DEPS | PASS_SUBJ_DEPS or c.dep_ == "agent" for c in kids):
+        return False
+    if any(c.dep_ == "auxpass" for c in kids):
+        return verb.dep_ in ("conj", "advcl", "pcomp", "xcomp")
+    return verb.tag_ == "VBN" and verb.dep_ in ("advcl", "xcomp") and not any(c.dep_ == "aux" for c in kids)
 
 
 def means_actor(verb: Any, index: ActorIndex | None) -> list[Any]:

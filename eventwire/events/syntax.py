@@ -89,11 +89,29 @@ def bare_participle(verb: Any) -> bool:
 
 def passive_subject(verb: Any) -> list[Any]:
     """The passive subject of ``verb`` ("X was arrested", and the headline's "X arrested"), with its conjuncts;
-    a dateline the parser took for one ("SAN FRANCISCO — A police officer was ...") is left out."""
+    a dateline the parser took for one ("SAN FRANCISCO — A police officer was ...") is left out; a relative
+    pronoun stands for its noun ("the town, which was shelled")."""
     for c in verb.children:
         if (c.dep_ in PASS_SUBJ_DEPS or (c.dep_ in SUBJ_DEPS and bare_participle(verb))) and not dateline(c):
-            return conjuncts(c)
+            return conjuncts(antecedent(c))
     return []
+
+
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+RELATIVE_TAGS = frozenset({"WDT", "WP"})
+
+
+def antecedent(tok: Any) -> Any:
+    """The noun a relative pronoun stands for ("the YPG, which led the campaign": the YPG), through an
+    apposition to a name ("the PKK, a designated group that has fought ...": the PKK); else ``tok`` itself."""
+    if tok.lower_ not in RELATIVE_PRONOUNS or tok.tag_ not in RELATIVE_TAGS or tok.head.dep_ != "relcl":
+        return tok
+    noun = tok.head.head
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return tok  # "..., which angered X": a clause, not a party
+    if noun.pos_ == "NOUN" and noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
+        noun = noun.head
+    return noun
 
 
 DATELINE_DASHES = frozenset({"—", "--", "–", "-", ":"})

@@ -274,3 +274,31 @@ def test_dateline_is_no_subject(nlp: Any, code: Code) -> None:
     evs = code("OSGILIATH — A Gondor officer was shot by Mordor soldiers on Sunday.",
                {"OSGILIATH": "OSG", "A Gondor officer": "GON", "Mordor soldiers": "MOR"})
     assert find(evs, "ASSAULT", "MOR", "GON"), sides(evs, "ASSAULT")
+
+
+# ------------------------------------------------------------------ relative clauses, participle complements
+@pytest.mark.parametrize("text", [
+    "Mordor, which has shelled Rohan for weeks, rejected the plan.",
+    "Observers blame Mordor, a rogue state that has shelled Rohan for weeks.",
+])
+def test_a_relative_pronoun_stands_for_its_noun(code: Code, text: str) -> None:
+    evs = code(text, A)
+    assert find(evs, "ASSAULT", "MOR", "ROH"), sides(evs, "ASSAULT")
+
+
+def test_a_passive_relative_pronoun_is_the_target(code: Code) -> None:
+    evs = code("Rohan, which was shelled by Mordor on Sunday, asked for help.", A)
+    assert find(evs, "ASSAULT", "MOR", "ROH"), sides(evs, "ASSAULT")
+
+
+def test_a_bare_participle_complement_is_passive(code: Code) -> None:
+    # "appeared in court charged with arson": Boromir was charged, he charged no one
+    evs = code("Boromir appeared in court in Osgiliath charged with arson.", A)
+    charge = find(evs, "ACCUSE")
+    assert charge and "BOR" not in [a.code for a in charge[0].actor], sides(evs, "ACCUSE")
+    assert "BOR" in [a.code for a in charge[0].recipient], sides(evs, "ACCUSE")
+
+
+def test_the_one_believed_killed_did_not_strike(code: Code) -> None:
+    evs = code("Boromir is believed to have been killed in an airstrike last year.", A)
+    assert not find(evs, "ASSAULT", "BOR"), sides(evs, "ASSAULT")
