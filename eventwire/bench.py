@@ -21,10 +21,31 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
 
+from eventwire.errors import ErrorCode, EventwireError
+
 DEFAULT_CORPUS = Path("../shared/data/ngec/guardian_sample.jsonl")
 DEFAULT_PARSED = Path("../shared/data/petrarch2/GigaWord.sample.PETR.xml")
+SOURCE_ROOT = Path(__file__).resolve().parents[1]  # the checkout, when eventwire runs from its source
 PETRARCH2_SENTENCES_PER_S = 1960.0
 WARMUP_TEXT = "Russian President Vladimir Putin met Syrian officials in Sochi on Tuesday."
+
+
+def locate(path: Path, option: str) -> Path:
+    """The input file as given, or a default one found beside the checkout; else E111 saying what to pass.
+
+    Why: the defaults are reference data laid out beside a checkout (``../shared``); run from any other
+    folder that relative path names nothing, and the benchmark used to crash inside a worker process.
+    """
+    if path.is_file():
+        return path
+    default = path in (DEFAULT_CORPUS, DEFAULT_PARSED)
+    if default and (SOURCE_ROOT / path).is_file():
+        return SOURCE_ROOT / path
+    hint = (
+        f"; the default is the reference data beside a checkout of eventwire: run from the checkout, or give "
+        f"{option} FILE" if default else ""
+    )
+    raise EventwireError(ErrorCode.UNREADABLE, f"{option} {path}: no such file{hint}")
 
 
 def load_texts(path: Path, limit: int | None) -> list[dict[str, Any]]:
@@ -284,15 +305,16 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("--cold", action="store_true", help="startup: build the gazetteer index into an empty cache")
     a = p.parse_args(argv)
     if a.mode == "bare":
-        out = mode_bare(a.path or DEFAULT_CORPUS, a.limit, a.n_process, a.model, a.batch_size)
+        out = mode_bare(locate(a.path or DEFAULT_CORPUS, "path"), a.limit, a.n_process, a.model, a.batch_size)
     elif a.mode == "full":
-        out = mode_full(a.path or DEFAULT_CORPUS, a.limit, a.n_process, a.model, a.batch_size)
+        out = mode_full(locate(a.path or DEFAULT_CORPUS, "path"), a.limit, a.n_process, a.model, a.batch_size)
     elif a.mode == "startup":
         out = mode_startup(a.model, a.spawned_at, a.cold)
     elif a.mode == "coding":
-        out = mode_coding(a.path or DEFAULT_PARSED, a.model, a.repeat, a.limit)
+        out = mode_coding(locate(a.path or DEFAULT_PARSED, "path"), a.model, a.repeat, a.limit)
     else:
-        out = run_all(a.path or DEFAULT_CORPUS, DEFAULT_PARSED, a.limit, a.model, a.repeat)
+        out = run_all(locate(a.path or DEFAULT_CORPUS, "path"), locate(DEFAULT_PARSED, "parsed"), a.limit, a.model,
+                      a.repeat)
     print(json.dumps(out, default=str))
 
 

@@ -10,7 +10,8 @@ from enum import Enum
 
 
 class ErrorCode(str, Enum):  # noqa: UP042 - StrEnum would change str(code), which messages use
-    """Codes grouped by where they arise: E1xx input, E2xx cleaning, E3xx stages, E4xx config, E5xx store/API."""
+    """Codes grouped by where they arise: E1xx input, E2xx cleaning, E3xx stages, E4xx configuration and
+    command-line arguments, E5xx store and API."""
 
     EMPTY_INPUT = "E101"
     BINARY_INPUT = "E102"
@@ -24,6 +25,7 @@ class ErrorCode(str, Enum):  # noqa: UP042 - StrEnum would change str(code), whi
     BAD_FEED = "E110"
     UNREADABLE = "E111"
     BAD_DATE = "E112"
+    NO_INPUT = "E113"
     EMPTY_AFTER_CLEANING = "E201"
     STAGE_FAILED = "E301"
     PIPELINE_INVALID = "E302"
@@ -31,8 +33,11 @@ class ErrorCode(str, Enum):  # noqa: UP042 - StrEnum would change str(code), whi
     MODEL_NOT_FOUND = "E304"
     CONFIG_INVALID = "E401"
     DICTIONARY_INVALID = "E402"
+    ARGUMENT_INVALID = "E403"
     STORE_ERROR = "E501"
     REQUEST_INVALID = "E502"
+    NOT_A_DATABASE = "E503"
+    ADDRESS_IN_USE = "E504"
 
 
 MESSAGES: dict[ErrorCode, str] = {
@@ -47,16 +52,20 @@ MESSAGES: dict[ErrorCode, str] = {
     ErrorCode.BAD_WARC: "the WARC record is truncated or invalid",
     ErrorCode.BAD_FEED: "the RSS/Atom feed could not be parsed",
     ErrorCode.UNREADABLE: "the file could not be read",
-    ErrorCode.BAD_DATE: "the publication date is not YYYY-MM-DD",
+    ErrorCode.BAD_DATE: "the date is not a real calendar date in the form YYYY-MM-DD",
+    ErrorCode.NO_INPUT: "there is nothing to read",
     ErrorCode.EMPTY_AFTER_CLEANING: "nothing was left after cleaning",
     ErrorCode.STAGE_FAILED: "a pipeline stage failed on this article",
     ErrorCode.PIPELINE_INVALID: "the pipeline's stages do not fit together",
-    ErrorCode.UNKNOWN_STAGE: "no stage of that name is registered",
+    ErrorCode.UNKNOWN_STAGE: "no stage, reader, writer or suite of that name is registered",
     ErrorCode.MODEL_NOT_FOUND: "the spaCy model is not installed",
     ErrorCode.CONFIG_INVALID: "the configuration is invalid",
     ErrorCode.DICTIONARY_INVALID: "a dictionary file could not be parsed",
+    ErrorCode.ARGUMENT_INVALID: "a command-line argument is invalid",
     ErrorCode.STORE_ERROR: "the database operation failed",
     ErrorCode.REQUEST_INVALID: "the request is invalid",
+    ErrorCode.NOT_A_DATABASE: "the path is not an eventwire database",
+    ErrorCode.ADDRESS_IN_USE: "the address is already in use",
 }
 
 
@@ -76,3 +85,14 @@ class EventwireError(Exception):
     @property
     def reason(self) -> str:
         return str(self)
+
+
+def detail_of(code: ErrorCode, reason: str) -> str:
+    """The specific part of a reason an ``EventwireError`` made, without its "[Exxx] message: " head.
+
+    Why: a reject keeps only the full reason; re-raising it as an error must not say the code twice.
+    """
+    head = f"[{code.value}] {MESSAGES[code]}"
+    if reason.startswith(head):
+        return reason[len(head):].removeprefix(": ")
+    return reason

@@ -12,7 +12,6 @@ import functools
 import gc
 import multiprocessing as mp
 import os
-import re
 from collections import deque
 from collections.abc import Iterable, Iterator
 from itertools import islice
@@ -20,8 +19,8 @@ from typing import Any
 
 from eventwire.config import Config, load_config
 from eventwire.document import Article, Document, Provenance
-from eventwire.errors import ErrorCode, EventwireError
-from eventwire.records import RawRecord, Reject
+from eventwire.errors import ErrorCode, EventwireError, detail_of
+from eventwire.records import RawRecord, Reject, normalise_date
 from eventwire.registry import stages as stage_registry
 from eventwire.stage import Resources, Stage
 
@@ -41,19 +40,13 @@ BUILTIN_STAGES: tuple[type[Stage], ...] = (
 INPUT_ATTRS = ("raw",)
 # Errors of the set-up, not of one article: they stop the run with one clear message.
 FATAL_CODES = frozenset({ErrorCode.MODEL_NOT_FOUND, ErrorCode.CONFIG_INVALID, ErrorCode.DICTIONARY_INVALID})
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 Result = Document | Reject
 
 
 def _normalise_published(value: str | None) -> str | None:
-    """Accept YYYY-MM-DD or a longer ISO timestamp; refuse anything else with a coded error."""
-    if value is None or value == "":
-        return None
-    value = str(value).strip()
-    if _DATE.match(value[:10]) and (len(value) == 10 or value[10] in "T "):
-        return value[:10]
-    raise EventwireError(ErrorCode.BAD_DATE, repr(value))
+    """Accept a real calendar date YYYY-MM-DD or a longer ISO timestamp; refuse anything else (E112)."""
+    return normalise_date(value)
 
 
 def new_document(record: RawRecord) -> Document:
@@ -206,7 +199,8 @@ class Pipeline:
         """Process one record; raise its error instead of returning a reject."""
         (result,) = self._run_batch([record])
         if isinstance(result, Reject):
-            raise EventwireError(ErrorCode(result.code), f"{result.stage}: {result.reason}")
+            code = ErrorCode(result.code)
+            raise EventwireError(code, f"{detail_of(code, result.reason)} (stage {result.stage})")
         return result
 
     def extract(self, text: str, published: str | None = None, **meta: Any) -> Document:

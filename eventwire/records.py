@@ -2,12 +2,37 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import re
 from dataclasses import asdict, dataclass, field
 from typing import Any, TextIO
 
 from eventwire.document import content_hash
 from eventwire.errors import ErrorCode, EventwireError
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def normalise_date(value: str | None, what: str = "") -> str | None:
+    """A real calendar date YYYY-MM-DD, from that or a longer ISO timestamp (cut to its date); else E112.
+
+    Why one check: a date that only looks right ("2014-02-30") would leave every event undated without a
+    word, so readers, the pipeline, the CLI and the API all refuse it the same way. ``what`` names the
+    value in the message (e.g. "--published").
+    """
+    if value is None or value == "":
+        return None
+    text = str(value).strip()
+    day = text[:10]
+    if _DATE.match(day) and (len(text) == 10 or text[10] in "T "):
+        try:
+            dt.date.fromisoformat(day)
+        except ValueError:
+            pass
+        else:
+            return day
+    raise EventwireError(ErrorCode.BAD_DATE, f"{what} {value!r}".strip())
 
 
 @dataclass

@@ -25,8 +25,10 @@ from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
 
+from eventwire import __version__
 from eventwire.api.queries import EventFilters, Queries
 from eventwire.config import Config, load_config
+from eventwire.document import SCHEMA_ID
 from eventwire.errors import ErrorCode, EventwireError
 from eventwire.pipeline import Pipeline
 from eventwire.readers.html import html_record
@@ -384,6 +386,10 @@ def create_app(
     @app.get("/api/health", include_in_schema=False)
     async def health() -> dict[str, Any]:
         return {"ok": True, "db": queries is not None, "auth": token is not None}
+
+    @app.get("/api/version", summary="The eventwire version and the Document schema it writes", tags=["meta"])
+    async def version() -> dict[str, str]:
+        return {"version": __version__, "schema": SCHEMA_ID}
 
     # -- the page -------------------------------------------------------------------------------------
     @app.get("/", include_in_schema=False)

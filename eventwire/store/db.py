@@ -238,9 +238,38 @@ class Store:
         return queries.network(self.con, **filters)
 
 
+DUCKDB_MAGIC = b"DUCK"
+"""Bytes 8-12 of every DuckDB database file."""
+
+
+def check_database_path(path: str | Path) -> None:
+    """Refuse (E503) a path that exists but is no DuckDB database: a folder, a CSV, any other file.
+
+    Why: DuckDB "opens" some other files (a .csv path gives an in-memory database), so an ingest into
+    ``--db existing.csv`` reported articles stored and kept none; and writing into someone's file must
+    never be tried.
+    """
+    p = Path(path)
+    if str(path) == ":memory:" or not p.exists():
+        return
+    if p.is_dir():
+        raise EventwireError(ErrorCode.NOT_A_DATABASE, f"{path} is a folder; give a database file such as news.duckdb")
+    try:
+        with p.open("rb") as fh:
+            head = fh.read(12)
+    except OSError as exc:
+        raise EventwireError(ErrorCode.STORE_ERROR, f"{path}: {exc.strerror or exc}") from exc
+    if head[8:12] != DUCKDB_MAGIC:
+        raise EventwireError(
+            ErrorCode.NOT_A_DATABASE,
+            f"{path} exists and is not a DuckDB database; give a new file name or a database made by eventwire",
+        )
+
+
 def open_store(path: str | Path | None = None, read_only: bool = False, dedup_days: int | None = None) -> Store:
     """Open (creating if needed) a store; read-only opening requires the file to exist."""
     path = path if path is not None else package_defaults().store.db
     if read_only and str(path) != ":memory:" and not Path(path).exists():
         raise EventwireError(ErrorCode.STORE_ERROR, f"{path}: no such database (run `eventwire ingest` first)")
+    check_database_path(path)
     return Store(path, read_only=read_only, dedup_days=dedup_days)
