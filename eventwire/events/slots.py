@@ -926,7 +926,9 @@ def control(cand: Candidate, index: ActorIndex, words: WordClasses, onto: Ontolo
             cand.recipients = recips or [r for r in cand.recipients if r not in actors]
             cand.clause = head
             return
-    if clause.dep_ in ("pcomp", "acl") or (clause.dep_ == "xcomp" and clause.head.pos_ == "NOUN"):
+    if clause.dep_ == "pcomp" or (clause.dep_ in ("acl", "xcomp") and to_marker(clause) is not None):
+        # "its commitment to supporting X", "its decision to attend"; not a participle that describes the noun
+        # ("a decision hailed by X": the hailing is an act of its own, no intention)
         owner = clause.head.head if clause.head.dep_ == "prep" else clause.head
         if owner.pos_ == "NOUN" and owner.lemma_.lower() in words.intent_noun:
             cand.cameo = INTENT_CODES.get(root, cand.cameo)

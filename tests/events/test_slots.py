@@ -302,3 +302,13 @@ def test_a_bare_participle_complement_is_passive(code: Code) -> None:
 def test_the_one_believed_killed_did_not_strike(code: Code) -> None:
     evs = code("Boromir is believed to have been killed in an airstrike last year.", A)
     assert not find(evs, "ASSAULT", "BOR"), sides(evs, "ASSAULT")
+
+
+# ------------------------------------------------------------------ control by an intent noun
+def test_a_participle_describing_an_intent_noun_is_no_intention(code: Code) -> None:
+    # "a decision hailed by X": X praised it; "its decision to attack X" is the intention
+    evs = code("Arnor withdrew its troops, a decision praised by Gondor on Monday.", A)
+    assert not any("+intent" in (e.rule or "") for e in evs) and not find(evs, "AGREE"), \
+        [(e.type, e.rule) for e in evs]
+    evs = code("Mordor announced its decision to attack Rohan.", A)
+    assert any("+intent" in (e.rule or "") for e in evs), [(e.type, e.rule) for e in evs]
