@@ -81,6 +81,15 @@ class WordClasses:
     implicit_government: frozenset[str]  # ... the government
     implicit_legal: frozenset[str]  # ... only where the article names the police or a court
     implicit_type: frozenset[str]  # PLOVER types (upper case) an implied agent is given for
+    undergo: frozenset[str]  # verbs whose subject undergoes their object's act (slots.py)
+    charge_verb: frozenset[str]  # verbs of charging: the event noun after them is the charged one's act
+    charge_noun: frozenset[str]  # nouns naming a charge ("on suspicion of attacking")
+    patient_noun: frozenset[str]  # event nouns whose bare possessor is who it was done to ("his arrest")
+    author_verb: frozenset[str]  # verbs that make an act ("an attack carried out by X": X is its author)
+    act_noun: frozenset[str]  # nouns that name what someone said or did
+    quantity_noun: frozenset[str]  # nouns that count events ("hundreds of airstrikes")
+    stative_passive: frozenset[str]  # verbs whose passive is a state of the subject ("engaged in")
+    cognate_object: frozenset[str]  # objects that name the verb's own act ("fought an insurgency")
 
     @classmethod
     def from_patterns(cls, patterns: PatternSet) -> WordClasses:
@@ -129,4 +138,13 @@ class WordClasses:
             implicit_government=words("implicit_government"),
             implicit_legal=words("implicit_legal"),
             implicit_type=frozenset(w.upper() for w in patterns.words("implicit_type")),
+            undergo=words("undergo"),
+            charge_verb=words("charge_verb"),
+            charge_noun=words("charge_noun"),
+            patient_noun=words("patient_noun"),
+            author_verb=words("author_verb"),
+            act_noun=words("act_noun"),
+            quantity_noun=words("quantity_noun"),
+            stative_passive=words("stative_passive"),
+            cognate_object=words("cognate_object"),
         )

@@ -54,41 +54,16 @@ REJECT_CODES = {"03": "125", "04": "125", "05": "120", "06": "121", "07": "122",
 INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}  # else the event's own
 REQUEST_CODES = {"04": "026", "05": "022", "06": "021", "07": "023", "08": "025", "03": "020"}  # else 020
 
-# Closed word lists the slot rules are written around (candidates for word classes in core.ewp):
-# verbs whose subject undergoes the act their object names: "received backing from X", "faced criticism
-# from X", "came under fire from X" (the object's giver is the actor, the subject the recipient)
-UNDERGO_VERBS = frozenset({"receive", "get", "obtain", "gain", "win", "earn", "secure", "enjoy", "face", "draw",
-                           "attract", "suffer", "sustain", "undergo", "endure", "incur"})
+# The word classes the slot rules consult (verbs of receiving, charging, authorship; act, charge, patient,
+# quantity and cognate nouns; stative passives) are rules: they live in data/core.ewp and come in as
+# ``WordClasses``. What stays here are function words and word forms whose handling is the code itself:
 UNDERGO_PREPS = ("from", "by")  # the giver of what an undergo verb's subject received
 # a gerund after these prepositions on a verb with an object is the object's act: "accused X of attacking Y",
 # "charged X with", "arrested X for", "thanked X for"; on a passive verb the passive subject's
 CHARGE_PREPS = frozenset({"of", "for", "with"})
-# verbs of charging: the act an event noun after CHARGE_NOUN_PREPS names is the charged one's ("charged in
-# the abduction of X", "arrested for the murder of X", "wanted over the attack")
-CHARGE_VERBS = frozenset({"charge", "accuse", "arrest", "detain", "convict", "jail", "sentence", "indict", "suspect",
-                          "want", "question", "prosecute", "try", "blame", "punish", "fine", "imprison", "hold",
-                          "execute", "extradite", "acquit", "investigate", "implicate"})
+# the prepositions after a verb of charging (class charge_verb) that introduce the charged act ("charged in the
+# abduction of X", "arrested for the murder of X", "wanted over the attack")
 CHARGE_NOUN_PREPS = frozenset({"in", "for", "over", "with", "of"})
-# nouns naming a charge: the act in "on suspicion of attacking", "charges of murdering" is the charged one's
-CHARGE_NOUNS = frozenset({"suspicion", "charge", "count", "accusation", "allegation", "conviction", "indictment"})
-# event nouns whose bare possessor is who it was done to ("his arrest", "Khashoggi's murder"); with an
-# "of" object the possessor is the actor again ("the regime's killing of protesters")
-PATIENT_POSS_NOUNS = frozenset({"arrest", "detention", "release", "killing", "murder", "assassination", "abduction",
-                                "kidnapping", "execution", "extradition", "deportation", "expulsion", "conviction",
-                                "imprisonment", "jailing", "capture", "trial", "indictment", "prosecution",
-                                "beheading", "torture", "rescue", "impeachment", "ouster", "sentencing", "death"})
-# verbs that make an act, so "an attack carried out by X", "a bombing claimed by X", "comments made by X"
-# name X as the act's author (unlike "an attack condemned by X")
-AUTHOR_VERBS = frozenset({"claim", "carry", "launch", "make", "conduct", "stage", "mount", "wage", "order",
-                          "perpetrate", "commit", "plan", "fire", "issue", "deliver", "orchestrate", "mastermind",
-                          "authorize", "authorise", "execute", "undertake", "initiate", "lead", "host", "organize",
-                          "organise", "give", "provide", "offer", "impose", "level", "voice", "express", "announce"})
-# nouns that name what someone said or did, whose author is an actor ("comments made by X")
-ACT_NOUNS = frozenset({"comment", "remark", "statement", "claim", "decision", "order", "announcement", "report",
-                       "proposal", "plan", "policy", "move", "action", "operation", "campaign", "strike", "bomb",
-                       "missile", "rocket", "blast", "explosion", "drone", "shell", "allegation", "accusation",
-                       "threat", "speech", "tweet", "letter", "message", "warning", "demand", "request", "offer",
-                       "ambush", "shooting", "stabbing", "crackdown", "shootout", "firefight", "gunfire"})
 # "the organisations inside the Working Group", "factions within the coalition": the group's members
 MEMBER_PREPS = frozenset({"inside", "within", "among"})
 OPPOSED_PREFIXES = frozenset({"anti", "counter"})  # "anti-Assad forces" are not Assad's
@@ -97,19 +72,9 @@ OPPOSED_PREFIXES = frozenset({"anti", "counter"})  # "anti-Assad forces" are not
 DURING_PREPS = frozenset({"during", "amid"})
 # ... and after these too when the noun is a joint act ("told reporters after talks with Y")
 JOINT_PREPS = frozenset({"after", "following", "before"})
-# nouns that count or group events: "hundreds of airstrikes", "a wave of attacks" stand where these stand
-QUANTITY_NOUNS = frozenset({"hundred", "dozen", "thousand", "score", "series", "wave", "round", "spate", "string",
-                            "number", "couple", "barrage", "salvo", "volley", "flurry", "campaign", "lot", "host"})
-# verbs whose passive names a state of the subject, not an act done to it: "were engaged in attacking",
-# "is involved in talks", "are determined to"
-STATIVE_PASSIVES = frozenset({"engage", "involve", "commit", "determine", "prepare", "poise", "dedicate", "devote",
-                              "embroil", "locked"})
 # past participles that do not end in -ed, for title-case headlines ("17 Slain in Battle")
 IRREGULAR_PARTICIPLES = frozenset({"slain", "shot", "held", "hit", "struck", "taken", "seized", "beaten", "stabbed",
                                    "freed", "driven", "thrown", "sent", "brought", "caught", "kept", "bound"})
-# objects that name the verb's own act, whose target follows them ("fought an insurgency against X")
-COGNATE_OBJECTS = frozenset({"insurgency", "war", "battle", "battles", "fight", "struggle", "rebellion", "campaign",
-                             "offensive", "attack", "attacks", "strike", "strikes", "airstrike", "raid", "assault"})
 # an agentless passive's means ("were killed in a PKK attack", "arrested in a police raid"): its actor
 MEANS_PREPS = frozenset({"in", "during"})
 
@@ -240,10 +205,10 @@ class ActorIndex:
         if head.pos_ != "NOUN":
             return None
         lemma = head.lemma_.lower()
-        if lemma not in ACT_NOUNS and not (self.patterns is not None and self.patterns.get("N", lemma)):
+        if lemma not in self.words.act_noun and not (self.patterns is not None and self.patterns.get("N", lemma)):
             return None
         for acl in head.children:
-            if acl.dep_ == "acl" and acl.tag_ == "VBN" and acl.lemma_.lower() in AUTHOR_VERBS:
+            if acl.dep_ == "acl" and acl.tag_ == "VBN" and acl.lemma_.lower() in self.words.author_verb:
                 for agent in acl.children:
                     if agent.dep_ == "agent":
                         return next((c for c in agent.children if c.dep_ == "pobj"), None)
@@ -321,7 +286,7 @@ def subject_tokens(
         pobj = [c for c in agent[0].children if c.dep_ == "pobj"]
         if pobj:
             return conjuncts(pobj[0]), False
-    if verb.lemma_.lower() in STATIVE_PASSIVES and passive_subject(verb):
+    if verb.lemma_.lower() in words.stative_passive and passive_subject(verb):
         return passive_subject(verb), False  # "were engaged in attacking X": they attack
     if via_noun and implicit_passive(verb):
         return [], True  # "is believed to have been killed in a strike": the one killed did not strike
@@ -369,16 +334,16 @@ def subject_tokens(
         owner = head.head
         charge = head.lower_ in CHARGE_PREPS
         if owner.pos_ in ("NOUN", "PROPN"):
-            undergone = owner.dep_ in ("dobj", "obj") and owner.head.lemma_.lower() in UNDERGO_VERBS
-            if charge and (owner.lemma_.lower() in CHARGE_NOUNS or undergone):
+            undergone = owner.dep_ in ("dobj", "obj") and owner.head.lemma_.lower() in words.undergo
+            if charge and (owner.lemma_.lower() in words.charge_noun or undergone):
                 # "arrested on suspicion of attacking Y": the arrested one; "drew criticism for attacking Y"
                 charged = _charged(owner, words, depth, index)
                 if charged:
                     return charged, False
             return noun_actor_tokens(owner, words, depth + 1, index=index)
         if owner.pos_ in ("VERB", "AUX"):
-            objs = [c for c in owner.children if c.dep_ in ("dobj", "obj") and not _act_noun(c, index)]
-            if charge and objs and owner.lemma_.lower() not in UNDERGO_VERBS:
+            objs = [c for c in owner.children if c.dep_ in ("dobj", "obj") and not _act_noun(c, index, words)]
+            if charge and objs and owner.lemma_.lower() not in words.undergo:
                 return conjuncts(objs[0]), False  # "accused X of attacking Y", "thanked X for helping"
             return subject_tokens(owner, words, depth + 1, index=index)
     if dep in ("acomp", "prep", "advmod", "oprd") and head.pos_ in ("VERB", "AUX", "ADJ", "ADP", "ADV"):
@@ -409,7 +374,7 @@ def means_actor(verb: Any, index: ActorIndex | None) -> list[Any]:
         if prep.dep_ != "prep" or prep.lower_ not in MEANS_PREPS:
             continue
         for noun in prep.children:
-            if noun.dep_ != "pobj" or not _act_noun(noun, index):
+            if noun.dep_ != "pobj" or not _act_noun(noun, index, index.words):
                 continue
             for c in noun.children:
                 if c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i):
@@ -504,17 +469,17 @@ def forceful(pattern: Pattern) -> bool:
     return code[:2] in ("14", "15", "17", "18", "19", "20")
 
 
-def _cognate(obj: Any) -> bool:
+def _cognate(obj: Any, words: WordClasses) -> bool:
     """An object that names the act itself ("fought an insurgency against X", "waged a war on X")."""
-    return obj.pos_ == "NOUN" and obj.lemma_.lower() in COGNATE_OBJECTS
+    return obj.pos_ == "NOUN" and obj.lemma_.lower() in words.cognate_object
 
 
-def _act_noun(tok: Any, index: ActorIndex | None) -> bool:
+def _act_noun(tok: Any, index: ActorIndex | None, words: WordClasses) -> bool:
     """A noun that names an act ("drew criticism for", "launched an investigation for"), not a party."""
     if tok.pos_ != "NOUN" or (index is not None and tok.i in index.by_token):
         return False
     lemma = tok.lemma_.lower()
-    return lemma in ACT_NOUNS or (index is not None and index.patterns is not None and
+    return lemma in words.act_noun or (index is not None and index.patterns is not None and
                                   bool(index.patterns.get("N", lemma)))
 
 
@@ -572,7 +537,7 @@ def opposed(tok: Any) -> bool:
 def undergoes(verb: Any, pset: PatternSet) -> bool:
     """Whether the verb's subject undergoes the event noun it takes as object ("received backing from X",
     "faced criticism from X"): then the giver is the actor and the subject the recipient."""
-    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in UNDERGO_VERBS:
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in pset.words("undergo"):
         return False
     return any(c.dep_ in ("dobj", "obj") and c.pos_ == "NOUN" and pset.get("N", c.lemma_.lower())
                for c in verb.children)
@@ -592,7 +557,7 @@ def noun_actor_tokens(
     ``joint``: a joint act (talks, a meeting), whose participants are also whoever acts around it."""
     for c in noun.children:
         if c.dep_ == "poss" and not (c.pos_ == "PRON" and index is not None and c.i not in index.by_token):
-            if patient_possessor(noun):
+            if patient_possessor(noun, words):
                 continue  # "his arrest": the one arrested
             return conjuncts(c), False
     for c in noun.rights:
@@ -616,7 +581,7 @@ def noun_actor_tokens(
         if before:
             return [before[-1]], False
     head = noun.head
-    if head.i != noun.i and noun.dep_ in ("dobj", "obj") and head.lemma_.lower() in UNDERGO_VERBS:
+    if head.i != noun.i and noun.dep_ in ("dobj", "obj") and head.lemma_.lower() in words.undergo:
         # "received backing from X": the giver, not the one who received it
         for c in head.children:
             if c.dep_ in ("prep", "agent") and c.lower_ in UNDERGO_PREPS:
@@ -626,7 +591,7 @@ def noun_actor_tokens(
         return [], False
     if head.i != noun.i and noun.dep_ in ("dobj", "obj", "attr", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
         return subject_tokens(head, words, depth + 1, index=index, via_noun=True)
-    if noun.dep_ == "pobj" and head.lower_ in CHARGE_NOUN_PREPS and head.head.lemma_.lower() in CHARGE_VERBS:
+    if noun.dep_ == "pobj" and head.lower_ in CHARGE_NOUN_PREPS and head.head.lemma_.lower() in words.charge_verb:
         # "charged in the abduction of X", "arrested for the murder of X": the charged one did it
         charged = _charged_by(head.head, words, depth, index)
         if charged:
@@ -635,7 +600,7 @@ def noun_actor_tokens(
             head.lower_ in EVENT_NOUN_PREPS or head.lower_ in DURING_PREPS or (joint and head.lower_ in JOINT_PREPS)):
         return subject_tokens(head.head, words, depth + 1, index=index, via_noun=True)
     if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.i != head.i and (
-            head.head.lemma_.lower() in QUANTITY_NOUNS or (joint and head.head.lemma_.lower() in words.time_noun)):
+            head.head.lemma_.lower() in words.quantity_noun or (joint and head.head.lemma_.lower() in words.time_noun)):
         # "launched hundreds of airstrikes", "after two days of talks with Y": the events stand where their
         # measure does
         return noun_actor_tokens(head.head, words, depth + 1, (), index, (), joint)
@@ -644,10 +609,10 @@ def noun_actor_tokens(
     return [], False
 
 
-def patient_possessor(noun: Any) -> bool:
+def patient_possessor(noun: Any, words: WordClasses) -> bool:
     """"his arrest", "Khashoggi's murder": the possessor of these nouns is who it was done to, unless an
     "of" phrase names that ("the regime's killing of protesters")."""
-    if noun.lemma_.lower() not in PATIENT_POSS_NOUNS:
+    if noun.lemma_.lower() not in words.patient_noun:
         return False
     return not any(c.dep_ == "prep" and c.lower_ == "of" and any(x.dep_ == "pobj" for x in c.children)
                    for c in noun.children)
@@ -719,17 +684,17 @@ def recipient_tokens(
         if trigger.dep_ == "acl" and trigger.tag_ == "VBN" and trigger.head.pos_ in ("NOUN", "PROPN"):
             slots.append(conjuncts(trigger.head))  # "fighters captured in Raqqa": the fighters
         undergoer = passive_subject(trigger)  # "X was arrested", the headline's "X arrested"
-        if undergoer and trigger.lemma_.lower() not in STATIVE_PASSIVES:
+        if undergoer and trigger.lemma_.lower() not in words.stative_passive:
             slots.append(undergoer)
         elif implicit_passive(trigger):
             slots.append(subject_tokens(trigger, words, 1, index=index)[0])  # "after being injured": who was
         for c in trigger.children:
-            if c.dep_ in ("dobj", "obj", "dative") and not (_cognate(c) and (
+            if c.dep_ in ("dobj", "obj", "dative") and not (_cognate(c, words) and (
                     forceful(pattern) or trigger.lemma_.lower() in words.light | {"fight"})):
                 slots.append(conjuncts(c))  # not "fought an insurgency against X": its target is X
     else:
         for c in trigger.children:
-            if c.dep_ == "poss" and patient_possessor(trigger):
+            if c.dep_ == "poss" and patient_possessor(trigger, words):
                 slots.append(conjuncts(c))  # "his arrest"
         if trigger.dep_ == "compound" and headline(trigger) and trigger.head.i > trigger.i:
             # "Police arrest teacher after protest", parsed as one noun: the head it modifies is the target
@@ -738,17 +703,17 @@ def recipient_tokens(
                 head = head.head
             slots.append([head])
         for acl in trigger.children:
-            if acl.dep_ == "acl" and acl.tag_ == "VBN" and acl.lemma_.lower() in AUTHOR_VERBS:
+            if acl.dep_ == "acl" and acl.tag_ == "VBN" and acl.lemma_.lower() in words.author_verb:
                 holders_extra.append(acl)  # "US sanctions imposed on Russia"
         head = trigger.head
-        if trigger.dep_ in ("dobj", "obj") and head.lemma_.lower() in UNDERGO_VERBS:
+        if trigger.dep_ in ("dobj", "obj") and head.lemma_.lower() in words.undergo:
             subj = [c for c in head.children if c.dep_ in SUBJ_DEPS]
             if subj:
                 slots.append(conjuncts(subj[0]))  # "X received backing from Y": X
     # prepositional objects, in the pattern's order of preference
     holders = [trigger] + [c for c in trigger.children if c.dep_ in ("dobj", "obj", "prt")] + holders_extra
     if is_noun and trigger.dep_ in ("dobj", "obj") and trigger.head.pos_ == "VERB" and \
-            trigger.head.lemma_.lower() not in UNDERGO_VERBS:
+            trigger.head.lemma_.lower() not in words.undergo:
         # "wage war on X", "conduct airstrikes against X", "signed the deal with X": the verb only carries
         # the noun's event (had it its own, the noun would not be coded)
         holders.append(trigger.head)

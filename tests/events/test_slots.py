@@ -117,10 +117,10 @@ def test_possessive_agent_and_of_target(code: Code) -> None:
     assert find(evs, "ASSAULT", "GON", "OSG"), sides(evs, "ASSAULT")
 
 
-def test_patient_possessor(nlp: Any, code: Code) -> None:
+def test_patient_possessor(nlp: Any, code: Code, coder: Any) -> None:
     doc = nlp("Boromir's arrest angered Gondor, unlike the regime's arrest of Faramir.")
-    assert patient_possessor(doc[2])
-    assert not patient_possessor(doc[8])
+    assert patient_possessor(doc[2], coder.words)
+    assert not patient_possessor(doc[8], coder.words)
     evs = code("Boromir's arrest last week angered his family.", A)
     arrest = find(evs, "COERCE", recipient="BOR")
     assert arrest and not arrest[0].actor, sides(evs, "COERCE")
