@@ -112,3 +112,26 @@ def test_cli_demo_ingest_then_events(tmp_path: Path) -> None:
         assert len(json.loads(as_json.output)) == store.counts()["events"]
     exported = runner.invoke(app, ["export", "--db", str(db), "--format", "gdelt", "-o", str(tmp_path / "e.tsv")])
     assert exported.exit_code == 0 and (tmp_path / "e.tsv").exists()
+
+
+def test_cli_folder_ingest_stores_articles_only(tmp_path: Path) -> None:
+    """A corpus folder with a README.md and a .csv beside the articles: only the articles are stored, the
+    others are named in a note; the exit code is 0 because nothing was rejected."""
+    from typer.testing import CliRunner
+
+    from eventwire.cli import app
+
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "talks.txt").write_text(
+        "Lavrov meets Syrian envoy\nRussian Foreign Minister Sergei Lavrov met Syrian Foreign Minister Walid "
+        "al-Moualem in Sochi on Wednesday, the ministry said.\n", encoding="utf-8")
+    (folder / "README.md").write_text("# How this corpus was collected\nScraped in 2014 from wire services.\n")
+    (folder / "sources.csv").write_text("id,url\ntalks,http://example.org/talks\n")
+    db = tmp_path / "news.duckdb"
+    result = CliRunner().invoke(app, ["ingest", str(folder), "--db", str(db), "--published", "2014-11-27", "-q"])
+    assert result.exit_code == 0, result.output
+    assert "skipped 2 file(s) that are not articles" in result.output
+    with open_store(db, read_only=True) as store:
+        ids = [r[0] for r in store.con.execute("SELECT article_id FROM articles").fetchall()]
+    assert ids == ["talks"]

@@ -1,0 +1,33 @@
+"""`eventwire --version` and `GET /api/version` report the installed package's version, the same one."""
+
+from __future__ import annotations
+
+import asyncio
+from importlib.metadata import version
+
+from typer.testing import CliRunner
+
+import eventwire
+from eventwire.cli import app
+from eventwire.document import SCHEMA_ID
+
+
+def test_cli_version_is_the_installed_version() -> None:
+    result = CliRunner().invoke(app, ["--version"])
+    assert result.exit_code == 0
+    assert result.output.strip() == f"eventwire {version('eventwire')}"
+    assert eventwire.__version__ == version("eventwire"), "eventwire/__init__.py and pyproject.toml disagree"
+
+
+def test_api_version_route() -> None:
+    import httpx
+
+    from eventwire.api import create_app
+
+    async def get() -> dict[str, str]:
+        transport = httpx.ASGITransport(app=create_app(None))
+        async with httpx.AsyncClient(transport=transport, base_url="http://eventwire.test") as client:
+            body: dict[str, str] = (await client.get("/api/version")).json()
+            return body
+
+    assert asyncio.run(get()) == {"version": eventwire.__version__, "schema": SCHEMA_ID}
