@@ -16,7 +16,7 @@ import typer
 from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 
 from eventwire import __version__
-from eventwire.errors import ErrorCode, EventwireError
+from eventwire.errors import MESSAGES, ErrorCode, EventwireError
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -70,6 +70,20 @@ class Command(TyperCommand):
         return params
 
 
+# click's usage error (Typer vendors click, so it is found through a public subclass, not imported).
+UsageError: type[Exception] = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError")
+
+
+def _coded_usage_error(exc: Exception) -> Exception:
+    """A parse error of click's (unknown option, missing or mistyped value) with the code E403 in front of
+    its message; click still shows it with the usage line and exits 2."""
+    message = exc.format_message() if hasattr(exc, "format_message") else str(exc)
+    if message.startswith("[E"):
+        return exc
+    code = ErrorCode.ARGUMENT_INVALID
+    return UsageError(f"[{code.value}] {MESSAGES[code]}: {message}", getattr(exc, "ctx", None))  # type: ignore[call-arg]
+
+
 class Group(TyperGroup):
     """The ``eventwire`` group: plain help, and every coded error said once with its exit code."""
 
@@ -79,11 +93,19 @@ class Group(TyperGroup):
             _plain_help(param)
         return params
 
+    def make_context(self, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return super().make_context(*args, **kwargs)
+        except UsageError as exc:
+            raise _coded_usage_error(exc) from exc
+
     def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
         except EventwireError as exc:
             raise fail(exc) from exc
+        except UsageError as exc:
+            raise _coded_usage_error(exc) from exc
 
 
 class App(typer.Typer):

@@ -271,3 +271,17 @@ def test_help_is_in_plain_words(command: str, tmp_path: Path) -> None:
         assert python_ish not in result.output, (python_ish, result.output)
     if command and command not in ("spark",):
         assert "Example" in result.output, f"`eventwire {command} --help` shows no example"
+
+
+@pytest.mark.parametrize(
+    "args", [["extract", "--format"], ["events", "--limit", "abc"], ["extract", "--bogus"], ["nosuchcommand"]]
+)
+def test_parse_errors_carry_the_argument_code_too(tmp_path: Path, args: list[str]) -> None:
+    result = invoke(args, tmp_path)
+    assert result.exit_code == EXIT_USAGE and "[E403] a command-line argument is invalid" in result.output
+
+
+def test_ingest_never_creates_the_database_folder_from_a_typo(tmp_path: Path) -> None:
+    result = invoke(["ingest", str(SAMPLE), "--db", "typo/news.duckdb"], tmp_path)
+    assert_refused(result, "E503", "typo")
+    assert list(tmp_path.iterdir()) == []
