@@ -18,6 +18,10 @@ a ``doc.actors`` entry with ``role = "inferred"`` and no mentions (the Document 
 with no span of text is one the text implies, and ``role`` already holds the phrase a generic actor was read
 from).
 
+Violence with no agent named ("a man was stabbed", "killed in a knife attack") gets unnamed attackers (CRM) of
+that country, as ACLED codes an "Unidentified Armed Group (Country)", unless the act or its means is military
+("killed in airstrikes": a party to a war, whose side the sentence leaves open).
+
 The country, in the order a coder reads it: the place the clause says it happened in ("arrested in
 Montreal"), else the article's one dominant country, else the country of the one acted on.
 CAMEO coding (the PETRARCH suites) codes only the actors a text names, so the coder leaves this out there.
@@ -55,6 +59,8 @@ def implied_sector(lemma: str, ptype: str, words: WordClasses) -> str | None:
         return "JUD"
     if lemma in words.implicit_government:
         return "GOV"
+    if lemma in words.implicit_attack:
+        return "CRM"
     return None
 
 
@@ -104,6 +110,8 @@ class ImplicitAgents:
                 continue
             if sector != "GOV" and any(self.is_state(r.id) for r in event.recipient):
                 continue  # "the Soviet Union was accused of ...": no court's charge (an expulsion can be a state's)
+            if sector == "CRM" and self.military(trigger):
+                continue  # "killed in airstrikes": a state's forces, whose side the sentence leaves open
             country = self.country(event, trigger)
             if country is None:
                 continue
@@ -124,6 +132,16 @@ class ImplicitAgents:
             return None
         toks = sp.char_span(span.start, span.end, alignment_mode="expand")
         return toks.root if toks is not None and len(toks) else None
+
+    def military(self, trigger: Any) -> bool:
+        """Whether the act, or the means it names ("killed in an airstrike", "by shelling"), is a military one
+        (class ``military_means``), whose agent is a party to a war rather than an unnamed attacker."""
+        means = [trigger]
+        for prep in trigger.children:
+            if prep.dep_ in ("prep", "agent") and prep.lower_ in ("in", "by", "during", "with", "from"):
+                means += [c for c in prep.children if c.dep_ == "pobj"]
+        means += [m for n in list(means) for m in n.children if m.dep_ in ("compound", "amod", "conj")]
+        return any(m.lemma_.lower() in self.words.military_means for m in means)
 
     def is_state(self, actor_id: str | None) -> bool:
         """A state as a whole (a country actor), which no police arrests and no court charges."""
@@ -173,7 +191,10 @@ class ImplicitAgents:
             if a.kb_id is None and a.country == country and a.sector == sector and a.code == code and (
                     a.mentions or a.role == INFERRED_ROLE):
                 return a
-        name = f"{SECTOR_NOUNS.get(sector, sector).capitalize()} of {country_name(self.doc, country)}"
+        if sector == "CRM":  # ACLED's "Unidentified Armed Group (Country)"; named elsewhere maybe, not here
+            name = f"Unnamed attackers in {country_name(self.doc, country)}"
+        else:
+            name = f"{SECTOR_NOUNS.get(sector, sector).capitalize()} of {country_name(self.doc, country)}"
         actor = Actor(id=f"inferred:{code}", name=name, country=country, sector=sector, code=code,
                       role=INFERRED_ROLE)
         self.doc.actors.append(actor)

@@ -123,3 +123,22 @@ def test_dominant_country_needs_a_clear_lead(nlp: Any, counts: dict[str, int], e
             place.mentions.append(doc.span(i, i + len(names[country])))
             start = i + 1
     assert dominant_country(doc) == expected
+
+
+def test_unnamed_violence_has_unnamed_attackers_of_the_place(nlp: Any, coder: EventCoder) -> None:
+    actors: dict[str, Side] = {"A young man": ("CVLMAN", None, "CVL")}
+    doc, evs = coded(nlp, coder, "A young man was stabbed outside a bar in Leeds on Sunday.", actors,
+                     {"Leeds": "GBR"})
+    stab = of_type(evs, "ASSAULT")
+    assert stab and (stab[0].rule or "").endswith(RULE_SUFFIX), [(e.type, e.rule) for e in evs]
+    source = stab[0].actor[0]
+    assert (source.country, source.sector) == ("GBR", "CRM")
+    assert next(a for a in doc.actors if a.id == source.id).role == INFERRED_ROLE
+
+
+def test_military_means_leave_the_side_open(nlp: Any, coder: EventCoder) -> None:
+    actors: dict[str, Side] = {"Ten civilians": ("CVL", None, "CVL")}
+    _, evs = coded(nlp, coder, "Ten civilians were killed in airstrikes in Idlib on Sunday.", actors,
+                   {"Idlib": "SYR"})
+    assert of_type(evs, "ASSAULT") and not any((e.rule or "").endswith(RULE_SUFFIX) for e in evs), \
+        [(e.type, e.rule, [a.name for a in e.actor]) for e in evs]
