@@ -86,12 +86,14 @@ class EventCoder:
                 cand.aux |= modality(cand, self.words)
                 recode_negation(cand, self.negation, self.words)
             fill_similar(cands, self.words)
-            cands = drop_subsumed(cands, self.words.report, self.onto)
+            cands = drop_subsumed(cands, self.words.report, self.onto, once=not self.code_statements,
+                                  own_acts=self.words.denial)
             built: list[Event] = []
             for cand in cands:
                 built.extend(build_events(
                     doc, index, cand, sent, published, self.onto, self.words,
-                    require_actor=self.require_actor, statements=self.code_statements,
+                    # PLOVER coding asks for a side after the implicit agents are filled (below)
+                    require_actor=self.require_actor and self.code_statements, statements=self.code_statements,
                     reverse=self.reverse_events, historical_days=self.historical_days,
                 ))
             built.sort(key=lambda e: -e.confidence)
@@ -99,6 +101,12 @@ class EventCoder:
         events = merge_events(events, same_acts=not self.code_statements)
         if not self.code_statements:  # CAMEO coding (the PETRARCH suites) codes only the actors the text names
             ImplicitAgents(doc, self.words).fill(events)  # "X was arrested": the police of the country
+            if self.require_actor:
+                # an act with no side named may have one implied ("charged with murder": the police); only an
+                # event with neither side after that is dropped
+                events = [e for e in events if e.actor or e.recipient]
+                for n, ev in enumerate(events, 1):
+                    ev.id = f"e{n}"
         return events
 
 
@@ -130,10 +138,13 @@ def find_candidates(
         if pattern.null:
             coded_objects |= consumed
             continue
-        if pos == "V" and not statements and tok.lemma_.lower() in words.report | words.opinion and (
-            not pattern.constraints or any(c.dep_ == "ccomp" for c in tok.children)
-        ):
-            continue  # the reporting act is not itself an event (PLOVER has no statements)
+        lemma = tok.lemma_.lower()
+        if pos == "V" and not statements and lemma in words.report | words.opinion and not pattern.statement \
+                and lemma not in words.speech_act and (
+                    not pattern.constraints or any(c.dep_ == "ccomp" for c in tok.children)):
+            # the reporting act is not itself an event (PLOVER has no statements), unless what is said makes
+            # it one (a comp: pattern: "said Y must leave" is a demand) or saying it is an act ("alleged")
+            continue
         code = pattern.code or pattern.reverse
         if code is None:
             continue

@@ -33,6 +33,15 @@ EVENT_NOUN_PREPS = frozenset({"for", "in", "at"})
 FUTURE_DESIRE_XCOMP = frozenset({"plan", "intend", "prepare", "aim"})
 FUTURE_DESIRE_NOUN = frozenset({"plan", "intend", "prepare"})
 YEARS_MARKS = frozenset({"after", "since"})  # "five years after X" (the units are the class years_unit)
+# subjects of a reported clause that address no one: "we must", "I should" (the speaker's own resolve) and
+# the expletives of "it must be noted", "there should be" (match.py, comp: constraints)
+UNADDRESSED_SUBJECTS = frozenset({"i", "we", "it", "there"})
+# ... and auxiliaries that make such a clause a prediction, not a demand ("would have to be concluded")
+PREDICTIVE_AUX = frozenset({"will", "would", "may", "might", "could", "'ll", "wo"})
+# nouns that count what their "of" phrase names: an argument constraint looks through them ("thousands of
+# teachers struck": the strikers are teachers)
+COUNT_NOUNS = frozenset({"hundred", "thousand", "million", "dozen", "score", "number", "group", "handful", "crowd",
+                         "couple", "lot", "batch", "wave", "barrage", "salvo", "volley", "series"})
 
 
 @dataclass(frozen=True)
@@ -92,6 +101,8 @@ class WordClasses:
     quantity_noun: frozenset[str]  # nouns that count events ("hundreds of airstrikes")
     stative_passive: frozenset[str]  # verbs whose passive is a state of the subject ("engaged in")
     cognate_object: frozenset[str]  # objects that name the verb's own act ("fought an insurgency")
+    speech_act: frozenset[str]  # reporting or opinion verbs that are acts themselves ("alleged": ACCUSE)
+    denial: frozenset[str]  # what these govern as a clause did not happen, by the speaker's word ("denied X")
 
     @classmethod
     def from_patterns(cls, patterns: PatternSet) -> WordClasses:
@@ -151,4 +162,6 @@ class WordClasses:
             quantity_noun=words("quantity_noun"),
             stative_passive=words("stative_passive"),
             cognate_object=words("cognate_object"),
+            speech_act=words("speech_act"),
+            denial=words("denial"),
         )

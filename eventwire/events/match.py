@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+from eventwire.events.lexicon import COUNT_NOUNS, PREDICTIVE_AUX, UNADDRESSED_SUBJECTS
 from eventwire.events.patterns import Constraint, Pattern, PatternSet
 from eventwire.events.syntax import compound_subject, pre_region, region, to_marker
 
@@ -140,8 +141,20 @@ class _Context:
                 agent = next((c for c in kids if c.dep_ == "agent"), None)
                 subj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
                 obj = obj or passive
-            self._args = {"dobj": obj, "subj": subj}
+            self._args = {"dobj": _counted(obj), "subj": _counted(subj)}
         return self._args.get(kind)
+
+
+def _counted(head: Any | None) -> Any | None:
+    """What a count stands for: "thousands of teachers" is teachers, "dozens of rockets" rockets."""
+    if head is None or not (head.pos_ == "NUM" or head.lemma_.lower() in COUNT_NOUNS):
+        return head
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            pobj = next((x for x in c.children if x.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+    return head
 
 
 def _is(constraint: Constraint, head: Any, classes: dict[str, set[str]]) -> bool:
@@ -174,6 +187,17 @@ def _check(constraint: Constraint, ctx: _Context) -> set[int] | None:
     if kind in ("dobj", "subj"):
         head = ctx.arg(kind)
         return {head.i} if head is not None and _is(constraint, head, ctx.classes) else None
+    if kind == "comp":
+        for verb in reported_clauses(ctx.trigger):
+            if not addressed(verb):
+                continue
+            auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+            if any(c.dep_ == "xcomp" for c in verb.children):
+                auxes.append(verb)  # "Y has to leave", "Y needs to leave": the verb is the modal
+            for tok in auxes:
+                if _is(constraint, tok, ctx.classes):
+                    return {tok.i}
+        return None
     if kind != "pre" and constraint.phrases and constraint.keys.isdisjoint(ctx.all):
         return None
     if kind == "prep" and constraint.prep not in ctx.all:
@@ -195,11 +219,34 @@ def _check(constraint: Constraint, ctx: _Context) -> set[int] | None:
     for low, i, sub, sub_forms in ctx.preps:
         if low == constraint.prep:
             if not constraint.phrases:
+                if ctx.trigger.doc[i].dep_ == "aux":
+                    continue  # the preposition alone is a preposition: "spoke to X", not "spoke to confirm"
                 return {i}
             at = _phrase_in(constraint, sub_forms)
             if at is not None:
                 return {i, sub[at].i}
     return None
+
+
+def reported_clauses(verb: Any) -> list[Any]:
+    """The clauses a verb of saying reports: its clausal complements ("said Y must leave"), or the quoted
+    clause it is a side clause of ('"Y must leave," he said', parsed with "said" hung on "leave")."""
+    out = [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
+    if not out and verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
+        out = [verb.head]
+    return out
+
+
+def addressed(verb: Any) -> bool:
+    """Whether a reported clause asks something of someone other than the speaker: its subject is no first
+    person ("we must stop") nor an expletive ("it must be said"), and it is no conjecture ("they must have
+    known": a perfect after the modal; "would have to": a prediction)."""
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass", "expl") and c.lower_ in UNADDRESSED_SUBJECTS:
+            return False
+        if c.dep_ == "aux" and (c.lemma_.lower() == "have" or c.lower_ in PREDICTIVE_AUX):
+            return False  # "must have known", "would have to be concluded": said of what is, or would be
+    return True
 
 
 def match_trigger(pset: PatternSet, pos: str, trigger: Any) -> tuple[Pattern, set[int]] | None:
@@ -294,7 +341,7 @@ def _matched_words(pattern: Pattern, ctx: _Context) -> int:
     """How many words a matching pattern's phrases cover: at equal specificity the longer match wins."""
     total = 0
     for c in pattern.constraints:
-        if c.kind in ("dobj", "subj", "head"):
+        if c.kind in ("dobj", "subj", "head", "comp"):
             total += 1
         elif c.kind == "obj":
             total += _longest(c, ctx.r_forms)

@@ -10,14 +10,29 @@ from eventwire.document import NON_FACT_AUX, Event
 from eventwire.events.candidate import Candidate
 from eventwire.events.ontology import Ontology
 
+# what the control step (slots.control) appends to the rule of the event a control verb governs
+CONTROL_MARKS = ("+reject", "+intent", "+threat", "+request")
 
-def drop_subsumed(cands: list[Candidate], report: frozenset[str], onto: Ontology) -> list[Candidate]:
-    """An outer verb with no recipient that governs another event of the same actor adds nothing.
-    ``report`` is the reporting-verb word class."""
+
+def drop_subsumed(
+    cands: list[Candidate], report: frozenset[str], onto: Ontology, once: bool = False,
+    own_acts: frozenset[str] = frozenset(),
+) -> list[Candidate]:
+    """An outer verb with no recipient that governs another event of the same actor adds nothing; with
+    ``once`` (PLOVER coding: one event per act), nor does a control verb whose infinitive the control step
+    coded (CAMEO coding keeps the control verb's own code), but verbs of ``own_acts`` (PLOVER coding) are
+    acts of their own whatever they govern (a denial: "denied it had attacked X" is a REJECT, the attack is
+    negated). ``report`` is the reporting-verb word class."""
     keep: list[Candidate] = []
     for cand in cands:
         if _reports_other(cand, cands, report):
             continue  # "X will restore ties with Y, an official said": the reported event is the news
+        if once and any(o.trigger.dep_ == "xcomp" and o.trigger.head.i == cand.trigger.i and o.aux == cand.aux
+               and {r.id for r in cand.recipients} <= {r.id for r in o.recipients}
+               and any(m in o.rule for m in CONTROL_MARKS) for o in cands):
+            # "refused to meet Y": the refusal is coded once, as the meeting refused (REJECT); unless the
+            # control verb names a recipient the inner event lacks ("called on Y to leave Z": Y is asked)
+            continue
         ids = {a.id for a in cand.actors}
         if not cand.recipients and any(
             o is not cand and o.recipients and {a.id for a in o.actors} == ids
@@ -25,7 +40,7 @@ def drop_subsumed(cands: list[Candidate], report: frozenset[str], onto: Ontology
             for o in cands
         ):
             continue  # "met with the group ... to discuss": the discussion is the meeting
-        if not cand.recipients:
+        if not cand.recipients and not (once and cand.trigger.lemma_.lower() in own_acts):
             inner = [
                 o for o in cands
                 if o is not cand and o.trigger.i != cand.trigger.i

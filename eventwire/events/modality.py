@@ -71,15 +71,17 @@ def modality(cand: Candidate, words: WordClasses, negated_can_is_not: bool = Fal
             # infinitival relative ("the coalition to counter Isis")
             aux.add("hypothetical")
         if dep in ("xcomp",):
-            if lem in words.fail:
-                aux.add("negation")
+            if lem in words.fail or lem in words.denial:
+                aux.add("negation")  # "failed to X"; "denied meeting X" (the guidelines: negated)
             elif lem in words.desire:
                 aux.add("future" if lem in FUTURE_DESIRE_XCOMP else "hypothetical")
             elif lem in words.attempt:
                 aux.add("hypothetical")
             local_aux(head, aux, words)
         elif dep == "ccomp":
-            if lem in words.opinion:
+            if lem in words.denial:
+                aux.add("negation")  # "denied that it had attacked X": the speaker says it did not happen
+            elif lem in words.opinion:
                 aux.add("hypothetical")
                 neg: set[str] = set()
                 local_aux(head, neg, words)

@@ -19,6 +19,11 @@ ours names syntactic relations, so a pattern keeps working when the parser chang
   upper-case members are entity labels of the parser (PERSON, GPE, ORG, NORP, LOC, FAC): ``dobj:@person``
   holds for "fired critics" and "fired Smith", not for "fired rockets". ``head:w|@class`` the word the
   trigger depends on (through a preposition: "under threat", "came to her aid"): ``N:threat head:pose``.
+  ``comp:w|@class`` what the trigger's reported clause says: the verb of its clausal complement has one of the
+  words as an auxiliary, or is one of them with an infinitive ("said Y must leave", "said Y has to leave":
+  ``V:say comp:must|have``). A pattern with a
+  ``comp:`` constraint codes the statement itself, so reporting verbs ("say", "tell") code under it: PLOVER
+  codes a demand, a threat or a promise made in words as that act, not as a statement.
 * code ``---`` is a null pattern: it matches (and wins, if most specific) but codes nothing. ``a:b`` codes
   ``a`` from actor to recipient and ``b`` back from recipient to actor; ``:b`` only the latter.
 * flags: ``recip`` (reciprocal: "X and Y met"), ``rcp:p|p`` prepositions whose object is the recipient,
@@ -64,14 +69,15 @@ PREPOSITIONS = frozenset(
     "since through throughout to toward towards under until up upon via with within without".split()
 )
 _CODE_RE = re.compile(r"^(---|[0-9]{2,4}[A-Z]?)?(?::(---|[0-9]{2,4}[A-Z]?))?$")
-ARG_KINDS = frozenset({"dobj", "subj", "head"})  # constraints on what an argument's (or the governing) head is
+# constraints on what an argument's (or the governing word's) head is, and on what a reported clause says
+ARG_KINDS = frozenset({"dobj", "subj", "head", "comp"})
 
 
 @dataclass(frozen=True)
 class Constraint:
     """One condition on the trigger's syntactic neighbourhood; ``phrases`` empty means any words."""
 
-    kind: str  # "obj", "prep", "pre", "prt", "dobj", "subj", "head"
+    kind: str  # "obj", "prep", "pre", "prt", "dobj", "subj", "head", "comp"
     prep: str | None
     phrases: tuple[tuple[str, ...], ...]
     classes: tuple[str, ...] = ()  # word classes an argument's head may belong to (dobj, subj)
@@ -121,11 +127,13 @@ class Pattern:
     control_only: bool = False  # a bare reading left out by @disable/@no_bare: codes only under a control verb
 
     specificity: int = field(default=0, compare=False)
+    statement: bool = field(default=False, compare=False)  # codes what a reported clause says (a comp: constraint)
 
     def __post_init__(self) -> None:
         # PETRARCH's "%" (a compound subject acting among itself) is more specific than the bare verb
         extra = 1 if self.recip and self.pos == "V" else 0
         object.__setattr__(self, "specificity", sum(c.weight for c in self.constraints) + extra)
+        object.__setattr__(self, "statement", any(c.kind == "comp" for c in self.constraints))
 
 
 @dataclass
@@ -219,8 +227,8 @@ def anchor_words(pattern: Pattern) -> frozenset[str] | None:
     for c in pattern.constraints:
         if c.kind == "prep":
             return frozenset({c.prep}) if c.prep else None
-        if c.kind in ARG_KINDS and (c.classes or c.kind == "head"):
-            continue  # an entity label or a class, or the governing word (outside the trigger's phrase)
+        if c.kind in ARG_KINDS and (c.classes or c.kind in ("head", "comp")):
+            continue  # an entity label or a class, the governing word or a reported clause (outside the phrase)
         if c.phrases:
             return c.keys
     return None

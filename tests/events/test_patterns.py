@@ -65,6 +65,35 @@ def test_word_classes_keep_their_order_and_examples_attach_to_the_pattern_before
         parse_ewp("example: [Arnor] met [Gondor].\n", "t.ewp")
 
 
+def test_a_reported_clause_constraint_codes_the_statement(nlp) -> None:  # type: ignore[no-untyped-def]
+    """``comp:`` holds when the reported clause's verb has one of the words as an auxiliary (or is one of
+    them with an infinitive); such a pattern codes a reporting verb, which is otherwise no event."""
+    from eventwire.events.match import match_trigger
+
+    pset = parse_ewp("@modal_must must\nt.say V:say comp:@modal_must|have => 100\n", "t.ewp")
+    pset.finish()
+    (say,) = pset.get("V", "say")
+    assert say.statement and say.constraints[0].kind == "comp" and say.specificity == 2
+
+    def hit(text: str) -> bool:
+        verb = next(t for t in nlp(text) if t.lemma_ == "say")
+        return match_trigger(pset, "V", verb) is not None
+
+    assert hit("Arnor said Gondor must leave.") and hit("Arnor said Gondor has to leave.")
+    assert not hit("Arnor said we must leave.")  # the speaker's own side
+    assert not hit("Arnor said Gondor must have left.")  # a conjecture
+    assert not hit("Arnor said Gondor has left.")  # "have" only as a modal, with an infinitive
+
+
+def test_argument_constraints_look_through_counts(nlp) -> None:  # type: ignore[no-untyped-def]
+    from eventwire.events.match import match_trigger
+
+    pset = parse_ewp("t.strike V:strike subj:teacher => 143\n", "t.ewp")
+    pset.finish()
+    verb = next(t for t in nlp("Thousands of teachers struck on Monday.") if t.lemma_ == "strike")
+    assert match_trigger(pset, "V", verb) is not None
+
+
 @pytest.mark.parametrize("bad", ["r1 V:meet", "r1 X:meet => 040", "r1 V:meet foo:bar => 040", "r1 V:meet => 9x9"])
 def test_bad_lines_raise_coded_errors(bad: str) -> None:
     with pytest.raises(EventwireError) as err:

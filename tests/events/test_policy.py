@@ -189,3 +189,57 @@ def test_every_policy_pattern_fires_on_its_examples(nlp, coder) -> None:  # type
 def test_the_subject_of_an_intention_is_no_wish(code) -> None:  # type: ignore[no-untyped-def]
     evs = code("Airstrikes by Arnor on Mordor were intended to reassure Gondor.", A)
     assert [e for e in find(evs, "ASSAULT", "ARN") if e.is_fact]
+
+
+def test_a_demand_made_in_words_is_a_request(code) -> None:  # type: ignore[no-untyped-def]
+    # the real-news guidelines: "X said Y must ..." is REQUEST; what is demanded has not happened
+    evs = code("Arnor said Gondor must withdraw its troops from Rohan.", A)
+    assert [e for e in find(evs, "REQUEST", "ARN", "GON") if e.is_fact]
+    assert not [e for e in evs if e.type == "RETREAT" and e.is_fact]
+    assert find(code("Arnor told reporters that Gondor should release the prisoners.", A), "REQUEST", "ARN", "GON")
+    # the speaker's own resolve, a conjecture and a prediction are no demands
+    assert not find(code("Arnor said we must stop this spiral of violence.", A), "REQUEST")
+    assert not find(code("Arnor said Gondor must have known about the plan.", A), "REQUEST")
+    assert not find(code("Arnor said the talks would have to be concluded first.", A), "REQUEST")
+
+
+def test_a_denial_is_a_rejection_of_what_it_denies(code) -> None:  # type: ignore[no-untyped-def]
+    evs = code("Arnor denied that it had attacked Gondor.", A)
+    assert [e for e in find(evs, "REJECT", "ARN") if e.is_fact]
+    assert find(evs, "ASSAULT") and not [e for e in find(evs, "ASSAULT") if e.is_fact]
+    assert find(code("Arnor denied involvement in the attack on Gondor.", A), "REJECT", "ARN")
+    assert find(code("Arnor rejected the accusations of Gondor.", A), "REJECT", "ARN")
+
+
+def test_an_allegation_is_an_accusation(code) -> None:  # type: ignore[no-untyped-def]
+    evs = code("Arnor alleged that Gondor had attacked Rohan.", A)
+    assert [e for e in find(evs, "ACCUSE", "ARN") if e.is_fact]
+    assert not [e for e in find(evs, "ASSAULT") if e.is_fact]  # what is alleged is not a fact by the allegation
+
+
+def test_refusing_to_comment_is_no_rejection(code) -> None:  # type: ignore[no-untyped-def]
+    assert not find(code("Arnor refused to comment on the report.", A), "REJECT")
+    assert find(code("Arnor refused to do anything for Gondor.", A), "REJECT", "ARN")
+    # a refusal whose infinitive is coded is one event, the refused act as REJECT
+    evs = find(code("Arnor refused to meet Gondor on Monday.", A), "REJECT", "ARN")
+    assert len(evs) == 1 and evs[0].evidence.trigger.text == "meet"
+
+
+def test_talking_to_someone_is_consulting_them_not_to_the_press(code) -> None:  # type: ignore[no-untyped-def]
+    assert find(code("Arnor spoke to Gondor on Thursday.", A), "CONSULT", "ARN", "GON")
+    assert not find(code("Arnor spoke to reporters on Thursday.", {**A, "reporters": "MED"}), "CONSULT")
+    assert not find(code("Arnor spoke to confirm his name.", A), "CONSULT")  # an infinitive, no addressee
+
+
+def test_people_who_clash_argue_forces_fight(code) -> None:  # type: ignore[no-untyped-def]
+    people = {"John Smith": "SMI", "Peter Jones": "JON", "Arnor": "ARN", "Mordor": "MOR"}
+    evs = code("John Smith and Peter Jones clashed in public over the budget.", people)
+    assert find(evs, "ACCUSE", "SMI", "JON") and not find(evs, "ASSAULT")
+    assert find(code("Arnor clashed with Mordor on the border.", people), "ASSAULT", "ARN", "MOR")
+
+
+def test_a_labour_strike_is_a_protest(code) -> None:  # type: ignore[no-untyped-def]
+    evs = code("Thousands of teachers struck on Monday in Arnor.", {**A, "teachers": "EDU"})
+    assert find(evs, "PROTEST", "EDU") and not find(evs, "ASSAULT")
+    assert find(code("Arnor struck Mordor on Monday.", A), "ASSAULT", "ARN", "MOR")
+
