@@ -14,7 +14,7 @@ from eventwire.events.lexicon import WordClasses
 from eventwire.events.modality import decided_and_done
 from eventwire.events.ontology import CameoCode, Ontology, quad_class
 from eventwire.events.slots import INTENT_CODES, REJECT_CODES, ActorIndex, map_actors, subject_tokens
-from eventwire.events.syntax import governing_chain, to_marker
+from eventwire.events.syntax import governing_chain
 
 # Event types for CAMEO coding beyond PLOVER (only with ``statements`` on, e.g. for PETRARCH suites):
 # public statements (CAMEO 01x) and codes a user dictionary defines that CAMEO2PLOVER does not map.
@@ -127,10 +127,7 @@ def build_events(
             pairs[0] = (back, recips, actors, cand.confidence, cand.rule + "#visit")
         # else PLOVER codes a mutual act once ("all of the entities are considered as the actor"): X -> Y
     said = announced(cand, index, words) if not statements else False
-    if cand.mode == "intent" and trig.dep_ == "acl" and to_marker(trig) is None:
-        cand.mode = None  # "a decision hailed by X" is no stated intention; "its decision to attend" is
-        cand.type_override = None
-    elif cand.mode == "intent" and decided_and_done(trig, words) and cand.pattern.code:
+    if cand.mode == "intent" and decided_and_done(trig, words) and cand.pattern.code:
         # "in response to the US decision to expel X": the decided act was carried out (modality.py)
         cand.mode, cand.type_override, cand.cameo = None, None, cand.pattern.code
     for code, who, whom, conf, rule in pairs:
