@@ -3,14 +3,14 @@
 Why: news tells arrests, charges, sentences, expulsions and releases in the passive ("X was arrested", "a man
 charged with murder", "after his release"). The act is the state's, and a coder names its agent (the
 real-news guidelines; ACLED and GDELT practice): the police of the country where it happened for an arrest or
-a detention, its courts for a trial or a sentence, the police the article names (else the prosecutors) for a
-charge, its government otherwise. Left empty, the event has no dyad; guessed from the sentence's other
-actors, it has the wrong one.
+a detention, its courts for a trial or a sentence, for a charge the prosecutors the article names, else the
+police it names (who lay charges in common-law countries), else the prosecution; its government otherwise.
+Left empty, the event has no dyad; guessed from the sentence's other actors, it has the wrong one.
 
 Which acts, and which organ does them, are word classes of the pattern files (data/core.ewp:
 ``implicit_police``, ``implicit_charge``, ``implicit_court``, ``implicit_government``, ``implicit_legal``,
-``implicit_type``). Only an agentless trigger gets one: a passive with no "by" agent, a participle on its noun
-("a man charged in ..."), an event noun with no possessor, modifier or "by" phrase.
+``implicit_attack``, ``military_means``, ``implicit_type``). Only an agentless trigger gets one: a passive
+with no "by" agent, a participle on its noun ("a man charged in ..."), an event noun with no subject.
 
 The actor is inferred, not read, and says so: the event's ``rule`` gets ``+implicit_source``, and the actor is
 the article's own generic actor of that country and sector when it names one ("the Georgian police"), else
@@ -41,7 +41,9 @@ from eventwire.events.syntax import PASS_SUBJ_DEPS, SUBJ_DEPS, bare_participle
 
 INFERRED_ROLE = "inferred"  # Actor.role of an agent the text implies but does not name
 RULE_SUFFIX = "+implicit_source"
-CHARGE = "CHG"  # not a sector: a charge, laid by the police the article names, else by the prosecutors (JUD)
+CHARGE = "CHG"  # not a sector: a charge, laid by the prosecutors (JUD) or the police (COP) the article names
+# words of a judicial actor's name or phrase that make it the prosecution, which lays charges (a court does not)
+PROSECUTOR_WORDS = ("prosecut", "attorney")
 # sectors of a state's organs: one acted on by these is no citizen whose country says where it happened
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "IGO"})
 
@@ -119,7 +121,9 @@ class ImplicitAgents:
             if lemma in self.words.implicit_legal and not legal:
                 continue  # "is accused of cooperating with X" in a story with no police or court: anyone's word
             if sector == CHARGE:
-                sector = "COP" if self.names(country, "COP") and not self.names(country, "JUD") else "JUD"
+                # prosecutors charge where the article names them; else the police it names (who lay charges in
+                # the common-law countries whose local news says "police charged X"); else the prosecution
+                sector = "COP" if self.names(country, "COP") and not self.prosecutors(country) else "JUD"
             actor = self.actor(country, sector)
             event.actor = [EventActor.model_construct(id=actor.id, name=actor.name, country=actor.country,
                                                       sector=actor.sector, code=actor.code)]
@@ -148,6 +152,11 @@ class ImplicitAgents:
         a = self.by_id.get(actor_id or "")
         return a is not None and ((a.kb_id or "").startswith("country:") or (
             a.sector is None and a.country is not None and a.code == a.country))
+
+    def prosecutors(self, country: str) -> bool:
+        """Whether the article names prosecutors (a judicial actor read from "prosecutor", "attorney" ...)."""
+        return any(a.sector == "JUD" and a.country in (country, None) and a.mentions and any(
+            w in f"{a.role or ''} {a.name}".lower() for w in PROSECUTOR_WORDS) for a in self.doc.actors)
 
     def names(self, country: str, sector: str) -> bool:
         """Whether the article names an actor of this sector of the country (or of no stated country)."""

@@ -85,7 +85,7 @@ class WordClasses:
     prospect: frozenset[str]
     reverse_pair: frozenset[str]  # "040:040", "042:043": CAMEO pairs (three digits) of mutual acts
     implicit_police: frozenset[str]  # agentless acts whose implied agent is the police (implicit.py)
-    implicit_charge: frozenset[str]  # ... a charge: the police the article names, else the prosecutors
+    implicit_charge: frozenset[str]  # ... a charge: the prosecutors or the police the article names
     implicit_court: frozenset[str]  # ... the courts
     implicit_government: frozenset[str]  # ... the government
     implicit_legal: frozenset[str]  # ... only where the article names the police or a court

@@ -23,9 +23,10 @@ def coded(nlp: Any, coder: EventCoder, text: str, actors: Mapping[str, Side],
     """Code ``text`` with the given actors (phrase -> code, country, sector) and places (phrase -> country)."""
     doc = make_doc(nlp, text, {p: s[0] for p, s in actors.items()},
                    places=[(p, "city") for p in places or {}])
-    by_code = {s[0]: s for s in actors.values()}
+    by_code = {s[0]: (phrase, s) for phrase, s in actors.items()}
     for a in doc.actors:
-        _, a.country, a.sector = by_code[a.code or ""]
+        phrase, (_, a.country, a.sector) = by_code[a.code or ""]
+        a.role = phrase.lower()  # as the actors stage keeps the phrase a generic actor was read from
     for place, country in zip(doc.places, (places or {}).values(), strict=True):
         place.country = country
     return doc, coder.code(doc)
@@ -66,14 +67,23 @@ def test_the_police_the_article_names_are_the_agent(nlp: Any, coder: EventCoder)
     assert not any(a.role == INFERRED_ROLE for a in doc.actors)  # no second, inferred police
 
 
-def test_a_charge_is_the_police_s_when_only_the_police_are_named(nlp: Any, coder: EventCoder) -> None:
+def test_a_charge_is_the_prosecutors_or_the_police_the_article_names(nlp: Any, coder: EventCoder) -> None:
     actors = {"A local man": ("CVLMAN", None, "CVL"), "Police": ("COP", None, "COP")}
     text = "A local man has been charged with arson in Regina. Police said the fire was set on Sunday."
     _, evs = coded(nlp, coder, text, actors, {"Regina": "CAN"})
     charge = of_type(evs, "ACCUSE")
     assert charge and (charge[0].actor[0].country, charge[0].actor[0].sector) == ("CAN", "COP"), charge
-    # with no police named, the prosecutors (the judiciary) charge
+    # with no police named, the prosecution (the judiciary) charges; and so do prosecutors the article names
     _, evs = coded(nlp, coder, "A local man has been charged with arson in Regina.", actors, {"Regina": "CAN"})
+    charge = of_type(evs, "ACCUSE")
+    assert charge and (charge[0].actor[0].country, charge[0].actor[0].sector) == ("CAN", "JUD"), charge
+    # a court the article names lays no charge: still the police
+    with_court = {**actors, "court": ("JUDC", None, "JUD")}
+    _, evs = coded(nlp, coder, text + " He will appear in court on Monday.", with_court, {"Regina": "CAN"})
+    charge = of_type(evs, "ACCUSE")
+    assert charge and (charge[0].actor[0].country, charge[0].actor[0].sector) == ("CAN", "COP"), charge
+    actors = {**actors, "prosecutors": ("JUD", None, "JUD")}
+    _, evs = coded(nlp, coder, text + " Crown prosecutors said they would oppose bail.", actors, {"Regina": "CAN"})
     charge = of_type(evs, "ACCUSE")
     assert charge and (charge[0].actor[0].country, charge[0].actor[0].sector) == ("CAN", "JUD"), charge
 
