@@ -18,6 +18,11 @@ PARTICLES: frozenset[str] = frozenset(
 )
 # Patronymic/kunya particles: dropped only when a name is left besides them ("Abu Mazen" stays whole).
 KINSHIP: frozenset[str] = frozenset({"bin", "ibn", "ben", "abu", "bint"})
+# European surname particles: "Staffan de Mistura" is "De Mistura" at a sentence start and "de Mistura" after
+# it, "Ursula von der Leyen" is "von der Leyen"; dropped before two names are compared (never the last word).
+SURNAME_PARTICLES: frozenset[str] = frozenset(
+    {"de", "da", "di", "du", "del", "della", "van", "von", "der", "den", "ter", "la", "le", "dos", "das"}
+)
 # Titles before a person's name that are not part of it: dropped before two names are compared ("Dr. Ayman
 # Zawahiri" ~ "Ayman al-Zawahiri", normalize.person_parts), and joined to the mention of the name right after
 # them but left out of its name text ("Mr. Mualem", "King Abdullah", resolve.py). One list since the
@@ -34,6 +39,13 @@ GROUP_NOUNS: frozenset[str] = frozenset(
     {"group", "organization", "organisation", "movement", "coalition", "alliance", "militia", "faction",
      "network", "bloc", "militants", "rebels", "jihadists", "fighters", "insurgents"}
 )
+# Group nouns that say what kind of group they refer back to: the sectors the earlier actor must have ("the
+# rebels" is not the CIA named just before; "the militants" not Raqqa, which the recogniser called an ORG).
+_ARMED: frozenset[str] = frozenset({"REB", "UAF", "IMG", "RAD", "INS", "OPP"})
+GROUP_NOUN_SECTORS: dict[str, frozenset[str]] = {
+    "militants": _ARMED, "rebels": _ARMED, "jihadists": _ARMED, "insurgents": _ARMED,
+    "fighters": _ARMED | {"MIL"}, "militia": _ARMED | {"MIL"},
+}
 # Pronouns that refer back to a person, and those of them that refer to a man.
 PERSON_PRONOUNS: frozenset[str] = MALE_PRONOUNS | FEMALE_PRONOUNS
 # Words in a person's mention that tell the person's gender (a pronoun must agree with it).
@@ -45,6 +57,37 @@ FEMALE_WORDS: frozenset[str] = frozenset(
     {"mrs", "ms", "miss", "madam", "queen", "princess", "spokeswoman", "chairwoman", "lady", "woman", "girl",
      "mother", "daughter", "sister", "wife", "policewoman", "businesswoman", "congresswoman"}
 )
+# Given names that tell a person's gender when no title does ("Angela Maggard ... he" is someone else): names
+# common in English-language news, written for this list (folded). A name used for both (Jean, Kim, Andrea,
+# Nikita) is in neither.
+FEMALE_GIVEN_NAMES: frozenset[str] = frozenset("""
+    abigail adriana agnes aisha alexandra alice alicia alison amanda amber amy ana anastasia angela angelina
+    angelique ann anna anne annette antonia barbara beatrice betty beverly bonnie brenda bridget carla carmen
+    carol caroline carolyn catherine cathy cecilia charlotte cheryl christina christine claire claudia colleen
+    cristina cynthia daniela danielle daphne deborah debra denise diana diane dilma dolores donna doris
+    dorothy edith elaine eleanor elena elisabeth elizabeth ellen emily emma erica erin esther eva evelyn fatima
+    federica fiona florence frances gabriela gina gloria grace hannah harriet heather heidi helen helena hillary
+    ingrid irene irina isabel isabella jacinda jacqueline jane janet janice jeanne jennifer jessica jill joan
+    joanna joanne josephine joyce judith judy julia julie juliet karen kate katherine kathleen kathryn katie
+    kamala kimberly kirsten kristin laura lauren leila linda lisa liz louise lucy lydia lynn madeleine malala
+    margaret margarita maria marian marie marina marine marion marisa martha mary maryam megan melania melissa
+    michelle mira miriam molly monica nadia nancy natalia natalie nicola nicole nikki nina olga olivia pamela
+    patricia paula pauline penny priti rachel rebecca rita roberta rosa rose ruth sabine sally samantha sandra
+    sara sarah shannon sharon sheila shirley silvia sonia sophia sophie stephanie susan suzanne svetlana sylvia
+    tamara tatiana teresa theresa tracy tulsi ursula valentina valerie vanessa veronica victoria virginia
+    wendy yulia yvonne zainab
+""".split())
+MALE_GIVEN_NAMES: frozenset[str] = frozenset("""
+    abdullah adam adel ahmad ahmed alan albert alexander alexei ali andrew andrei angus anthony
+    antonio arthur ashraf ayman barack bashar benjamin bernard bill bob boris brian bruce carl carlos charles
+    chris christopher colin craig daniel david dennis dmitry donald doug douglas edward emmanuel eric frank fred
+    gary george gerald gordon greg gregory hamad hans harold hassan henry hussein ibrahim ivan jack jacob james
+    jared jason jeff jeffrey jeremy jerry jim joe john jonathan jose joseph juan justin keith ken kenneth kevin
+    khalid larry mahmoud mark martin matthew michael mike mikhail mohamed mohammad mohammed muhammad nabil
+    nasser neil nicholas nick omar patrick paul peter philip ralph raymond recep rex richard rick robert roger
+    ronald ryan saeed salman samuel scott sean sergei sergey stephen steve steven thomas tim timothy todd tom
+    tony vladimir walid walter wayne william yousef yusuf
+""".split())
 # Words before a mention that make it a former office holder ("former President X").
 FORMER_WORDS: frozenset[str] = frozenset({"former", "ex", "then", "erstwhile", "late"})
 # Heads of an "X-led ..." phrase that make it one coalition actor ("the US-led coalition").
@@ -99,7 +142,10 @@ INSTITUTION_NOUNS: frozenset[str] = frozenset(
     {"government", "police", "army", "military", "court", "parliament", "administration", "opposition",
      "ministry", "cabinet", "senate", "congress", "regime", "authorities", "navy", "legislature", "judiciary",
      "council", "committee", "party", "agency", "department", "embassy", "media", "press", "junta", "forces",
-     "force", "security", "air force", "supreme court", "assembly", "troops", "office", "state"}
+     "force", "security", "air force", "supreme court", "assembly", "troops", "office", "state", "family",
+     "prison", "jail", "hospital", "university", "college", "palace", "presidential palace", "militia",
+     "magazine", "newspaper", "gang", "company", "firm", "authority", "bank", "group", "network", "union",
+     "board", "station", "channel", "broadcaster", "club", "church", "mosque", "team", "unit", "service"}
 )
 # CAMEO role codes in the first slot of a code are not countries; the document's sector field uses the
 # guidelines' names for the ones that have one (PPL people -> CVL, UAF armed groups -> REB, SPY -> COP).

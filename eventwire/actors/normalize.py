@@ -14,7 +14,7 @@ import re
 from anyascii import anyascii
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
-from eventwire.actors.lexicon import HONORIFICS, KINSHIP, PARTICLES
+from eventwire.actors.lexicon import HONORIFICS, KINSHIP, PARTICLES, SURNAME_PARTICLES
 
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _APOS = re.compile(r"['\u2019`\u02bc\u02bf\u02be]")
@@ -147,8 +147,10 @@ def same_token(a: str, b: str, threshold: float = SAME_TOKEN_THRESHOLD) -> bool:
 
 
 def person_parts(name: str) -> list[str]:
-    """Folded tokens of a person name without honorifics or particles (kept in order)."""
+    """Folded tokens of a person name without honorifics or particles (kept in order): "De Mistura" and
+    "Staffan de Mistura" share the surname "mistura" and no conflicting given name."""
     toks = [t for t in tokens(name) if t not in HONORIFICS]
+    toks = [t for i, t in enumerate(toks) if t not in SURNAME_PARTICLES or i == len(toks) - 1] or toks
     kept = [strip_glued_particle(t) for t in toks if t not in PARTICLES]
     return kept or toks
 

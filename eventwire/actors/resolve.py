@@ -32,15 +32,18 @@ from typing import Any
 from eventwire.actors.lexicon import (
     COMMON_SENTENCE_STARTS,
     DETERMINERS,
+    FEMALE_GIVEN_NAMES,
     FEMALE_WORDS,
     FORMER_WORDS,
     GENERIC_NOUNS,
     GENERIC_SECTOR_OVERRIDES,
+    GROUP_NOUN_SECTORS,
     GROUP_NOUNS,
     HONORIFICS,
     INDEFINITE_DETERMINERS,
     INSTITUTION_NOUNS,
     LED_HEADS,
+    MALE_GIVEN_NAMES,
     MALE_PRONOUNS,
     MALE_WORDS,
     PARTICLES,
@@ -69,6 +72,16 @@ def _gender_of_mention(sdoc: Any, m: Any) -> str | None:
     if words & FEMALE_WORDS:
         return "f"
     return None
+
+
+def _gender_of_name(name: str) -> str | None:
+    """The gender a person's first given name tells ("Julie Bishop" f, "Scott Wheatley" m), if it tells one."""
+    parts = person_parts(name)
+    if len(parts) < 2:
+        return None
+    if parts[0] in FEMALE_GIVEN_NAMES:
+        return "f"
+    return "m" if parts[0] in MALE_GIVEN_NAMES else None
 
 
 NAME_KINDS_COUNTRYLIKE = frozenset({"country", "bloc", "region"})
@@ -484,8 +497,14 @@ class ActorResolver:
         return extra
 
     # -- 3. assign --------------------------------------------------------------------------------
-    def resolve(self, sdoc: Any, date: str | None) -> list[ActorOut]:
+    def resolve(self, sdoc: Any, date: str | None, title_chars: int = 0) -> list[ActorOut]:
+        """The actors of a parsed text on ``date``; ``title_chars``: the length of the headline the text
+        starts with (0 if none)."""
         day = date or _dt.date.today().isoformat()
+        headline = _title_case_tokens(sdoc, title_chars)
+        body = f" {fold(sdoc.text[title_chars:])} " if headline else ""
+        if headline:
+            body = body.replace(f" {fold(sdoc.text[:title_chars])} ", " ")  # the headline repeated in the body
         pieces = self.scan(sdoc)
         mentions = self.compose(sdoc, pieces)
         mentions.extend(self._nominal_anaphors(sdoc, pieces, mentions))
@@ -540,6 +559,8 @@ class ActorResolver:
             key = self._match_doc_person(text, actors) or self._given_name_match(text, firsts)
             if key is None and m.kind == "place?":
                 continue  # an unknown place or nationality is not an actor (NER calls "Mualem" a GPE)
+            if key is None and m.start in headline and f" {fold(text)} " not in body:
+                continue  # "OSCE Envoy Condemns Dvani Attack": a Title Case headline capitalises every word
             if key is None and m.kind == "person?" and len(person_parts(text)) >= 2:
                 # Spelling variants from the KB only for full names, and only people in office on the
                 # date (a bare "Javid" or a namesake minister of 2003 must not capture the mention).
@@ -695,12 +716,19 @@ class ActorResolver:
                     names.setdefault(parts[-1], set()).add(key)
         if not names:
             return
+        echoes = {m.start for m in mentions if m.end - m.start == 1 and m.kind in ("anaphor", "title")}
         covered: set[int] = set()
         for m in mentions:
+            if m.end - m.start == 1 and m.kind in ("anaphor", "title") and m.agent is not None and \
+                    sdoc[m.start].text[:1].isupper() and len(names.get(fold(sdoc[m.start].text), ())) == 1:
+                # "Bishop said": the surname of Julie Bishop, named in full, not a bishop; pass 3 skips it
+                m.kind = "echo"
+                continue
             covered.update(range(m.start, m.end))
         for t in sdoc:
-            if t.i in covered or t.tag_ != "NNP" or not t.text[:1].isupper() or \
-                    t.ent_type_ not in ("", "PERSON"):
+            lone = t.i in echoes and (t.ent_iob_ != "B" or t.i + 1 >= len(sdoc) or sdoc[t.i + 1].ent_iob_ != "I")
+            if t.i in covered or (t.tag_ != "NNP" and t.i not in echoes) or not t.text[:1].isupper() or \
+                    (t.ent_type_ not in ("", "PERSON") and not lone):
                 continue
             keys = names.get(fold(t.text))
             if keys and len(keys) == 1:
@@ -1012,11 +1040,24 @@ class ActorResolver:
             if sdoc[m.start].lower_ not in DETERMINERS:
                 return None
             before = sorted(((x.start, k) for x, k in assigned if x.start < m.start), reverse=True)
+            noun = m.head if m.head in GROUP_NOUNS else (m.agent.phrase.split()[-1] if m.agent else "")
+            sectors = GROUP_NOUN_SECTORS.get(noun)
+            # "the outlawed Kurdish group": a capitalised modifier must be said of the earlier group too
+            said = [fold(t.text) for t in sdoc[m.start : m.end - 1] if t.text[:1].isupper() and
+                    t.lower_ not in DETERMINERS]
             for _, key in before:
                 a = actors[key]
-                if a.kind in ("group", "org", "coalition") and (
-                        m.head != "coalition" or "coalition" in a.name.lower() or a.kind == "coalition"):
-                    return key
+                if a.kind not in ("group", "org", "coalition") or (
+                        m.head == "coalition" and "coalition" not in a.name.lower() and a.kind != "coalition"):
+                    continue
+                if sectors is not None and a.sector not in sectors:
+                    continue  # an organisation of unknown sector may be a city the recogniser called one
+                if said:
+                    spans = (sdoc.char_span(s, e, alignment_mode="expand") for s, e in a.spans)
+                    words = f" {fold(a.name)} " + " ".join(f" {fold(sp.text)} " for sp in spans if sp is not None)
+                    if not all(f" {w} " in words for w in said):
+                        continue
+                return key
             return None
         if m.agent is None or m.agent.sector not in POLITICAL_SECTORS:
             return None
@@ -1062,6 +1103,10 @@ class ActorResolver:
             g = _gender_of_mention(sdoc, m)
             if g:
                 gender.setdefault(k, g)
+        for _, k, _m in persons:
+            g = None if k in gender or k.startswith(GENERIC) else _gender_of_name(actors[k].name)
+            if g:
+                gender[k] = g
         sent_of = {t.i: n for n, s in enumerate(sdoc.sents) for t in s}
         for t in sdoc:
             if t.lower_ not in PERSON_PRONOUNS or t.pos_ != "PRON":
@@ -1132,6 +1177,31 @@ def _act_noun(kb: KnowledgeBase, key: str) -> bool:
 def _extra_agent(key: str) -> Agent | None:
     """A generic agent noun the KB's agents table lacks ("critics", "attackers"): lexicon.GENERIC_NOUNS."""
     return _EXTRA_AGENTS.get(key)
+
+
+# Words a Title Case headline leaves in lower case.
+_HEADLINE_SMALL = frozenset(
+    "a an the of in on to for and or nor but at by with from as into over after amid vs via up".split()
+)
+
+
+def _title_case_tokens(sdoc: Any, title_chars: int) -> set[int]:
+    """The token indexes of the headline if it is in Title Case (every word capitalised, so the entity
+    recogniser takes verbs and nouns for names), with its verbatim repetition at the start of the body (some
+    outlets repeat it); empty otherwise."""
+    if title_chars <= 0:
+        return set()
+    toks = [t for t in sdoc if t.idx < title_chars]
+    words = [t for t in toks if t.is_alpha and t.lower_ not in _HEADLINE_SMALL]
+    if len(words) < 3 or sum(t.text[:1].isupper() for t in words) < 0.8 * len(words):
+        return set()
+    out = {t.i for t in toks}
+    text = sdoc.text
+    start = len(text[title_chars:]) - len(text[title_chars:].lstrip()) + title_chars
+    if text.startswith(text[:title_chars].strip(), start):
+        end = start + len(text[:title_chars].strip())
+        out |= {t.i for t in sdoc if start <= t.idx < end}
+    return out
 
 
 def _role_matches(phrase: str, role: str) -> bool:

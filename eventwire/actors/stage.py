@@ -43,7 +43,9 @@ class ActorsStage(Stage):
     def __call__(self, doc: Document) -> None:
         if doc.spacy is None:
             return
-        found = self.resolver.resolve(doc.spacy, doc.article.published)
+        title = doc.article.title or ""
+        title_chars = len(title) if title and doc.article.text.startswith(title) else 0
+        found = self.resolver.resolve(doc.spacy, doc.article.published, title_chars)
         actors: list[Actor] = []
         for a in found:
             if not a.spans:

@@ -22,7 +22,7 @@ def actors_pipeline(nlp: Any) -> Pipeline:
 
 @pytest.fixture(scope="session")
 def run(actors_pipeline: Pipeline) -> Callable[..., Document]:
-    def _run(text: str, published: str | None = "2014-11-27") -> Document:
-        return actors_pipeline.extract(text, published=published)
+    def _run(text: str, published: str | None = "2014-11-27", **meta: str) -> Document:
+        return actors_pipeline.extract(text, published=published, **meta)
 
     return _run

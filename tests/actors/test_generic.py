@@ -140,6 +140,41 @@ def test_a_country_after_a_sector_noun_is_not_its_name(run: Run) -> None:
     assert fletcher.country == "GBR"  # Lebanon is where he serves
 
 
+# -- coreference -------------------------------------------------------------------------------------------
+def test_a_surname_with_a_particle_is_the_person_named_in_full(run: Run) -> None:
+    doc = run("De Mistura said the talks had stalled. The UN envoy Staffan de Mistura met both delegations, "
+              "and de Mistura later flew to Moscow.", "2017-03-04")
+    envoy = next(a for a in doc.actors if a.name == "Staffan de Mistura")
+    assert {"De Mistura", "de Mistura"} <= set(texts(envoy))
+    assert not [a for a in doc.actors if a.name.lower() == "de mistura"]
+
+
+def test_a_pronoun_agrees_with_the_gender_of_a_given_name(run: Run) -> None:
+    doc = run("Dr. Karen Lowell was on the boulevard. \"I saw him raise the gun,\" Dr. Lowell said.", "2019-03-04")
+    assert "him" not in texts(holding(doc, "Dr. Karen Lowell"))
+
+
+def test_a_surname_that_is_also_a_sector_noun_is_the_person(run: Run) -> None:
+    doc = run("Foreign Minister Julie Bishop met the delegation. Bishop said the talks went well.", "2019-03-04")
+    bishop = next(a for a in doc.actors if a.name == "Julie Bishop")
+    assert "Bishop" in texts(bishop)
+    assert all(a.sector != "CHR" for a in doc.actors), [(a.name, a.code) for a in doc.actors]
+
+
+def test_a_group_noun_refers_back_only_to_a_group_of_its_kind(run: Run) -> None:
+    doc = run("The CIA ended its programme last year. The rebels say they now lack weapons. Islamic State "
+              "lost Raqqa, and the militants fled east.", "2019-03-04")
+    assert holding(doc, "the militants").code == "IMGMUSISI"
+    assert holding(doc, "The rebels").sector == "REB"
+
+
+def test_headline_words_in_title_case_are_no_actor(run: Run) -> None:
+    title = "Monitor Condemns Border Blast that Killed Two Guards"
+    doc = run(f"{title}\nThe head of the monitoring mission condemned the blast near the border on Sunday.",
+              "2019-03-04", title=title)
+    assert not [a for a in doc.actors if "Condemns" in a.name], [(a.name, a.code) for a in doc.actors]
+
+
 def test_a_sector_noun_used_as_a_verb_is_no_actor(run: Run) -> None:
     doc = run("China advocates a peaceful settlement of the dispute.", "2019-03-04")
     assert all(a.sector != "JUD" for a in doc.actors), [(a.name, a.code) for a in doc.actors]
