@@ -37,7 +37,7 @@ from eventwire.actors.lexicon import SECTOR_NOUNS
 from eventwire.document import Actor, Document, Event, EventActor
 from eventwire.events.lexicon import WordClasses
 from eventwire.events.slots import implicit_passive
-from eventwire.events.syntax import PASS_SUBJ_DEPS, SUBJ_DEPS, bare_participle
+from eventwire.events.syntax import PASS_SUBJ_DEPS, SUBJ_DEPS, bare_participle, shared_passive
 
 INFERRED_ROLE = "inferred"  # Actor.role of an agent the text implies but does not name
 RULE_SUFFIX = "+implicit_source"
@@ -76,6 +76,9 @@ def agentless(trigger: Any) -> bool:
     if trigger.pos_ == "VERB":
         if any(c.dep_ in PASS_SUBJ_DEPS or c.dep_ == "auxpass" for c in kids) or implicit_passive(trigger):
             return True  # "X was arrested", "appeared in court charged with theft"
+        shared = shared_passive(trigger)
+        if shared is not None:
+            return not any(c.dep_ == "agent" for c in shared.children)  # "was arrested and charged"
         return bool(trigger.tag_ == "VBN" and (trigger.dep_ == "acl" or bare_participle(trigger)))
     return trigger.pos_ == "NOUN" and not any(c.dep_ in SUBJ_DEPS for c in kids)
 

@@ -45,6 +45,7 @@ from eventwire.events.syntax import (
     line_tokens,
     passive_subject,
     region,
+    shared_passive,
     title_case,
     to_marker,
 )
@@ -304,9 +305,9 @@ def subject_tokens(
     if head.i == verb.i or crosses_line(verb, head):
         return _headline_subject(verb), False
     dep = verb.dep_
-    if dep == "conj" and verb.tag_ == "VBN" and passive_subject(head) and \
-            not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
-        # "was attacked by X and set on fire": the conjuncts share the passive, and its agent
+    if shared_passive(verb) is not None:
+        # "was attacked by X and set on fire", "was arrested and charged": the conjuncts share the passive,
+        # and its agent
         agent = [c for c in head.children if c.dep_ == "agent"]
         pobj = [c for a in agent for c in a.children if c.dep_ == "pobj"]
         return (conjuncts(pobj[0]) if pobj else []), False
@@ -688,6 +689,8 @@ def recipient_tokens(
             slots.append(undergoer)
         elif implicit_passive(trigger):
             slots.append(subject_tokens(trigger, words, 1, index=index)[0])  # "after being injured": who was
+        elif shared_passive(trigger) is not None:
+            slots.append(passive_subject(trigger.head))  # "was arrested and charged with arson": who was
         for c in trigger.children:
             if c.dep_ in ("dobj", "obj", "dative") and not (_cognate(c, words) and (
                     forceful(pattern) or trigger.lemma_.lower() in words.light | {"fight"})):

@@ -97,6 +97,20 @@ def passive_subject(verb: Any) -> list[Any]:
     return []
 
 
+def shared_passive(verb: Any) -> Any | None:
+    """The passive verb a conjunct shares its subject and auxiliary with ("was arrested and charged with X",
+    "was attacked by X and set on fire"), or None: a participle with no subject, auxiliary or object of its
+    own (the tagger often reads the participle as a past tense: "charged")."""
+    if verb.dep_ != "conj" or verb.pos_ != "VERB" or not passive_subject(verb.head):
+        return None
+    kids = list(verb.children)
+    if any(c.dep_ in SUBJ_DEPS | PASS_SUBJ_DEPS or c.dep_ in ("aux", "auxpass") for c in kids):
+        return None
+    if verb.tag_ == "VBN" or (verb.tag_ == "VBD" and not any(c.dep_ in ("dobj", "obj") for c in kids)):
+        return verb.head
+    return None
+
+
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 RELATIVE_TAGS = frozenset({"WDT", "WP"})
 

@@ -312,3 +312,13 @@ def test_a_participle_describing_an_intent_noun_is_no_intention(code: Code) -> N
         [(e.type, e.rule) for e in evs]
     evs = code("Mordor announced its decision to attack Rohan.", A)
     assert any("+intent" in (e.rule or "") for e in evs), [(e.type, e.rule) for e in evs]
+
+
+def test_a_conjunct_shares_the_passive(code: Code) -> None:
+    # the tagger reads "charged" as a past tense; it is the passive's second participle
+    evs = code("Boromir was arrested in Osgiliath and charged with arson.", A)
+    charge = find(evs, "ACCUSE")
+    assert charge and "BOR" in [a.code for a in charge[0].recipient], sides(evs, "ACCUSE")
+    assert "BOR" not in [a.code for a in charge[0].actor], sides(evs, "ACCUSE")
+    evs = code("Boromir was attacked by Mordor and set on fire.", A)
+    assert find(evs, "ASSAULT", "MOR", "BOR"), sides(evs, "ASSAULT")
