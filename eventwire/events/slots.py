@@ -283,6 +283,11 @@ def subject_tokens(
         if undergoer:
             return undergoer, False
     agent = [c for c in verb.children if c.dep_ == "agent"]
+    if not agent and passive_subject(verb) and index is not None:
+        # "X was persuaded to wait by Y": the parser hangs the passive's "by" phrase on its infinitive
+        agent = [b for x in verb.children if x.dep_ == "xcomp" for b in x.children
+                 if b.dep_ in ("prep", "agent") and b.lower_ == "by" and any(
+                     t.i in index.by_token for c in b.children if c.dep_ == "pobj" for t in c.subtree)]
     if agent:
         pobj = [c for c in agent[0].children if c.dep_ == "pobj"]
         if pobj:

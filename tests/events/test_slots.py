@@ -322,3 +322,8 @@ def test_a_conjunct_shares_the_passive(code: Code) -> None:
     assert "BOR" not in [a.code for a in charge[0].actor], sides(evs, "ACCUSE")
     evs = code("Boromir was attacked by Mordor and set on fire.", A)
     assert find(evs, "ASSAULT", "MOR", "BOR"), sides(evs, "ASSAULT")
+
+
+def test_a_passive_s_agent_hung_on_its_infinitive(code: Code) -> None:
+    evs = code("Gondor was persuaded to delay the offensive by Arnor.", A)
+    assert find(evs, "REQUEST", "ARN", "GON"), [(e.type, sides(evs, e.type)) for e in evs]
