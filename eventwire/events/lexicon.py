@@ -76,6 +76,7 @@ class WordClasses:
     coactor_head: frozenset[str]
     coactor_prep: frozenset[str]
     no_recipient_type: frozenset[str]  # PLOVER types, upper case
+    no_recipient_political: frozenset[str]  # ... and those that need none when the actor is political
     restate: frozenset[str]
     standing: frozenset[str]
     presupposing: frozenset[str]
@@ -137,6 +138,7 @@ class WordClasses:
             coactor_head=words("coactor_head"),
             coactor_prep=words("coactor_prep"),
             no_recipient_type=frozenset(w.upper() for w in patterns.words("no_recipient_type")),
+            no_recipient_political=frozenset(w.upper() for w in patterns.words("no_recipient_political")),
             restate=words("restate"),
             standing=words("standing"),
             presupposing=words("presupposing"),

@@ -243,3 +243,16 @@ def test_a_labour_strike_is_a_protest(code) -> None:  # type: ignore[no-untyped-
     assert find(evs, "PROTEST", "EDU") and not find(evs, "ASSAULT")
     assert find(code("Arnor struck Mordor on Monday.", A), "ASSAULT", "ARN", "MOR")
 
+
+
+def test_verbal_cooperation_by_a_political_actor_needs_no_recipient(nlp, coder) -> None:  # type: ignore[no-untyped-def]
+    from .conftest import make_doc
+
+    def events(text: str, phrase: str, country: str | None, sector: str | None) -> list:  # type: ignore[type-arg]
+        doc = make_doc(nlp, text, {phrase: "X"})
+        doc.actors[0].country, doc.actors[0].sector = country, sector
+        return coder.code(doc)
+
+    assert find(events("The ministry hailed the result on Monday.", "The ministry", "ARN", "GOV"), "SUPPORT", "X")
+    assert find(events("Arnor hailed the result on Monday.", "Arnor", "ARN", None), "SUPPORT", "X")  # a state
+    assert not find(events("A neighbour hailed the result on Monday.", "A neighbour", "ARN", "CVL"), "SUPPORT")
