@@ -76,6 +76,7 @@ JOINT_PREPS = frozenset({"after", "following", "before"})
 # past participles that do not end in -ed, for title-case headlines ("17 Slain in Battle")
 IRREGULAR_PARTICIPLES = frozenset({"slain", "shot", "held", "hit", "struck", "taken", "seized", "beaten", "stabbed",
                                    "freed", "driven", "thrown", "sent", "brought", "caught", "kept", "bound"})
+LIST_PREPS = frozenset({"including", "like"})  # "leaders including X and Y" (and "such as"): the members named
 # an agentless passive's means ("were killed in a PKK attack", "arrested in a police raid"): its actor
 MEANS_PREPS = frozenset({"in", "during"})
 
@@ -648,6 +649,14 @@ def map_actors(index: ActorIndex, toks: Iterable[Any], exclude: Iterable[Actor] 
     excluded = list(exclude)
     for tok in toks:
         actor, c = index.actor_of(tok, excluded + out)
+        listed = _listed(tok)
+        if listed and actor is not None and actor.kb_id is None and not actor.country:
+            # "world leaders including X, Y and Z", "powers such as X": the named members, not the group
+            members, c2 = map_actors(index, listed, excluded + out)
+            if members:
+                out.extend(a for a in members if all(a.id != o.id for o in out))
+                conf = min(conf, c2)
+                continue
         if actor is not None and all(a.id != actor.id for a in out):
             out.append(actor)
             conf = min(conf, c)
@@ -671,6 +680,16 @@ def map_actors(index: ActorIndex, toks: Iterable[Any], exclude: Iterable[Actor] 
                                 if more is not None and all(a.id != more.id for a in out):
                                     out.append(more)
     return out, conf
+
+
+def _listed(tok: Any) -> list[Any]:
+    """The members a noun lists with "including", "like" or "such as" ("leaders including X and Y")."""
+    for prep in tok.rights:
+        if prep.dep_ != "prep":
+            continue
+        if prep.lower_ in LIST_PREPS or (prep.lower_ == "as" and prep.i > 0 and prep.doc[prep.i - 1].lower_ == "such"):
+            return [t for c in prep.children if c.dep_ == "pobj" for t in conjuncts(c)]
+    return []
 
 
 # ---------------------------------------------------------------------------------------------- the recipient

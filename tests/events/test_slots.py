@@ -327,3 +327,13 @@ def test_a_conjunct_shares_the_passive(code: Code) -> None:
 def test_a_passive_s_agent_hung_on_its_infinitive(code: Code) -> None:
     evs = code("Gondor was persuaded to delay the offensive by Arnor.", A)
     assert find(evs, "REQUEST", "ARN", "GON"), [(e.type, sides(evs, e.type)) for e in evs]
+
+
+@pytest.mark.parametrize("text", [
+    "Arnor held talks with regional leaders including Gondor and Rohan.",
+    "Arnor held talks with regional leaders such as Gondor and Rohan.",
+])
+def test_a_group_s_listed_members_are_the_side(code: Code, text: str) -> None:
+    evs = code(text, {**A, "regional leaders": "GOV"})
+    talks = find(evs, "CONSULT", "ARN")
+    assert talks and {a.code for a in talks[0].recipient} == {"GON", "ROH"}, sides(evs, "CONSULT")
