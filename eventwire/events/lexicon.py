@@ -38,6 +38,9 @@ YEARS_MARKS = frozenset({"after", "since"})  # "five years after X" (the units a
 UNADDRESSED_SUBJECTS = frozenset({"i", "we", "it", "there"})
 # ... and auxiliaries that make such a clause a prediction, not a demand ("would have to be concluded")
 PREDICTIVE_AUX = frozenset({"will", "would", "may", "might", "could", "'ll", "wo"})
+# verbs whose object says what their subject is ("Y represents a threat", "constitutes a violation"): a
+# reported clause's predicate, as "Y is a threat" (match.py, comp: constraints)
+PREDICATING_VERBS = frozenset({"represent", "constitute", "pose", "remain", "become"})
 # nouns that count what their "of" phrase names: an argument constraint looks through them ("thousands of
 # teachers struck": the strikers are teachers)
 COUNT_NOUNS = frozenset({"hundred", "thousand", "million", "dozen", "score", "number", "group", "handful", "crowd",

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from eventwire.events.lexicon import COUNT_NOUNS, PREDICTIVE_AUX, UNADDRESSED_SUBJECTS
+from eventwire.events.lexicon import COUNT_NOUNS, PREDICATING_VERBS, PREDICTIVE_AUX, UNADDRESSED_SUBJECTS
 from eventwire.events.patterns import Constraint, Pattern, PatternSet
 from eventwire.events.syntax import compound_subject, pre_region, region, to_marker
 
@@ -191,10 +191,12 @@ def _check(constraint: Constraint, ctx: _Context) -> set[int] | None:
         for verb in reported_clauses(ctx.trigger):
             if not addressed(verb):
                 continue
-            auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+            said = [c for c in verb.children if c.dep_ in ("aux", "auxpass", "attr", "acomp")]
             if any(c.dep_ == "xcomp" for c in verb.children):
-                auxes.append(verb)  # "Y has to leave", "Y needs to leave": the verb is the modal
-            for tok in auxes:
+                said.append(verb)  # "Y has to leave", "Y needs to leave": the verb is the modal
+            if verb.lemma_.lower() in PREDICATING_VERBS:
+                said.extend(c for c in verb.children if c.dep_ in ("dobj", "obj"))  # "Y posed a threat"
+            for tok in said:
                 if _is(constraint, tok, ctx.classes):
                     return {tok.i}
         return None

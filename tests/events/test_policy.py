@@ -203,6 +203,12 @@ def test_a_demand_made_in_words_is_a_request(code) -> None:  # type: ignore[no-u
     assert not find(code("Arnor said the talks would have to be concluded first.", A), "REQUEST")
 
 
+def test_a_reproach_made_in_words_is_an_accusation(code) -> None:  # type: ignore[no-untyped-def]
+    assert find(code("Arnor said the plan of Gondor was a violation of its sovereignty.", A), "ACCUSE", "ARN", "GON")
+    assert find(code("Arnor said Gondor posed a threat to the region.", A), "ACCUSE", "ARN", "GON")
+    assert not find(code("Arnor said Gondor was a member of the alliance.", A), "ACCUSE")
+
+
 def test_a_denial_is_a_rejection_of_what_it_denies(code) -> None:  # type: ignore[no-untyped-def]
     evs = code("Arnor denied that it had attacked Gondor.", A)
     assert [e for e in find(evs, "REJECT", "ARN") if e.is_fact]
