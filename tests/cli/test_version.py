@@ -16,7 +16,7 @@ def test_cli_version_is_the_installed_version() -> None:
     result = CliRunner().invoke(app, ["--version"])
     assert result.exit_code == 0
     assert result.output.strip() == f"eventwire {version('eventwire')}"
-    assert eventwire.__version__ == version("eventwire"), "eventwire/__init__.py and pyproject.toml disagree"
+    assert eventwire.__version__ == version("eventwire"), "the installed metadata is stale: reinstall"
 
 
 def test_api_version_route() -> None:
