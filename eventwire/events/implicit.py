@@ -9,8 +9,9 @@ Left empty, the event has no dyad; guessed from the sentence's other actors, it 
 
 Which acts, and which organ does them, are word classes of the pattern files (data/core.ewp:
 ``implicit_police``, ``implicit_charge``, ``implicit_court``, ``implicit_government``, ``implicit_legal``,
-``implicit_attack``, ``military_means``, ``implicit_type``). Only an agentless trigger gets one: a passive
-with no "by" agent, a participle on its noun ("a man charged in ..."), an event noun with no subject.
+``implicit_attack``, ``military_means``, ``implicit_type``, ``implicit_attack_type``). Only an agentless
+trigger gets one: a passive with no "by" agent, a participle on its noun ("a man charged in ..."), an event
+noun with no subject.
 
 The actor is inferred, not read, and says so: the event's ``rule`` gets ``+implicit_source``, and the actor is
 the article's own generic actor of that country and sector when it names one ("the Georgian police"), else
@@ -51,6 +52,8 @@ STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "IGO"})
 def implied_sector(lemma: str, ptype: str, words: WordClasses) -> str | None:
     """The sector of the organ of the state that does an agentless act of this trigger and PLOVER type
     (``CHARGE`` for a charge), or None when the act is no state's by its words."""
+    if ptype in words.implicit_attack_type:
+        return "CRM" if lemma in words.implicit_attack else None  # not "held hostage": no police
     if ptype not in words.implicit_type:
         return None
     if lemma in words.implicit_police:
@@ -61,8 +64,6 @@ def implied_sector(lemma: str, ptype: str, words: WordClasses) -> str | None:
         return "JUD"
     if lemma in words.implicit_government:
         return "GOV"
-    if lemma in words.implicit_attack:
-        return "CRM"
     return None
 
 

@@ -96,6 +96,7 @@ class WordClasses:
     implicit_type: frozenset[str]  # PLOVER types (upper case) an implied agent is given for
     implicit_attack: frozenset[str]  # ... violence whose unnamed agent is attackers in the country
     military_means: frozenset[str]  # ... unless the act or its means is military ("killed in airstrikes")
+    implicit_attack_type: frozenset[str]  # PLOVER types (upper case) of such violence
     undergo: frozenset[str]  # verbs whose subject undergoes their object's act (slots.py)
     charge_verb: frozenset[str]  # verbs of charging: the event noun after them is the charged one's act
     charge_noun: frozenset[str]  # nouns naming a charge ("on suspicion of attacking")
@@ -158,6 +159,7 @@ class WordClasses:
             implicit_type=frozenset(w.upper() for w in patterns.words("implicit_type")),
             implicit_attack=words("implicit_attack"),
             military_means=words("military_means"),
+            implicit_attack_type=frozenset(w.upper() for w in patterns.words("implicit_attack_type")),
             undergo=words("undergo"),
             charge_verb=words("charge_verb"),
             charge_noun=words("charge_noun"),

@@ -152,3 +152,9 @@ def test_military_means_leave_the_side_open(nlp: Any, coder: EventCoder) -> None
                    {"Idlib": "SYR"})
     assert of_type(evs, "ASSAULT") and not any((e.rule or "").endswith(RULE_SUFFIX) for e in evs), \
         [(e.type, e.rule, [a.name for a in e.actor]) for e in evs]
+
+
+def test_a_hostage_holder_is_no_police(nlp: Any, coder: EventCoder) -> None:
+    _, evs = coded(nlp, coder, "A teacher was held hostage in Kayseri for three months.", TEACHER,
+                   {"Kayseri": "TUR"})
+    assert not any(a.sector == "COP" for e in evs for a in e.actor), [(e.type, e.rule) for e in evs]
