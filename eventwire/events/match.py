@@ -129,20 +129,34 @@ class _Context:
 
     def arg(self, kind: str) -> Any | None:
         """The head of the trigger's direct object ("dobj") or subject ("subj"), by the roles of an active
-        clause: a passive verb's subject is its object, its "by" agent its subject."""
+        clause: a passive verb's subject is its object, its "by" agent its subject; a passive participle's
+        noun is its object ("a conference boycotted by X"), and a relative pronoun stands for its noun ("drones,
+        which were supplied by Iran")."""
         if self._args is None:
-            kids = list(self.trigger.children)
-            if not any(c.dep_ in ("nsubj", "nsubjpass") for c in kids) and self.trigger.dep_ == "conj":
-                kids += [c for c in self.trigger.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+            trig = self.trigger
+            kids = list(trig.children)
+            if not any(c.dep_ in ("nsubj", "nsubjpass") for c in kids) and trig.dep_ == "conj":
+                kids += [c for c in trig.head.children if c.dep_ in ("nsubj", "nsubjpass")]
             passive = next((c for c in kids if c.dep_ == "nsubjpass"), None)
             obj = next((c for c in kids if c.dep_ in ("dobj", "obj")), None)
             subj = next((c for c in kids if c.dep_ == "nsubj"), None)
+            agent = next((c for c in kids if c.dep_ == "agent"), None)
+            by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
             if passive is not None:
-                agent = next((c for c in kids if c.dep_ == "agent"), None)
-                subj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-                obj = obj or passive
+                subj, obj = by, obj or passive
+            elif trig.dep_ == "acl" and trig.tag_ == "VBN" and subj is None and obj is None:
+                subj, obj = by, trig.head  # "a conference boycotted by X"
+            if trig.dep_ == "relcl":
+                subj, obj = (_antecedent(trig, t) for t in (subj, obj))
             self._args = {"dobj": _counted(obj), "subj": _counted(subj)}
         return self._args.get(kind)
+
+
+def _antecedent(verb: Any, tok: Any | None) -> Any | None:
+    """A relative pronoun's noun: "drones, which were supplied" -> drones (``verb`` heads the relative clause)."""
+    if tok is not None and tok.tag_ in ("WDT", "WP") and verb.head.i != verb.i:
+        return verb.head
+    return tok
 
 
 def _counted(head: Any | None) -> Any | None:

@@ -44,13 +44,22 @@ def drop_subsumed(
             inner = [
                 o for o in cands
                 if o is not cand and o.trigger.i != cand.trigger.i
-                and cand.trigger.is_ancestor(o.trigger)
+                and cand.trigger.is_ancestor(o.trigger) and not _coordinated(cand.trigger, o.trigger)
                 and {a.id for a in o.actors} & {a.id for a in cand.actors} | (set() if cand.actors else {"*"})
             ]
             if inner:
                 continue
         keep.append(cand)
     return keep
+
+
+def _coordinated(outer: Any, inner: Any) -> bool:
+    """Whether ``inner`` hangs on ``outer`` as a coordinated act ("warned against an assault, and assembled
+    posts": two acts), not as a part of it (its object, complement or purpose)."""
+    tok = inner
+    while tok.head.i != outer.i and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ in ("conj", "parataxis")
 
 
 def _reports_other(cand: Candidate, cands: list[Candidate], report: frozenset[str]) -> bool:

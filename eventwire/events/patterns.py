@@ -228,8 +228,9 @@ def anchor_words(pattern: Pattern) -> frozenset[str] | None:
     for c in pattern.constraints:
         if c.kind == "prep":
             return frozenset({c.prep}) if c.prep else None
-        if c.kind in ARG_KINDS and (c.classes or c.kind in ("head", "comp")):
-            continue  # an entity label or a class, the governing word or a reported clause (outside the phrase)
+        if c.kind in ARG_KINDS:
+            continue  # an argument (a participle's noun, a relative's antecedent), the governing word or a
+            # reported clause may lie outside the trigger's phrase, and an entity label or a class is no word
         if c.phrases:
             return c.keys
     return None

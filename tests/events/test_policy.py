@@ -262,3 +262,15 @@ def test_verbal_cooperation_by_a_political_actor_needs_no_recipient(nlp, coder) 
     assert find(events("The ministry hailed the result on Monday.", "The ministry", "ARN", "GOV"), "SUPPORT", "X")
     assert find(events("Arnor hailed the result on Monday.", "Arnor", "ARN", None), "SUPPORT", "X")  # a state
     assert not find(events("A neighbour hailed the result on Monday.", "A neighbour", "ARN", "CVL"), "SUPPORT")
+
+
+def test_coordinated_acts_are_each_coded(code) -> None:  # type: ignore[no-untyped-def]
+    # an outer verb with no recipient is subsumed by an act it governs, not by one coordinated with it
+    evs = code("Arnor warned against an assault, and deployed troops to Rohan.", A)
+    assert find(evs, "REQUEST", "ARN") and find(evs, "MOBILIZE", "ARN")
+
+
+def test_argument_constraints_read_participles_and_relatives(code) -> None:  # type: ignore[no-untyped-def]
+    # the noun a passive participle describes is its object: "a conference boycotted by X" (REJECT, a meeting)
+    evs = code("Rohan attended a peace conference boycotted by Gondor.", A)
+    assert find(evs, "REJECT", "GON") and not find(evs, "SANCTION")
