@@ -83,9 +83,10 @@ def build_events(
     # events that need no recipient in PLOVER are exempt, and verbal cooperation by a political actor
     bare = cand.trigger.pos_ == "VERB" and not cand.pattern.constraints and cand.rule == cand.pattern.id
     info0 = onto.cameo(cand.cameo)
-    if bare and (not actors or not recips) and not one_side_enough(info0.plover_type if info0 else None, actors,
-                                                                   words):
-        return []
+    ptype0 = info0.plover_type if info0 else None
+    if bare and (not actors or not recips) and not one_side_enough(ptype0, actors, words) and not (
+            not statements and refusal(cand, ptype0) and announced(cand, index, words)):
+        return []  # (a refusal announced by its actor, "they will not attend", is a REJECT: one side is enough)
     if not actors:
         cand.confidence *= 0.8
     if not recips:
@@ -180,6 +181,13 @@ def build_events(
             )
         )
     return out
+
+
+def refusal(cand: Candidate, ptype: str | None) -> bool:
+    """Cooperation its actor will not give ("will not attend", "vowed not to meet"): coded as a refusal
+    (REJECT, ``plover_rules``) when the actor announces it."""
+    future = "future" in cand.aux or cand.mode == "intent"
+    return ptype in PROMISED_AS_AGREE and "negation" in cand.aux and future and "hypothetical" not in cand.aux
 
 
 def one_side_enough(ptype: str | None, actors: list[Actor], words: WordClasses) -> bool:

@@ -274,3 +274,11 @@ def test_argument_constraints_read_participles_and_relatives(code) -> None:  # t
     # the noun a passive participle describes is its object: "a conference boycotted by X" (REJECT, a meeting)
     evs = code("Rohan attended a peace conference boycotted by Gondor.", A)
     assert find(evs, "REJECT", "GON") and not find(evs, "SANCTION")
+
+
+def test_an_announced_refusal_needs_no_recipient(code) -> None:  # type: ignore[no-untyped-def]
+    # "will not attend": a bare verb of cooperation, negated and announced by its actor, is a REJECT (plover_rules)
+    # and a REJECT needs one side only
+    evs = code("Arnor said it will not attend.", A)
+    assert [e for e in find(evs, "REJECT", "ARN") if e.is_fact]
+    assert not code("Arnor will attend.", A)  # a bare visit still needs both sides
