@@ -24,7 +24,10 @@ that country, as ACLED codes an "Unidentified Armed Group (Country)", unless the
 ("killed in airstrikes": a party to a war, whose side the sentence leaves open).
 
 The country, in the order a coder reads it: the place the clause says it happened in ("arrested in
-Montreal"), else the article's one dominant country, else the country of the one acted on.
+Montreal"), else (for an act of the state) the one country of the police and courts the article names, else
+the article's one dominant country, else the country of the one acted on. A release is by those the article
+says held the one released ("was arrested ... was later released": the police).
+
 CAMEO coding (the PETRARCH suites) codes only the actors a text names, so the coder leaves this out there.
 """
 
@@ -47,6 +50,12 @@ CHARGE = "CHG"  # not a sector: a charge, laid by the prosecutors (JUD) or the p
 PROSECUTOR_WORDS = ("prosecut", "attorney")
 # sectors of a state's organs: one acted on by these is no citizen whose country says where it happened
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "IGO"})
+# a release is by those who held the one released, as an earlier detention in the article tells
+CUSTODY_TYPE, RELEASE_TYPE = "COERCE", "RETREAT"
+# knowledge-base entries that may stand for an implied organ: police forces and courts are institutions; a
+# government entry may be a capital's metonym ("Ankara") or a person, so only generic ones stand for it
+INSTITUTION_SECTORS = frozenset({"COP", "JUD"})
+PERSON_KB_PREFIXES = ("officials:", "parlgov:", "country:")
 
 
 def implied_sector(lemma: str, ptype: str, words: WordClasses) -> str | None:
@@ -104,7 +113,11 @@ class ImplicitAgents:
     def fill(self, events: Iterable[Event]) -> None:
         """Give each agentless state act among ``events`` its implied source, in place. Run after the
         mentions of one act are merged, so an act also told with its agent ("police arrested X") keeps it."""
+        custody: dict[str, list[EventActor]] = {}  # who holds whom: the actor of an arrest, by the one arrested
         for event in events:
+            if event.type == CUSTODY_TYPE and event.actor:
+                for r in event.recipient:
+                    custody.setdefault(r.id or "", list(event.actor))
             if event.actor or not event.recipient or RULE_SUFFIX in (event.rule or ""):
                 continue
             trigger = self.trigger(event)
@@ -118,7 +131,12 @@ class ImplicitAgents:
                 continue  # "the Soviet Union was accused of ...": no court's charge (an expulsion can be a state's)
             if sector == "CRM" and self.military(trigger):
                 continue  # "killed in airstrikes": a state's forces, whose side the sentence leaves open
-            country = self.country(event, trigger)
+            holder = next((custody[r.id or ""] for r in event.recipient if (r.id or "") in custody), None)
+            if holder is not None and event.type == RELEASE_TYPE:
+                event.actor = list(holder)  # "was arrested ... was later released": by those who held her
+                event.rule = (event.rule or "") + RULE_SUFFIX
+                continue
+            country = self.country(event, trigger, sector)
             if country is None:
                 continue
             legal = self.names(country, "COP") or self.names(country, "JUD")
@@ -132,6 +150,9 @@ class ImplicitAgents:
             event.actor = [EventActor.model_construct(id=actor.id, name=actor.name, country=actor.country,
                                                       sector=actor.sector, code=actor.code)]
             event.rule = (event.rule or "") + RULE_SUFFIX
+            if event.type == CUSTODY_TYPE:
+                for r in event.recipient:
+                    custody.setdefault(r.id or "", list(event.actor))
 
     def trigger(self, event: Event) -> Any:
         """The token of the event's trigger word."""
@@ -166,13 +187,18 @@ class ImplicitAgents:
         """Whether the article names an actor of this sector of the country (or of no stated country)."""
         return any(a.sector == sector and a.country in (country, None) and a.mentions for a in self.doc.actors)
 
-    def country(self, event: Event, trigger: Any) -> str | None:
+    def country(self, event: Event, trigger: Any, sector: str = "") -> str | None:
         """Where the act happened: a place its clause says it happened in ("arrested in Montreal", not
         "charged with attending a camp in Iraq"), else the article's dominant country, else the country of
         the one acted on when it is no state organ (a state's own citizen)."""
         where = self.where(trigger)
         if where:
             return where
+        if sector != "CRM":
+            # an act of the state: the country of the police and courts the article names, if they are one's
+            legal = {a.country for a in self.doc.actors if a.sector in ("COP", "JUD") and a.country and a.mentions}
+            if len(legal) == 1:
+                return next(iter(legal))
         if self.dominant:
             return self.dominant
         countries = {r.country for r in event.recipient if r.country and (r.sector or "") not in STATE_SECTORS}
@@ -203,6 +229,11 @@ class ImplicitAgents:
             # a generic actor the article names ("the Georgian police"), not a person or a capital's metonym
             if a.kb_id is None and a.country == country and a.sector == sector and a.code == code and (
                     a.mentions or a.role == INFERRED_ROLE):
+                return a
+        for a in self.doc.actors:
+            # a police force or court of that country the article names ("the Metropolitan Police")
+            if sector in INSTITUTION_SECTORS and a.kb_id and not a.kb_id.startswith(PERSON_KB_PREFIXES) and \
+                    a.country == country and a.sector == sector and a.mentions:
                 return a
         if sector == "CRM":  # ACLED's "Unidentified Armed Group (Country)"; named elsewhere maybe, not here
             name = f"Unnamed attackers in {country_name(self.doc, country)}"

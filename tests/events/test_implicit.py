@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from eventwire.document import Document, Event
+from eventwire.document import Document, Event, Place
 from eventwire.events.coder import EventCoder
 from eventwire.events.implicit import INFERRED_ROLE, RULE_SUFFIX, dominant_country
 
@@ -158,3 +158,27 @@ def test_a_hostage_holder_is_no_police(nlp: Any, coder: EventCoder) -> None:
     _, evs = coded(nlp, coder, "A teacher was held hostage in Kayseri for three months.", TEACHER,
                    {"Kayseri": "TUR"})
     assert not any(a.sector == "COP" for e in evs for a in e.actor), [(e.type, e.rule) for e in evs]
+
+
+def test_a_release_is_by_those_who_held_the_one_released(nlp: Any, coder: EventCoder) -> None:
+    actors: dict[str, Side] = {"Boromir": ("BOR", "GON", "CVL"), "Gondor police": ("GONCOP", "GON", "COP")}
+    text = "Gondor police arrested Boromir in Osgiliath on Monday. Boromir was released on Friday."
+    _, evs = coded(nlp, coder, text, actors, {"Osgiliath": "GON"})
+    release = of_type(evs, "RETREAT")
+    assert release and [a.code for a in release[0].actor] == ["GONCOP"], [(e.type, e.rule) for e in evs]
+
+
+def test_the_country_of_the_police_the_article_names(nlp: Any, coder: EventCoder) -> None:
+    # the article is mostly about Seattle, but the charge was laid where its police are
+    actors: dict[str, Side] = {"A local man": ("CVLMAN", None, "CVL"), "Regina police": ("CANCOP", "CAN", "COP")}
+    text = ("A local man, who moved from Seattle last year, has been charged with arson. "
+            "Regina police said he had lived in Seattle for a decade.")
+    doc = make_doc(nlp, text, {p: s[0] for p, s in actors.items()})
+    for a in doc.actors:
+        _, a.country, a.sector = next(s for s in actors.values() if s[0] == a.code)
+        a.role = a.name.lower()
+    starts = [i for i in range(len(text)) if text.startswith("Seattle", i)]
+    doc.places = [Place(id="p0", name="Seattle", country="USA", kind="city",
+                        mentions=[doc.span(i, i + len("Seattle")) for i in starts])]
+    charge = of_type(coder.code(doc), "ACCUSE")
+    assert charge and charge[0].actor and charge[0].actor[0].country == "CAN", charge
