@@ -12,6 +12,7 @@ actor is folded into the higher one. Licences: eventwire/actors/data/NOTICE.
 from __future__ import annotations
 
 import csv
+import gzip
 import io
 import json
 import re
@@ -22,7 +23,11 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+import pycountry
+from unidecode import unidecode
+
 from eventwire.actors.dictionaries import (
+    PACKAGE_CITIES,
     PRIORITY_PHOENIX,
     PRIORITY_SUPPLEMENT,
     add_petrarch_actors,
@@ -428,7 +433,47 @@ def build(shared: Path, out: Path) -> KnowledgeBase:
     _drop_ambiguous_surnames(kb)
     print(f"{_before_office(kb)} persons coded by country only before their first known role")
     dump_kb(kb, out)
+    print(f"{_write_cities(kb, common, out.parent / PACKAGE_CITIES)} city names -> {out.parent / PACKAGE_CITIES}")
     return kb
+
+
+def _write_cities(kb: KnowledgeBase, common: set[str], path: Path) -> int:
+    """cities.tsv.gz: the name key of every city of 15,000 people or more whose name no city of 5,000 or more
+    in another country bears, with that country's ISO3 (from the places package's GeoNames gazetteer, read here
+    at build time: the actors stage sits below places and cannot import it). Why only those: "London police"
+    are in Ontario or Kentucky as often as in England, so a name two countries share gives no country. Names
+    of countries, states, provinces and counties of another country ("Virginia police" are not South Africa's,
+    "Ontario police" not California's; Istanbul province and city agree), names the KB
+    already holds (capitals, organisations) and English words are left out."""
+    gazetteer = Path(__file__).resolve().parents[1] / "eventwire" / "places" / "data" / "gazetteer.tsv.gz"
+    iso3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries} | {"XK": "XKX"}
+    countries: dict[str, set[str]] = {}
+    largest: Counter[str] = Counter()
+    regions: dict[str, set[str | None]] = {}
+    with gzip.open(gazetteer, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#"):
+                continue
+            f = line.rstrip("\n").split("\t")
+            if len(f) < 8:
+                continue
+            kind, key, code = f[1], name_key(unidecode(f[2])), iso3.get(f[3])
+            if kind != "city":
+                regions.setdefault(key, set()).add(code)  # a state or province: the city must share its country
+                continue
+            pop = int(f[7] or 0)
+            if not key or code is None or pop < 5000:
+                continue
+            countries.setdefault(key, set()).add(code)
+            largest[key] = max(largest[key], pop)
+    rows = sorted((k, next(iter(v))) for k, v in countries.items()
+                  if len(v) == 1 and largest[k] >= 15000 and len(k) >= 4 and k not in kb.keys and k not in common
+                  and regions.get(k, v) <= v)
+    head = ("# city name key<TAB>ISO 3166 alpha-3: cities of 15,000+ people whose name no city of 5,000+ in"
+            " another country bears; GeoNames (CC BY 4.0) via eventwire/places/data. Made by tools/build_kb.py.\n")
+    with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as fh:
+        fh.write(head + "".join(f"{k}\t{c}\n" for k, c in rows))
+    return len(rows)
 
 
 def _drop_ambiguous_surnames(kb: KnowledgeBase, limit: int = 3) -> None:

@@ -38,6 +38,7 @@ from eventwire.errors import ErrorCode, EventwireError
 
 FORMAT_VERSION = 1
 PACKAGE_KB = "kb.json.gz"
+PACKAGE_CITIES = "cities.tsv.gz"
 PRIORITY_USER = 30
 PRIORITY_SUPPLEMENT = 20
 PRIORITY_PHOENIX = 10
@@ -98,7 +99,18 @@ def load_package_kb() -> KnowledgeBase:
     """The shipped KB (Phoenix dictionaries + project supplement + countries), from package data."""
     ref = resources.files("eventwire.actors").joinpath("data", PACKAGE_KB)
     with ref.open("rb") as raw:
-        return load_compiled(gzip.decompress(raw.read()).decode("utf-8"))
+        kb = load_compiled(gzip.decompress(raw.read()).decode("utf-8"))
+    kb.cities_loader = load_package_cities
+    return kb
+
+
+def load_package_cities() -> dict[str, str]:
+    """City name key -> ISO3 of the shipped city table (cities.tsv.gz: names of one country only), read on
+    first use: only a police or court named by a city ("Winnipeg police") needs it."""
+    ref = resources.files("eventwire.actors").joinpath("data", PACKAGE_CITIES)
+    with ref.open("rb") as raw:
+        text = gzip.decompress(raw.read()).decode("utf-8")
+    return dict(line.split("\t", 1) for line in text.splitlines() if line and not line.startswith("#"))
 
 
 # -- user dictionaries ----------------------------------------------------------------------------

@@ -137,6 +137,21 @@ GENERIC_NOUNS: dict[str, str | None] = {
 GENERIC_SECTOR_OVERRIDES: dict[str, str] = {
     "gunman": "CRM", "gunmen": "CRM", "assailant": "CRM", "prisoner": "CVL", "prisoners": "CVL",
 }
+# Sectors of local institutions, whose country a city gives ("Winnipeg police", "a court in Istanbul"):
+# officials or forces in a city may be another state's, or a rebel group's (Idlib, Afrin).
+LOCAL_SECTORS: frozenset[str] = frozenset({"COP", "JUD"})
+# Last words of an organisation's name: "Police Service" after a sector noun is no person's name.
+ORGANISATION_HEADS: frozenset[str] = frozenset(
+    {"service", "department", "force", "office", "unit", "agency", "ministry", "court", "bureau", "authority",
+     "directorate", "command", "council", "committee", "commission", "squad", "constabulary"}
+)
+# Peoples and creeds whose word gives no country (the Kurds live in Turkey, Syria, Iraq and Iran: "Kurdish
+# forces" are the YPG in Syria, the Peshmerga in Iraq) but makes other actors of a sector noun ("Kurdish forces"
+# are not "forces" in general). Decided: the Document's country stays null for them.
+PEOPLES_WITHOUT_COUNTRY: frozenset[str] = frozenset(
+    {"kurdish", "kurd", "arab", "druze", "yazidi", "shia", "shiite", "sunni", "alawite", "baloch", "pashtun",
+     "tamil", "uighur", "uyghur", "rohingya", "tuareg", "berber", "basque", "catalan", "islamist"}
+)
 # Nouns of institutions: never one person, so no pronoun refers to them.
 INSTITUTION_NOUNS: frozenset[str] = frozenset(
     {"government", "police", "army", "military", "court", "parliament", "administration", "opposition",

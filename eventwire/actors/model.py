@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -230,6 +230,9 @@ class KnowledgeBase:
         self._surnames: dict[str, list[int]] | None = None
         self._by_id: dict[str, Entry] | None = None
         self._row_ids: dict[str, int] | None = None
+        # city name key -> ISO3, read on first use (the package KB sets the loader; user-only KBs have none)
+        self.cities_loader: Callable[[], dict[str, str]] | None = None
+        self._cities: dict[str, str] | None = None
 
     # -- building ---------------------------------------------------------------------------------
     def load_raw(self, rows: list[list[Any]], keys: dict[str, list[int]], stems: dict[str, list[int]],
@@ -303,6 +306,12 @@ class KnowledgeBase:
                 self.keys[key] = [winner.idx]
 
     # -- lookup -----------------------------------------------------------------------------------
+    def city_country(self, key: str) -> str | None:
+        """The country of a city name (folded key) that only one country's cities bear, else None."""
+        if self._cities is None:
+            self._cities = self.cities_loader() if self.cities_loader is not None else {}
+        return self._cities.get(key)
+
     def keys_of(self, entry: Entry) -> list[str]:
         if isinstance(self.entries, _LazyEntries):
             self.entries.keys_of_all()

@@ -43,10 +43,13 @@ from eventwire.actors.lexicon import (
     INDEFINITE_DETERMINERS,
     INSTITUTION_NOUNS,
     LED_HEADS,
+    LOCAL_SECTORS,
     MALE_GIVEN_NAMES,
     MALE_PRONOUNS,
     MALE_WORDS,
+    ORGANISATION_HEADS,
     PARTICLES,
+    PEOPLES_WITHOUT_COUNTRY,
     PERSON_PRONOUNS,
     SECTOR_NOUNS,
     TITLE_WORDS,
@@ -62,7 +65,7 @@ from eventwire.actors.model import (
     is_country,
     split_code,
 )
-from eventwire.actors.normalize import fold, person_parts, same_person
+from eventwire.actors.normalize import fold, name_key, person_parts, same_person
 
 
 def _gender_of_mention(sdoc: Any, m: Any) -> str | None:
@@ -115,6 +118,7 @@ class Mention:
     alts: list[Entry] = field(default_factory=list)  # every KB entry of the matched words, best first
     name_start: int = -1  # where the name proper starts, after a title ("President [Trump]")
     inside: bool = False  # another mention holds these words ("army" in "Mr. Assad's army")
+    city: str = ""  # the city whose police or court this is ("Winnipeg police"): the country came from it
 
 
 @dataclass
@@ -340,7 +344,25 @@ class ActorResolver:
         agents: list[Agent] = []
         name: Piece | None = None
         out: list[Mention] = []
+        city = ""
+        if chain[0].kind == "agent":
+            # "Winnipeg police", "an Oakland officer": a city right before a police or court noun gives its
+            # country, whatever the recogniser made of the name (a DATE, an ORG, nothing)
+            city, country, n = self._city_before(sdoc, chain[0])
+            start -= n
         for at, p in enumerate(chain):
+            after = chain[at + 1].agent if at + 1 < len(chain) else None
+            if p.kind in ("name", "entry") and country is None and not agents and name is None and after:
+                if p.kind == "entry" and p.entries[0].kind == "capital":
+                    # "London police", "Moscow police": the city's police, of the capital's country (the KB's
+                    # capital stands for the government, RUSGOV, which police are not)
+                    code = p.entries[0].resolve(None).code or ""
+                    cc = split_code(code)[0] if after.sector in LOCAL_SECTORS else None
+                else:
+                    cc = self._city_country(sdoc[p.start : p.end].text, after) if p.kind == "name" else None
+                if cc is not None:
+                    country, city = cc, sdoc[p.start : p.end].text  # "Winnipeg police", "Oakland officer"
+                    continue
             if name is None and agents and self._countrylike(p) and not all(a.prefix for a in agents):
                 if agents[-1].phrase.split()[-1] in _PREPOSITIONS:
                     continue  # "the UK ambassador to Lebanon [Tom Fletcher]": the country is where, not whose
@@ -378,8 +400,16 @@ class ActorResolver:
             if country or agents:
                 m.start = start
                 m.country = country
-                m.agent = agents[-1] if agents else None
-                if m.kind == "org?" and agents:
+                m.agent = _principal(agents) if agents else None
+                if m.kind == "org?" and agents and sdoc[name.end - 1].lower_ in ORGANISATION_HEADS:
+                    # "the Regina Police Service": one organisation, named in full, of the city it names
+                    ent = sdoc[name.end - 1]
+                    first = next((t.i for t in sdoc[max(0, start - 3) : start] if t.ent_type_ == ent.ent_type_
+                                  and t.text[:1].isupper() and t.lower_ not in DETERMINERS and ent.ent_type_), start)
+                    if first < start and m.country is None:
+                        m.country = self._city_country(sdoc[first:start].text, m.agent)
+                    m.start = m.name_start = first
+                elif m.kind == "org?" and agents:
                     m.kind = "person?"  # "Foreign Minister Walid Muallem" even if NER said ORG
             m.start = self._honorific_start(sdoc, m.start)
             m.end = end if name.kind == "entry" else m.end
@@ -400,11 +430,34 @@ class ActorResolver:
                 kind = "anaphor"
             s = self._det_start(sdoc, start)
             prefix = "".join(a.code for a in agents[:-1] if a.prefix) if country else ""
-            out.append(Mention(s, end, kind, country=country, agent=agents[-1], former=former, plural=plural,
-                               head=head_tok.lower_, prefix=prefix))
+            out.append(Mention(s, end, kind, country=country, agent=_principal(agents), former=former, plural=plural,
+                               head=head_tok.lower_, prefix=prefix, city=city))
         elif cpiece is not None:
             out.append(self._entry_mention(sdoc, cpiece, former))
         return out
+
+    def _city_before(self, sdoc: Any, p: Piece) -> tuple[str, str | None, int]:
+        """("Winnipeg", "CAN", 1) when the one or two capitalised words right before an agent piece name a city
+        of one country (and the agent is a police or court noun), else ("", None, 0). Not inside a longer
+        organisation name ("Feltham Magistrates' Court": the name is the actor, see _generic_actor)."""
+        last = sdoc[p.end - 1]
+        if last.ent_type_ == "ORG" and p.end < len(sdoc) and sdoc[p.end].ent_iob_ == "I":
+            return "", None, 0
+        for n in (2, 1):
+            toks = sdoc[max(0, p.start - n) : p.start]
+            if len(toks) == n and all(t.tag_ in ("NNP", "NNPS") and t.text[:1].isupper() and
+                                      t.ent_type_ != "PERSON" for t in toks):
+                cc = self._city_country(toks.text, p.agent)
+                if cc is not None:
+                    return toks.text, cc, n
+        return "", None, 0
+
+    def _city_country(self, text: str, agent: Agent | None) -> str | None:
+        """The country of a city named before or after a police or court noun ("Winnipeg police", "police
+        in Istanbul"); not for officials or forces, which may be another state's or a rebel group's there."""
+        if agent is None or agent.sector not in LOCAL_SECTORS or not text[:1].isupper():
+            return None
+        return self.kb.city_country(name_key(text))
 
     @staticmethod
     def _organisation(p: Piece) -> bool:
@@ -802,6 +855,10 @@ class ActorResolver:
             if owners and m.agent is not None:
                 # "the ambassadors of A, B and C": one actor per owner, all named by this mention
                 return [self._sector_actor(c, m.agent, sdoc, m) for c in owners]
+            city, cc = self._city_after(sdoc, m)
+            if cc is not None and m.agent is not None:
+                m.city = city  # "police in Istanbul": the city's police, of its country
+                return self._sector_actor(cc, m.agent, sdoc, m)
             shared = self._shared_modifier(sdoc, m, assigned, actors)
             if shared is not None and m.agent is not None:
                 return self._sector_actor(shared, m.agent, sdoc, m)
@@ -877,9 +934,20 @@ class ActorResolver:
                 m.start, m.end = toks[0].i, ent.end  # the mention is the whole name
                 if key in actors:
                     return key
-                code, _, sec = compose_code(None, agent)
-                return key, lambda: ActorOut(key, text, "org", None, sec, code, None, agent.phrase, False)
+                # "the Winnipeg Police Service": the country of the city the name starts with
+                city = next((cc for n in (2, 1) if len(toks) > n and
+                             (cc := self._city_country(" ".join(t.text for t in toks[:n]), agent))), None)
+                code, cc, sec = compose_code(city, agent)
+                return key, lambda: ActorOut(key, text, "org", cc, sec, code, None, agent.phrase, False)
         phrase = agent.phrase
+        # "Kurdish forces", "Sunni militias": a people that spans countries names other forces than "forces"
+        # and gives no country (the Kurds' are Syria's YPG, Iraq's Peshmerga or Turkey's PKK)
+        people = [t for t in head.lefts if t.dep_ in ("amod", "compound", "nmod") and t.i >= m.start - 3 and
+                  fold(t.text) in PEOPLES_WITHOUT_COUNTRY]
+        if people and people[0].i < m.start:
+            m.start = people[0].i
+        if people:
+            phrase = f"{fold(people[0].text)} {phrase}"
         sector = GENERIC_SECTOR_OVERRIDES.get(fold(sdoc[m.start : m.end].text).split()[-1])
         gen = Agent(phrase, sector, agent.prefix) if sector else agent
         code, _, sec = compose_code(None, gen)
@@ -957,10 +1025,15 @@ class ActorResolver:
             label = self.kb.by_id(f"country:{country}")
             name = f"{agent.phrase[:1].upper()}{agent.phrase[1:]} of {label.name if label else country}"
             return key, lambda: ActorOut(key, name, "sector", country, None, None, None, agent.phrase, False)
+        noun = SECTOR_NOUNS.get(s or agent.sector, agent.phrase)
+        if m.city:
+            # "Winnipeg police": the city's own force, named so (another city's police is another actor)
+            key = f"sector:{code}:{fold(m.city)}"
+            name = f"{m.city} {agent.phrase}"
+            return key, lambda: ActorOut(key, name, "sector", c or country, s, code, None, agent.phrase, False)
         key = f"sector:{code}"
         label = self.kb.by_id(f"country:{country}")
         cname = label.name if label is not None else country
-        noun = SECTOR_NOUNS.get(s or agent.sector, agent.phrase)
         name = f"{noun[:1].upper()}{noun[1:]} of {cname}"
         return key, lambda: ActorOut(key, name, "sector", c or country, s, code, None, noun, False)
 
@@ -1014,6 +1087,20 @@ class ActorResolver:
             if code and code not in owners:
                 owners.append(code)
         return owners
+
+    def _city_after(self, sdoc: Any, m: Mention) -> tuple[str, str | None]:
+        """("Istanbul", "TUR") for "police in Istanbul": the capitalised name after in/of the noun (a city of
+        one country only), else ("", None)."""
+        at = m.end
+        if at + 1 >= len(sdoc) or sdoc[at].lower_ not in ("in", "of") or m.agent is None:
+            return "", None
+        name = sdoc[at + 1]
+        if name.ent_type_ not in ("GPE", "") or not name.text[:1].isupper():
+            return "", None
+        toks = [name] if name.ent_iob_ != "B" else [t for t in sdoc[at + 1 : at + 4] if t.ent_iob_ in ("B", "I")
+                                                     and (t.i == at + 1 or t.ent_iob_ == "I")]
+        text = "".join(t.text_with_ws for t in toks).strip()
+        return text, self._city_country(text, m.agent)
 
     @staticmethod
     def _shared_modifier(sdoc: Any, m: Mention, assigned: list[tuple[Mention, str]],
@@ -1166,6 +1253,17 @@ _EXTRA_AGENTS: dict[str, Agent] = {fold(w): Agent(fold(w), code or "") for w, co
 _EXTRA_PREFIXES: frozenset[str] = frozenset(
     " ".join(k.split()[:n]) for k in _EXTRA_AGENTS for n in range(1, len(k.split()))
 )
+
+
+def _principal(agents: list[Agent]) -> Agent:
+    """The agent that gives a chain its sector: the last, except a spokesperson after a sector noun ("police
+    spokesman Jeff Thomason" speaks for the police: COP, not GOV)."""
+    if len(agents) > 1 and agents[-1].phrase in _SPOKES and agents[-2].code:
+        return agents[-2]
+    return agents[-1]
+
+
+_SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen"})
 
 
 def _act_noun(kb: KnowledgeBase, key: str) -> bool:

@@ -309,3 +309,40 @@ def test_a_margin_over_the_runner_up(nlp: Any) -> None:
     found = resolver.resolve(nlp("In Gondor, the Grey Legion crossed the river at dawn."), "2019-03-04")
     legion = next(a for a in found if "Legion" in a.name)
     assert legion.code == "GONREB"
+
+
+# -- a city gives the country of its police and courts ----------------------------------------------------
+def test_a_city_of_one_country_gives_its_police_and_courts_that_country(run: Run) -> None:
+    doc = run("Winnipeg police arrested two men on Friday. An Oakland officer was wounded, and police in "
+              "Istanbul detained a suspect. The Regina Police Service said the Kayseri court had ruled.",
+              "2017-03-04")
+    assert (holding(doc, "Winnipeg police").country, holding(doc, "Winnipeg police").sector) == ("CAN", "COP")
+    assert holding(doc, "Oakland officer").code == "USACOP"
+    assert holding(doc, "Regina Police Service").code == "CANCOP"
+    istanbul = next(a for a in doc.actors if a.name == "Istanbul police")
+    assert istanbul.code == "TURCOP"
+    assert next(a for a in doc.actors if any("court" in t for t in texts(a))).code == "TURJUD"
+
+
+def test_a_city_name_two_countries_share_or_a_state_gives_no_country_but_a_capital_does(run: Run) -> None:
+    doc = run("Kingston police said the man was released. Virginia police are investigating.", "2017-03-04")
+    assert all(a.country is None for a in doc.actors), [(a.name, a.code) for a in doc.actors]
+    doc = run("Moscow police detained dozens of protesters.", "2017-03-04")
+    assert holding(doc, "Moscow police").code == "RUSCOP"  # a capital's police: its country, not its government
+
+
+def test_officials_in_a_city_get_no_country_from_it(run: Run) -> None:
+    doc = run("Officials in Idlib said the shelling continued.", "2018-03-04")
+    assert all(a.country is None for a in doc.actors if a.sector == "GOV"), [(a.name, a.code) for a in doc.actors]
+
+
+def test_a_spokesman_speaks_for_the_sector_before_him(run: Run) -> None:
+    doc = run("Turkish police spokesman Ali Kaya said two suspects were held.", "2017-03-04")
+    assert next(a for a in doc.actors if "Kaya" in a.name).code == "TURCOP"
+
+
+def test_kurdish_forces_are_their_own_actor_with_no_country(run: Run) -> None:
+    doc = run("Kurdish forces took the town on Monday. Government forces withdrew.", "2018-03-04")
+    kurdish = holding(doc, "Kurdish forces")
+    assert (kurdish.name, kurdish.country) == ("Kurdish forces", None)
+    assert "Government forces" not in texts(kurdish)
