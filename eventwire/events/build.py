@@ -52,7 +52,9 @@ def build_events(
 ) -> list[Event]:
     """The events of one candidate ([] when it lacks the actors it needs or its code has no type).
 
-    Settings (the ``[events]`` section): ``require_actor`` drops events with neither actor nor recipient;
+    Settings (the ``[events]`` section): ``require_actor`` drops events with neither actor nor recipient (in
+    PLOVER coding, those of a type the implicit agents may give a side, class ``implicit_type``, are kept for
+    them: the coder drops what is still sideless after that step);
     ``statements`` asks for CAMEO coding (the PETRARCH suites): CAMEO statements and untyped codes too, the
     paired reverse event of a mutual act or a host/visit as a dyad of its own, and CAMEO's codes as the verb
     gives them; without it (the product) events follow the PLOVER manual: one event per mutual act, a visit
@@ -74,7 +76,8 @@ def build_events(
         # mutual act: "X and Y criticized the plan" is one compound actor)
         actors, recips = actors[:1], actors[1:]
         reciprocal = True
-    if require_actor and not actors and not recips:
+    if require_actor and not actors and not recips and (
+            statements or onto.plover_type(cand.cameo) not in words.implicit_type):
         return []
     if trig.lemma_.lower() in words.motion and not statements and onto.plover_type(cand.cameo) == "CONSULT" and \
             not (recips and actors and all(political(a, words) for a in actors)):

@@ -92,8 +92,7 @@ class EventCoder:
             for cand in cands:
                 built.extend(build_events(
                     doc, index, cand, sent, published, self.onto, self.words,
-                    # PLOVER coding asks for a side after the implicit agents are filled (below)
-                    require_actor=self.require_actor and self.code_statements, statements=self.code_statements,
+                    require_actor=self.require_actor, statements=self.code_statements,
                     reverse=self.reverse_events, historical_days=self.historical_days,
                 ))
             built.sort(key=lambda e: -e.confidence)
