@@ -213,6 +213,9 @@ def _check(constraint: Constraint, ctx: _Context) -> set[int] | None:
             for tok in said:
                 if _is(constraint, tok, ctx.classes):
                     return {tok.i}
+        for tok in predicated(ctx.trigger):
+            if _is(constraint, tok, ctx.classes):
+                return {tok.i}  # "called the decision a mistake", "described it as disturbing"
         return None
     if kind != "pre" and constraint.phrases and constraint.keys.isdisjoint(ctx.all):
         return None
@@ -250,6 +253,16 @@ def reported_clauses(verb: Any) -> list[Any]:
     out = [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
     if not out and verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
         out = [verb.head]
+    return out
+
+
+def predicated(verb: Any) -> list[Any]:
+    """What a verb says its object is: "called the decision a mistake" (mistake), "described the outcome as
+    disturbing" (disturbing)."""
+    out = [c for c in verb.children if c.dep_ == "oprd"]
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "as":
+            out.extend(c for c in prep.children if c.dep_ in ("pobj", "amod", "acomp"))
     return out
 
 

@@ -22,7 +22,8 @@ ours names syntactic relations, so a pattern keeps working when the parser chang
   ``comp:w|@class`` what the trigger's reported clause says: the verb of its clausal complement has one of the
   words as an auxiliary, or is one of them with an infinitive ("said Y must leave", "said Y has to leave":
   ``V:say comp:must|have``), or its predicate is one ("said Y was a violation", "said Y is illegal", "said Y
-  posed a threat": ``V:say comp:violation|illegal|threat``). A pattern with a
+  posed a threat": ``V:say comp:violation|illegal|threat``); on a verb that says what its object is, what it
+  says ("called the decision a mistake", "described it as disturbing": ``V:call comp:mistake``). A pattern with a
   ``comp:`` constraint codes the statement itself, so reporting verbs ("say", "tell") code under it: PLOVER
   codes a demand, a threat or a promise made in words as that act, not as a statement.
 * code ``---`` is a null pattern: it matches (and wins, if most specific) but codes nothing. ``a:b`` codes

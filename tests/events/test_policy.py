@@ -282,3 +282,9 @@ def test_an_announced_refusal_needs_no_recipient(code) -> None:  # type: ignore[
     evs = code("Arnor said it will not attend.", A)
     assert [e for e in find(evs, "REJECT", "ARN") if e.is_fact]
     assert not code("Arnor will attend.", A)  # a bare visit still needs both sides
+
+
+def test_what_a_verb_says_its_object_is_can_be_a_reproach(code) -> None:  # type: ignore[no-untyped-def]
+    assert find(code("Arnor called the decision of Gondor a provocation.", A), "ACCUSE", "ARN", "GON")
+    assert find(code("Arnor described the plan of Gondor as illegal.", A), "ACCUSE", "ARN", "GON")
+    assert not find(code("Arnor described the plan of Gondor as a first step.", A), "ACCUSE")
