@@ -363,11 +363,13 @@ class ActorResolver:
                 if cc is not None:
                     country, city = cc, sdoc[p.start : p.end].text  # "Winnipeg police", "Oakland officer"
                     continue
-            if name is None and agents and self._countrylike(p) and not all(a.prefix for a in agents):
+            if name is None and agents and self._countrylike(p) and not all(a.prefix for a in agents) and \
+                    p.entries[0].kb_id.startswith("country:"):
                 if agents[-1].phrase.split()[-1] in _PREPOSITIONS:
                     continue  # "the UK ambassador to Lebanon [Tom Fletcher]": the country is where, not whose
                 # "his mother Cambodian", "the Syrian government Turkey": a country after a sector noun is
-                # not that noun's name; two mentions
+                # not that noun's name; two mentions (a dictionary's person coded as a country, PETRARCH's
+                # "Bree Prime Minister Romendacil", is the name)
                 return out + self._chain_mentions(sdoc, chain[:at]) + self._chain_mentions(sdoc, chain[at:])
             if name is not None:
                 if p.kind == "agent" and name.kind == "entry" and name.entries[0].kind != PERSON:

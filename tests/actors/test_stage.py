@@ -173,3 +173,19 @@ def test_a_region_is_in_the_code_never_in_the_country(run: Run) -> None:
     regional = [a for a in doc.actors if a.code and a.code[:3] in ("WST", "MEA")]
     assert regional, [(a.name, a.code) for a in doc.actors]
     assert all(a.country is None for a in regional)
+
+
+def test_a_dictionary_person_coded_as_a_country_keeps_the_title_before_it(nlp: object, shared_data: Path) -> None:
+    """PETRARCH's suite codes some people with a bare country code ("Romendacil" BRE): "Bree Prime Minister
+    Romendacil" is one person, not a prime minister and a country (the split of "his mother Cambodian" is for
+    the package's country words only)."""
+    from eventwire import Pipeline, load_config
+    from eventwire.actors.kb import dictionary_overrides
+
+    base = shared_data / "universalpetrarch"
+    overrides = dictionary_overrides([base / "PETR_Validate_actors_2_02.txt"], [base / "PETR_Validate_agents_2_02.txt"])
+    p = Pipeline(load_config(overrides=overrides), stages=["clean", "nlp", "actors"])
+    p.resources.provide(NLP, nlp)
+    doc = p.extract("Bree Prime Minister Romendacil will meet Eriadori leaders on Sunday.", published="2010-01-01")
+    pm = next(a for a in doc.actors if any("Romendacil" in m.text for m in a.mentions))
+    assert any(m.text.startswith("Bree Prime Minister") or m.text.startswith("Prime Minister") for m in pm.mentions)
