@@ -86,9 +86,10 @@ def modality(cand: Candidate, words: WordClasses, negated_can_is_not: bool = Fal
                 neg: set[str] = set()
                 local_aux(head, neg, words)
                 aux.update(a for a in neg if a != "negation")
-            elif lem in words.request and tok.tag_ in ("VB", "VBP"):
+            elif lem in words.request and lem not in words.report and tok.tag_ in ("VB", "VBP"):
                 # "demanded that Assad step down": what is asked for has not happened (the demand is
-                # the event); a finite past ("said X resigned") is not a subjunctive
+                # the event); a finite past ("said X resigned") is not a subjunctive, and a verb of saying
+                # reports a that-clause ("told Y that the agreements contain ...": a statement, no request)
                 aux.add("hypothetical")
             break  # reporting/opinion verb: what it governs keeps its own polarity
         elif dep == "advcl":

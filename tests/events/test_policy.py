@@ -288,3 +288,11 @@ def test_what_a_verb_says_its_object_is_can_be_a_reproach(code) -> None:  # type
     assert find(code("Arnor called the decision of Gondor a provocation.", A), "ACCUSE", "ARN", "GON")
     assert find(code("Arnor described the plan of Gondor as illegal.", A), "ACCUSE", "ARN", "GON")
     assert not find(code("Arnor described the plan of Gondor as a first step.", A), "ACCUSE")
+
+
+def test_a_that_clause_told_is_a_statement_not_a_request(code) -> None:  # type: ignore[no-untyped-def]
+    # "demanded that X withdraw": X's withdrawal is asked for; "told Y that X withdraw..." reports what X does
+    evs = code("Arnor told Gondor that its troops withdraw from Rohan every winter.", {**A, "its troops": "GONMIL"})
+    assert [e for e in evs if e.evidence.trigger.text == "withdraw" and e.is_fact]
+    evs = code("Arnor demanded that Gondor withdraw from Rohan.", A)
+    assert not [e for e in evs if e.evidence.trigger.text == "withdraw" and e.is_fact]
