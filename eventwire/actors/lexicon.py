@@ -160,7 +160,8 @@ INSTITUTION_NOUNS: frozenset[str] = frozenset(
      "force", "security", "air force", "supreme court", "assembly", "troops", "office", "state", "family",
      "prison", "jail", "hospital", "university", "college", "palace", "presidential palace", "militia",
      "magazine", "newspaper", "gang", "company", "firm", "authority", "bank", "group", "network", "union",
-     "board", "station", "channel", "broadcaster", "club", "church", "mosque", "team", "unit", "service"}
+     "board", "station", "channel", "broadcaster", "club", "church", "mosque", "team", "unit", "service",
+     "kingdom", "republic", "country", "nation", "emirate", "monarchy"}
 )
 # CAMEO role codes in the first slot of a code are not countries; the document's sector field uses the
 # guidelines' names for the ones that have one (PPL people -> CVL, UAF armed groups -> REB, SPY -> COP).

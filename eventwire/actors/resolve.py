@@ -57,6 +57,7 @@ from eventwire.actors.lexicon import (
 from eventwire.actors.model import (
     ORG_TYPES,
     PERSON,
+    REGIONS,
     Agent,
     Entry,
     KnowledgeBase,
@@ -287,6 +288,8 @@ class ActorResolver:
             return first.kind != PERSON and any(fold(t.text) in self.given_names for t in sdoc[toks[0].i : start])
         if first.kind == PERSON and ent.label_ != "ORG":
             return True  # "the Ayn al-Assad air base", "King Fahd Airport" are not those people
+        if (first.resolve(None).code or "")[:3] in REGIONS:
+            return True  # a region word inside another name: "Western State Hospital", "Middle East Policy"
         if first.priority >= CURATED_PRIORITY or first.kind == PERSON:
             return False
         if ent.label_ != "ORG":
@@ -378,6 +381,10 @@ class ActorResolver:
                     continue
                 out.extend(self._chain_mentions(sdoc, [p]))
                 continue
+            if self._countrylike(p) and p.start >= 2 and sdoc[p.start - 1].text == "-" and \
+                    sdoc[p.start - 2].lower_ in ("pro", "anti"):
+                start = p.end  # "the pro-Western kingdom": what it favours or opposes is not whose it is
+                continue
             if self._countrylike(p) and (not agents or (cpiece is None and all(a.prefix for a in agents))):
                 if cpiece is not None:
                     out.append(self._entry_mention(sdoc, cpiece, False))
@@ -428,6 +435,8 @@ class ActorResolver:
                 return out  # "the military campaign": the sector word only modifies another noun
             plural = head_tok.tag_ in ("NNS", "NNPS")
             kind = "title" if (not plural and self._is_title(agents[-1])) else "sector"
+            if kind == "title" and country in REGIONS:
+                country = None  # "the Middle East minister" is some country's minister for the region
             if country is None:
                 kind = "anaphor"
             s = self._det_start(sdoc, start)

@@ -346,3 +346,12 @@ def test_kurdish_forces_are_their_own_actor_with_no_country(run: Run) -> None:
     kurdish = holding(doc, "Kurdish forces")
     assert (kurdish.name, kurdish.country) == ("Kurdish forces", None)
     assert "Government forces" not in texts(kurdish)
+
+
+def test_a_region_word_is_no_owner_inside_a_name_after_pro_or_before_a_title(run: Run) -> None:
+    doc = run("Attacks challenged the pro-Western kingdom. He was sent to Western State Hospital. The Middle "
+              "East minister, Jane Doe, spoke.", "2016-12-20")
+    for a in doc.actors:
+        assert not (a.code or "").startswith(("WST", "MEA")), (a.name, a.code, texts(a))
+    doc = run("Western leaders condemned the attack.", "2016-12-20")
+    assert holding(doc, "Western leaders").code == "WSTGOV"
