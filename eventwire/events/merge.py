@@ -18,15 +18,19 @@ def drop_subsumed(
     cands: list[Candidate], report: frozenset[str], onto: Ontology, once: bool = False,
     own_acts: frozenset[str] = frozenset(),
 ) -> list[Candidate]:
-    """An outer verb with no recipient that governs another event of the same actor adds nothing; with
+    """An event noun that another pattern's words consumed is part of that event; an outer verb with no
+    recipient that governs another event of the same actor adds nothing; with
     ``once`` (PLOVER coding: one event per act), nor does a control verb whose infinitive the control step
     coded (CAMEO coding keeps the control verb's own code), but verbs of ``own_acts`` (PLOVER coding) are
     acts of their own whatever they govern (a denial: "denied it had attacked X" is a REJECT, the attack is
     negated). ``report`` is the reporting-verb word class."""
     keep: list[Candidate] = []
+    consumed = {i for o in cands for i in o.matched if i != o.trigger.i}
     for cand in cands:
         if _reports_other(cand, cands, report):
             continue  # "X will restore ties with Y, an official said": the reported event is the news
+        if cand.trigger.i in consumed and cand.trigger.pos_ == "NOUN":
+            continue  # an event noun another pattern read as its word ("an arrest warrant" is no arrest)
         if once and any(o.trigger.dep_ == "xcomp" and o.trigger.head.i == cand.trigger.i and o.aux == cand.aux
                and {r.id for r in cand.recipients} <= {r.id for r in o.recipients}
                and any(m in o.rule for m in CONTROL_MARKS) for o in cands):

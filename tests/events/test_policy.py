@@ -296,3 +296,11 @@ def test_a_that_clause_told_is_a_statement_not_a_request(code) -> None:  # type:
     assert [e for e in evs if e.evidence.trigger.text == "withdraw" and e.is_fact]
     evs = code("Arnor demanded that Gondor withdraw from Rohan.", A)
     assert not [e for e in evs if e.evidence.trigger.text == "withdraw" and e.is_fact]
+
+
+def test_retaliation_promised_and_a_warrant_are_threats(code) -> None:  # type: ignore[no-untyped-def]
+    assert find(code("Arnor promised a proportional response to Gondor.", A), "THREATEN", "ARN")
+    assert not find(code("Arnor promised aid to Gondor.", A), "THREATEN")
+    # the manual: an in-absentia arrest is THREATEN, not COERCE; the arrest a warrant names has not happened
+    evs = code("Arnor issued a warrant for the arrest of Gondor.", A)
+    assert find(evs, "THREATEN", "ARN", "GON") and not [e for e in find(evs, "COERCE") if e.is_fact]
