@@ -207,6 +207,8 @@ def test_a_reproach_made_in_words_is_an_accusation(code) -> None:  # type: ignor
     assert find(code("Arnor said the plan of Gondor was a violation of its sovereignty.", A), "ACCUSE", "ARN", "GON")
     assert find(code("Arnor said Gondor posed a threat to the region.", A), "ACCUSE", "ARN", "GON")
     assert not find(code("Arnor said Gondor was a member of the alliance.", A), "ACCUSE")
+    # and praise in words is SUPPORT
+    assert find(code("Arnor said the talks with Gondor were constructive.", A), "SUPPORT", "ARN")
 
 
 def test_a_denial_is_a_rejection_of_what_it_denies(code) -> None:  # type: ignore[no-untyped-def]
