@@ -471,8 +471,8 @@ def _write_cities(kb: KnowledgeBase, common: set[str], path: Path) -> int:
                   and regions.get(k, v) <= v)
     head = ("# city name key<TAB>ISO 3166 alpha-3: cities of 15,000+ people whose name no city of 5,000+ in"
             " another country bears; GeoNames (CC BY 4.0) via eventwire/places/data. Made by tools/build_kb.py.\n")
-    with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as fh:
-        fh.write(head + "".join(f"{k}\t{c}\n" for k, c in rows))
+    body = (head + "".join(f"{k}\t{c}\n" for k, c in rows)).encode("utf-8")
+    path.write_bytes(gzip.compress(body, compresslevel=9, mtime=0))  # no timestamp: a rebuild is byte-identical
     return len(rows)
 
 

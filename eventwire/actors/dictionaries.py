@@ -80,8 +80,8 @@ def dump_kb(kb: KnowledgeBase, path: Path) -> None:
     keys = {k: [renum[i] for i in v if i in renum] for k, v in kb.keys.items()}
     data = {"format": FORMAT_VERSION, "entries": entries, "keys": keys, "stems": stems, "agents": agents,
             "key_prefixes": sorted(kb.key_prefixes), "max_tokens": kb.max_tokens}
-    with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as fh:
-        json.dump(data, fh, separators=(",", ":"), ensure_ascii=False)
+    text = json.dumps(data, separators=(",", ":"), ensure_ascii=False)
+    path.write_bytes(gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0))  # byte-identical rebuilds
 
 
 def load_compiled(fh_text: str) -> KnowledgeBase:
