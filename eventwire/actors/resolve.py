@@ -14,13 +14,17 @@ Steps (each a small function, so each can be tested and improved alone):
 A wrong code is worse than none. A KB hit needs evidence: not part of a longer name ("Lisa Monaco",
 "World Trade Organization"), not of another country than the country word before it ("Mexico's Senate"
 is MEX + LEG, not the US Congress), a margin over a same-priority entry of another country, and for a
-generated dictionary's organisation its country named in the article. What the words still say is kept:
-an unresolved sector noun is a generic actor with its sector and, from a modifier, its country ("Turkish
-police" -> TURCOP, "Police of Turkey"); with no country its code is the sector alone ("police" -> COP,
-named "Police"), never a guessed country. Generic identity: one actor per noun and number ("police" ...
-"police said"); an indefinite singular ("a man", "another man") is a new individual and "the man" the
-latest one; a bare noun joins an earlier actor of its sector only when that sector's country is not in doubt.
-Every mention is a character span of the text; an actor lists all of its mentions.
+generated dictionary's organisation its country named in the article (or in its own words: "British Labour
+Party"). What the words still say is kept: an unresolved sector noun is a generic actor with its sector and,
+from a modifier, its country ("Turkish police" -> TURCOP, "Police of Turkey"), or for police and courts from
+a city only one country has ("Winnipeg police", "police in Istanbul": the KB's city table); with no country
+its code is the sector alone ("police" -> COP, named "Police"), never a guessed country; a people that spans
+countries names its own actor with no country ("Kurdish forces"). Generic identity: one actor per noun and
+number ("police" ... "police said"); an indefinite singular ("a man", "another man") is a new individual and
+"the man" the latest one; a bare noun joins an earlier actor of its sector only when that sector's country is
+not in doubt; a group noun only a group of its kind ("the rebels" is not the CIA); a pronoun only a person
+whose gender (title, honorific or given name) agrees. A Title Case headline's unknown names the body never
+uses are no actors. Every mention is a character span of the text; an actor lists all of its mentions.
 """
 
 from __future__ import annotations
