@@ -231,9 +231,9 @@ def plover_rules(
     """The PLOVER manual's special cases, as one category and no category + auxiliary (manual, "Auxiliary
     modes": "the coder should always return the single event category"): promised or future cooperation is
     AGREE; a promised or announced retreat is CONCEDE; a conflictual act vowed or announced by its actor is
-    THREATEN; a refusal announced in the future tense ("we will not attend") is REJECT. Modes are the manual's
-    modes of the type ("intent", which the control step writes, is none). Returns the new code, type, mode and
-    aux, and a suffix for the rule id saying which case applied ("" if none)."""
+    THREATEN; a refusal announced in the future tense ("we will not attend", "we will exclude X") is REJECT.
+    Modes are the manual's modes of the type ("intent", which the control step writes, is none). Returns the new
+    code, type, mode and aux, and a suffix for the rule id saying which case applied ("" if none)."""
     intent = mode == "intent"
     if mode is not None and mode not in onto.types.get(ptype, {}).get("modes", {}):
         mode = None
@@ -255,6 +255,8 @@ def plover_rules(
         return ANNOUNCED_RETREAT_CODE, "CONCEDE", None, rest, "+concede"
     if ptype == "CONCEDE" and (intent or announced_by_actor):
         return code, ptype, mode, rest, "+concede"
+    if ptype == "REJECT" and announced_by_actor:
+        return code, ptype, mode, rest, "+refusal"  # "said it would exclude X": the announcement is the refusal
     if ptype in ANNOUNCED_AS_THREAT and (intent or announced_by_actor):
         new = THREAT_CODES.get(root, "130")
         info = onto.cameo(new)

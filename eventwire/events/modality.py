@@ -45,6 +45,11 @@ def modality(cand: Candidate, words: WordClasses, negated_can_is_not: bool = Fal
             noun.head.head.lemma_.lower() in words.prospect:
         aux.add("hypothetical")  # "the dangers of a military clash", "the risk of war": not (yet) an act
     local_aux(clause, aux, words, negated_can_is_not)
+    if cand.trigger.i != clause.i and cand.trigger.dep_ == "acl" and \
+            any(c.dep_ == "neg" for c in cand.trigger.children):
+        # "the decision not to extradite X": the intent noun's act is negated, though its clause is the verb
+        # that governs the noun (a control verb's "urged Y not to attend" stays a request, below)
+        aux.add("negation")
     if years_before(clause, words):
         aux.add("historical")  # "five years after crowds burned its embassy"
     if cand.trigger.i != clause.i and cand.trigger.pos_ == "NOUN":

@@ -306,3 +306,13 @@ def test_retaliation_promised_and_a_warrant_are_threats(code) -> None:  # type: 
     # the manual: an in-absentia arrest is THREATEN, not COERCE; the arrest a warrant names has not happened
     evs = code("Arnor issued a warrant for the arrest of Gondor.", A)
     assert find(evs, "THREATEN", "ARN", "GON") and not [e for e in find(evs, "COERCE") if e.is_fact]
+
+
+def test_a_rejection_announced_is_a_rejection_and_a_decision_not_to_act_is_negated(code) -> None:  # type: ignore[no-untyped-def]
+    evs = code("Arnor said it would exclude Gondor.", A)
+    assert [e for e in find(evs, "REJECT", "ARN") if e.is_fact]
+    evs = code("The decision of Arnor not to extradite Gondor angered Rohan.", A)
+    assert not [e for e in evs if e.evidence.trigger.text == "extradite" and e.is_fact]
+    # a request not to act is still a request
+    evs = code("Rohan urged Arnor not to attend the conference.", A)
+    assert [e for e in find(evs, "REQUEST", "ROH") if e.is_fact]
