@@ -48,10 +48,63 @@ def parse_day(value: str | None) -> dt.date | None:
     return None
 
 
+def parse_day_end(value: str | None) -> dt.date | None:
+    """The last day a TIMEX3-like value covers: 2014 -> 2014-12-31, 2014-11 -> 2014-11-30, 2014-W48 -> Sunday.
+
+    Why: a date is a period; formats that can say so (PLOVER's ``enddate``, the R CSV's ``date_end``)
+    give both ends, so a year-only event never reads as 1 January.
+    """
+    first = parse_day(value)
+    if first is None or value is None:
+        return None
+    if _YMD.match(value):
+        return first
+    if _YM.match(value):
+        nxt = dt.date(first.year + first.month // 12, first.month % 12 + 1, 1)
+        return nxt - dt.timedelta(days=1)
+    if _YW.match(value):
+        return first + dt.timedelta(days=6)
+    return dt.date(first.year, 12, 31)
+
+
 @functools.lru_cache(maxsize=1)
 def _plover_scores() -> dict[str, float]:
     data = json.loads((DATA_DIR / "plover_scores.json").read_text("utf-8"))
     return {str(k): float(v) for k, v in data["scores"].items()}
+
+
+@functools.lru_cache(maxsize=1)
+def ontology_data() -> dict[str, Any]:
+    """The shipped PLOVER/CAMEO ontology (events/data/ontology.json), read as data.
+
+    Why here and not through eventwire.events.ontology: the writers may use only the core, and they need
+    the manual's modes and contexts and CAMEO's names to write the formats faithfully.
+    """
+    data: dict[str, Any] = json.loads((DATA_DIR / "ontology.json").read_text("utf-8"))
+    return data
+
+
+def plover_modes(event_type: str | None) -> frozenset[str]:
+    """The modes the PLOVER manual defines for a type (empty for an unknown type)."""
+    entry = ontology_data()["plover"]["types"].get((event_type or "").upper())
+    return frozenset(entry["modes"]) if entry else frozenset()
+
+
+def plover_contexts() -> frozenset[str]:
+    """The PLOVER manual's general contexts."""
+    return frozenset(ontology_data()["plover"]["contexts"])
+
+
+def cameo_name(code: str | None) -> str | None:
+    """CAMEO's name of a code (of its nearest named ancestor), e.g. 042 -> "Make a visit"."""
+    codes = ontology_data()["cameo"]
+    probe = (code or "").strip()
+    while probe:
+        name = (codes.get(probe) or {}).get("name")
+        if name:
+            return str(name)
+        probe = probe[:-1] if len(probe) > 2 else ""
+    return None
 
 
 def plover_score(event_type: str | None, mode: str | None) -> float | None:
@@ -91,13 +144,31 @@ def _party_cols(prefix: str, parties: list[EventActor]) -> dict[str, Any]:
     }
 
 
+# The end of a sentence in running text: . ! or ? (and any closing quote or bracket), then space.
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*(?:\s+|$)")
+LEAD_SENTENCES = 2
+"""A lead paragraph is at most this many sentences: news leads are one or two sentences long."""
+
+
 def _lead_end(doc: Document) -> int:
-    """Where the lead paragraph ends in the text (GDELT's IsRootEvent: the event is in the lead)."""
-    text, lead = doc.article.text, doc.article.lead
-    if lead and (pos := text.find(lead)) >= 0:
-        return pos + len(lead)
-    first_break = text.find("\n", text.find("\n") + 1)
-    return first_break if first_break >= 0 else len(text)
+    """Where the lead ends in the text (GDELT's IsRootEvent: the event is in the title or the lead).
+
+    The lead is the first paragraph of the body, cut after its second sentence. Why the cut: text without
+    paragraph breaks (most feeds) has one "paragraph", which made every event a root event.
+    """
+    text, lead, title = doc.article.text, doc.article.lead, doc.article.title
+    body = len(title) if title and text.startswith(title) else 0
+    while body < len(text) and (text[body].isspace() or (body and text[body] in ".!?:")):
+        body += 1
+    if lead and (pos := text.find(lead, body)) >= 0:
+        end = pos + len(lead)
+    else:
+        brk = text.find("\n", body)
+        end = brk if brk >= 0 else len(text)
+    for n, m in enumerate(_SENTENCE_END.finditer(text, body, end), 1):
+        if n == LEAD_SENTENCES:
+            return min(end, m.start() + 1)
+    return end
 
 
 def event_mention_row(doc: Document, ev: Event, article_id: str, ingested_at: dt.datetime | None = None,
@@ -166,6 +237,7 @@ def event_mention_row(doc: Document, ev: Event, article_id: str, ingested_at: dt
 
 def event_mention_rows(doc: Document, article_id: str | None = None,
                        ingested_at: dt.datetime | None = None) -> list[dict[str, Any]]:
+    """One row per event of the Document (schema.EVENT_MENTIONS), in the Document's order."""
     aid = article_id or doc.id
     lead_end = _lead_end(doc)
     return [event_mention_row(doc, ev, aid, ingested_at, lead_end) for ev in doc.events]

@@ -301,11 +301,22 @@ def create_app(
 
     @app.get("/api/events", summary="Events, filtered (as `eventwire events`) and paginated", tags=["query"])
     async def events(
-        actor: str | None = Query(None, description="actor code or name"),
-        recipient: str | None = Query(None, description="recipient code or name"),
-        party: str | None = Query(None, description="actor or recipient, code or name"),
+        actor: str | None = Query(None, description="actor: a code (exact, or a prefix ending in *) or whole words "
+                                  "of a name"),
+        recipient: str | None = Query(None, description="recipient: a code (exact, or a prefix with *) or a name"),
+        party: str | None = Query(None, description="actor or recipient: a code or whole words of a name"),
+        code: str | None = Query(None, description="code of an actor or recipient, exact (RUSGOV) or a prefix "
+                                 "ending in * (RUS*); never a name"),
+        name: str | None = Query(None, description="text search: whole words of an actor's or recipient's name"),
         country: str | None = Query(None, description="ISO 3166 alpha-3 of actor, recipient or place"),
+        actor_country: str | None = Query(None, description="ISO 3166 alpha-3 of an actor: only that country"),
+        recipient_country: str | None = Query(None, description="ISO 3166 alpha-3 of a recipient"),
+        sector: str | None = Query(None, description="sector of an actor or recipient (GOV, MIL, REB ...)"),
+        actor_sector: str | None = Query(None, description="sector of an actor"),
+        recipient_sector: str | None = Query(None, description="sector of a recipient"),
         type: str | None = Query(None, description="PLOVER type(s), comma separated"),
+        cameo: str | None = Query(None, description="CAMEO code, exact (042) or a prefix ending in * (04*)"),
+        root_code: str | None = Query(None, description="CAMEO root code, 01 to 20"),
         quad_class: int | None = Query(None, ge=1, le=4),
         start: str | None = Query(None, alias="from", description="first date YYYY-MM-DD", pattern=DATE_RE),
         end: str | None = Query(None, alias="to", description="last date YYYY-MM-DD", pattern=DATE_RE),
@@ -318,20 +329,32 @@ def create_app(
     ) -> dict[str, Any]:
         q = need_db()
         filters = EventFilters(
-            actor=actor, recipient=recipient, party=party, country=country, type=type, quad_class=quad_class,
-            start=start, end=end, place=place, outlet=outlet, article_id=article, all=all,
+            actor=actor, recipient=recipient, party=party, code=code, name=name, country=country,
+            actor_country=actor_country, recipient_country=recipient_country, sector=sector,
+            actor_sector=actor_sector, recipient_sector=recipient_sector, type=type, cameo=cameo,
+            root_code=root_code, quad_class=quad_class, start=start, end=end, place=place, outlet=outlet,
+            article_id=article, all=all,
         )
         lim = min(limit, max_limit)
         total, rows = await querier.run(lambda: q.events(filters, lim, offset))
-        return {"total": total, "limit": lim, "offset": offset, "events": rows}
+        left_out = max(0, total - offset - len(rows))
+        return {"total": total, "limit": lim, "offset": offset, "left_out": left_out, "events": rows}
 
     @app.get("/api/dyads", summary="Dyad counts per period (as `eventwire dyads`)", tags=["query"])
     async def dyads(
         by: Literal["day", "week", "month", "year"] = "month",
-        actor: str | None = None,
-        recipient: str | None = None,
+        actor: str | None = Query(None, description="actor: a code (exact, or a prefix with *) or a name"),
+        recipient: str | None = Query(None, description="recipient: a code (exact, or a prefix with *) or a name"),
+        code: str | None = Query(None, description="code of an actor or recipient, exact or a prefix with *"),
+        name: str | None = Query(None, description="text search: whole words of a name"),
         country: str | None = None,
+        actor_country: str | None = Query(None, description="ISO 3166 alpha-3 of an actor"),
+        recipient_country: str | None = Query(None, description="ISO 3166 alpha-3 of a recipient"),
+        sector: str | None = Query(None, description="sector of an actor or recipient"),
         type: str | None = None,
+        cameo: str | None = Query(None, description="CAMEO code, exact or a prefix ending in *"),
+        root_code: str | None = Query(None, description="CAMEO root code, 01 to 20"),
+        quad_class: int | None = Query(None, ge=1, le=4),
         start: str | None = Query(None, alias="from", pattern=DATE_RE),
         end: str | None = Query(None, alias="to", pattern=DATE_RE),
         all: bool = False,
@@ -339,10 +362,13 @@ def create_app(
     ) -> dict[str, Any]:
         q = need_db()
         filters = EventFilters(
-            actor=actor, recipient=recipient, country=country, type=type, start=start, end=end, all=all
+            actor=actor, recipient=recipient, code=code, name=name, country=country, actor_country=actor_country,
+            recipient_country=recipient_country, sector=sector, type=type, cameo=cameo, root_code=root_code,
+            quad_class=quad_class, start=start, end=end, all=all,
         )
-        rows = await querier.run(lambda: q.dyads(filters, by, min(limit, max_limit * 10)))
-        return {"by": by, "dyads": rows}
+        lim = min(limit, max_limit * 10)
+        total, rows = await querier.run(lambda: q.dyads(filters, by, lim))
+        return {"by": by, "total": total, "limit": lim, "left_out": max(0, total - len(rows)), "dyads": rows}
 
     @app.get("/api/network", summary="The actor network: nodes sized by events, edges by quad class", tags=["query"])
     async def network(
@@ -377,11 +403,15 @@ def create_app(
 
     @app.get("/api/actors", summary="Actors, by name or code", tags=["query"])
     async def actors(
-        q: str | None = Query(None, description="part of a name or code"), limit: int = Query(50, ge=1)
+        q: str | None = Query(None, description="a code, exact or a prefix ending in *, or whole words of a name"),
+        limit: int = Query(50, ge=1),
+        all: bool = Query(False, description="count negated, hypothetical and future events too"),
     ) -> dict[str, Any]:
         store = need_db()
-        rows = await querier.run(lambda: store.actors(q, min(limit, max_limit)))
-        return {"actors": rows}
+        rows = await querier.run(lambda: store.actors(q, min(limit, max_limit), all))
+        total = int(rows[0]["total"]) if rows else 0
+        shown = [{k: v for k, v in r.items() if k != "total"} for r in rows]
+        return {"total": total, "left_out": max(0, total - len(shown)), "actors": shown}
 
     @app.get("/api/health", include_in_schema=False)
     async def health() -> dict[str, Any]:

@@ -36,8 +36,17 @@ class EventFilters:
     actor: str | None = None
     recipient: str | None = None
     party: str | None = None
+    code: str | None = None
+    name: str | None = None
     country: str | None = None
+    actor_country: str | None = None
+    recipient_country: str | None = None
+    sector: str | None = None
+    actor_sector: str | None = None
+    recipient_sector: str | None = None
     type: str | None = None
+    cameo: str | None = None
+    root_code: str | None = None
     quad_class: int | None = None
     start: str | None = None
     end: str | None = None
@@ -151,20 +160,28 @@ class Queries:
         )
         return int(total), [_event_json(r) for r in rows]
 
-    def dyads(self, filters: EventFilters, period: str, limit: int) -> list[dict[str, Any]]:
-        """The store's dyad counts, keeping only dated pairs, with the period as YYYY-MM-DD, YYYY-MM or YYYY."""
+    def dyads(self, filters: EventFilters, period: str, limit: int) -> tuple[int, list[dict[str, Any]]]:
+        """The store's dyad counts of pairs placed in a period (an event dated less precisely than the period is
+        in none), with the period as YYYY-MM-DD, YYYY-MM or YYYY, and how many rows there are before ``limit``.
+
+        ``source``/``target`` are the page's node keys, as in ``network``: the code, or the upper-cased name of
+        a party without one; ``source_code``/``target_code`` only ever hold codes (None for an uncoded party).
+        """
         rows = self._call(lambda con: store_queries.dyads(con, period, **filters.as_kwargs()))
         out = []
         for r in rows:
-            if not (r["period"] and r["actor"] and r["recipient"]):
+            source = r["actor"] or (r["actor_name"] or "").upper()
+            target = r["recipient"] or (r["recipient_name"] or "").upper()
+            if not (r["period"] and source and target):
                 continue
             out.append({
-                "period": str(r["period"])[: _PERIOD_LABEL[period]], "source": r["actor"], "target": r["recipient"],
+                "period": str(r["period"])[: _PERIOD_LABEL[period]], "source": source, "target": target,
+                "source_code": r["actor"], "target_code": r["recipient"],
                 "source_name": r["actor_name"], "target_name": r["recipient_name"], "count": r["events"],
                 "mentions": r["mentions"], "goldstein": r["goldstein_sum"], "plover_score": r["plover_sum"],
                 "cooperative": r["cooperative"], "conflictual": r["conflictual"],
             })
-        return out[:limit]
+        return len(out), out[:limit]
 
     def network(self, filters: EventFilters, limit: int) -> dict[str, Any]:
         """Nodes are actors (code, or name), sized by events; edges actor->recipient, counted by quad class.
@@ -208,8 +225,8 @@ class Queries:
         return {"nodes": top, "edges": kept_edges}
 
     # -- actors and articles -----------------------------------------------------------------------
-    def actors(self, q: str | None, limit: int) -> list[dict[str, Any]]:
-        return self._call(lambda con: store_queries.actors(con, q, limit))
+    def actors(self, q: str | None, limit: int, all: bool = False) -> list[dict[str, Any]]:  # noqa: A002
+        return self._call(lambda con: store_queries.actors(con, q, limit, all=all))
 
     def article(self, article_id: str) -> dict[str, Any] | None:
         return self._call(lambda con: store_queries.article(con, article_id))

@@ -5,11 +5,11 @@ Importing this package registers every command on ``eventwire.cli.app.app``.
 
 from __future__ import annotations
 
-from eventwire.cli import bench, evaluate, extract, kb, serve, spark, store
+from eventwire.cli import bench, evaluate, extract, kb, panel, serve, spark, store
 from eventwire.cli.app import EXIT_USAGE, app, fail
 from eventwire.errors import EventwireError
 
-COMMAND_MODULES = (bench, evaluate, extract, kb, serve, spark, store)
+COMMAND_MODULES = (bench, evaluate, extract, kb, panel, serve, spark, store)
 __all__ = ["COMMAND_MODULES", "EXIT_USAGE", "app", "main"]
 
 

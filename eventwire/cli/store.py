@@ -37,7 +37,7 @@ from eventwire.cli.checks import (
     check_quad_class,
     check_range,
 )
-from eventwire.cli.extract import ConfigOption, MinConfidenceOption, PublishedOption, WorkersOption
+from eventwire.cli.extract import ConfigOption, MinConfidenceOption, PublishedOption, WorkersOption, estimate_total
 from eventwire.config import load_config
 
 DbOption = Annotated[
@@ -49,14 +49,61 @@ TABLE_FORMATS = ("table", "csv", "json")
 FormatOption = Annotated[
     str, typer.Option("--format", "-f", help="Output: table, csv or json.", metavar="FORMAT")
 ]
-ActorOption = Annotated[str | None, typer.Option(help="Actor code (RUSGOV) or part of a name.", metavar="ACTOR")]
+# The filters every event command shares (eventwire.store.filters: the same names in the REST API and in
+# eventwire.read_events). Structured filters match one field exactly; --name searches names.
+ActorOption = Annotated[
+    str | None,
+    typer.Option(help="Actor: a code, exact (RUSGOV) or a prefix ending in * (RUS*), or whole words of a name "
+                 "(Lavrov).", metavar="ACTOR"),
+]
 RecipientOption = Annotated[
-    str | None, typer.Option(help="Recipient code or part of a name.", metavar="ACTOR")
+    str | None, typer.Option(help="Recipient: a code (exact, or a prefix ending in *) or whole words of a name.",
+                             metavar="ACTOR")
+]
+PartyOption = Annotated[
+    str | None, typer.Option(help="Actor or recipient: a code (exact, or a prefix ending in *) or whole words of "
+                             "a name.", metavar="ACTOR")
+]
+CodeOption = Annotated[
+    str | None, typer.Option(help="A code of the actor or the recipient, exact (RUSGOV) or a prefix ending in * "
+                             "(RUS*); never a name.", metavar="CODE")
+]
+NameOption = Annotated[
+    str | None, typer.Option(help="Text search: whole words of an actor's or recipient's name (Lavrov, "
+                             "'Sergei Lavrov').", metavar="WORDS")
 ]
 CountryOption = Annotated[
     str | None, typer.Option(help="Country code (ISO alpha-3, e.g. SYR) of actor, recipient or place.",
                              metavar="CODE")
 ]
+ActorCountryOption = Annotated[
+    str | None, typer.Option("--actor-country", help="Country of an actor (ISO alpha-3, e.g. RUS): only that "
+                             "country.", metavar="CODE")
+]
+RecipientCountryOption = Annotated[
+    str | None, typer.Option("--recipient-country", help="Country of a recipient (ISO alpha-3).", metavar="CODE")
+]
+SectorOption = Annotated[
+    str | None, typer.Option(help="Sector of the actor or the recipient: GOV, MIL, REB, COP, CVL ...",
+                             metavar="SECTOR")
+]
+ActorSectorOption = Annotated[str | None, typer.Option("--actor-sector", help="Sector of an actor.", metavar="SECTOR")]
+RecipientSectorOption = Annotated[
+    str | None, typer.Option("--recipient-sector", help="Sector of a recipient.", metavar="SECTOR")
+]
+CameoOption = Annotated[
+    str | None, typer.Option(help="CAMEO code, exact (042) or a prefix ending in * (04*).", metavar="CODE")
+]
+RootCodeOption = Annotated[
+    str | None, typer.Option("--root-code", help="CAMEO root code, 01 to 20 (19 is fighting).", metavar="NN")
+]
+QuadOption = Annotated[
+    int | None,
+    typer.Option("--quad-class", help="1 verbal cooperation, 2 material cooperation, 3 verbal conflict, "
+                 "4 material conflict.", metavar="1-4"),
+]
+PlaceOption = Annotated[str | None, typer.Option(help="Place name or GeoNames id.", metavar="PLACE")]
+OutletOption = Annotated[str | None, typer.Option(help="Outlet of a reporting article.", metavar="NAME")]
 StartOption = Annotated[str | None, typer.Option("--from", help="First date.", metavar="YYYY-MM-DD")]
 EndOption = Annotated[str | None, typer.Option("--to", help="Last date.", metavar="YYYY-MM-DD")]
 AllOption = Annotated[
@@ -79,28 +126,6 @@ class RateColumn(ProgressColumn):
         rate = task.completed / elapsed if elapsed > 0 else 0.0
         events = task.fields.get("events", 0)
         return Text(f"{rate:.2f} articles/s, {events} event mentions", style="progress.data.speed")
-
-
-def _estimate_total(paths: list[str]) -> int | None:
-    """A cheap count for the bar: lines of JSON Lines files, one per text or HTML file; None if unknown."""
-    from eventwire.readers import suffix_of
-
-    if "-" in paths:
-        return None
-    total = 0
-    for path in map(Path, paths):
-        key = suffix_of(path)
-        if key in (".jsonl", ".ndjson"):
-            try:
-                with path.open("rb") as fh:
-                    total += sum(1 for line in fh if line.strip())
-            except OSError:
-                return None
-        elif key in (".txt", ".html", ".htm", ".html.gz"):
-            total += 1
-        else:
-            return None
-    return total
 
 
 @app.command()
@@ -158,7 +183,7 @@ def ingest(
             console=err, disable=quiet or not err.is_terminal and False, transient=False,
         )
         with progress:
-            task = progress.add_task("ingest", total=_estimate_total(files), events=0)
+            task = progress.add_task("ingest", total=estimate_total(files), events=0)
 
             def advance(articles: int, events: int) -> None:
                 current = progress.tasks[0].fields.get("events", 0)
@@ -228,53 +253,100 @@ TypeOption = Annotated[
 ]
 
 
+# The option that sets each filter, for messages.
+OPTION_NAMES: dict[str, str] = {
+    "actor": "--actor", "recipient": "--recipient", "party": "--party", "code": "--code", "name": "--name",
+    "country": "--country", "actor_country": "--actor-country", "recipient_country": "--recipient-country",
+    "sector": "--sector", "actor_sector": "--actor-sector", "recipient_sector": "--recipient-sector",
+    "type": "--type", "cameo": "--cameo", "root_code": "--root-code", "quad_class": "--quad-class",
+    "start": "--from", "end": "--to", "place": "--place", "outlet": "--outlet", "article_id": "--article",
+}
+
+
+def check_filters(**filters: Any) -> dict[str, Any]:
+    """The filters of an event command, each checked before any database is opened (E112 a date, E403 the
+    rest), with the None ones dropped; the names are those of eventwire.store.filters."""
+    from eventwire.errors import ErrorCode
+    from eventwire.store.filters import check_filters as check
+
+    for key in ("start", "end"):
+        filters[key] = check_date(filters.get(key), OPTION_NAMES[key])
+    filters["type"] = check_event_types(filters.get("type"))
+    filters["quad_class"] = check_quad_class(filters.get("quad_class"))
+    return check(ErrorCode.ARGUMENT_INVALID, OPTION_NAMES, **filters)
+
+
+def left_out_note(shown: int, total: int, offset: int, what: str) -> None:
+    """Say on standard error how many rows a limit left out (never silently stop at --limit)."""
+    left = total - offset - shown
+    if left > 0:
+        typer.echo(f"note: {shown} of {total} {what} shown; {left} more left out by --limit "
+                   f"(use --limit or --offset to see them)", err=True)
+
+
 @app.command()
 def events(
     db: DbOption = None,
     actor: ActorOption = None,
     recipient: RecipientOption = None,
-    party: Annotated[str | None, typer.Option(help="Actor or recipient: code or part of a name.",
-                                              metavar="ACTOR")] = None,
+    party: PartyOption = None,
+    code: CodeOption = None,
+    name: NameOption = None,
     country: CountryOption = None,
+    actor_country: ActorCountryOption = None,
+    recipient_country: RecipientCountryOption = None,
+    sector: SectorOption = None,
+    actor_sector: ActorSectorOption = None,
+    recipient_sector: RecipientSectorOption = None,
     event_type: TypeOption = None,
-    quad_class: Annotated[
-        int | None,
-        typer.Option("--quad-class", help="1 verbal cooperation, 2 material cooperation, 3 verbal conflict, "
-                     "4 material conflict.", metavar="1-4"),
-    ] = None,
+    cameo: CameoOption = None,
+    root_code: RootCodeOption = None,
+    quad_class: QuadOption = None,
     start: StartOption = None,
     end: EndOption = None,
-    place: Annotated[str | None, typer.Option(help="Place name or GeoNames id.", metavar="PLACE")] = None,
-    outlet: Annotated[str | None, typer.Option(help="Outlet of a reporting article.", metavar="NAME")] = None,
+    place: PlaceOption = None,
+    outlet: OutletOption = None,
     all_events: AllOption = False,
-    limit: Annotated[int, typer.Option(help="At most this many events.", metavar="N")] = 1000,
+    limit: Annotated[int, typer.Option(help="At most this many events (the rest are counted and said).",
+                                       metavar="N")] = 1000,
+    offset: Annotated[int, typer.Option(help="Skip this many events first.", metavar="N")] = 0,
     fmt: FormatOption = "table",
 ) -> None:
     """List the stored events, each once however many articles report it (facts only unless --all).
 
+    Structured filters match one field (--actor-country RUS: only Russian actors; --code RUS*: codes that
+    start with RUS; --cameo 04*); --name searches names as whole words. When --limit cuts the list, a note
+    on standard error says how many events were left out.
+
     Examples:
 
-        eventwire events --db news.duckdb --actor RUS --type CONSULT --from 2014-11-01
+        eventwire events --db news.duckdb --actor-country RUS --type CONSULT --from 2014-11-01
 
-        eventwire events --db news.duckdb --quad-class 4 --all --format csv > conflict.csv
+        eventwire events --db news.duckdb --code 'RUS*' --root-code 19 --format csv > russian-fighting.csv
+
+        eventwire events --db news.duckdb --name Lavrov --all
     """
     from eventwire.store import open_store
 
     fmt = check_choice(fmt, TABLE_FORMATS, "--format")
-    start, end = check_date(start, "--from"), check_date(end, "--to")
-    event_type = check_event_types(event_type)
-    quad_class = check_quad_class(quad_class)
+    filters = check_filters(
+        actor=actor, recipient=recipient, party=party, code=code, name=name, country=country,
+        actor_country=actor_country, recipient_country=recipient_country, sector=sector, actor_sector=actor_sector,
+        recipient_sector=recipient_sector, type=event_type, cameo=cameo, root_code=root_code, quad_class=quad_class,
+        start=start, end=end, place=place, outlet=outlet, all=all_events,
+    )
     check_range(limit, 1, 1_000_000_000, "--limit")
+    check_range(offset, 0, 1_000_000_000_000, "--offset")
     with open_store(_db_path(db), read_only=True) as store:
-        rows = store.events(
-            actor=actor, recipient=recipient, party=party, country=country, type=event_type, quad_class=quad_class,
-            start=start, end=end, place=place, outlet=outlet, all=all_events, limit=limit,
-        )
+        rows = store.events(limit=limit, offset=offset, **filters)
+        total = store.count_events(**filters)
     columns = [
         ("type", "type"), ("actor", "actor"), ("recipient", "recipient"), ("date", "date"), ("place", "place"),
         ("aux", "aux"), ("trigger_text", "trigger"), ("mention_count", "mentions"),
     ]
-    _print_rows(rows, fmt, columns, f"{len(rows)} events" + ("" if all_events else " (facts; --all for every event)"))
+    facts = "" if all_events else " (facts; --all for every event)"
+    _print_rows(rows, fmt, columns, f"{len(rows)} of {total} events{facts}")
+    left_out_note(len(rows), total, offset, "events")
 
 
 @app.command()
@@ -283,14 +355,26 @@ def dyads(
     by: Annotated[str, typer.Option("--by", help="Period: day, week, month or year.", metavar="PERIOD")] = "day",
     actor: ActorOption = None,
     recipient: RecipientOption = None,
+    code: CodeOption = None,
+    name: NameOption = None,
     country: CountryOption = None,
+    actor_country: ActorCountryOption = None,
+    recipient_country: RecipientCountryOption = None,
+    sector: SectorOption = None,
     event_type: TypeOption = None,
+    cameo: CameoOption = None,
+    root_code: RootCodeOption = None,
+    quad_class: QuadOption = None,
     start: StartOption = None,
     end: EndOption = None,
     all_events: AllOption = False,
     fmt: FormatOption = "table",
 ) -> None:
     """Count events per actor-recipient pair and period, with sums of Goldstein and PLOVER scores.
+
+    A pair is of codes; an actor without a code shows its name and no code. An event goes in a period
+    only when its date is that precise: a year-only event is in no week or month (the rows without a
+    period hold those and the undated ones).
 
     Example:
 
@@ -301,11 +385,13 @@ def dyads(
 
     fmt = check_choice(fmt, TABLE_FORMATS, "--format")
     by = check_choice(by, INTERVALS, "--by")
-    start, end = check_date(start, "--from"), check_date(end, "--to")
-    event_type = check_event_types(event_type)
+    filters = check_filters(
+        actor=actor, recipient=recipient, code=code, name=name, country=country, actor_country=actor_country,
+        recipient_country=recipient_country, sector=sector, type=event_type, cameo=cameo, root_code=root_code,
+        quad_class=quad_class, start=start, end=end, all=all_events,
+    )
     with open_store(_db_path(db), read_only=True) as store:
-        rows = store.dyads(by, actor=actor, recipient=recipient, country=country, type=event_type, start=start,
-                           end=end, all=all_events)
+        rows = store.dyads(by, **filters)
     columns = [
         ("period", by), ("actor", "actor"), ("recipient", "recipient"), ("events", "events"),
         ("mentions", "mentions"), ("goldstein_sum", "Goldstein"), ("plover_sum", "PLOVER"),
@@ -313,35 +399,56 @@ def dyads(
     ]
     shown = [{**r, "actor_code": r["actor"], "recipient_code": r["recipient"]} for r in rows]
     _print_rows(shown if fmt == "table" else rows, fmt, columns, f"dyads by {by}")
+    unplaced = sum(int(r["events"]) for r in rows if r["period"] is None)
+    if unplaced:
+        typer.echo(f"note: {unplaced} events have no date as precise as a {by} (or none at all); they are in the "
+                   "rows without a period", err=True)
 
 
 @app.command()
 def actors(
     name: Annotated[
-        str | None, typer.Argument(help="Part of a name or a code to look for (default: every actor).",
-                                   metavar="NAME", show_default=False)
+        str | None, typer.Argument(help="A code, exact (RUSGOV) or a prefix ending in * (RUS*), or whole words of a "
+                                   "name (Lavrov); default: every actor.", metavar="NAME", show_default=False)
     ] = None,
     db: DbOption = None,
-    limit: Annotated[int, typer.Option(help="At most this many actors.", metavar="N")] = 100,
+    all_events: Annotated[
+        bool, typer.Option("--all", help="Count negated, hypothetical and future events too (facts only without).")
+    ] = False,
+    limit: Annotated[int, typer.Option(help="At most this many actors (the rest are counted and said).",
+                                       metavar="N")] = 100,
     fmt: FormatOption = "table",
 ) -> None:
-    """List the stored actors, with how many articles and events each appears in.
+    """List the stored actors, with how many articles and events (facts unless --all) each appears in.
 
-    Example:
+    Examples:
 
         eventwire actors Lavrov --db news.duckdb
+
+        eventwire actors 'RUS*' --db news.duckdb
     """
     from eventwire.store import open_store
 
     fmt = check_choice(fmt, TABLE_FORMATS, "--format")
     check_range(limit, 1, 1_000_000_000, "--limit")
     with open_store(_db_path(db), read_only=True) as store:
-        rows = store.actors(name, limit)
+        rows = store.actors(name, limit, all=all_events)
+    total = int(rows[0]["total"]) if rows else 0
+    rows = [{k: v for k, v in r.items() if k != "total"} for r in rows]
     columns = [
         ("code", "code"), ("name", "name"), ("country", "country"), ("sector", "sector"), ("articles", "articles"),
         ("mentions", "mentions"), ("events_as_actor", "as actor"), ("events_as_recipient", "as recipient"),
     ]
-    _print_rows(rows, fmt, columns, f"{len(rows)} actors")
+    _print_rows(rows, fmt, columns, f"{len(rows)} of {total} actors")
+    left_out_note(len(rows), total, 0, "actors")
+
+
+def row_progress(label: str, quiet: bool = False) -> tuple[Progress, Any]:
+    """A progress display of rows written so far on standard error, and the callback that advances it."""
+    progress = Progress(SpinnerColumn(), TextColumn(label), TextColumn("{task.completed:,} rows"), TimeElapsedColumn(),
+                        console=Console(stderr=True), disable=quiet, transient=True)
+    task = progress.add_task(label, total=None)
+    return progress, lambda n: progress.update(task, advance=n)
 
 
 @app.command("export")
@@ -352,30 +459,64 @@ def export_cmd(
                      "file (the events table). Its folder must exist.", metavar="PATH"),
     ],
     fmt: Annotated[
-        str, typer.Option("--format", "-f", help="parquet, csv, gdelt, plover, graphml or geojson.", metavar="FORMAT")
+        str, typer.Option("--format", "-f", help="parquet, csv, rcsv (for R, with a codebook), gdelt, plover, icews, "
+                          "polecat, graphml or geojson.", metavar="FORMAT")
     ] = "csv",
     db: DbOption = None,
-    facts: Annotated[bool, typer.Option("--facts", help="Leave out negated, hypothetical and future events.")] = False,
+    all_events: Annotated[
+        bool, typer.Option("--all", help="Include negated, hypothetical and future events (every format keeps "
+                           "facts only without it).")
+    ] = False,
+    facts: Annotated[bool, typer.Option("--facts", hidden=True, help="Facts only (the default).")] = False,
+    actor: ActorOption = None,
+    recipient: RecipientOption = None,
+    code: CodeOption = None,
+    name: NameOption = None,
+    country: CountryOption = None,
+    actor_country: ActorCountryOption = None,
+    recipient_country: RecipientCountryOption = None,
+    sector: SectorOption = None,
+    event_type: TypeOption = None,
+    cameo: CameoOption = None,
+    root_code: RootCodeOption = None,
+    quad_class: QuadOption = None,
+    start: StartOption = None,
+    end: EndOption = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress display.")] = False,
 ) -> None:
-    """Export the database: Parquet tables, one row per event (csv, GDELT 2.0, PLOVER), the actor graph
-    (GraphML) or the events on a map (GeoJSON).
+    """Export the database: Parquet tables, one row per event (csv, rcsv, GDELT 2.0, PLOVER JSON, ICEWS-
+    and POLECAT-style TSV), the actor graph (GraphML) or the events on a map (GeoJSON). Facts only unless
+    --all; the filters of `eventwire events` narrow it. docs/formats.md describes every column.
+
+    gdelt also writes NAME.eventwire.tsv (each event's date precision and aux modes, which GDELT has no
+    column for); rcsv also writes NAME.codebook.csv.
 
     Examples:
 
         eventwire export --db news.duckdb --format gdelt -o events.tsv
 
-        eventwire export --db news.duckdb --format parquet -o tables/
+        eventwire export --db news.duckdb --format rcsv --actor-country RUS -o russia.csv
+
+        eventwire export --db news.duckdb --format parquet --all -o tables/
     """
     from eventwire.store import open_store
     from eventwire.store.export import FORMATS, export
 
     fmt = check_choice(fmt, FORMATS, "--format")
+    filters = check_filters(
+        actor=actor, recipient=recipient, code=code, name=name, country=country, actor_country=actor_country,
+        recipient_country=recipient_country, sector=sector, type=event_type, cameo=cameo, root_code=root_code,
+        quad_class=quad_class, start=start, end=end, all=all_events and not facts,
+    )
     if fmt == "parquet" and output.suffix != ".parquet":
         if not output.is_dir():
             check_output(output, "-o")  # the folder itself may be made, inside an existing one
     else:
         check_output(output, "-o")
-    with open_store(_db_path(db), read_only=True) as store:
-        result = export(store.con, fmt, output, all=not facts)
+    progress, advance = row_progress(f"export {fmt}", quiet)
+    with open_store(_db_path(db), read_only=True) as store, progress:
+        result = export(store.con, fmt, output, progress=advance, **filters)
     for path, n in result["files"].items():
         typer.echo(f"{path}: {n} rows", err=True)
+    if not filters["all"]:
+        typer.echo("facts only: negated, hypothetical and future events left out (--all to include them)", err=True)

@@ -222,14 +222,17 @@ class Store:
     def events(self, **filters: Any) -> list[dict[str, Any]]:
         return queries.events(self.con, **filters)
 
+    def count_events(self, **filters: Any) -> int:
+        return queries.count_events(self.con, **filters)
+
     def event(self, event_id: str) -> dict[str, Any] | None:
         return queries.event(self.con, event_id)
 
     def dyads(self, interval: str = "day", **filters: Any) -> list[dict[str, Any]]:
         return queries.dyads(self.con, interval, **filters)
 
-    def actors(self, q: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
-        return queries.actors(self.con, q, limit)
+    def actors(self, q: str | None = None, limit: int | None = 100, all: bool = False) -> list[dict[str, Any]]:  # noqa: A002
+        return queries.actors(self.con, q, limit, all=all)
 
     def article(self, article_id: str) -> dict[str, Any] | None:
         return queries.article(self.con, article_id)

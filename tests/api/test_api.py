@@ -11,6 +11,7 @@ import httpx
 import pytest
 
 from eventwire.document import Document
+from eventwire.store.filters import name_words
 
 from .conftest import TOKEN
 
@@ -133,9 +134,13 @@ def test_event_filters_select_what_they_say(client: httpx.Client) -> None:
     assert client.get("/api/events", params={"quad_class": 9}).status_code == 422
 
 
+STRUCTURED = {"country", "code", "actor_country", "recipient_country", "sector", "cameo", "root_code"}
+
+
 @pytest.mark.parametrize(
     "param",
-    ["actor", "recipient", "country", "type", "place", "outlet", "article"],
+    ["actor", "recipient", "country", "type", "place", "outlet", "article", "code", "name", "actor_country",
+     "recipient_country", "sector", "cameo", "root_code"],
 )
 def test_sql_injection_looking_values_are_just_values(
     client: httpx.Client, corpus: tuple[Path, list[Document]], param: str
@@ -144,6 +149,10 @@ def test_sql_injection_looking_values_are_just_values(
     before = _stored_events(db, include_all=True)
     for value in ["' OR '1'='1", "x'); DROP TABLE events;--", '" OR 1=1 --', "RUSGOV' --"]:
         r = client.get("/api/events", params={param: value, "all": "true"})
+        if param in STRUCTURED:  # a value that cannot be a code is refused, with the filter named
+            assert r.status_code == 422 and r.json()["error"]["code"] == "E502", r.text
+            assert param in r.json()["error"]["message"]
+            continue
         assert r.status_code == 200, r.text
         assert r.json()["total"] == 0, (param, value)
     r = client.get("/api/actors", params={"q": "' OR 1=1 --"})
@@ -172,11 +181,14 @@ def test_actors_network_and_dyads_agree_with_the_events(
     client: httpx.Client, corpus: tuple[Path, list[Document]]
 ) -> None:
     _, docs = corpus
-    named = [a for d in docs for a in d.actors if len(a.name) >= 4]
-    if named:
-        part = named[0].name[1:4].lower()
+    named = [a for d in docs for a in d.actors if len(name_words(a.name).split()[-1]) >= 4]
+    if named:  # whole words of a name, never a part of a word ("RUS" is not "Russell")
+        word = name_words(named[0].name).split()[-1]
+        rows = client.get("/api/actors", params={"q": word}).json()["actors"]
+        assert rows and all(word in name_words(r["name"] or "").split() for r in rows)
+        part = word[1:4]
         rows = client.get("/api/actors", params={"q": part}).json()["actors"]
-        assert rows and all(part in (r["name"] or "").lower() or part in (r["code"] or "").lower() for r in rows)
+        assert all(part in name_words(r["name"] or "").split() or (r["code"] or "") == part.upper() for r in rows)
     net = client.get("/api/network", params={"all": "true"}).json()
     ids = {n["id"] for n in net["nodes"]}
     for e in net["edges"]:
