@@ -245,11 +245,21 @@ class ActorResolver:
                     continue
             if not toks:
                 continue
-            start, end = toks[0].i, toks[-1].i + 1
-            while end > start and sdoc[end - 1].tag_ == "POS":
-                end -= 1
-            if end > start:
-                pieces.append(Piece(start, end, "name", label=ent.label_))
+            # "Ja'afari accused de Mistura" as one PERSON: a lower-case verb inside splits the names
+            runs: list[list[Any]] = [[]]
+            for t in toks:
+                if t.tag_.startswith("VB") and t.text[:1].islower() and ent.label_ == "PERSON":
+                    runs.append([])
+                else:
+                    runs[-1].append(t)
+            if len(runs) > 1:
+                runs = [r for r in runs if any(t.text[:1].isupper() for t in r)]
+            for run in (r for r in runs if r):
+                start, end = run[0].i, run[-1].i + 1
+                while end > start and sdoc[end - 1].tag_ == "POS":
+                    end -= 1
+                if end > start:
+                    pieces.append(Piece(start, end, "name", label=ent.label_))
         pieces.sort(key=lambda p: p.start)
         return pieces
 

@@ -355,3 +355,10 @@ def test_a_region_word_is_no_owner_inside_a_name_after_pro_or_before_a_title(run
         assert not (a.code or "").startswith(("WST", "MEA")), (a.name, a.code, texts(a))
     doc = run("Western leaders condemned the attack.", "2016-12-20")
     assert holding(doc, "Western leaders").code == "WSTGOV"
+
+
+def test_a_verb_inside_a_person_entity_splits_the_names(run: Run) -> None:
+    doc = run("UN envoy Staffan de Mistura met Bashar Ja\u2019afari. Ja\u2019afari accused de Mistura of bias.",
+              "2017-03-04")
+    envoy = next(a for a in doc.actors if a.name == "Staffan de Mistura")
+    assert all("accused" not in t for t in texts(envoy)), texts(envoy)
