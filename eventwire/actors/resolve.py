@@ -245,10 +245,11 @@ class ActorResolver:
                     continue
             if not toks:
                 continue
-            # "Ja'afari accused de Mistura" as one PERSON: a lower-case verb inside splits the names
+            # "Ja'afari accused de Mistura" as one name: a lower-case verb inside splits it (parts with no
+            # capitalised word are no names: "staying & killing")
             runs: list[list[Any]] = [[]]
             for t in toks:
-                if t.tag_.startswith("VB") and t.text[:1].islower() and ent.label_ == "PERSON":
+                if t.tag_.startswith("VB") and t.text[:1].islower():
                     runs.append([])
                 else:
                     runs[-1].append(t)
