@@ -149,10 +149,16 @@ def same_token(a: str, b: str, threshold: float = SAME_TOKEN_THRESHOLD) -> bool:
 def person_parts(name: str) -> list[str]:
     """Folded tokens of a person name without honorifics or particles (kept in order): "De Mistura" and
     "Staffan de Mistura" share the surname "mistura" and no conflicting given name."""
+    return list(_person_parts(name))
+
+
+@functools.lru_cache(maxsize=100_000)
+def _person_parts(name: str) -> tuple[str, ...]:
+    """Cached: the resolver compares each name with every person of the article, many times over."""
     toks = [t for t in tokens(name) if t not in HONORIFICS]
     toks = [t for i, t in enumerate(toks) if t not in SURNAME_PARTICLES or i == len(toks) - 1] or toks
     kept = [strip_glued_particle(t) for t in toks if t not in PARTICLES]
-    return kept or toks
+    return tuple(kept or toks)
 
 
 def same_person(a: str, b: str) -> bool:

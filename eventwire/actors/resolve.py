@@ -466,6 +466,8 @@ class ActorResolver:
         """("Winnipeg", "CAN", 1) when the one or two capitalised words right before an agent piece name a city
         of one country (and the agent is a police or court noun), else ("", None, 0). Not inside a longer
         organisation name ("Feltham Magistrates' Court": the name is the actor, see _generic_actor)."""
+        if p.agent is None or p.agent.sector not in LOCAL_SECTORS:
+            return "", None, 0
         last = sdoc[p.end - 1]
         if last.ent_type_ == "ORG" and p.end < len(sdoc) and sdoc[p.end].ent_iob_ == "I":
             return "", None, 0
@@ -1315,7 +1317,11 @@ def _title_case_tokens(sdoc: Any, title_chars: int) -> set[int]:
     outlets repeat it); empty otherwise."""
     if title_chars <= 0:
         return set()
-    toks = [t for t in sdoc if t.idx < title_chars]
+    toks = []
+    for t in sdoc:  # the headline's tokens only: stop at the body (a whole-text pass costs a token per word)
+        if t.idx >= title_chars:
+            break
+        toks.append(t)
     words = [t for t in toks if t.is_alpha and t.lower_ not in _HEADLINE_SMALL]
     if len(words) < 3 or sum(t.text[:1].isupper() for t in words) < 0.8 * len(words):
         return set()
@@ -1324,7 +1330,8 @@ def _title_case_tokens(sdoc: Any, title_chars: int) -> set[int]:
     start = len(text[title_chars:]) - len(text[title_chars:].lstrip()) + title_chars
     if text.startswith(text[:title_chars].strip(), start):
         end = start + len(text[:title_chars].strip())
-        out |= {t.i for t in sdoc if start <= t.idx < end}
+        span = sdoc.char_span(start, end, alignment_mode="expand")
+        out |= set(range(span.start, span.end)) if span is not None else set()
     return out
 
 
