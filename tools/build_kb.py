@@ -24,7 +24,6 @@ from pathlib import Path
 from typing import Any
 
 import pycountry
-from unidecode import unidecode
 
 from eventwire.actors.dictionaries import (
     PACKAGE_CITIES,
@@ -457,7 +456,7 @@ def _write_cities(kb: KnowledgeBase, common: set[str], path: Path) -> int:
             f = line.rstrip("\n").split("\t")
             if len(f) < 8:
                 continue
-            kind, key, code = f[1], name_key(unidecode(f[2])), iso3.get(f[3])
+            kind, key, code = f[1], name_key(f[2]), iso3.get(f[3])
             if kind != "city":
                 regions.setdefault(key, set()).add(code)  # a state or province: the city must share its country
                 continue
