@@ -134,6 +134,35 @@ def test_event_filters_select_what_they_say(client: httpx.Client) -> None:
     assert client.get("/api/events", params={"quad_class": 9}).status_code == 422
 
 
+def test_structured_filters_and_left_out_counts(client: httpx.Client) -> None:
+    """actor_country, code (a prefix with *), cameo and name as in `eventwire events`; a limit says what it left."""
+    events = client.get("/api/events", params={"all": "true", "limit": 1000}).json()["events"]
+    countries = sorted({a["country"] for e in events for a in e["actor"] if a.get("country")})
+    assert countries, "some stored event should have an actor with a country"
+    for country in countries:
+        got = client.get("/api/events", params={"all": "true", "actor_country": country.lower()}).json()
+        assert got["total"] >= 1
+        assert all(country in {a.get("country") for a in e["actor"]} for e in got["events"])
+    coded = next(a["code"] for e in events for a in e["actor"] if a.get("code"))
+    got = client.get("/api/events", params={"all": "true", "code": coded[:3] + "*"}).json()
+    assert got["total"] >= 1
+    assert all(any((p.get("code") or "").startswith(coded[:3]) for p in e["actor"] + e["recipient"])
+               for e in got["events"])
+    cameo = next(e["cameo"] for e in events if e["cameo"])
+    got = client.get("/api/events", params={"all": "true", "cameo": cameo}).json()
+    assert got["total"] >= 1 and all(e["cameo"] == cameo for e in got["events"])
+    got = client.get("/api/events", params={"all": "true", "root_code": cameo[:2]}).json()
+    assert all(e["cameo"][:2] == cameo[:2] for e in got["events"])
+    page = client.get("/api/events", params={"all": "true", "limit": 1}).json()
+    assert page["left_out"] == page["total"] - 1 == len(events) - 1
+    dyads = client.get("/api/dyads", params={"by": "year", "all": "true", "limit": 1}).json()
+    assert dyads["left_out"] == max(0, dyads["total"] - 1) and len(dyads["dyads"]) <= 1
+    for row in client.get("/api/dyads", params={"by": "year", "all": "true"}).json()["dyads"]:
+        assert row["source_code"] is None or row["source_code"] == row["source"]
+    facts = client.get("/api/events", params={"limit": 1000}).json()["events"]
+    assert all(not ({"negation", "hypothetical", "future"} & set(e["aux"])) for e in facts)
+
+
 STRUCTURED = {"country", "code", "actor_country", "recipient_country", "sector", "cameo", "root_code"}
 
 

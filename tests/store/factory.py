@@ -26,6 +26,7 @@ PARTIES: dict[str, tuple[str, str | None, str | None, str | None]] = {
     "IMGSYRREB": ("Islamic State", "SYR", "REB", "IMGSYRREB"),
     "BLRGOV": ("Alexander Lukashenko", "BLR", "GOV", "BLRGOV"),
     "CYPGOV": ("Nicos Anastasiades", "CYP", "GOV", "CYPGOV"),
+    "GBRLEG": ("Lloyd Russell-Moyle", "GBR", "LEG", "GBRLEG"),
     # an actor whose country field holds a code that is not a country (seen in real stores)
     "IMGMUSISI": ("Islamic State group", "IMGMUSISI", "IMG", "IMGMUSISI"),
     # an actor the knowledge base could not code
