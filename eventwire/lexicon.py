@@ -1,4 +1,4 @@
-"""English function words that several capabilities need: pronouns and determiners.
+"""English function words that several capabilities need: pronouns, determiners and prepositions.
 
 This is the core layer's word list module: it imports nothing from eventwire. Each capability keeps its
 own lists in its ``lexicon.py`` (``eventwire/text/lexicon.py``, ``eventwire/quotes/lexicon.py``,
@@ -24,3 +24,10 @@ FEMALE_PRONOUNS: frozenset[str] = frozenset({"she", "her", "hers", "herself"})
 DEFINITE_DETERMINERS: frozenset[str] = frozenset({"the", "this", "that", "these", "those"})
 # Possessive determiners of the third person ("his ministry", "their leaders").
 THIRD_PERSON_POSSESSIVES: frozenset[str] = frozenset({"his", "her", "its", "their"})
+
+# Prepositions, as event patterns name them ("+against", "into +"), PETRARCH dictionaries included.
+PREPOSITIONS: frozenset[str] = frozenset(
+    "about above across after against along among around as at before behind below beneath beside between "
+    "beyond by despite during for from in inside into like near of off on onto out outside over past "
+    "since through throughout to toward towards under until up upon via with within without".split()
+)

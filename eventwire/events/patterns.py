@@ -60,16 +60,13 @@ from importlib import resources
 from pathlib import Path
 
 from eventwire.errors import ErrorCode, EventwireError
+from eventwire.events.petrarch import petrarch_to_ewp
+from eventwire.lexicon import PREPOSITIONS
 
 DATA_PACKAGE = "eventwire.events"
 # the grammar (core.ewp), the imported CAMEO dictionary, and the project's policy over that dictionary
 BUILTIN_FILES: tuple[str, ...] = ("core.ewp", "cameo.ewp.gz", "policy.ewp")
 IMPORTED_FILES = frozenset({"cameo.ewp.gz"})  # what @disable and @no_bare act on
-PREPOSITIONS = frozenset(
-    "about above across after against along among around as at before behind below beneath beside between "
-    "beyond by despite during for from in inside into like near of off on onto out outside over past "
-    "since through throughout to toward towards under until up upon via with within without".split()
-)
 _CODE_RE = re.compile(r"^(---|[0-9]{2,4}[A-Z]?)?(?::(---|[0-9]{2,4}[A-Z]?))?$")
 # constraints on what an argument's (or the governing word's) head is, and on what a reported clause says
 ARG_KINDS = frozenset({"dobj", "subj", "head", "comp"})
@@ -358,8 +355,6 @@ def read_pattern_file(path: Path, into: PatternSet) -> None:
     raw = gzip.decompress(path.read_bytes()) if path.suffix == ".gz" else path.read_bytes()
     text = raw.decode("utf-8", errors="replace")
     if re.search(r"^\s*---\s+\S+\s+\[[^\]]*\]\s*---", text, re.M):
-        from eventwire.events.petrarch import petrarch_to_ewp
-
         text = petrarch_to_ewp(text, prefix=path.stem)
     parse_ewp(text, str(path), into, priority=2)
 

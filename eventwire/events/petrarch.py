@@ -12,7 +12,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from eventwire.events.patterns import PREPOSITIONS
+from eventwire.lexicon import PREPOSITIONS
 
 _BLOCK_RE = re.compile(r"^\s*---\s+(\S+)\s+\[([^\]]*)\]\s*---")
 _CODE_IN_LINE = re.compile(r"\[([^\]]*)\]")
