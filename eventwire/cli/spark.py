@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
 from typing import Annotated
 
@@ -43,10 +44,11 @@ def spark(
 
         eventwire spark corpus/*.jsonl out/ --master local[*] --db news.duckdb
     """
-    try:
-        from eventwire.spark.job import SparkOptions, load_into_duckdb, run
-    except ImportError as exc:  # pragma: no cover - depends on the optional extra
-        raise typer.BadParameter(f"pyspark is not installed: pip install 'eventwire[spark]' ({exc})") from exc
+    # The job imports pyspark only when it starts a session: look for it here, before any work is done.
+    if importlib.util.find_spec("pyspark") is None:  # pragma: no cover - depends on the optional extra
+        raise typer.BadParameter("pyspark is not installed: pip install 'eventwire[spark]'")
+    from eventwire.spark.job import SparkOptions, load_into_duckdb, run
+
     if len(paths) < 2:
         raise EventwireError(ErrorCode.ARGUMENT_INVALID, "give at least one INPUT and then the OUTPUT folder")
     *inputs, output = paths

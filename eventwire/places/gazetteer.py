@@ -42,7 +42,9 @@ _NONWORD = re.compile(r"[^\w\s]")
 _SPACE = re.compile(r"\s+")
 # A region's name followed by a word of its administrative level ("Aleppo province", "Orange County").
 ADMIN_SUFFIX = re.compile(r"\s+(?:" + "|".join(ADMIN_LEVEL_WORDS) + r")$", re.IGNORECASE)
-
+# The index stores keys made by ``normalise``: bump this when it changes (as when Unidecode gave way to
+# anyascii), so a cached index of the same data but older keys is rebuilt rather than silently missed.
+KEY_VERSION = "anyascii-1"
 
 
 def normalise(name: str) -> str:
@@ -170,7 +172,9 @@ class Gazetteer:
         if not tsv.is_file():
             raise EventwireError(ErrorCode.MODEL_NOT_FOUND, f"gazetteer data missing: {tsv}")
         if index_path is None:
-            digest = hashlib.sha1(tsv.read_bytes()).hexdigest()[:16]
+            lexicons = (PLACE_NAME_PARTICLES, sorted(ADMIN_LEVEL_WORDS), sorted(EXTRA_DEMONYMS.items()))
+            key_rules = repr((KEY_VERSION, lexicons))
+            digest = hashlib.sha1(tsv.read_bytes() + key_rules.encode()).hexdigest()[:16]
             index_path = cache_dir() / f"gazetteer-{digest}.sqlite"
         if not index_path.is_file():
             build_index(tsv, index_path)
