@@ -124,6 +124,12 @@ class ApiSettings(_Section):
     query_timeout: PositiveFloat
     max_waiting: NonNegative
     max_limit: Positive
+    max_offset: Positive
+    allowed_hosts: list[str]
+    read_connections: Positive
+    max_query_waiting: NonNegative
+    extract_workers: Positive
+    extract_standby: NonNegative
 
 
 class QuotesSettings(_Section):

@@ -38,6 +38,12 @@ class ErrorCode(str, Enum):  # noqa: UP042 - StrEnum would change str(code), whi
     REQUEST_INVALID = "E502"
     NOT_A_DATABASE = "E503"
     ADDRESS_IN_USE = "E504"
+    SERVER_BUSY = "E505"
+    TIMED_OUT = "E506"
+    NOT_FOUND = "E507"
+    HOST_REFUSED = "E508"
+    UNAUTHORISED = "E509"
+    INTERNAL = "E510"
 
 
 MESSAGES: dict[ErrorCode, str] = {
@@ -66,6 +72,12 @@ MESSAGES: dict[ErrorCode, str] = {
     ErrorCode.REQUEST_INVALID: "the request is invalid",
     ErrorCode.NOT_A_DATABASE: "the path is not an eventwire database",
     ErrorCode.ADDRESS_IN_USE: "the address is already in use",
+    ErrorCode.SERVER_BUSY: "the server is busy; retry after the seconds in the Retry-After header",
+    ErrorCode.TIMED_OUT: "the request took longer than the configured limit",
+    ErrorCode.NOT_FOUND: "there is nothing at this address",
+    ErrorCode.HOST_REFUSED: "the Host or Origin of the request is not on the server's allow-list (api.allowed_hosts)",
+    ErrorCode.UNAUTHORISED: "a valid token is required in the Authorization header",
+    ErrorCode.INTERNAL: "an unexpected error in the server",
 }
 
 

@@ -1,164 +1,66 @@
 """The FastAPI app: a thin HTTP layer over the pipeline and the store, plus the web page at ``/``.
 
 Why the guards live here and not in a proxy: ``eventwire serve`` is meant to be run by an analyst on a
-laptop with nothing in front of it, so the app itself limits body size (413), bounds how long an
-extraction or a query may take (504) and how many may wait (503), requires a token when one is set (401),
-and sends a Content-Security-Policy that forbids inline script, so text that reaches the page can never
-run as code even if some rendering path forgot to escape it.
+laptop with nothing in front of it, so the app itself answers only to allowed Host names (403), limits
+body size below the parser's own limit (413), bounds how long an extraction or a query may take (504,
+and a timed-out extraction's worker process is killed) and how many may wait (503 with Retry-After),
+requires a token in the Authorization header when one is set (401), bounds every integer parameter,
+and sends a Content-Security-Policy that forbids inline script. Reads run on a pool of read-only
+DuckDB connections in their own threads, so they never wait behind extraction. Every error, FastAPI's
+own 404 and 422 included, has one shape: ``{"error": {"code": "E...", "message": "..."}}``.
 """
 
 from __future__ import annotations
 
-import asyncio
-import hmac
-import json
-import threading
-from collections.abc import AsyncIterator, Awaitable, Callable
+import datetime as dt
+import logging
+import re
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
-from fastapi import FastAPI, Query, Request
+from fastapi import Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.gzip import GZipMiddleware
 
 from eventwire import __version__
-from eventwire.api.queries import EventFilters, Queries
+from eventwire.api.guard import GuardMiddleware, error_body
+from eventwire.api.queries import DEFAULT_SORT, SORT_CHOICES, EventFilters, Queries
+from eventwire.api.workers import ApiError, ExtractionPool, InlineExtractor
 from eventwire.config import Config, load_config
 from eventwire.document import SCHEMA_ID
 from eventwire.errors import ErrorCode, EventwireError
 from eventwire.pipeline import Pipeline
-from eventwire.readers.html import html_record
-from eventwire.records import RawRecord
 
-Scope = dict[str, Any]
-Message = dict[str, Any]
-Receive = Callable[[], Awaitable[Message]]
-Send = Callable[[Message], Awaitable[None]]
-ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+log = logging.getLogger(__name__)
 
-DATE_RE = r"^\d{4}-\d{2}-\d{2}$"
 STATIC_DIR = Path(str(resources.files("eventwire.api").joinpath("static")))
-
-CSP = (
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-    "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
-)
-SECURITY_HEADERS = [
-    (b"content-security-policy", CSP.encode()),
-    (b"x-content-type-options", b"nosniff"),
-    (b"x-frame-options", b"DENY"),
-    (b"referrer-policy", b"no-referrer"),
-]
+# spaCy refuses texts longer than its max_length (1,000,000 characters by default); a request over it is
+# refused here with 413, never in the parser.
+PARSER_MAX_CHARS = 1_000_000
+# The largest integer any query parameter may carry (DuckDB's LIMIT/OFFSET are 64-bit; never reach them).
+INT_MAX = 2**31 - 1
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_STATUS_CODES = {404: ErrorCode.NOT_FOUND, 405: ErrorCode.REQUEST_INVALID, 413: ErrorCode.TOO_LARGE}
 
 
-def error_body(code: ErrorCode | str, message: str) -> dict[str, Any]:
-    """Every error the API returns has the same shape: {"error": {"code", "message"}}."""
-    value = code.value if isinstance(code, ErrorCode) else code
-    return {"error": {"code": value, "message": message}}
-
-
-async def _send_json(
-    send: Send, status: int, body: dict[str, Any], extra: tuple[tuple[bytes, bytes], ...] = ()
-) -> None:
-    payload = json.dumps(body).encode()
-    headers = [(b"content-type", b"application/json"), (b"content-length", str(len(payload)).encode())]
-    await send({"type": "http.response.start", "status": status, "headers": headers + SECURITY_HEADERS + list(extra)})
-    await send({"type": "http.response.body", "body": payload})
-
-
-class GuardMiddleware:
-    """Pure ASGI middleware: security headers, token check on /api, and a hard request body limit.
-
-    The body is buffered up to the limit before the app sees it, so an oversized upload is refused with
-    413 after at most ``max_body`` bytes were read, whatever the Content-Length header claims.
-    """
-
-    def __init__(self, app: ASGIApp, max_body: int, token: str | None) -> None:
-        self.app = app
-        self.max_body = max_body
-        self.token = token
-
-    def _authorised(self, scope: Scope) -> bool:
-        if self.token is None:
-            return True
-        given: str | None = None
-        for name, value in scope.get("headers", []):
-            if name == b"authorization":
-                text = value.decode("latin-1")
-                if text.lower().startswith("bearer "):
-                    given = text[7:].strip()
-        if given is None:
-            from urllib.parse import parse_qs
-
-            values = parse_qs(scope.get("query_string", b"").decode("latin-1")).get("token")
-            given = values[0] if values else None
-        return given is not None and hmac.compare_digest(given.encode(), self.token.encode())
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-
-        async def send_with_headers(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                names = {k.lower() for k, _ in message.get("headers", [])}
-                message["headers"] = list(message.get("headers", [])) + [
-                    h for h in SECURITY_HEADERS if h[0] not in names
-                ]
-            await send(message)
-
-        path: str = scope.get("path", "")
-        if path.startswith("/api") and not self._authorised(scope):
-            await _send_json(
-                send,
-                401,
-                error_body(
-                    ErrorCode.REQUEST_INVALID, "a valid token is required: send 'Authorization: Bearer <token>'"
-                ),
-                ((b"www-authenticate", b"Bearer"),),
-            )
-            return
-
-        declared = dict(scope.get("headers", [])).get(b"content-length")
-        too_large = error_body(
-            ErrorCode.TOO_LARGE,
-            f"the request body is larger than the limit of {self.max_body} bytes (api.max_body_bytes)",
-        )
-        if declared is not None and declared.isdigit() and int(declared) > self.max_body:
-            await _send_json(send, 413, too_large)
-            return
-        if scope.get("method") in ("POST", "PUT", "PATCH"):
-            chunks: list[bytes] = []
-            size = 0
-            while True:
-                message = await receive()
-                if message["type"] == "http.disconnect":
-                    return
-                chunk = message.get("body", b"")
-                size += len(chunk)
-                if size > self.max_body:
-                    await _send_json(send, 413, too_large)
-                    return
-                chunks.append(chunk)
-                if not message.get("more_body", False):
-                    break
-            body = b"".join(chunks)
-            replayed = False
-
-            async def replay() -> Message:
-                nonlocal replayed
-                if not replayed:
-                    replayed = True
-                    return {"type": "http.request", "body": body, "more_body": False}
-                return await receive()
-
-            await self.app(scope, replay, send_with_headers)
-            return
-        await self.app(scope, receive, send_with_headers)
+def check_date(value: str | None, name: str) -> str | None:
+    """A real calendar date YYYY-MM-DD, or None; else 422 E112 naming the parameter as the client sent it."""
+    if value is None or value == "":
+        return None
+    try:
+        if not _DATE.match(value):
+            raise ValueError(value)
+        dt.date.fromisoformat(value)
+    except ValueError:
+        raise ApiError(422, ErrorCode.BAD_DATE, f"{name}: {value!r} is not a real calendar date YYYY-MM-DD") from None
+    return value
 
 
 class ExtractRequest(BaseModel):
@@ -175,70 +77,41 @@ class ExtractRequest(BaseModel):
     )
 
 
-class Limiter:
-    """Bounded, timed access to one shared, non-thread-safe resource (the spaCy pipeline, a DB handle).
-
-    Why: a single pipeline parses one text at a time; a queue bounded by ``waiting`` answers 503 when
-    full instead of piling up threads, and each call gets ``timeout`` seconds before the client gets 504.
-    """
-
-    def __init__(self, waiting: int, timeout: float, what: str) -> None:
-        self.lock = threading.Lock()
-        self.slots = asyncio.Semaphore(waiting)
-        self.waiting = waiting
-        self.timeout = timeout
-        self.what = what
-
-    async def run(self, fn: Callable[[], Any]) -> Any:
-        if self.slots.locked():
-            raise ApiError(503, ErrorCode.REQUEST_INVALID, f"too many {self.what} requests waiting; retry later")
-        async with self.slots:
-
-            def locked() -> Any:
-                with self.lock:
-                    return fn()
-
-            try:
-                return await asyncio.wait_for(asyncio.to_thread(locked), self.timeout)
-            except TimeoutError:
-                raise ApiError(
-                    504, ErrorCode.REQUEST_INVALID, f"the {self.what} took longer than {self.timeout:g} s"
-                ) from None
-
-
-class ApiError(Exception):
-    """An HTTP error with an eventwire error code."""
-
-    def __init__(self, status: int, code: ErrorCode, message: str) -> None:
-        super().__init__(message)
-        self.status = status
-        self.code = code
-        self.message = message
-
-
 def create_app(
     db_path: str | Path | None,
     token: str | None = None,
     config: Config | None = None,
     pipeline: Pipeline | None = None,
+    allowed_hosts: list[str] | None = None,
 ) -> FastAPI:
     """Build the app over one DuckDB file (None: extraction only, the query endpoints answer 503).
 
-    ``pipeline`` lets a caller that already loaded one (a notebook, the tests) share it; by default the
-    app builds its own from ``config`` on the first extraction.
+    ``pipeline`` lets a caller that already loaded one (a notebook, the tests) share it: it then runs in a
+    thread, and a timed-out extraction cannot be stopped. Without it the app starts worker processes
+    (``api.extract_workers`` + ``api.extract_standby``) that are killed and replaced on timeout.
+    ``allowed_hosts`` adds names to ``api.allowed_hosts`` (``eventwire serve --host NAME`` passes NAME).
     """
     cfg = config or load_config()
     settings = cfg.api
-    max_body = settings.max_body_bytes
     max_limit = settings.max_limit
-    extractor = Limiter(settings.max_waiting, settings.extract_timeout, "extraction")
-    querier = Limiter(settings.max_waiting * 4, settings.query_timeout, "query")
-    pipeline_box: list[Pipeline] = [pipeline] if pipeline is not None else []
-    queries = Queries(Path(db_path)) if db_path is not None else None
+    max_offset = settings.max_offset
+    extractor: ExtractionPool | InlineExtractor
+    if pipeline is not None:
+        extractor = InlineExtractor(lambda: pipeline, settings.max_waiting, settings.extract_timeout)
+    else:
+        extractor = ExtractionPool(cfg, settings.extract_workers, settings.extract_standby, settings.max_waiting,
+                                   settings.extract_timeout)
+    queries = (
+        Queries(Path(db_path), settings.read_connections, settings.max_query_waiting, settings.query_timeout)
+        if db_path is not None else None
+    )
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        if isinstance(extractor, ExtractionPool):
+            extractor.start()  # models load in the workers while the server already answers queries
         yield
+        extractor.close()
         if queries is not None:
             queries.close()  # release the database file and stop the idle timer before the process ends
 
@@ -246,61 +119,57 @@ def create_app(
         lifespan=lifespan,
         title="eventwire",
         version="1",
-        description="Political event data from news text: extract, query and explore events with their evidence.",
+        description="Political event data from news text: extract, query and explore events with their evidence. "
+                    "Every error is {\"error\": {\"code\": \"E...\", \"message\": ...}} (codes in "
+                    "docs/reliability.md).",
         docs_url=None,
         redoc_url=None,
     )
 
+    # -- one error shape for every status ------------------------------------------------------------
     @app.exception_handler(ApiError)
     async def _api_error(_: Request, exc: ApiError) -> JSONResponse:
-        return JSONResponse(error_body(exc.code, exc.message), status_code=exc.status)
+        return JSONResponse(error_body(exc.code, exc.message), status_code=exc.status, headers=exc.headers)
 
     @app.exception_handler(EventwireError)
     async def _ew_error(_: Request, exc: EventwireError) -> JSONResponse:
-        status = 500 if exc.code == ErrorCode.STORE_ERROR else 422
-        return JSONResponse(error_body(exc.code, str(exc)), status_code=status)
+        if exc.code == ErrorCode.STORE_ERROR:
+            # a database message can quote the SQL; the client gets the code, the log gets the detail
+            log.error("store error: %s", exc)
+            shown = exc.detail if exc.detail.startswith(("no database", "cannot open")) else (
+                "the database query failed; the server log has the details")
+            return JSONResponse(error_body(exc.code, shown), status_code=500)
+        return JSONResponse(error_body(exc.code, str(exc)), status_code=422)
 
     @app.exception_handler(RequestValidationError)
     async def _validation(_: Request, exc: RequestValidationError) -> JSONResponse:
         parts = []
         for err in exc.errors():
-            where = ".".join(str(p) for p in err.get("loc", ()) if p != "body")
+            if err.get("type") == "json_invalid":
+                parts.append(f"the body is not valid JSON ({err.get('ctx', {}).get('error', 'syntax error')})")
+                continue
+            where = ".".join(str(p) for p in err.get("loc", ()) if p not in ("body", "query", "path"))
             parts.append(f"{where}: {err.get('msg')}")
         return JSONResponse(error_body(ErrorCode.REQUEST_INVALID, "; ".join(parts)), status_code=422)
 
-    def get_pipeline() -> Pipeline:
-        if not pipeline_box:
-            pipeline_box.append(Pipeline(cfg))
-        return pipeline_box[0]
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        code = _STATUS_CODES.get(exc.status_code, ErrorCode.REQUEST_INVALID)
+        message = f"no such address: {request.url.path}" if exc.status_code == 404 else str(exc.detail)
+        return JSONResponse(error_body(code, message), status_code=exc.status_code, headers=exc.headers)
+
+    @app.exception_handler(Exception)
+    async def _unexpected(_: Request, exc: Exception) -> JSONResponse:
+        log.exception("unexpected error", exc_info=exc)
+        return JSONResponse(error_body(ErrorCode.INTERNAL, "an unexpected error; the server log has the details"),
+                            status_code=500)
 
     def need_db() -> Queries:
         if queries is None:
             raise ApiError(503, ErrorCode.STORE_ERROR, "no database: start the server with --db FILE")
         return queries
 
-    # -- API ----------------------------------------------------------------------------------------
-    @app.post("/api/extract", summary="Extract a Document from one article", tags=["extract"])
-    async def extract(req: ExtractRequest) -> dict[str, Any]:
-        if not req.text.strip():
-            raise ApiError(422, ErrorCode.EMPTY_INPUT, "the text is empty")
-
-        def work() -> dict[str, Any]:
-            if req.format == "html":
-                record = html_record(
-                    req.text, "api", {}, url=req.url, title=req.title, published=req.published, outlet=req.outlet
-                )
-            else:
-                record = RawRecord(
-                    text=req.text, published=req.published, title=req.title, url=req.url, outlet=req.outlet,
-                    source="api",
-                )
-            return get_pipeline()(record).to_dict()
-
-        result: dict[str, Any] = await extractor.run(work)
-        return result
-
-    @app.get("/api/events", summary="Events, filtered (as `eventwire events`) and paginated", tags=["query"])
-    async def events(
+    def filters_of(  # the event filters, shared by /api/events, /api/events.csv and /api/facets
         actor: str | None = Query(None, description="actor: a code (exact, or a prefix ending in *) or whole words "
                                   "of a name"),
         recipient: str | None = Query(None, description="recipient: a code (exact, or a prefix with *) or a name"),
@@ -314,31 +183,77 @@ def create_app(
         sector: str | None = Query(None, description="sector of an actor or recipient (GOV, MIL, REB ...)"),
         actor_sector: str | None = Query(None, description="sector of an actor"),
         recipient_sector: str | None = Query(None, description="sector of a recipient"),
-        type: str | None = Query(None, description="PLOVER type(s), comma separated"),
+        type: str | None = Query(None, description="PLOVER type(s), comma separated"),  # noqa: A002
         cameo: str | None = Query(None, description="CAMEO code, exact (042) or a prefix ending in * (04*)"),
         root_code: str | None = Query(None, description="CAMEO root code, 01 to 20"),
         quad_class: int | None = Query(None, ge=1, le=4),
-        start: str | None = Query(None, alias="from", description="first date YYYY-MM-DD", pattern=DATE_RE),
-        end: str | None = Query(None, alias="to", description="last date YYYY-MM-DD", pattern=DATE_RE),
+        start: str | None = Query(None, alias="from", description="first date YYYY-MM-DD"),
+        end: str | None = Query(None, alias="to", description="last date YYYY-MM-DD"),
         place: str | None = Query(None, description="place name or GeoNames id"),
         outlet: str | None = Query(None, description="outlet of a reporting article"),
         article: str | None = Query(None, description="id of a reporting article"),
-        all: bool = Query(False, description="include negated, hypothetical and future events"),
-        limit: int = Query(100, ge=1, description=f"page size (at most api.max_limit = {max_limit})"),
-        offset: int = Query(0, ge=0),
-    ) -> dict[str, Any]:
-        q = need_db()
+        all: bool = Query(False, description="include negated, hypothetical and future events"),  # noqa: A002
+    ) -> EventFilters:
         filters = EventFilters(
             actor=actor, recipient=recipient, party=party, code=code, name=name, country=country,
             actor_country=actor_country, recipient_country=recipient_country, sector=sector,
             actor_sector=actor_sector, recipient_sector=recipient_sector, type=type, cameo=cameo,
-            root_code=root_code, quad_class=quad_class, start=start, end=end, place=place, outlet=outlet,
-            article_id=article, all=all,
+            root_code=root_code, quad_class=quad_class, start=check_date(start, "from"), end=check_date(end, "to"),
+            place=place, outlet=outlet, article_id=article, all=all,
         )
+        filters.where()  # a malformed value is a 422 naming its parameter now, not inside a worker thread
+        return filters
+
+    # -- API ----------------------------------------------------------------------------------------
+    @app.post("/api/extract", summary="Extract a Document from one article", tags=["extract"])
+    async def extract(req: ExtractRequest) -> dict[str, Any]:
+        if not req.text.strip():
+            raise ApiError(422, ErrorCode.EMPTY_INPUT, "the text is empty")
+        check_date(req.published, "published")
+        if len(req.text) + len(req.title or "") >= PARSER_MAX_CHARS:
+            raise ApiError(413, ErrorCode.TOO_LARGE, f"the text is longer than the parser's limit of "
+                           f"{PARSER_MAX_CHARS:,} characters; split the article")
+        return await extractor.run(req.model_dump())
+
+    limit_q = Query(100, ge=1, le=INT_MAX, description=f"page size (at most api.max_limit = {max_limit})")
+    offset_q = Query(0, ge=0, le=max_offset, description=f"rows to skip (at most api.max_offset = {max_offset}; "
+                     "use cursor to page deeper)")
+
+    @app.get("/api/events", summary="Events, filtered (as `eventwire events`), sorted and paginated", tags=["query"])
+    async def events(
+        filters: EventFilters = Depends(filters_of),  # noqa: B008 - FastAPI's idiom
+        limit: int = limit_q,
+        offset: int = offset_q,
+        sort: Literal[SORT_CHOICES] = Query(DEFAULT_SORT, description="a column, '-' first for descending "  # type: ignore[valid-type]
+                                            "(default -date: newest first); undated events come last"),
+        cursor: str | None = Query(None, max_length=2000, description="next_cursor of the previous page"),
+    ) -> dict[str, Any]:
+        q = need_db()
+        if cursor is not None and offset:
+            raise ApiError(422, ErrorCode.REQUEST_INVALID, "cursor: give either cursor or offset, not both")
         lim = min(limit, max_limit)
-        total, rows = await querier.run(lambda: q.events(filters, lim, offset))
-        left_out = max(0, total - offset - len(rows))
-        return {"total": total, "limit": lim, "offset": offset, "left_out": left_out, "events": rows}
+        total, rows, next_cursor = await q.run(lambda: q.events(filters, lim, offset, sort, cursor))
+        left_out = max(0, total - offset - len(rows)) if cursor is None else None
+        return {"total": total, "limit": lim, "offset": offset, "sort": sort, "left_out": left_out,
+                "next_cursor": next_cursor, "events": rows}
+
+    @app.get("/api/events/{event_id}", summary="One event with all its mentions and their sources", tags=["query"])
+    async def event(event_id: str) -> dict[str, Any]:
+        q = need_db()
+        found = await q.run(lambda: q.event(event_id))
+        if found is None:
+            raise ApiError(404, ErrorCode.NOT_FOUND, f"no event with id {event_id!r}")
+        return found
+
+    @app.get("/api/facets", summary="Counts per value of the picklist fields under the current filters",
+             tags=["query"])
+    async def facets(
+        filters: EventFilters = Depends(filters_of),  # noqa: B008 - FastAPI's idiom
+        limit: int = Query(100, ge=1, le=INT_MAX),
+    ) -> dict[str, Any]:
+        q = need_db()
+        result = await q.run(lambda: q.facets(filters, min(limit, max_limit)))
+        return {"facets": result}
 
     @app.get("/api/dyads", summary="Dyad counts per period (as `eventwire dyads`)", tags=["query"])
     async def dyads(
@@ -351,71 +266,75 @@ def create_app(
         actor_country: str | None = Query(None, description="ISO 3166 alpha-3 of an actor"),
         recipient_country: str | None = Query(None, description="ISO 3166 alpha-3 of a recipient"),
         sector: str | None = Query(None, description="sector of an actor or recipient"),
-        type: str | None = None,
+        type: str | None = None,  # noqa: A002
         cameo: str | None = Query(None, description="CAMEO code, exact or a prefix ending in *"),
         root_code: str | None = Query(None, description="CAMEO root code, 01 to 20"),
         quad_class: int | None = Query(None, ge=1, le=4),
-        start: str | None = Query(None, alias="from", pattern=DATE_RE),
-        end: str | None = Query(None, alias="to", pattern=DATE_RE),
-        all: bool = False,
-        limit: int = Query(1000, ge=1),
+        start: str | None = Query(None, alias="from", description="first date YYYY-MM-DD"),
+        end: str | None = Query(None, alias="to", description="last date YYYY-MM-DD"),
+        all: bool = False,  # noqa: A002
+        limit: int = Query(1000, ge=1, le=INT_MAX),
     ) -> dict[str, Any]:
         q = need_db()
         filters = EventFilters(
             actor=actor, recipient=recipient, code=code, name=name, country=country, actor_country=actor_country,
             recipient_country=recipient_country, sector=sector, type=type, cameo=cameo, root_code=root_code,
-            quad_class=quad_class, start=start, end=end, all=all,
+            quad_class=quad_class, start=check_date(start, "from"), end=check_date(end, "to"), all=all,
         )
+        filters.where()
         lim = min(limit, max_limit * 10)
-        total, rows = await querier.run(lambda: q.dyads(filters, by, lim))
+        total, rows = await q.run(lambda: q.dyads(filters, by, lim))
         return {"by": by, "total": total, "limit": lim, "left_out": max(0, total - len(rows)), "dyads": rows}
 
     @app.get("/api/network", summary="The actor network: nodes sized by events, edges by quad class", tags=["query"])
     async def network(
         actor: str | None = None,
         country: str | None = None,
-        type: str | None = None,
-        start: str | None = Query(None, alias="from", pattern=DATE_RE),
-        end: str | None = Query(None, alias="to", pattern=DATE_RE),
-        all: bool = False,
-        limit: int = Query(200, ge=1, description="at most N nodes, the most active"),
+        type: str | None = None,  # noqa: A002
+        start: str | None = Query(None, alias="from", description="first date YYYY-MM-DD"),
+        end: str | None = Query(None, alias="to", description="last date YYYY-MM-DD"),
+        all: bool = False,  # noqa: A002
+        limit: int = Query(200, ge=1, le=INT_MAX, description="at most N nodes, the most active"),
     ) -> dict[str, Any]:
         q = need_db()
-        filters = EventFilters(party=actor, country=country, type=type, start=start, end=end, all=all)
-        result: dict[str, Any] = await querier.run(lambda: q.network(filters, min(limit, max_limit)))
+        filters = EventFilters(party=actor, country=country, type=type, start=check_date(start, "from"),
+                               end=check_date(end, "to"), all=all)
+        filters.where()
+        result: dict[str, Any] = await q.run(lambda: q.network(filters, min(limit, max_limit)))
         return result
 
     @app.get("/api/articles", summary="Stored articles, newest first", tags=["query"])
-    async def articles(limit: int = Query(50, ge=1), offset: int = Query(0, ge=0)) -> dict[str, Any]:
+    async def articles(limit: int = Query(50, ge=1, le=INT_MAX), offset: int = offset_q) -> dict[str, Any]:
         q = need_db()
         lim = min(limit, max_limit)
-        total, rows = await querier.run(lambda: q.articles(lim, offset))
+        total, rows = await q.run(lambda: q.articles(lim, offset))
         return {"total": total, "limit": lim, "offset": offset, "articles": rows}
 
     @app.get("/api/articles/{article_id}", summary="One stored article as a Document", tags=["query"])
     async def article(article_id: str) -> dict[str, Any]:
         q = need_db()
-        doc = await querier.run(lambda: q.article(article_id))
+        doc = await q.run(lambda: q.article(article_id))
         if doc is None:
-            raise ApiError(404, ErrorCode.REQUEST_INVALID, f"no article with id {article_id!r}")
+            raise ApiError(404, ErrorCode.NOT_FOUND, f"no article with id {article_id!r}")
         result: dict[str, Any] = doc
         return result
 
     @app.get("/api/actors", summary="Actors, by name or code", tags=["query"])
     async def actors(
         q: str | None = Query(None, description="a code, exact or a prefix ending in *, or whole words of a name"),
-        limit: int = Query(50, ge=1),
-        all: bool = Query(False, description="count negated, hypothetical and future events too"),
+        limit: int = Query(50, ge=1, le=INT_MAX),
+        all: bool = Query(False, description="count negated, hypothetical and future events too"),  # noqa: A002
     ) -> dict[str, Any]:
         store = need_db()
-        rows = await querier.run(lambda: store.actors(q, min(limit, max_limit), all))
+        rows = await store.run(lambda: store.actors(q, min(limit, max_limit), all))
         total = int(rows[0]["total"]) if rows else 0
         shown = [{k: v for k, v in r.items() if k != "total"} for r in rows]
         return {"total": total, "left_out": max(0, total - len(shown)), "actors": shown}
 
     @app.get("/api/health", include_in_schema=False)
     async def health() -> dict[str, Any]:
-        return {"ok": True, "db": queries is not None, "auth": token is not None}
+        return {"ok": True, "db": queries is not None, "auth": token is not None, "workers": extractor.pids(),
+                "idle_workers": extractor.idle()}
 
     @app.get("/api/version", summary="The eventwire version and the Document schema it writes", tags=["meta"])
     async def version() -> dict[str, str]:
@@ -428,5 +347,10 @@ def create_app(
 
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
 
-    app.add_middleware(GuardMiddleware, max_body=max_body, token=token)  # type: ignore[arg-type]
+    app.add_middleware(GZipMiddleware, minimum_size=1024)
+    app.add_middleware(
+        GuardMiddleware,  # type: ignore[arg-type]
+        max_body=settings.max_body_bytes, token=token,
+        allowed_hosts=[*settings.allowed_hosts, *(allowed_hosts or [])],
+    )
     return app

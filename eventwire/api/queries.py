@@ -13,16 +13,21 @@ parameter.
 
 from __future__ import annotations
 
+import asyncio
+import base64
+import binascii
 import json
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
 import duckdb
 
+from eventwire.api.workers import ApiError, busy, timed_out
 from eventwire.errors import ErrorCode, EventwireError
 from eventwire.store import queries as store_queries
 
@@ -55,6 +60,11 @@ class EventFilters:
     article_id: str | None = None
     all: bool = False
 
+    def without(self, *names: str) -> EventFilters:
+        """These filters with ``names`` cleared (a facet's counts leave out its own filter)."""
+        cleared: dict[str, Any] = {n: None for n in names}
+        return replace(self, **cleared)
+
     def where(self) -> tuple[str, list[Any]]:
         """The store's WHERE clause (constant SQL) and bound parameters, for ``events e``."""
         return store_queries.event_filters(**{k: v for k, v in asdict(self).items() if v not in (None, "")})
@@ -72,22 +82,90 @@ _EVENT_COLUMNS = """
     e.date_value, e.date_precision, e.place_name, e.place_country, e.lat, e.lon, e.geonameid, e.place_kind,
     e.aux, e.is_fact, e.mention_count, e.article_count, e.confidence,
     m.article_id, m.sentence, m.sentence_start, m.sentence_end, m.trigger_text, m.trigger_start, m.trigger_end,
-    m.date_text, m.quote_id, m.rule, m.outlet, CAST(m.published AS VARCHAR) AS published, m.local_event_id
+    m.date_text, m.quote_id, m.rule, m.outlet, CAST(m.published AS VARCHAR) AS published, m.local_event_id,
+    m.url
 """
 
 
-class Queries:
-    """The API's view of one DuckDB file."""
+# Sortable columns of GET /api/events: name -> (events column, its SQL type for the cursor's value).
+SORTS: dict[str, tuple[str, str]] = {
+    "date": ("date", "DATE"), "type": ("type", "VARCHAR"), "cameo": ("cameo", "VARCHAR"),
+    "goldstein": ("goldstein", "DOUBLE"), "confidence": ("confidence", "DOUBLE"),
+    "mentions": ("mention_count", "BIGINT"), "actor": ("actor_name", "VARCHAR"),
+    "recipient": ("recipient_name", "VARCHAR"), "place": ("place_name", "VARCHAR"),
+}
+SORT_CHOICES = tuple(sorted([*SORTS, *(f"-{k}" for k in SORTS)]))
+DEFAULT_SORT = "-date"  # newest first: what an analyst opens the page to see
 
-    def __init__(self, path: Path, idle_close: float = 5.0) -> None:
+_PARTIES = ("list_concat(json_extract_string(actors_json, '$[*].{f}'), "
+            "json_extract_string(recipients_json, '$[*].{f}'))")
+_UNNESTED = ("SELECT v AS value, count(DISTINCT event_id) AS n FROM (SELECT event_id, unnest("
+             + _PARTIES + ") AS v FROM events e{{where}}) WHERE v IS NOT NULL "
+             "GROUP BY 1 ORDER BY n DESC, value LIMIT ?")
+# Facet -> (SQL with {where} and a LIMIT ?, the filters it leaves out). Parties' lists are unnested so a
+# multi-party event counts once for each of its values, as the structured filters match any party.
+FACETS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "type": ("SELECT type AS value, count(*) AS n FROM events e{where} GROUP BY 1 HAVING value IS NOT NULL "
+             "ORDER BY n DESC, value LIMIT ?", ("type",)),
+    "quad_class": ("SELECT CAST(quad_class AS VARCHAR) AS value, count(*) AS n FROM events e{where} GROUP BY 1 "
+                   "HAVING value IS NOT NULL ORDER BY value LIMIT ?", ("quad_class",)),
+    "country": (_UNNESTED.format(f="country"), ("country", "actor_country", "recipient_country")),
+    "sector": (_UNNESTED.format(f="sector"), ("sector", "actor_sector", "recipient_sector")),
+    "code": ("SELECT c AS value, mode(nm) AS label, count(DISTINCT event_id) AS n FROM (SELECT event_id, unnest("
+             + _PARTIES.format(f="code") + ") AS c, unnest(" + _PARTIES.format(f="name") + ") AS nm "
+             "FROM events e{where}) WHERE c IS NOT NULL GROUP BY 1 ORDER BY n DESC, value LIMIT ?",
+             ("code", "actor", "recipient", "party")),
+    "outlet": ("SELECT m.outlet AS value, count(DISTINCT f.event_id) AS n "
+               "FROM (SELECT event_id FROM events e{where}) f "
+               "JOIN event_mentions m ON m.event_id = f.event_id WHERE m.outlet IS NOT NULL "
+               "GROUP BY 1 ORDER BY n DESC, value LIMIT ?", ("outlet",)),
+}
+
+
+def encode_cursor(sort: str, key: Any, event_id: str) -> str:
+    """An opaque cursor: where the page ended (sort, its key value or null, the last event id)."""
+    value = None if key is None else (key.isoformat() if hasattr(key, "isoformat") else key)
+    raw = json.dumps({"s": sort, "n": key is None, "v": value, "i": event_id}, separators=(",", ":"))
+    return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str, sort: str) -> tuple[bool, Any, str]:
+    """(key is null, key value, last event id) of a cursor made for ``sort``; else 422 naming ``cursor``."""
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        data = json.loads(raw)
+        if not isinstance(data, dict) or not isinstance(data.get("i"), str):
+            raise ValueError(cursor)
+    except (ValueError, binascii.Error, UnicodeDecodeError):
+        raise ApiError(422, ErrorCode.REQUEST_INVALID, "cursor: not a cursor this server gave out") from None
+    if data.get("s") != sort:
+        raise ApiError(422, ErrorCode.REQUEST_INVALID,
+                       f"cursor: it was made for sort={data.get('s')!r}; send the same sort as the first page")
+    return bool(data.get("n")), data.get("v"), data["i"]
+
+
+class ReadPool:
+    """A pool of read-only DuckDB connections (cursors of one read-only database), opened on demand.
+
+    Why a pool: one shared connection under a lock made every read wait for the one before it, and for
+    any slow query; DuckDB runs queries of separate cursors side by side (releasing the GIL), so
+    ``size`` reads run at once in their own threads and never wait behind extraction, which runs in
+    other processes. Why it closes when idle: a server holding the file open for good would lock out
+    ``eventwire ingest``; after ``idle_close`` seconds without a query every connection is closed.
+    """
+
+    def __init__(self, path: Path, size: int, idle_close: float = 5.0) -> None:
         self.path = path
+        self.size = size
         self.idle_close = idle_close
         self._lock = threading.Lock()
-        self._con: duckdb.DuckDBPyConnection | None = None
+        self._root: duckdb.DuckDBPyConnection | None = None
+        self._free: list[duckdb.DuckDBPyConnection] = []
+        self._in_use = 0
         self._last_used = 0.0
         self._timer: threading.Timer | None = None
 
-    def _connect(self) -> duckdb.DuckDBPyConnection:
+    def _open(self) -> duckdb.DuckDBPyConnection:
         if not self.path.is_file():
             raise EventwireError(ErrorCode.STORE_ERROR, f"no database at {self.path}; run `eventwire ingest` first")
         try:
@@ -97,17 +175,37 @@ class Queries:
                 ErrorCode.STORE_ERROR, f"cannot open {self.path} (is an ingest running?): {exc}"
             ) from exc
 
+    def acquire(self) -> duckdb.DuckDBPyConnection:
+        """A connection of its own for one query (the caller's thread is one of at most ``size``)."""
+        with self._lock:
+            if self._root is None:
+                self._root = self._open()
+            con = self._free.pop() if self._free else self._root.cursor()
+            self._in_use += 1
+            self._last_used = time.monotonic()
+            if self._timer is None:
+                self._schedule(self.idle_close)
+            return con
+
+    def release(self, con: duckdb.DuckDBPyConnection) -> None:
+        with self._lock:
+            self._in_use -= 1
+            self._last_used = time.monotonic()
+            if self._root is None:
+                con.close()  # the pool was closed meanwhile
+            else:
+                self._free.append(con)
+
     def _close_if_idle(self) -> None:
         with self._lock:
             self._timer = None
-            if self._con is None:
+            if self._root is None:
                 return
             left = self.idle_close - (time.monotonic() - self._last_used)
-            if left > 0:
-                self._schedule(left)
+            if left > 0 or self._in_use:
+                self._schedule(max(left, 0.5))
                 return
-            self._con.close()
-            self._con = None
+            self._close_all()
 
     def _schedule(self, delay: float) -> None:
         # Not a daemon: a daemon thread closing DuckDB while the interpreter shuts down can abort the
@@ -116,27 +214,83 @@ class Queries:
         self._timer.daemon = False
         self._timer.start()
 
+    def _close_all(self) -> None:
+        for con in self._free:
+            con.close()
+        self._free = []
+        if self._root is not None:
+            self._root.close()
+            self._root = None
+
     def close(self) -> None:
         with self._lock:
             if self._timer is not None:
                 self._timer.cancel()
                 self._timer = None
-            if self._con is not None:
-                self._con.close()
-                self._con = None
+            self._close_all()
+
+
+class Queries:
+    """The API's view of one DuckDB file: every method runs in a thread of its own on a pooled connection.
+
+    ``run`` is the async entry point: it bounds how many reads may wait (503 with Retry-After beyond
+    ``waiting``) and how long one may take (``timeout``: the query is interrupted and the client gets 504).
+    """
+
+    def __init__(self, path: Path, connections: int = 4, waiting: int = 256, timeout: float = 30.0,
+                 idle_close: float = 5.0) -> None:
+        self.path = path
+        self.pool = ReadPool(path, connections, idle_close)
+        self.executor = ThreadPoolExecutor(max_workers=connections, thread_name_prefix="eventwire-read")
+        self.waiting = waiting
+        self.timeout = timeout
+        self.pending = 0
+        self._local = threading.local()  # the pooled connection of the current read thread
+
+    def close(self) -> None:
+        self.executor.shutdown(wait=True, cancel_futures=True)
+        self.pool.close()
+
+    async def run(self, fn: Callable[[], T]) -> T:
+        """Run a read (a method of this class, called without arguments) off the event loop, bounded."""
+        if self.pending >= self.waiting:
+            raise busy("query", 1)
+        self.pending += 1
+        loop = asyncio.get_running_loop()
+        current: list[duckdb.DuckDBPyConnection] = []
+        future = loop.run_in_executor(self.executor, self._in_thread, fn, current)
+        try:
+            return await asyncio.wait_for(asyncio.shield(future), self.timeout)
+        except TimeoutError:
+            if current:
+                current[0].interrupt()  # stop the query itself, not just stop waiting for it
+            raise timed_out("query", self.timeout) from None
+        finally:
+            self.pending -= 1
+
+    def _in_thread(self, fn: Callable[[], T], current: list[duckdb.DuckDBPyConnection]) -> T:
+        con = self.pool.acquire()
+        current.append(con)
+        self._local.con = con
+        try:
+            return fn()
+        finally:
+            self._local.con = None
+            self.pool.release(con)
 
     def _call(self, fn: Callable[[duckdb.DuckDBPyConnection], T]) -> T:
-        """Run ``fn`` on the shared connection, opening it if needed and (re)arming the idle close."""
-        with self._lock:
-            if self._con is None:
-                self._con = self._connect()
-            self._last_used = time.monotonic()
-            if self._timer is None:
-                self._schedule(self.idle_close)
-            try:
-                return fn(self._con)
-            except duckdb.Error as exc:
-                raise EventwireError(ErrorCode.STORE_ERROR, str(exc)) from exc
+        """Run ``fn`` on this thread's pooled connection (inside ``run``), or on one borrowed for the call."""
+        con: duckdb.DuckDBPyConnection | None = getattr(self._local, "con", None)
+        borrowed = con is None
+        if con is None:
+            con = self.pool.acquire()
+        try:
+            return fn(con)
+        except duckdb.Error as exc:
+            raise EventwireError(ErrorCode.STORE_ERROR, str(exc)) from exc
+        finally:
+            if borrowed:
+                self.pool.release(con)
 
     def _rows(self, sql: str, params: list[Any]) -> list[dict[str, Any]]:
         def run(con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
@@ -147,18 +301,72 @@ class Queries:
         return self._call(run)
 
     # -- events ------------------------------------------------------------------------------------
-    def events(self, filters: EventFilters, limit: int, offset: int) -> tuple[int, list[dict[str, Any]]]:
-        """A page of deduplicated events (the store's filters and order) with evidence offsets, and the total."""
+    def events(self, filters: EventFilters, limit: int, offset: int, sort: str = DEFAULT_SORT,
+               cursor: str | None = None) -> tuple[int, list[dict[str, Any]], str | None]:
+        """A page of deduplicated events (the store's filters) with evidence offsets, the total, and the
+        cursor of the next page (None on the last one).
+
+        ``sort`` is a column of ``SORTS``, ``-`` first for descending; undated (or unvalued) events come
+        last either way, ties by event id. ``cursor`` continues after the last row of a previous page
+        (keyset paging: stable while events are added, and as fast deep in the list as at its start).
+        """
         where, params = filters.where()
+        descending = sort.startswith("-")
+        column, sql_type = SORTS[sort.lstrip("-")]
+        key = f"e.{column}"
+        after, after_params = "", []
+        if cursor is not None:
+            is_null, value, last_id = decode_cursor(cursor, sort)
+            op = "<" if descending else ">"
+            if is_null:
+                after = f" WHERE {key} IS NULL AND e.event_id > ?"
+                after_params = [last_id]
+            else:
+                after = (f" WHERE ({key} IS NOT NULL AND ({key} {op} CAST(? AS {sql_type}) OR "
+                         f"({key} = CAST(? AS {sql_type}) AND e.event_id > ?))) OR {key} IS NULL")
+                after_params = [value, value, last_id]
         total = self._rows(f"SELECT count(*) AS n FROM events e{where}", params)[0]["n"]
+        direction = "DESC" if descending else "ASC"
         rows = self._rows(
             # filter first (the store's WHERE names columns unqualified), then join the first mention
-            f"SELECT {_EVENT_COLUMNS} FROM (SELECT * FROM events e{where}) e "
-            "LEFT JOIN event_mentions m ON m.mention_id = e.first_mention_id "
-            "ORDER BY e.date NULLS LAST, e.first_seen, e.event_id LIMIT ? OFFSET ?",
-            params + [limit, offset],
+            f"SELECT {_EVENT_COLUMNS}, {key} AS sort_key FROM (SELECT * FROM events e{where}) e "
+            f"LEFT JOIN event_mentions m ON m.mention_id = e.first_mention_id{after} "
+            f"ORDER BY {key} IS NULL, {key} {direction}, e.event_id LIMIT ? OFFSET ?",
+            params + after_params + [limit + 1, offset],
         )
-        return int(total), [_event_json(r) for r in rows]
+        more = len(rows) > limit
+        rows = rows[:limit]
+        next_cursor = encode_cursor(sort, rows[-1]["sort_key"], rows[-1]["event_id"]) if more and rows else None
+        return int(total), [_event_json(r) for r in rows], next_cursor
+
+    def event(self, event_id: str) -> dict[str, Any] | None:
+        """One event in the list's shape, plus every mention of it (article, evidence, URL) from the store."""
+        rows = self._rows(
+            f"SELECT {_EVENT_COLUMNS} FROM events e LEFT JOIN event_mentions m ON m.mention_id = e.first_mention_id "
+            "WHERE e.event_id = ?",
+            [event_id],
+        )
+        if not rows:
+            return None
+        stored = self._call(lambda con: store_queries.event(con, event_id)) or {}
+        result = _event_json(rows[0])
+        result["mentions"] = stored.get("mentions", [])
+        return result
+
+    def facets(self, filters: EventFilters, limit: int) -> dict[str, list[dict[str, Any]]]:
+        """Counts of events per value of each picklist field, under the filters except that field's own.
+
+        Why not under all filters: a picklist that showed only the chosen value could never switch to
+        another; leaving out its own filter shows what choosing another value would give.
+        """
+        out: dict[str, list[dict[str, Any]]] = {}
+        for facet, (sql, own) in FACETS.items():
+            kept = filters.without(*own)
+            where, params = kept.where()
+            rows = self._rows(sql.format(where=where), params + [limit])
+            out[facet] = [{"value": r["value"], "label": r.get("label") or r["value"], "count": int(r["n"])}
+                          for r in rows]
+        return out
 
     def dyads(self, filters: EventFilters, period: str, limit: int) -> tuple[int, list[dict[str, Any]]]:
         """The store's dyad counts of pairs placed in a period (an event dated less precisely than the period is
@@ -272,6 +480,7 @@ def _event_json(r: dict[str, Any]) -> dict[str, Any]:
         "article_id": r["article_id"],
         "outlet": r["outlet"],
         "published": r["published"],
+        "url": r["url"],
         "mention_count": r["mention_count"],
         "article_count": r["article_count"],
     }

@@ -103,7 +103,10 @@ def serve(
     else:
         typer.echo(f"note: no database at {db_path}; serving extraction only", err=True)
         db_path = None
-    application = create_app(db_path, token=token, config=cfg)
+    # an address given by name or number is a name the server answers to; 0.0.0.0 and :: are not names,
+    # so a server bound to every interface answers only to api.allowed_hosts
+    named = [] if host.strip("[]") in ("0.0.0.0", "::") else [host]
+    application = create_app(db_path, token=token, config=cfg, allowed_hosts=named)
     sock = bind(host, port)
     shown = f"[{host.strip('[]')}]" if ":" in host else host
     typer.echo(f"eventwire: http://{shown}:{port}/  (API at /api, OpenAPI at /openapi.json)", err=True)

@@ -26,7 +26,7 @@ def test_api_version_route() -> None:
 
     async def get() -> dict[str, str]:
         transport = httpx.ASGITransport(app=create_app(None))
-        async with httpx.AsyncClient(transport=transport, base_url="http://eventwire.test") as client:
+        async with httpx.AsyncClient(transport=transport, base_url="http://localhost") as client:
             body: dict[str, str] = (await client.get("/api/version")).json()
             return body
 

@@ -1,0 +1,274 @@
+"""Issue 20: the API holds up against hostile names, odd numbers, big bodies and slow work.
+
+Every test talks to a real uvicorn server on 127.0.0.1 over the corpus database.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import os
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from eventwire import load_config
+from eventwire.api import create_app
+from eventwire.document import Document
+
+from .server import LiveServer
+
+SHORT = "Russia and Syria\nRussian Foreign Minister Sergei Lavrov met Syrian officials in Moscow on Monday."
+
+
+def _is_error(r: httpx.Response, status: int, code: str) -> dict[str, Any]:
+    """The one error shape: exactly {"error": {"code", "message"}}, with this status and code."""
+    assert r.status_code == status, (r.status_code, r.text)
+    body = r.json()
+    assert set(body) == {"error"}, body
+    assert set(body["error"]) == {"code", "message"}, body
+    assert body["error"]["code"] == code, body
+    assert isinstance(body["error"]["message"], str) and body["error"]["message"]
+    err: dict[str, Any] = body["error"]
+    return err
+
+
+@pytest.fixture(scope="module")
+def pool_server(corpus: tuple[Path, list[Document]]) -> Iterator[str]:
+    """Extraction in worker processes (clean + nlp only, quick to load), a 1.5 s timeout and no queue."""
+    cfg = load_config(overrides={
+        "api.extract_timeout": 1.5, "api.max_waiting": 0, "pipeline.stages": ["clean", "nlp"],
+        "api.extract_workers": 1, "api.extract_standby": 1,
+    })
+    with LiveServer(create_app(corpus[0], config=cfg)) as live:
+        deadline = time.monotonic() + 120
+        with httpx.Client(base_url=live.url, timeout=30) as c:
+            while c.get("/api/health").json()["idle_workers"] < 2:
+                assert time.monotonic() < deadline, "the workers did not load"
+                time.sleep(0.2)
+        yield live.url
+
+
+# -- Host and Origin ---------------------------------------------------------------------------------------
+def test_only_loopback_host_names_are_answered(server: str) -> None:
+    port = server.rsplit(":", 1)[1]
+    with httpx.Client(base_url=server, timeout=30) as c:
+        for path in ["/api/events", "/", "/api/health"]:
+            err = _is_error(c.get(path, headers={"Host": "attacker.example"}), 403, "E508")
+            assert "attacker.example" in err["message"] and "api.allowed_hosts" in err["message"]
+        _is_error(c.get("/api/events", headers={"Host": f"attacker.example:{port}"}), 403, "E508")
+        _is_error(c.get("/api/events", headers={"Origin": "http://attacker.example"}), 403, "E508")
+        for host in [f"127.0.0.1:{port}", f"localhost:{port}", f"[::1]:{port}", "LOCALHOST"]:
+            assert c.get("/api/events?limit=1", headers={"Host": host}).status_code == 200, host
+        same = c.post("/api/extract", json={"text": " "}, headers={"Origin": server})
+        assert same.status_code == 422  # the page's own origin passes the guard (and the text is empty)
+
+
+def test_allowed_hosts_come_from_the_typed_config(corpus: tuple[Path, list[Document]], tmp_path: Path) -> None:
+    cfg = load_config(overrides={"api.allowed_hosts": ["events.lan"]})
+    with LiveServer(create_app(corpus[0], config=cfg)) as live, httpx.Client(base_url=live.url, timeout=30) as c:
+        assert c.get("/api/health", headers={"Host": "events.lan:80"}).status_code == 200
+        _is_error(c.get("/api/health"), 403, "E508")  # 127.0.0.1 is no longer on the list
+    bad = tmp_path / "eventwire.toml"
+    bad.write_text('[api]\nallowed_host = ["x"]\n', encoding="utf-8")
+    with pytest.raises(Exception, match="E401.*allowed_host.*did you mean 'api.allowed_hosts'"):
+        load_config(bad)
+
+
+# -- one error shape, bounded numbers, dates ------------------------------------------------------------
+def test_every_error_has_one_shape(client: httpx.Client) -> None:
+    _is_error(client.get("/api/no-such-route"), 404, "E507")
+    _is_error(client.get("/no-such-page"), 404, "E507")
+    _is_error(client.get("/api/events/no-such-event"), 404, "E507")
+    _is_error(client.get("/api/articles/no-such-article"), 404, "E507")
+    _is_error(client.get("/api/extract"), 405, "E502")
+    _is_error(client.post("/api/extract", content=b"{not json", headers={"content-type": "application/json"}),
+              422, "E502")
+    _is_error(client.post("/api/extract", content=b"", headers={"content-type": "application/json"}), 422, "E502")
+    _is_error(client.post("/api/extract", json={"title": "no text"}), 422, "E502")
+    _is_error(client.get("/api/events", params={"quad_class": 9}), 422, "E502")
+    _is_error(client.get("/api/events", params={"actor_country": "Russia"}), 422, "E502")
+    _is_error(client.get("/api/events", params={"sort": "date; DROP TABLE events"}), 422, "E502")
+    _is_error(client.get("/api/events", params={"cursor": "garbage!"}), 422, "E502")
+
+
+def test_integers_are_bounded_and_never_reach_sql(client: httpx.Client) -> None:
+    for params in [{"offset": "9223372036854775808"}, {"offset": 10**7}, {"offset": -1}, {"limit": 10**20},
+                   {"limit": "1e3"}]:
+        err = _is_error(client.get("/api/events", params=params), 422, "E502")
+        assert "SELECT" not in err["message"] and "LIMIT" not in err["message"], err
+        assert next(iter(params)) in err["message"]
+    _is_error(client.get("/api/articles", params={"offset": "9223372036854775808"}), 422, "E502")
+    _is_error(client.get("/api/network", params={"limit": "9223372036854775808"}), 422, "E502")
+    assert client.get("/api/events", params={"offset": 1_000_000}).json()["events"] == []
+
+
+def test_impossible_dates_are_refused_with_the_parameters_own_name(client: httpx.Client) -> None:
+    err = _is_error(client.get("/api/events", params={"from": "2014-02-30"}), 422, "E112")
+    assert err["message"].startswith("from: '2014-02-30'")
+    err = _is_error(client.get("/api/dyads", params={"to": "2014-13-01"}), 422, "E112")
+    assert err["message"].startswith("to: ")
+    err = _is_error(client.post("/api/extract", json={"text": SHORT, "published": "2014-02-30"}), 422, "E112")
+    assert err["message"].startswith("published: ")
+    assert client.get("/api/events", params={"from": "2014-02-28"}).status_code == 200
+
+
+def test_a_body_over_the_limit_gets_413_before_the_parser(client: httpx.Client) -> None:
+    limit = load_config().api.max_body_bytes
+    assert limit < 1_000_000, "the body limit must stay below spaCy's 1,000,000-character parser limit"
+    for size in [limit + 10, 1_970_000]:
+        r = client.post("/api/extract", json={"text": "a" * size})
+        err = _is_error(r, 413, "E104")
+        assert str(limit) in err["message"]
+
+
+def test_a_token_in_the_url_is_refused_even_without_a_token_set(client: httpx.Client) -> None:
+    err = _is_error(client.get("/api/events", params={"token": "x"}), 400, "E509")
+    assert "Authorization" in err["message"]
+
+
+def test_responses_are_gzipped(client: httpx.Client) -> None:
+    r = client.get("/api/events", params={"limit": 200, "all": "true"}, headers={"Accept-Encoding": "gzip"})
+    assert r.status_code == 200 and r.headers["content-encoding"] == "gzip"
+    raw = client.get("/static/app.js", headers={"Accept-Encoding": "gzip"})
+    assert raw.headers["content-encoding"] == "gzip"
+    assert gzip.compress(b"x")  # httpx decodes it: the JSON above parsed
+    assert r.json()["events"]
+
+
+# -- structured filters, detail, facets, cursors --------------------------------------------------------
+def test_actor_matches_codes_and_whole_names_never_inside_the_json(client: httpx.Client) -> None:
+    everything = client.get("/api/events", params={"limit": 1000}).json()
+    for value in ["a", "US", "name", "code"]:
+        page = client.get("/api/events", params={"actor": value, "limit": 1000}).json()
+        for ev in page["events"]:
+            hit = [p for p in ev["actor"] if (p.get("code") or "") == value.upper()
+                   or f" {value.lower()} " in f" {(p.get('name') or '').lower().replace('-', ' ')} "]
+            assert hit, (value, ev["actor"])
+        assert page["total"] < everything["total"] or everything["total"] == 0
+
+
+def test_event_detail_has_every_mention_and_its_source(client: httpx.Client) -> None:
+    first = client.get("/api/events", params={"limit": 1}).json()["events"][0]
+    r = client.get(f"/api/events/{first['id']}")
+    assert r.status_code == 200
+    detail = r.json()
+    assert detail["id"] == first["id"] and detail["evidence"] == first["evidence"]
+    assert detail["mentions"] and all(m["article_id"] and m["sentence"] for m in detail["mentions"])
+    assert "url" in detail and "url" in detail["mentions"][0]
+
+
+def test_facets_count_what_each_choice_would_give(client: httpx.Client) -> None:
+    facets = client.get("/api/facets").json()["facets"]
+    assert set(facets) >= {"type", "country", "sector", "code", "quad_class", "outlet"}
+    for row in facets["type"][:5]:
+        total = client.get("/api/events", params={"type": row["value"], "limit": 1}).json()["total"]
+        assert total == row["count"], row
+    for row in facets["code"][:3]:
+        total = client.get("/api/events", params={"code": row["value"], "limit": 1}).json()["total"]
+        assert total == row["count"], row
+    # a chosen type leaves the type picklist whole (its own filter is left out) but narrows the others
+    chosen = facets["type"][0]["value"]
+    narrowed = client.get("/api/facets", params={"type": chosen}).json()["facets"]
+    assert narrowed["type"] == facets["type"]
+    assert sum(r["count"] for r in narrowed["quad_class"]) == facets["type"][0]["count"]
+
+
+def test_newest_first_and_cursor_paging_walk_every_event_once(client: httpx.Client) -> None:
+    full = client.get("/api/events", params={"all": "true", "limit": 1000}).json()
+    assert full["sort"] == "-date"
+    dates = [e["date"]["value"] for e in full["events"]]
+    firsts = [_first_day(v) for v in dates if _first_day(v) is not None]
+    assert firsts == sorted(firsts, reverse=True), "newest first"
+    for sort in ["-date", "date", "type", "-goldstein", "actor"]:
+        seen: list[str] = []
+        cursor = None
+        while True:
+            params: dict[str, Any] = {"all": "true", "limit": 3, "sort": sort}
+            if cursor:
+                params["cursor"] = cursor
+            page = client.get("/api/events", params=params).json()
+            seen += [e["id"] for e in page["events"]]
+            cursor = page["next_cursor"]
+            if cursor is None:
+                break
+        one = [e["id"] for e in client.get("/api/events", params={"all": "true", "limit": 1000, "sort": sort})
+               .json()["events"]]
+        assert seen == one, sort
+    with_other_sort = client.get("/api/events", params={"limit": 1, "sort": "date"}).json()["next_cursor"]
+    err = _is_error(client.get("/api/events", params={"cursor": with_other_sort, "sort": "-date"}), 422, "E502")
+    assert err["message"].startswith("cursor:")
+
+
+def _first_day(value: str | None) -> dt.date | None:
+    """The first day a stored date value covers, as the store sorts it (None for undated events)."""
+    if not value or not value[:4].isdigit():
+        return None
+    parts = value.split("-")
+    try:
+        return dt.date(int(parts[0]), int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else 1,
+                       int(parts[2][:2]) if len(parts) > 2 and parts[2][:2].isdigit() else 1)
+    except ValueError:
+        return None
+
+
+# -- workers: reads never wait, a timed-out extraction is stopped, a full queue says when to retry ----------
+def test_reads_are_served_while_an_extraction_runs(pool_server: str) -> None:
+    long_text = "Russia and Syria\n" + "Russian officials met Syrian officials in Moscow on Monday. " * 10_000
+    result: dict[str, Any] = {}
+
+    def extract() -> None:
+        with httpx.Client(base_url=pool_server, timeout=60) as c:
+            result["r"] = c.post("/api/extract", json={"text": long_text})
+
+    worker = threading.Thread(target=extract)
+    worker.start()
+    time.sleep(0.3)
+    with httpx.Client(base_url=pool_server, timeout=30) as c:
+        took = []
+        for _ in range(5):
+            t0 = time.monotonic()
+            assert c.get("/api/events", params={"limit": 50}).status_code == 200
+            took.append(time.monotonic() - t0)
+        busy = c.post("/api/extract", json={"text": SHORT})  # the one worker is taken and no queue is allowed
+        _is_error(busy, 503, "E505")
+        assert int(busy.headers["retry-after"]) >= 1
+    worker.join()
+    assert max(took) < 1.0, took
+    assert result["r"].status_code == 504
+
+
+def test_a_timed_out_extraction_frees_its_worker_within_a_second(pool_server: str) -> None:
+    long_text = "Russia and Syria\n" + "Russian officials met Syrian officials in Moscow on Monday. " * 10_000
+    with httpx.Client(base_url=pool_server, timeout=60) as c:
+        before = set(c.get("/api/health").json()["workers"])
+        t0 = time.monotonic()
+        r = c.post("/api/extract", json={"text": long_text})
+        _is_error(r, 504, "E506")
+        assert 1.4 < time.monotonic() - t0 < 3.0
+        t1 = time.monotonic()
+        after = set(c.get("/api/health").json()["workers"])
+        killed = before - after
+        assert len(killed) == 1 and len(after) == 2  # one killed, one replacement started
+        ok = c.post("/api/extract", json={"text": SHORT})
+        assert ok.status_code == 200, ok.text
+        assert time.monotonic() - t1 < 1.0, "the standby worker took over at once"
+        pid = killed.pop()
+        while _alive(pid):
+            assert time.monotonic() - t1 < 1.0, "the killed worker is still running"
+            time.sleep(0.02)
+
+
+def _alive(pid: int) -> bool:
+    """True while the process runs (a zombie waiting to be reaped has stopped using the CPU)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    stat = Path(f"/proc/{pid}/stat")
+    return stat.exists() and stat.read_text().split(") ", 1)[1][:1] != "Z"
