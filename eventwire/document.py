@@ -114,6 +114,7 @@ class EventDate(_Model):
     value: str | None = None
     precision: str | None = Field(default=None, description="day, week, month, year or published")
     text: str | None = None
+    source: str | None = Field(default=None, description="what dated it: clause, sentence or article (reference date)")
 
 
 class EventLocation(_Model):

@@ -10,37 +10,115 @@ from typing import Any
 from eventwire.document import Document, EventDate, EventLocation, Place, Time
 from eventwire.events.candidate import Candidate
 from eventwire.events.slots import ActorIndex
-from eventwire.events.syntax import own_clause_between
+from eventwire.events.syntax import PASS_SUBJ_DEPS, SUBJ_DEPS, own_clause_between
 
 # at equal preposition and distance, the most precise place names the event's place
 PLACE_KIND_RANK = {"city": 0, "admin1": 1, "admin2": 1, "country": 2}  # anything else: 2
 
 
+# TIMEX3 tokens (TimeML's underspecified values): never an event's date. The present is the reference date;
+# the past and the future are known only as such, so the date is left empty.
+TIMEX_TOKENS = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})
+# clause edges that start another act's clause below the event's own ("X, who said on Monday...")
+SUB_CLAUSE_DEPS = frozenset({"advcl", "relcl", "acl", "ccomp", "conj", "parataxis", "csubj", "pcomp"})
+# reported content: the time of the saying is not the time of the act reported
+REPORTED_DEPS = frozenset({"ccomp", "parataxis"})
+COORD_DEPS = frozenset({"conj"})
+CLAUSE, SENTENCE = 0, 1
+SETTING_PREPS = frozenset({"at", "in", "during", "on"})
+
+
 def date_of(doc: Document, cand: Candidate, sent: Any) -> EventDate:
-    """The time expression that dates the event: inside its clause first, else one in a clause that
-    governs it, the nearest to the trigger; else the publication date."""
-    clause = cand.clause
+    """The date of the act: a time expression of its own clause first (one the trigger or its verb governs,
+    or one the clause describes, "2003, when Turkey refused"), else one of a clause that governs it ("On
+    Friday, an official said militants had surrendered"), else the article's reference date. A time that
+    modifies another act ("March's attack", "the talks set for tomorrow", a coordinated "and was charged
+    the following day") does not date this one. ``date.source`` says which of the three it was."""
     lo, hi = sent.start_char, sent.end_char
-    if not doc.times:
-        return published_date(doc)
-    c_lo, c_hi = cand.bounds()
     best: tuple[tuple[int, int], Time] | None = None
     for t in doc.times:
         if t.start < lo or t.end > hi or not t.timex or t.type not in ("DATE", "TIME"):
             continue
-        inside = 0 if (t.start >= c_lo and t.end <= c_hi) else 1
-        if inside:
-            gov = _time_governor(doc, t)
-            if gov is None or not (gov.i == clause.i or gov.is_ancestor(clause)) or own_clause_between(clause, gov):
-                continue  # a time in a sibling clause dates that clause's event, not this one
-        dist = min(abs(t.start - cand.trigger.idx), abs(t.end - cand.trigger.idx))
-        key = (inside, dist)
+        level = _time_level(doc, cand, t)
+        if level is None:
+            continue
+        key = (level, min(abs(t.start - cand.trigger.idx), abs(t.end - cand.trigger.idx)))
         if best is None or key < best[0]:
             best = (key, t)
-    if best is not None:
-        t = best[1]
-        return EventDate.model_construct(value=t.timex, precision=precision(t.timex or ""), text=t.text)
-    return published_date(doc)
+    if best is None:
+        return published_date(doc)
+    return timex_date(doc, best[1], "clause" if best[0][0] == CLAUSE else "sentence")
+
+
+def timex_date(doc: Document, t: Time, source: str) -> EventDate:
+    """An event date from a time expression: its value and precision, a TIMEX3 token never shown as a date
+    (PRESENT_REF is the reference date, PAST_REF and FUTURE_REF leave the value empty)."""
+    value = t.timex or ""
+    if value in TIMEX_TOKENS:
+        if value == "PRESENT_REF" and doc.article.published:
+            pub = doc.article.published
+            return EventDate.model_construct(value=pub, precision=precision(pub), text=t.text, source=source)
+        return EventDate.model_construct(value=None, precision=None, text=t.text, source=source)
+    return EventDate.model_construct(value=value, precision=precision(value), text=t.text, source=source)
+
+
+def _time_level(doc: Document, cand: Candidate, t: Time) -> int | None:
+    """CLAUSE if the time dates the event's own clause, SENTENCE if it dates a clause above it, None if it
+    belongs to another act."""
+    span = doc.spacy.char_span(t.start, t.end, alignment_mode="expand")
+    if span is None:
+        return None
+    inside = {tok.i for tok in span}
+    trigger, verb = cand.trigger, cand.clause
+    if trigger.i in inside or verb.i in inside:
+        return None
+    # the clause describes the time: "2003, when Turkey refused", "in November, when talks began"
+    if verb.dep_ in ("relcl", "advcl", "acl") and verb.head.i in inside:
+        return CLAUSE
+    # what the time hangs from: the trigger, a verb, or another noun (an act of its own: "March's attack")
+    tok = span.root
+    while tok.head.i != tok.i:
+        tok = tok.head
+        if tok.i == trigger.i:
+            return CLAUSE
+        if tok.pos_ in ("VERB", "AUX"):
+            break
+        if tok.pos_ == "NOUN" and not _event_path(tok, trigger) and not _setting(tok):
+            return None
+    gov = tok
+    if gov.i == verb.i:
+        return CLAUSE
+    if gov.is_ancestor(verb):
+        if _crosses(verb, gov, REPORTED_DEPS):
+            return None  # "sources said yesterday that he has sent messages": when it was said, not done
+        if _crosses(verb, gov, COORD_DEPS, subject=True):
+            return None  # "A met B on Monday, and C criticized D": another statement's time
+        return SENTENCE if own_clause_between(verb, gov) or _crosses(verb, gov) else CLAUSE
+    if verb.is_ancestor(gov) and not _crosses(gov, verb):
+        return CLAUSE  # "is to make a visit ... on Monday": an xcomp chain is one clause
+    return None
+
+
+def _event_path(noun: Any, trigger: Any) -> bool:
+    """Whether ``noun`` is on the trigger's own noun phrase ("the talks in Geneva" hanging from "talks")."""
+    return noun.i == trigger.i or noun.is_ancestor(trigger)
+
+
+def _setting(noun: Any) -> bool:
+    """Whether a noun is the setting of a verb's act ("said at a meeting on Monday"), not an act of its own."""
+    prep = noun.head
+    return noun.dep_ == "pobj" and prep.lower_ in SETTING_PREPS and prep.head.pos_ in ("VERB", "AUX")
+
+
+def _crosses(low: Any, high: Any, deps: frozenset[str] = SUB_CLAUSE_DEPS, subject: bool = False) -> bool:
+    """Whether the path up from ``low`` to its ancestor ``high`` enters another clause (advcl, relcl, ...);
+    with ``subject``, only a clause with a subject of its own counts."""
+    cur = low
+    while cur.i != high.i and cur.head.i != cur.i:
+        if cur.dep_ in deps and (not subject or any(c.dep_ in SUBJ_DEPS | PASS_SUBJ_DEPS for c in cur.children)):
+            return True
+        cur = cur.head
+    return False
 
 
 def place_of(index: ActorIndex, cand: Candidate) -> EventLocation | None:
@@ -63,22 +141,11 @@ def place_of(index: ActorIndex, cand: Candidate) -> EventLocation | None:
     return EventLocation.model_construct(name=p.name, country=p.country, lat=p.lat, lon=p.lon, geonameid=p.geonameid)
 
 
-def _time_governor(doc: Document, t: Time) -> Any:
-    """The verb a time expression hangs from (at most six heads up), or None if it has no tokens."""
-    span = doc.spacy.char_span(t.start, t.end, alignment_mode="expand")
-    if span is None:
-        return None
-    tok = span.root
-    for _ in range(6):
-        if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
-            return tok
-        tok = tok.head
-    return tok
-
-
 def published_date(doc: Document) -> EventDate:
+    """The article's reference date, for an act its sentence does not date."""
     published = doc.article.published
-    return EventDate.model_construct(value=published, precision="published" if published else None, text=None)
+    return EventDate.model_construct(value=published, precision="published" if published else None, text=None,
+                                     source="article" if published else None)
 
 
 def parse_date(value: str | None) -> date | None:

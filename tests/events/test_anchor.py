@@ -1,0 +1,69 @@
+"""When each act happened: the event's own date, on sentences from real news (the realnews dev articles and
+the wire stories they quote), through the full pipeline."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from eventwire import Pipeline
+from eventwire.document import Time
+from eventwire.events.anchor import timex_date
+
+TOKENS = {"PRESENT_REF", "PAST_REF", "FUTURE_REF"}
+
+
+def event(doc: Any, trigger: str) -> Any:
+    found = [e for e in doc.events if e.evidence.trigger.text == trigger]
+    assert found, [(e.type, e.evidence.trigger.text) for e in doc.events]
+    return found[0]
+
+
+def test_date_of_the_clause_wins_over_the_article(pipeline: Pipeline) -> None:
+    doc = pipeline.extract(
+        "Israeli President Shimon Peres is to make an official visit to Prague on Monday, where he is "
+        "scheduled to meet with the president of the Czech Republic.", published="2009-03-28")
+    ev = event(doc, "meet")
+    assert ev.date.value == "2009-03-30" and ev.date.source in ("clause", "sentence")
+
+
+def test_a_clause_that_describes_a_time_takes_it(pipeline: Pipeline) -> None:
+    # "2003, when Turkey refused": the refusal is dated by the year its clause describes, year-only
+    doc = pipeline.extract("There are echoes of 2003, when Turkey refused to back the US-led invasion of Iraq.",
+                           published="2018-04-11")
+    ev = next(e for e in doc.events if e.type == "REJECT")
+    assert (ev.date.value, ev.date.precision, ev.date.source) == ("2003", "year", "clause")
+
+
+def test_a_time_of_another_act_does_not_date_this_one(pipeline: Pipeline) -> None:
+    # "March's attack" dates the attack, not the denial
+    doc = pipeline.extract("The Kremlin has vehemently denied involvement in March's attack on Sergei Skripal "
+                           "and his daughter Yulia.", published="2018-08-11")
+    ev = event(doc, "denied")
+    assert ev.date.value == "2018-08-11" and ev.date.source == "article"
+
+
+def test_the_time_of_a_saying_does_not_date_what_was_said(pipeline: Pipeline) -> None:
+    doc = pipeline.extract("Sources close to Peres said yesterday that the president has transmitted similar "
+                           "messages in his talks with foreign leaders.", published="2009-03-28")
+    for ev in doc.events:
+        if ev.evidence.trigger.text == "talks":
+            assert ev.date.value == "2009-03-28"
+
+
+def test_timex_tokens_are_never_dates() -> None:
+    from eventwire.document import Article, Document
+
+    doc = Document(id="t", article=Article(text="now", published="2009-03-31"))
+    now = timex_date(doc, Time(id="t1", text="now", start=0, end=3, timex="PRESENT_REF"), "clause")
+    assert (now.value, now.precision) == ("2009-03-31", "day")
+    ago = timex_date(doc, Time(id="t2", text="a few weeks ago", start=0, end=3, timex="PAST_REF"), "clause")
+    assert ago.value is None and ago.text == "a few weeks ago"
+
+
+def test_no_event_of_a_real_article_is_dated_by_a_token(pipeline: Pipeline) -> None:
+    doc = pipeline.extract(
+        "Woman wasn't kidnapped, now is charged in robbery\n\n"
+        "Moore said she resigned from her position a few weeks ago because of personal problems with the mayor. "
+        "Police now say the woman took part in the robbery and charged her on Monday.", published="2009-03-31")
+    assert doc.events
+    assert all(e.date is None or e.date.value not in TOKENS for e in doc.events)
