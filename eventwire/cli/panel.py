@@ -1,7 +1,8 @@
 """`eventwire panel`: zero-filled country-year, country-month and dyad-month panels from the store.
 
 Thin layer over eventwire.store.panel: the panel is computed in DuckDB and streamed to the output in Arrow
-record batches (CSV, Parquet or JSON Lines), so its size never grows the memory of this process.
+record batches (CSV, Parquet or JSON Lines), so its size never grows the memory of this process; DuckDB's
+own memory is capped as for an export (store.db.bounded_memory), its aggregation spilling to disk beyond.
 """
 
 from __future__ import annotations
@@ -90,6 +91,7 @@ def panel(
         eventwire panel --db news.duckdb --by country-month --actor-country SYR --by-type -f parquet -o syr.parquet
     """
     from eventwire.store import open_store
+    from eventwire.store.db import bounded_memory
     from eventwire.store.panel import PANELS, SIDES, panel_coverage, panel_reader
 
     by = check_choice(by, PANELS, "--by")
@@ -105,7 +107,7 @@ def panel(
 
         raise EventwireError(ErrorCode.ARGUMENT_INVALID, "--format parquet: give a file with -o")
     check_output(output, "-o")
-    with open_store(_db_path(db), read_only=True) as store:
+    with open_store(_db_path(db), read_only=True) as store, bounded_memory(store.con):
         coverage = panel_coverage(store.con, by, country_of, **filters)
         reader = panel_reader(store.con, by, country_of, by_type, **filters)
         n = _write(reader, fmt, output, f"{by} panel")

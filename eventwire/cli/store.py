@@ -46,6 +46,8 @@ DbOption = Annotated[
                  metavar="FILE"),
 ]
 TABLE_FORMATS = ("table", "csv", "json")
+# Rows a terminal table shows by default (a table of every dyad of a large store takes a terminal minutes).
+TABLE_ROWS = 1000
 FormatOption = Annotated[
     str, typer.Option("--format", "-f", help="Output: table, csv or json.", metavar="FORMAT")
 ]
@@ -260,6 +262,7 @@ OPTION_NAMES: dict[str, str] = {
     "sector": "--sector", "actor_sector": "--actor-sector", "recipient_sector": "--recipient-sector",
     "type": "--type", "cameo": "--cameo", "root_code": "--root-code", "quad_class": "--quad-class",
     "start": "--from", "end": "--to", "place": "--place", "outlet": "--outlet", "article_id": "--article",
+    "since": "--since",
 }
 
 
@@ -269,7 +272,7 @@ def check_filters(**filters: Any) -> dict[str, Any]:
     from eventwire.errors import ErrorCode
     from eventwire.store.filters import check_filters as check
 
-    for key in ("start", "end"):
+    for key in ("start", "end", "since"):
         filters[key] = check_date(filters.get(key), OPTION_NAMES[key])
     filters["type"] = check_event_types(filters.get("type"))
     filters["quad_class"] = check_quad_class(filters.get("quad_class"))
@@ -368,6 +371,11 @@ def dyads(
     start: StartOption = None,
     end: EndOption = None,
     all_events: AllOption = False,
+    limit: Annotated[
+        int | None, typer.Option(help="At most this many rows (default: 1000 for a table, every row for csv and "
+                                 "json; the rest are counted and said).", metavar="N")
+    ] = None,
+    offset: Annotated[int, typer.Option(help="Skip this many rows first.", metavar="N")] = 0,
     fmt: FormatOption = "table",
 ) -> None:
     """Count events per actor-recipient pair and period, with sums of Goldstein and PLOVER scores.
@@ -390,8 +398,15 @@ def dyads(
         recipient_country=recipient_country, sector=sector, type=event_type, cameo=cameo, root_code=root_code,
         quad_class=quad_class, start=start, end=end, all=all_events,
     )
+    if limit is None and fmt == "table":
+        limit = TABLE_ROWS
+    if limit is not None:
+        check_range(limit, 1, 1_000_000_000, "--limit")
+    check_range(offset, 0, 1_000_000_000_000, "--offset")
     with open_store(_db_path(db), read_only=True) as store:
-        rows = store.dyads(by, **filters)
+        # Counted and paged in DuckDB: only the rows shown reach Python.
+        rows = store.dyads(by, limit=limit, offset=offset, **filters)
+        totals = store.dyad_totals(by, **filters) if limit is not None or offset else None
     columns = [
         ("period", by), ("actor", "actor"), ("recipient", "recipient"), ("events", "events"),
         ("mentions", "mentions"), ("goldstein_sum", "Goldstein"), ("plover_sum", "PLOVER"),
@@ -399,7 +414,9 @@ def dyads(
     ]
     shown = [{**r, "actor_code": r["actor"], "recipient_code": r["recipient"]} for r in rows]
     _print_rows(shown if fmt == "table" else rows, fmt, columns, f"dyads by {by}")
-    unplaced = sum(int(r["events"]) for r in rows if r["period"] is None)
+    if totals is not None:
+        left_out_note(len(rows), totals["rows"], offset, "dyad rows")
+    unplaced = totals["unplaced"] if totals else sum(int(r["events"]) for r in rows if r["period"] is None)
     if unplaced:
         typer.echo(f"note: {unplaced} events have no date as precise as a {by} (or none at all); they are in the "
                    "rows without a period", err=True)
@@ -482,6 +499,10 @@ def export_cmd(
     quad_class: QuadOption = None,
     start: StartOption = None,
     end: EndOption = None,
+    since: Annotated[
+        str | None, typer.Option("--since", help="Incremental export: only events stored or updated (a new report "
+                                 "merged in) on or after this day.", metavar="YYYY-MM-DD")
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress display.")] = False,
 ) -> None:
     """Export the database: Parquet tables, one row per event (csv, rcsv, GDELT 2.0, PLOVER JSON, ICEWS-
@@ -498,6 +519,11 @@ def export_cmd(
         eventwire export --db news.duckdb --format rcsv --actor-country RUS -o russia.csv
 
         eventwire export --db news.duckdb --format parquet --all -o tables/
+
+        eventwire export --db news.duckdb --format gdelt --since 2026-12-01 -o new-events.tsv
+
+    Every export streams from the database in batches, so its memory stays flat however large the store
+    (docs/scaling.md).
     """
     from eventwire.store import open_store
     from eventwire.store.export import FORMATS, export
@@ -506,7 +532,7 @@ def export_cmd(
     filters = check_filters(
         actor=actor, recipient=recipient, code=code, name=name, country=country, actor_country=actor_country,
         recipient_country=recipient_country, sector=sector, type=event_type, cameo=cameo, root_code=root_code,
-        quad_class=quad_class, start=start, end=end, all=all_events and not facts,
+        quad_class=quad_class, start=start, end=end, since=since, all=all_events and not facts,
     )
     if fmt == "parquet" and output.suffix != ".parquet":
         if not output.is_dir():

@@ -9,6 +9,9 @@ transaction, so events and their mentions never disagree.
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -228,8 +231,12 @@ class Store:
     def event(self, event_id: str) -> dict[str, Any] | None:
         return queries.event(self.con, event_id)
 
-    def dyads(self, interval: str = "day", **filters: Any) -> list[dict[str, Any]]:
-        return queries.dyads(self.con, interval, **filters)
+    def dyads(self, interval: str = "day", limit: int | None = None, offset: int = 0,
+              **filters: Any) -> list[dict[str, Any]]:
+        return queries.dyads(self.con, interval, limit, offset, **filters)
+
+    def dyad_totals(self, interval: str = "day", **filters: Any) -> dict[str, int]:
+        return queries.dyad_totals(self.con, interval, **filters)
 
     def actors(self, q: str | None = None, limit: int | None = 100, all: bool = False) -> list[dict[str, Any]]:  # noqa: A002
         return queries.actors(self.con, q, limit, all=all)
@@ -239,6 +246,34 @@ class Store:
 
     def network(self, **filters: Any) -> dict[str, list[dict[str, Any]]]:
         return queries.network(self.con, **filters)
+
+
+MEMORY_LIMIT = "192MB"
+"""DuckDB's memory for one export or panel: sorts, joins and aggregates beyond it spill to disk."""
+
+
+@contextmanager
+def bounded_memory(con: duckdb.DuckDBPyConnection, limit: str = MEMORY_LIMIT) -> Iterator[None]:
+    """Run work that reads the whole store (an export, a panel) with DuckDB's memory capped at ``limit``;
+    what does not fit spills to DuckDB's temporary folder (``temp_directory``: by default DATABASE.tmp
+    beside the file, removed when the connection closes).
+
+    Why: uncapped, DuckDB may take most of the machine's memory for one large query (2.1 GB to export 2M
+    events); capped, the process stays flat however large the store. The previous settings come back
+    afterwards, so a connection shared with other work (the REST API's) is left as it was. DuckDB's own
+    progress bar is off meanwhile: the caller shows its own.
+    """
+    if not re.fullmatch(r"\d+(\.\d+)?\s*[KMGT]i?B", limit):
+        raise EventwireError(ErrorCode.REQUEST_INVALID, f"memory limit {limit!r}; give a size such as 192MB")
+    before = con.execute(
+        "SELECT current_setting('memory_limit'), current_setting('enable_progress_bar')").fetchall()[0]
+    con.execute(f"SET memory_limit = '{limit}'")  # checked above
+    con.execute("SET enable_progress_bar = false")
+    try:
+        yield
+    finally:
+        con.execute(f"SET memory_limit = '{str(before[0]).replace(chr(39), '')}'")
+        con.execute(f"SET enable_progress_bar = {'true' if before[1] else 'false'}")
 
 
 DUCKDB_MAGIC = b"DUCK"

@@ -18,71 +18,182 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from eventwire.errors import ErrorCode, EventwireError
+from eventwire.store.db import MEMORY_LIMIT, bounded_memory
 from eventwire.store.filters import event_filters
 from eventwire.store.queries import _jsonable, network
 from eventwire.store.schema import TABLES
 
 FORMATS = ("parquet", "csv", "rcsv", "gdelt", "plover", "icews", "polecat", "graphml", "geojson")
 ROW_FORMATS = ("csv", "rcsv", "gdelt", "plover", "icews", "polecat")
-BATCH_ROWS = 10_000
+BATCH_ROWS = 5_000
+# Events sorted at once by an export (sort_ranges): a range of days, or a part of one day.
+CHUNK_ROWS = 50_000
 
 Progress = Callable[[int], None]
 
-_PARTY_IDS = (
-    "list_concat(json_extract_string(e.actors_json, '$[*].id'), json_extract_string(e.recipients_json, '$[*].id'))"
-)
+
+ORDER = "ORDER BY e.date NULLS LAST, e.first_seen, e.event_id"
 
 
-def event_rows_sql(where: str, with_places: bool = False) -> str:
-    """The export query over ``events e`` filtered by ``where`` (constant SQL from ``event_filters``)."""
-    places = (
-        "CASE WHEN e.place_name IS NOT NULL THEN json_extract_string(a.document, '$.places') END"
-        if with_places else "CAST(NULL AS VARCHAR)"
-    )
+def event_rows_sql(where: str) -> str:
+    """The export query over ``events e`` filtered by ``where`` (constant SQL from ``event_filters``).
+
+    An article's places and actor mentions are the same for all its events, so they are looked up once per
+    batch (``batch_extras``) rather than joined into every row: DuckDB sorts what it returns, and every
+    byte of a row is held once per event while it does.
+    """
     return (
         "SELECT e.*, m.sentence_start, m.sentence_end, m.trigger_start, m.trigger_end, m.published, m.outlet, "
-        "m.date_text, a.language, a.title, "
-        "(SELECT list({'actor_id': x.actor_id, 'text': x.text, 'start': x.char_start, 'end': x.char_end} "
-        "ORDER BY x.char_start) FROM mentions x WHERE x.article_id = e.first_article_id "
-        f"AND list_contains({_PARTY_IDS}, x.actor_id)) AS party_mentions, "
-        f"{places} AS places_json "
+        "m.date_text, a.language, a.title "
         f"FROM (SELECT * FROM events e{where}) e "
         "LEFT JOIN event_mentions m ON m.mention_id = e.first_mention_id "
-        "LEFT JOIN articles a ON a.article_id = e.first_article_id "
-        "ORDER BY e.date NULLS LAST, e.first_seen, e.event_id"
+        f"LEFT JOIN articles a ON a.article_id = e.first_article_id {ORDER}"
     )
 
 
-def event_batches(con: duckdb.DuckDBPyConnection, with_places: bool = False, **filters: Any) -> Iterator[Any]:
+def sort_ranges(con: duckdb.DuckDBPyConnection, where: str, params: list[Any],
+                chunk_rows: int | None = None) -> list[tuple[str, list[Any]]]:
+    """Consecutive ranges of the export order (date NULLS LAST, first_seen, event_id), each a SQL condition
+    on ``e`` with its parameters, holding about ``chunk_rows`` of the selected events.
+
+    Why: DuckDB sorts a whole result before it returns the first row, so one sorted query over the store
+    holds (or spills) every event at once; sorted range by range, an export never sorts more than one
+    range. Days are grouped until a range is full; a day (or the undated events) with more than
+    ``chunk_rows`` events is cut by quantiles of ``first_seen``. Only one instant holding more events than
+    that makes a larger range.
+    """
+    chunk_rows = chunk_rows or CHUNK_ROWS
+    days = con.execute(f"SELECT date, count(*) FROM events e{where} GROUP BY date ORDER BY date NULLS LAST",
+                       params).fetchall()
+    ranges: list[tuple[str, list[Any]]] = []
+    first: Any = None
+    last: Any = None
+    held = 0
+    for day, count in days:
+        if held and (day is None or held + count > chunk_rows):
+            ranges.append(("e.date BETWEEN ? AND ?", [first, last]))
+            held = 0
+        if day is None or count > chunk_rows:
+            ranges.extend(_split_day(con, where, params, day, count, chunk_rows))
+            continue
+        if not held:
+            first = day
+        last, held = day, held + count
+    if held:
+        ranges.append(("e.date BETWEEN ? AND ?", [first, last]))
+    return ranges
+
+
+def _split_day(con: duckdb.DuckDBPyConnection, where: str, params: list[Any], day: Any, count: int,
+               chunk_rows: int) -> list[tuple[str, list[Any]]]:
+    """The events of one day (or the undated ones, ``day`` None) in ranges of ``first_seen``."""
+    same_day = "e.date IS NULL" if day is None else "e.date = ?"
+    day_params = [] if day is None else [day]
+    parts = -(-count // chunk_rows)
+    if parts <= 1:
+        return [(same_day, day_params)]
+    cuts = [k / parts for k in range(1, parts)]
+    joined = f"{where} AND {same_day}" if where else f" WHERE {same_day}"
+    bounds = con.execute(f"SELECT quantile_disc(first_seen, {cuts!r}) FROM events e{joined}",
+                         params + day_params).fetchall()[0][0] or []
+    edges = sorted({b for b in bounds if b is not None})
+    if not edges:
+        return [(same_day, day_params)]
+    out = [(f"{same_day} AND (e.first_seen < ? OR e.first_seen IS NULL)" if day is None
+            else f"{same_day} AND e.first_seen < ?", [*day_params, edges[0]])]
+    out += [(f"{same_day} AND e.first_seen >= ? AND e.first_seen < ?", [*day_params, lo, hi])
+            for lo, hi in zip(edges, edges[1:], strict=False)]
+    out.append((f"{same_day} AND e.first_seen >= ?", [*day_params, edges[-1]]))
+    return out
+
+
+def ordered_batches(con: duckdb.DuckDBPyConnection, query: Callable[[str], str], where: str,
+                    params: list[Any]) -> Iterator[pa.RecordBatch]:
+    """Record batches of ``query(where)`` in the export order, range by range (``sort_ranges``).
+
+    ``query`` builds the SQL from a WHERE clause on ``events e`` and must order by ``ORDER``; ``where`` is
+    constant SQL whose values are ``params``.
+    """
+    for cond, extra in sort_ranges(con, where, params):
+        narrowed = f"{where} AND {cond}" if where else f" WHERE {cond}"
+        yield from con.sql(query(narrowed), params=params + extra).to_arrow_reader(BATCH_ROWS)
+
+
+def event_batches(con: duckdb.DuckDBPyConnection, **filters: Any) -> Iterator[pa.RecordBatch]:
     """Arrow record batches of the export query (facts only unless ``all=True``), oldest first."""
     where, params = event_filters(**filters)
-    reader = con.sql(event_rows_sql(where, with_places), params=params).to_arrow_reader(BATCH_ROWS)
-    yield from reader
+    yield from ordered_batches(con, event_rows_sql, where, params)
+
+
+def batch_extras(con: duckdb.DuckDBPyConnection, batch: pa.RecordBatch,
+                 with_places: bool = False) -> dict[str, dict[str, Any]]:
+    """Per article of one batch: its actors' mentions (actor id -> [(start, end, text)]) and, with
+    ``with_places``, its places with their mentions (for the place as written) -- what a format needs
+    beyond the events row, fetched once per article per batch.
+
+    ``con`` must be a cursor of its own: the batch's query is still being read on the export's connection.
+    """
+    ids = pa.table({"id": pc.unique(batch.column("first_article_id"))})
+    con.register("_ew_batch_articles", ids)
+    try:
+        mentions = con.sql(
+            "SELECT article_id, actor_id, char_start, char_end, text FROM mentions "
+            "WHERE article_id IN (SELECT id FROM _ew_batch_articles) ORDER BY article_id, char_start"
+        ).fetchall()
+        places = con.sql(
+            "SELECT article_id, json_extract_string(document, '$.places') FROM articles "
+            "WHERE article_id IN (SELECT id FROM _ew_batch_articles)"
+        ).fetchall() if with_places else []
+    finally:
+        con.unregister("_ew_batch_articles")
+    extras: dict[str, dict[str, Any]] = {}
+    for article_id, actor_id, start, end, text in mentions:
+        by_actor = extras.setdefault(article_id, {"mentions_by_actor": {}})["mentions_by_actor"]
+        by_actor.setdefault(actor_id, []).append((int(start), int(end), str(text)))
+    for article_id, places_json in places:
+        extras.setdefault(article_id, {"mentions_by_actor": {}})["article_places"] = json.loads(places_json or "[]")
+    return extras
 
 
 def event_rows(con: duckdb.DuckDBPyConnection, with_places: bool = False,
                **filters: Any) -> Iterator[dict[str, Any]]:
-    """Every events row matching the filters (facts only unless ``all=True``), oldest first, streamed."""
-    for batch in event_batches(con, with_places, **filters):
-        yield from batch.to_pylist()
+    """Every events row matching the filters (facts only unless ``all=True``), oldest first, streamed, each
+    with what the formats need of its article (``batch_extras``)."""
+    lookup = con.cursor()
+    try:
+        for batch in event_batches(con, **filters):
+            yield from _with_extras(batch, batch_extras(lookup, batch, with_places))
+    finally:
+        lookup.close()
+
+
+def _with_extras(batch: pa.RecordBatch, extras: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    empty: dict[str, Any] = {"mentions_by_actor": {}}
+    return [{**row, **extras.get(row["first_article_id"], empty)} for row in batch.to_pylist()]
 
 
 def export(con: duckdb.DuckDBPyConnection, fmt: str, output: str | Path, progress: Progress | None = None,
-           **filters: Any) -> dict[str, Any]:
-    """Write the export; returns what was written (paths and row counts). Facts only unless ``all=True``."""
+           memory_limit: str = MEMORY_LIMIT, **filters: Any) -> dict[str, Any]:
+    """Write the export; returns what was written (paths and row counts). Facts only unless ``all=True``.
+
+    ``memory_limit`` caps DuckDB's memory for the export (``store.db.bounded_memory``): a size such as "192MB".
+    """
     out = Path(output)
     if fmt not in FORMATS:
         raise EventwireError(ErrorCode.REQUEST_INVALID, f"format {fmt!r}; use one of {', '.join(FORMATS)}")
     try:
-        if fmt == "parquet":
-            return _parquet(con, out, filters, progress)
-        if fmt in ROW_FORMATS:
-            return _rows(con, fmt, out, filters, progress)
-        if fmt == "graphml":
-            return _graphml(con, out, filters)
-        return _geojson(con, out, filters, progress)
+        with bounded_memory(con, memory_limit):
+            if fmt == "parquet":
+                return _parquet(con, out, filters, progress)
+            if fmt in ROW_FORMATS:
+                return _rows(con, fmt, out, filters, progress)
+            if fmt == "graphml":
+                return _graphml(con, out, filters)
+            return _geojson(con, out, filters, progress)
     except duckdb.Error as exc:
         raise EventwireError(ErrorCode.STORE_ERROR, str(exc)) from exc
     except OSError as exc:
@@ -140,10 +251,14 @@ def _rows(con: duckdb.DuckDBPyConnection, fmt: str, out: Path, filters: dict[str
     with out.open("w", encoding="utf-8", newline="") as fh:
         writer = get_writer(fmt, fh, facts=facts, path=out)
         assert isinstance(writer, EventRowWriter)
-        for batch in event_batches(con, writer.needs_places, **filters):
-            writer.write_rows(batch.to_pylist())
-            if progress:
-                progress(batch.num_rows)
+        lookup = con.cursor()
+        try:
+            for batch in event_batches(con, **filters):
+                writer.write_rows(_with_extras(batch, batch_extras(lookup, batch, writer.needs_places)))
+                if progress:
+                    progress(batch.num_rows)
+        finally:
+            lookup.close()
         writer.close()
     files = {str(out): writer.written}
     sidecar = _companion(fmt, out)
@@ -207,9 +322,9 @@ def _geojson(con: duckdb.DuckDBPyConnection, out: Path, filters: dict[str, Any],
     """
     out.parent.mkdir(parents=True, exist_ok=True)
     where, params = event_filters(**filters)
-    sql = (f"SELECT * FROM events e{where} AND lat IS NOT NULL AND lon IS NOT NULL" if where
-           else "SELECT * FROM events e WHERE lat IS NOT NULL AND lon IS NOT NULL")
-    reader = con.sql(sql + " ORDER BY date NULLS LAST, first_seen, event_id", params=params).to_arrow_reader(BATCH_ROWS)
+    placed = "lat IS NOT NULL AND lon IS NOT NULL"
+    where = f"{where} AND {placed}" if where else f" WHERE {placed}"
+    reader = ordered_batches(con, lambda w: f"SELECT * FROM events e{w} {ORDER}", where, params)
     n = 0
     with out.open("w", encoding="utf-8") as fh:
         fh.write('{"type": "FeatureCollection", "features": [\n')

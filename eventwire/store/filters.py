@@ -22,7 +22,7 @@ from eventwire.errors import ErrorCode, EventwireError
 FILTERS: tuple[str, ...] = (
     "actor", "recipient", "party", "code", "name", "country", "actor_country", "recipient_country", "sector",
     "actor_sector", "recipient_sector", "type", "cameo", "root_code", "quad_class", "start", "end", "place",
-    "outlet", "article_id", "all",
+    "outlet", "article_id", "since", "all",
 )
 
 _CODE = re.compile(r"^[A-Z0-9]{1,30}\*?$")
@@ -189,7 +189,7 @@ def check_filters(error: ErrorCode = ErrorCode.REQUEST_INVALID, names: dict[str,
         if quad not in (1, 2, 3, 4):
             raise _bad(error, label("quad_class", "quad_class"), out["quad_class"], "use 1, 2, 3 or 4")
         out["quad_class"] = quad
-    for key in ("start", "end"):
+    for key in ("start", "end", "since"):
         if key in out:
             out[key] = check_date(out[key], label(key, key), error)
     if "type" in out:
@@ -208,7 +208,9 @@ def event_filters(alias: str = "e", **filters: Any) -> tuple[str, list[Any]]:
     ``actor_country``, ``recipient_country``; ``sector`` on either side, ``actor_sector``,
     ``recipient_sector``; ``type`` PLOVER type(s); ``cameo`` a code or a prefix with *; ``root_code``;
     ``quad_class``; ``start``/``end`` dates (on the first day the event's date covers); ``place`` part of
-    a place name or a GeoNames id; ``outlet`` part of an outlet's name; ``article_id``; ``all``.
+    a place name or a GeoNames id; ``outlet`` part of an outlet's name; ``article_id``; ``since`` a date:
+    events stored or updated (a new report merged in) on or after that day (``last_seen``), for incremental
+    exports; ``all``.
     """
     f = check_filters(**filters)
     clauses: list[str] = []
@@ -261,6 +263,9 @@ def event_filters(alias: str = "e", **filters: Any) -> tuple[str, list[Any]]:
     if f.get("end") is not None:
         clauses.append("date <= ?")
         params.append(f["end"])
+    if f.get("since") is not None:
+        clauses.append("last_seen >= CAST(? AS TIMESTAMP)")
+        params.append(f["since"])
     if "place" in f:
         clauses.append("(place_name ILIKE ? ESCAPE '\\' OR CAST(geonameid AS VARCHAR) = ?)")
         params += [_contains(str(f["place"])), str(f["place"])]

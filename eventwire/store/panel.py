@@ -16,7 +16,9 @@ selected events a panel leaves out, and why.
 An event counts once for every country of its parties on the chosen side (``country_of``: actor,
 recipient or place): "Russia and Syria met" counts for RUS and for SYR. A dyad is every pair of an actor
 country and a recipient country of one event (a domestic pair such as SYR-SYR included); parties without
-a country are in no dyad (an uncoded name never becomes a unit).
+a country are in no dyad (an uncoded name never becomes a unit). Each event's countries are made distinct
+in its own row (``list_distinct``) before they are unnested, so no query-wide DISTINCT over millions of
+event ids is needed: the aggregation holds one group per unit and period, never one per event.
 """
 
 from __future__ import annotations
@@ -72,9 +74,10 @@ def panel_sql(by: str = "country-year", country_of: str = "actor", by_type: bool
                 keep.append(f" AND {alias}.c = ?")
                 kept.append(checked[f"{side}_country"])
         source = (
-            f"SELECT DISTINCT e.event_id, a.c AS actor_country, r.c AS recipient_country, {when} AS period, "
+            f"SELECT e.event_id, a.c AS actor_country, r.c AS recipient_country, {when} AS period, "
             f"e.quad_class, e.goldstein, e.type FROM (SELECT * FROM events e{where}) e, "
-            f"unnest({_COUNTRIES['actor']}) AS a(c), unnest({_COUNTRIES['recipient']}) AS r(c) "
+            f"unnest(list_distinct({_COUNTRIES['actor']})) AS a(c), "
+            f"unnest(list_distinct({_COUNTRIES['recipient']})) AS r(c) "
             f"WHERE a.c IS NOT NULL AND r.c IS NOT NULL{''.join(keep)}"
         )
     else:
@@ -85,8 +88,8 @@ def panel_sql(by: str = "country-year", country_of: str = "actor", by_type: bool
                 keep.append(" AND u.c = ?")
                 kept.append(checked[key])
         source = (
-            f"SELECT DISTINCT e.event_id, u.c AS country, {when} AS period, e.quad_class, e.goldstein, e.type "
-            f"FROM (SELECT * FROM events e{where}) e, unnest({_COUNTRIES[country_of]}) AS u(c) "
+            f"SELECT e.event_id, u.c AS country, {when} AS period, e.quad_class, e.goldstein, e.type "
+            f"FROM (SELECT * FROM events e{where}) e, unnest(list_distinct({_COUNTRIES[country_of]})) AS u(c) "
             f"WHERE u.c IS NOT NULL{''.join(keep)}"
         )
     lo = f"CAST(date_trunc('{period}', CAST(? AS DATE)) AS DATE)"

@@ -19,7 +19,7 @@ from eventwire.store.periods import PERIODS, period_sql
 
 INTERVALS = PERIODS
 __all__ = ["EVENT_COLUMNS", "FILTERS", "INTERVALS", "actors", "article", "articles", "count_events", "counts",
-           "dyads", "event", "event_filters", "events", "network"]
+           "dyad_totals", "dyads", "event", "event_filters", "events", "network"]
 
 EVENT_COLUMNS = (
     "event_id", "type", "mode", "cameo", "quad_class", "goldstein", "plover_score",
@@ -87,18 +87,10 @@ def event(con: duckdb.DuckDBPyConnection, event_id: str) -> dict[str, Any] | Non
     return result
 
 
-def dyads(con: duckdb.DuckDBPyConnection, interval: str = "day", **filters: Any) -> list[dict[str, Any]]:
-    """Dyad counts per period: events, mentions and the sums of Goldstein and PLOVER scores.
-
-    ``actor``/``recipient`` are codes; a party without one keeps its name in ``actor_name`` and no code
-    (it is never made into a code). ``period`` is the first day of the period the event falls in by the
-    precision of its date (store.periods): NULL for an undated event and for one dated less precisely than
-    ``interval`` (a year-only event is in no week and no month).
-    """
+def _dyads_sql(interval: str, where: str, placed: bool) -> str:
     if interval not in INTERVALS:
         raise EventwireError(ErrorCode.REQUEST_INVALID, f"interval {interval!r}; use one of {', '.join(INTERVALS)}")
-    where, params = event_filters(**filters)
-    sql = (
+    return (
         f"SELECT {period_sql(interval)} AS period, "
         "actor_code AS actor, any_value(actor_name) AS actor_name, "
         "recipient_code AS recipient, any_value(recipient_name) AS recipient_name, "
@@ -108,10 +100,43 @@ def dyads(con: duckdb.DuckDBPyConnection, interval: str = "day", **filters: Any)
         "count(*) FILTER (WHERE quad_class IN (3, 4)) AS conflictual "
         f"FROM events e{where} "
         "GROUP BY period, actor_code, CASE WHEN actor_code IS NULL THEN actor_name END, "
-        "recipient_code, CASE WHEN recipient_code IS NULL THEN recipient_name END "
-        "ORDER BY period NULLS LAST, events DESC, actor NULLS LAST, actor_name, recipient NULLS LAST, recipient_name"
+        "recipient_code, CASE WHEN recipient_code IS NULL THEN recipient_name END"
+        + (" HAVING period IS NOT NULL AND coalesce(actor, actor_name) IS NOT NULL "
+           "AND coalesce(recipient, recipient_name) IS NOT NULL" if placed else "")
     )
+
+
+_DYAD_ORDER = (" ORDER BY period NULLS LAST, events DESC, actor NULLS LAST, actor_name, recipient NULLS LAST, "
+               "recipient_name")
+
+
+def dyads(con: duckdb.DuckDBPyConnection, interval: str = "day", limit: int | None = None, offset: int = 0,
+          placed: bool = False, **filters: Any) -> list[dict[str, Any]]:
+    """Dyad counts per period: events, mentions and the sums of Goldstein and PLOVER scores.
+
+    ``actor``/``recipient`` are codes; a party without one keeps its name in ``actor_name`` and no code
+    (it is never made into a code). ``period`` is the first day of the period the event falls in by the
+    precision of its date (store.periods): NULL for an undated event and for one dated less precisely than
+    ``interval`` (a year-only event is in no week and no month). ``placed`` keeps only rows with a period
+    and both sides (what a chart draws). ``limit``/``offset`` page in SQL, so a caller that shows a page
+    never holds every row; ``dyad_totals`` says how many there are.
+    """
+    where, params = event_filters(**filters)
+    sql = _dyads_sql(interval, where, placed) + _DYAD_ORDER
+    if limit is not None:
+        sql += " LIMIT ? OFFSET ?"
+        params += [int(limit), int(offset)]
     return _rows(con, sql, params)
+
+
+def dyad_totals(con: duckdb.DuckDBPyConnection, interval: str = "day", placed: bool = False,
+                **filters: Any) -> dict[str, int]:
+    """How many dyad rows ``dyads`` gives without a limit, and how many events are in rows without a period
+    (undated, or dated less precisely than ``interval``)."""
+    where, params = event_filters(**filters)
+    row = _rows(con, "SELECT count(*) AS n, coalesce(sum(events) FILTER (WHERE period IS NULL), 0) AS unplaced "
+                f"FROM ({_dyads_sql(interval, where, placed)})", params)[0]
+    return {"rows": int(row["n"]), "unplaced": int(row["unplaced"])}
 
 
 def actors(con: duckdb.DuckDBPyConnection, q: str | None = None, limit: int | None = 100,
