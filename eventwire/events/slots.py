@@ -572,6 +572,9 @@ def noun_actor_tokens(
             pobj = [x for x in c.children if x.dep_ == "pobj"]
             if pobj:
                 return conjuncts(pobj[0]), False
+    misattached = _by_agent_of_object(noun, agent_preps)
+    if misattached:
+        return misattached, False
     of_agent = _of_agent(noun, rcp_preps, words)
     if of_agent:
         return of_agent, False
@@ -616,6 +619,23 @@ def noun_actor_tokens(
     return [], False
 
 
+def _by_agent_of_object(noun: Any, agent_preps: Sequence[str]) -> list[Any]:
+    """"the bombardment of the enclave by Russian planes": the parser hangs the agent on the object of "of";
+    the agent of the event noun is still the "by" phrase."""
+    for prep in noun.rights:
+        if prep.dep_ != "prep" or prep.lower_ != "of":
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            for c in obj.rights:
+                if c.dep_ in ("prep", "agent") and c.lower_ in agent_preps:
+                    pobj = [x for x in c.children if x.dep_ == "pobj"]
+                    if pobj:
+                        return conjuncts(pobj[0])
+    return []
+
+
 def patient_possessor(noun: Any, words: WordClasses) -> bool:
     """"his arrest", "Khashoggi's murder": the possessor of these nouns is who it was done to, unless an
     "of" phrase names that ("the regime's killing of protesters")."""
@@ -649,6 +669,11 @@ def map_actors(index: ActorIndex, toks: Iterable[Any], exclude: Iterable[Actor] 
     excluded = list(exclude)
     for tok in toks:
         actor, c = index.actor_of(tok, excluded + out)
+        # "US, British and French forces", "Russian and Syrian planes": each coordinated national modifier
+        # names a party of its own, whether or not the head noun is an actor
+        for named in _coordinated_modifiers(index, tok):
+            if all(a.id != named.id for a in out + excluded) and (actor is None or named.id != actor.id):
+                out.append(named)
         listed = _listed(tok)
         if listed and actor is not None and actor.kb_id is None and not actor.country:
             # "world leaders including X, Y and Z", "powers such as X": the named members, not the group
@@ -680,6 +705,21 @@ def map_actors(index: ActorIndex, toks: Iterable[Any], exclude: Iterable[Actor] 
                                 if more is not None and all(a.id != more.id for a in out):
                                     out.append(more)
     return out, conf
+
+
+def _coordinated_modifiers(index: ActorIndex, tok: Any) -> list[Actor]:
+    """The actors with a country that a noun's modifiers name, when the modifiers are a coordination ("US,
+    British and French forces"); a single modifier ("US-led coalition") is left to the actor stage."""
+    mods = [m for m in tok.lefts if m.dep_ in ("nmod", "amod", "compound")]
+    if not any(m.conjuncts for m in mods):
+        return []
+    out: list[Actor] = []
+    for mod in mods:
+        for m in (mod, *mod.conjuncts):
+            actor = index.by_token.get(m.i)
+            if actor is not None and actor.country and all(a.id != actor.id for a in out):
+                out.append(actor)
+    return out
 
 
 def _listed(tok: Any) -> list[Any]:

@@ -337,3 +337,28 @@ def test_a_group_s_listed_members_are_the_side(code: Code, text: str) -> None:
     evs = code(text, {**A, "regional leaders": "GOV"})
     talks = find(evs, "CONSULT", "ARN")
     assert talks and {a.code for a in talks[0].recipient} == {"GON", "ROH"}, sides(evs, "CONSULT")
+
+
+# ------------------------------------------------------------------ coordinated national modifiers (real text)
+def _event_sides(pipeline: Any, text: str, etype: str) -> list[tuple[set[str], set[str]]]:
+    from eventwire.records import RawRecord
+
+    doc = next(iter(pipeline.pipe([RawRecord(text=text, id="t", published="2018-05-01")])))
+    return [({a.country or "" for a in e.actor}, {r.country or "" for r in e.recipient})
+            for e in doc.events if e.type == etype]
+
+
+def test_each_coordinated_national_modifier_is_a_party(pipeline: Any) -> None:
+    # The Guardian, 2018: one airstrike event whose sources are all three countries, not only the last
+    text = ("Airstrikes by US, British and French forces on Syrian regime targets after April's chlorine gas "
+            "atrocity in Douma were intended to provide similar reassurance.")
+    sides_ = _event_sides(pipeline, text, "ASSAULT")
+    assert any({"USA", "GBR", "FRA"} <= actors for actors, _ in sides_), sides_
+
+
+def test_agent_hung_on_the_object_of_of_is_still_the_agent(pipeline: Any) -> None:
+    # "by Russian and Syrian planes" is parsed under "enclave"; the bombardment is still theirs
+    text = ("The bombardment of the country's last rebel-held enclave by Russian and Syrian planes was the most "
+            "extensive yet.")
+    sides_ = _event_sides(pipeline, text, "ASSAULT")
+    assert any({"RUS", "SYR"} <= actors for actors, _ in sides_), sides_
