@@ -276,6 +276,40 @@ def bounded_memory(con: duckdb.DuckDBPyConnection, limit: str = MEMORY_LIMIT) ->
         con.execute(f"SET enable_progress_bar = {'true' if before[1] else 'false'}")
 
 
+def parquet_views(folder: str | Path, con: duckdb.DuckDBPyConnection | None = None) -> duckdb.DuckDBPyConnection:
+    """A DuckDB connection whose tables are views over Parquet files, so every query, panel and export of
+    eventwire.store runs on them unchanged (the same SQL as on a store file).
+
+    ``folder`` is the output of `eventwire spark` (``folder/TABLE/*.parquet``, one folder of part files per
+    table, partition folders such as ``year=2019/`` included) or of `eventwire export --format parquet`
+    (``folder/TABLE.parquet``). Why views: a corpus too large for one file stays in Parquet partitions and
+    is read in place, in parallel, without a load step (docs/scaling.md). A table with no files is an empty
+    view with the store's columns, so a query that joins it still runs.
+    """
+    from eventwire.store.schema import ddl
+
+    root = Path(folder)
+    if not root.is_dir():
+        raise EventwireError(ErrorCode.STORE_ERROR, f"{folder}: no such folder of Parquet tables")
+    con = con or duckdb.connect(":memory:")
+    for table in TABLES:  # names are the constant schema keys
+        if (root / table).is_dir() and any((root / table).rglob("*.parquet")):
+            source = (f"read_parquet('{_quoted(root / table)}/**/*.parquet', hive_partitioning = true, "
+                      "union_by_name = true)")
+        elif (root / f"{table}.parquet").is_file():
+            source = f"read_parquet('{_quoted(root / f'{table}.parquet')}')"
+        else:
+            con.execute(ddl(table).replace("CREATE TABLE IF NOT EXISTS", "CREATE TEMP TABLE IF NOT EXISTS"))
+            continue
+        con.execute(f"CREATE OR REPLACE VIEW {table} AS SELECT * FROM {source}")
+    return con
+
+
+def _quoted(path: Path) -> str:
+    """A path inside a SQL string literal (DuckDB's read_parquet takes no bound parameter in a view)."""
+    return str(path).replace("'", "''")
+
+
 DUCKDB_MAGIC = b"DUCK"
 """Bytes 8-12 of every DuckDB database file."""
 

@@ -2,12 +2,15 @@
 polecat), the actor graph (graphml) and the events on a map (geojson).
 
 Facts only by default, as everywhere: negated, hypothetical and future events need ``all=True``; every
-other filter of ``store.filters`` narrows an export the same way. Events are streamed from DuckDB in
-Arrow record batches (``BATCH_ROWS``), so an export holds one batch in memory, never the database: the
-query joins what the formats need beyond the events table (the first mention's sentence offsets and
-publication date, the article's language and title, each party's mentions, and for the formats that
-name the place as written, the article's places), and the writer turns each row into its format.
-docs/formats.md describes every format column by column.
+other filter of ``store.filters`` narrows an export the same way (``since`` for incremental exports).
+
+Every export streams, so its memory stays flat as the store grows (issue 22: 2.1 GB to export 2M events
+before). Events are read in the store's order range by range (``sort_ranges``: DuckDB sorts one range of
+days at a time, never the whole store) as Arrow record batches of ``BATCH_ROWS``; what a format needs of an
+event's article (its actors' mentions, its places) is looked up once per batch (``batch_extras``) rather
+than joined into every row; DuckDB's memory is capped meanwhile (``store.db.bounded_memory``), spilling to
+disk beyond. Parquet streams each table batch by batch, GraphML is aggregated in SQL first.
+docs/formats.md describes every format column by column, docs/scaling.md the limits of one file.
 """
 
 from __future__ import annotations

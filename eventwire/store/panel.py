@@ -144,11 +144,13 @@ def panel_coverage(con: duckdb.DuckDBPyConnection, by: str = "country-year", cou
                  f"len(list_filter({_COUNTRIES['recipient']}, lambda c: c IS NOT NULL)) > 0"
                  if by == "dyad-month" else f"len(list_filter({_COUNTRIES[country_of]}, lambda c: c IS NOT NULL)) > 0")
     when = period_sql(period, "e.date", "e.date_precision", "e.date_value")
+    # Each event's countries and period are worked out once (JSON is parsed once per event), then counted.
     sql = (
-        f"SELECT count(*) FILTER (WHERE ({countries}) AND {when} IS NOT NULL) AS counted, "
-        f"count(*) FILTER (WHERE ({countries}) AND e.date IS NULL) AS undated, "
-        f"count(*) FILTER (WHERE ({countries}) AND e.date IS NOT NULL AND {when} IS NULL) AS too_coarse, "
-        f"count(*) FILTER (WHERE NOT ({countries})) AS no_country FROM events e{where}"
+        "SELECT count(*) FILTER (WHERE has AND period IS NOT NULL) AS counted, "
+        "count(*) FILTER (WHERE has AND date IS NULL) AS undated, "
+        "count(*) FILTER (WHERE has AND date IS NOT NULL AND period IS NULL) AS too_coarse, "
+        "count(*) FILTER (WHERE NOT has) AS no_country "
+        f"FROM (SELECT ({countries}) AS has, {when} AS period, e.date FROM events e{where})"
     )
     try:
         row = con.execute(sql, params).fetchall()[0]

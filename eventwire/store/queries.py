@@ -19,7 +19,8 @@ from eventwire.store.periods import PERIODS, period_sql
 
 INTERVALS = PERIODS
 __all__ = ["EVENT_COLUMNS", "FILTERS", "INTERVALS", "actors", "article", "articles", "count_events", "counts",
-           "dyad_totals", "dyads", "event", "event_filters", "events", "network"]
+           "dyad_totals", "dyads", "event", "event_filters", "events", "network",
+           "network_summary"]
 
 EVENT_COLUMNS = (
     "event_id", "type", "mode", "cameo", "quad_class", "goldstein", "plover_score",
@@ -101,8 +102,8 @@ def _dyads_sql(interval: str, where: str, placed: bool) -> str:
         f"FROM events e{where} "
         "GROUP BY period, actor_code, CASE WHEN actor_code IS NULL THEN actor_name END, "
         "recipient_code, CASE WHEN recipient_code IS NULL THEN recipient_name END"
-        + (" HAVING period IS NOT NULL AND coalesce(actor, actor_name) IS NOT NULL "
-           "AND coalesce(recipient, recipient_name) IS NOT NULL" if placed else "")
+        + (" HAVING period IS NOT NULL AND coalesce(actor, actor_name, '') <> '' "
+           "AND coalesce(recipient, recipient_name, '') <> ''" if placed else "")
     )
 
 
@@ -234,6 +235,41 @@ def network(con: duckdb.DuckDBPyConnection, **filters: Any) -> dict[str, list[di
         "count(*) AS events FROM p WHERE id IS NOT NULL GROUP BY id ORDER BY events DESC, id",
         params + params,
     )
+    return {"nodes": nodes, "edges": edges}
+
+
+# The page's node key: the code, or the upper-cased name of a party without one (the REST API's network).
+_KEY = "coalesce({p}_code, upper({p}_name))"
+
+
+def network_summary(con: duckdb.DuckDBPyConnection, limit: int = 200, **filters: Any) -> dict[str, Any]:
+    """The actor network as a chart draws it, all in DuckDB: the ``limit`` most active nodes (``id`` and
+    ``label`` the code, or the upper-cased name of an uncoded party; ``name``, ``country``, ``count`` of
+    events as actor or recipient) and the edges between them (actor -> recipient, not to itself) with their
+    ``count`` and a count per quad class (``quad``: {"1": n, ..., "0": no quad class}).
+
+    Why in SQL: the store may hold millions of events; only the chosen nodes and their edges leave DuckDB.
+    """
+    where, params = event_filters(**filters)
+    src, dst = _KEY.format(p="actor"), _KEY.format(p="recipient")
+    base = (f"WITH e AS (SELECT {src} AS source, {dst} AS target, quad_class, actor_name, recipient_name, "
+            f"actor_country, recipient_country FROM events e{where}), ")
+    ends = ("ends AS (SELECT source AS id, actor_name AS name, actor_country AS country FROM e WHERE source <> '' "
+            "UNION ALL SELECT target, recipient_name, recipient_country FROM e WHERE target <> ''), "
+            "top AS (SELECT id, id AS label, any_value(name) AS name, any_value(country) AS country, "
+            "count(*) AS count FROM ends GROUP BY id ORDER BY count DESC, id LIMIT ?) ")
+    nodes = _rows(con, base + ends + "SELECT * FROM top ORDER BY count DESC, id", params + [int(limit)])
+    edges = _rows(
+        con,
+        base + ends + ", q AS (SELECT source, target, CAST(coalesce(quad_class, 0) AS VARCHAR) AS quad, "
+        "count(*) AS n FROM e WHERE source IN (SELECT id FROM top) AND target IN (SELECT id FROM top) "
+        "AND source <> target GROUP BY ALL) "
+        "SELECT source, target, CAST(sum(n) AS BIGINT) AS count, list(quad ORDER BY quad) AS quads, "
+        "list(n ORDER BY quad) AS ns FROM q GROUP BY source, target ORDER BY count DESC, source, target",
+        params + [int(limit)],
+    )
+    for edge in edges:
+        edge["quad"] = {str(k): int(v) for k, v in zip(edge.pop("quads"), edge.pop("ns"), strict=True)}
     return {"nodes": nodes, "edges": edges}
 
 

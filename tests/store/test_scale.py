@@ -160,3 +160,38 @@ def test_dyads_page_and_count_in_sql(store: Store) -> None:
     assert totals["unplaced"] == sum(r["events"] for r in every if r["period"] is None) > 0
     placed = store.dyads("month", placed=True, all=True)
     assert placed and all(r["period"] is not None for r in placed)
+
+
+def test_the_same_queries_run_on_parquet_tables(store: Store, tmp_path: Path) -> None:
+    """A folder of Parquet tables (a parquet export here; `eventwire spark` writes one folder per table) is
+    queried with the store's own SQL: dyads, panels and exports give what the store gives."""
+    from eventwire.store import queries
+    from eventwire.store.db import parquet_views
+    from eventwire.store.panel import panel_reader
+
+    export(store.con, "parquet", tmp_path / "tables", all=True)
+    spark_like = tmp_path / "spark"
+    (spark_like / "events").mkdir(parents=True)
+    (tmp_path / "tables" / "events.parquet").rename(spark_like / "events" / "part-00000.parquet")
+    for name in (tmp_path / "tables").iterdir():
+        name.rename(spark_like / name.name)
+    con = parquet_views(spark_like)
+    assert queries.dyads(con, "month", all=True) == store.dyads("month", all=True)
+    assert panel_reader(con, "dyad-month").read_all().equals(panel_reader(store.con, "dyad-month").read_all())
+    export(con, "gdelt", tmp_path / "from-parquet.tsv", all=True)
+    export(store.con, "gdelt", tmp_path / "from-store.tsv", all=True)
+    assert (tmp_path / "from-parquet.tsv").read_bytes() == (tmp_path / "from-store.tsv").read_bytes()
+
+
+def test_network_summary_keeps_the_most_active_nodes_and_their_edges(store: Store) -> None:
+    from eventwire.store.queries import network_summary
+
+    full = network_summary(store.con, 1000, all=True)
+    top = network_summary(store.con, 2, all=True)
+    counts = [n["count"] for n in full["nodes"]]
+    assert counts == sorted(counts, reverse=True) and sum(counts) > 0
+    assert [n["id"] for n in top["nodes"]] == [n["id"] for n in full["nodes"][:2]]
+    kept = {n["id"] for n in top["nodes"]}
+    assert all(e["source"] in kept and e["target"] in kept and e["source"] != e["target"] for e in top["edges"])
+    assert all(sum(e["quad"].values()) == e["count"] for e in full["edges"])
+    assert any(e["quad"].get("4") for e in full["edges"])  # the airstrikes: material conflict
