@@ -195,3 +195,17 @@ def test_network_summary_keeps_the_most_active_nodes_and_their_edges(store: Stor
     assert all(e["source"] in kept and e["target"] in kept and e["source"] != e["target"] for e in top["edges"])
     assert all(sum(e["quad"].values()) == e["count"] for e in full["edges"])
     assert any(e["quad"].get("4") for e in full["edges"])  # the airstrikes: material conflict
+
+
+def test_cli_dyads_table_shows_a_page_and_says_what_it_left_out(tmp_path: Path) -> None:
+    db = tmp_path / "news.duckdb"
+    with open_store(db) as s:
+        for i, day in enumerate(["2014-11-26", "2014-12-01", None]):
+            s.write([make_doc(f"d{i}", TEXT + f" Report {i}.", _events(day))])
+        every = len(s.dyads("month"))
+    runner = CliRunner()
+    table = runner.invoke(app, ["dyads", "--db", str(db), "--by", "month", "--limit", "1"])
+    assert table.exit_code == 0, table.output
+    assert f"1 of {every} dyad rows shown" in table.output and "no date as precise as a month" in table.output
+    as_csv = runner.invoke(app, ["dyads", "--db", str(db), "--by", "month", "-f", "csv"])
+    assert as_csv.exit_code == 0 and len(as_csv.stdout.strip().splitlines()) == every + 1  # csv: every row
