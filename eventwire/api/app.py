@@ -13,6 +13,7 @@ own 404 and 422 included, has one shape: ``{"error": {"code": "E...", "message":
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 import re
 from collections.abc import AsyncIterator
@@ -61,6 +62,17 @@ def check_date(value: str | None, name: str) -> str | None:
     except ValueError:
         raise ApiError(422, ErrorCode.BAD_DATE, f"{name}: {value!r} is not a real calendar date YYYY-MM-DD") from None
     return value
+
+
+class Json(JSONResponse):
+    """A JSON response written straight from plain data (no per-field encoding pass: reads are hot).
+
+    Why: FastAPI's encoder walks every value of a returned dict in the event loop, which cost more than
+    the query itself for a page of 50 events; query results are plain JSON types already.
+    """
+
+    def render(self, content: Any) -> bytes:
+        return json.dumps(content, ensure_ascii=False, separators=(",", ":"), default=str).encode()
 
 
 class ExtractRequest(BaseModel):
@@ -206,14 +218,14 @@ def create_app(
 
     # -- API ----------------------------------------------------------------------------------------
     @app.post("/api/extract", summary="Extract a Document from one article", tags=["extract"])
-    async def extract(req: ExtractRequest) -> dict[str, Any]:
+    async def extract(req: ExtractRequest) -> Json:
         if not req.text.strip():
             raise ApiError(422, ErrorCode.EMPTY_INPUT, "the text is empty")
         check_date(req.published, "published")
         if len(req.text) + len(req.title or "") >= PARSER_MAX_CHARS:
             raise ApiError(413, ErrorCode.TOO_LARGE, f"the text is longer than the parser's limit of "
                            f"{PARSER_MAX_CHARS:,} characters; split the article")
-        return await extractor.run(req.model_dump())
+        return Json(await extractor.run(req.model_dump()))
 
     limit_q = Query(100, ge=1, le=INT_MAX, description=f"page size (at most api.max_limit = {max_limit})")
     offset_q = Query(0, ge=0, le=max_offset, description=f"rows to skip (at most api.max_offset = {max_offset}; "
@@ -227,33 +239,35 @@ def create_app(
         sort: Literal[SORT_CHOICES] = Query(DEFAULT_SORT, description="a column, '-' first for descending "  # type: ignore[valid-type]
                                             "(default -date: newest first); undated events come last"),
         cursor: str | None = Query(None, max_length=2000, description="next_cursor of the previous page"),
-    ) -> dict[str, Any]:
+    ) -> Json:
         q = need_db()
         if cursor is not None and offset:
             raise ApiError(422, ErrorCode.REQUEST_INVALID, "cursor: give either cursor or offset, not both")
         lim = min(limit, max_limit)
-        total, rows, next_cursor = await q.run(lambda: q.events(filters, lim, offset, sort, cursor))
+        total, rows, next_cursor = await q.run(lambda: q.events(filters, lim, offset, sort, cursor),
+                                               ("events", filters, lim, offset, sort, cursor))
         left_out = max(0, total - offset - len(rows)) if cursor is None else None
-        return {"total": total, "limit": lim, "offset": offset, "sort": sort, "left_out": left_out,
-                "next_cursor": next_cursor, "events": rows}
+        return Json({"total": total, "limit": lim, "offset": offset, "sort": sort, "left_out": left_out,
+                     "next_cursor": next_cursor, "events": rows})
 
     @app.get("/api/events/{event_id}", summary="One event with all its mentions and their sources", tags=["query"])
-    async def event(event_id: str) -> dict[str, Any]:
+    async def event(event_id: str) -> Json:
         q = need_db()
-        found = await q.run(lambda: q.event(event_id))
+        found = await q.run(lambda: q.event(event_id), ("event", event_id))
         if found is None:
             raise ApiError(404, ErrorCode.NOT_FOUND, f"no event with id {event_id!r}")
-        return found
+        return Json(found)
 
     @app.get("/api/facets", summary="Counts per value of the picklist fields under the current filters",
              tags=["query"])
     async def facets(
         filters: EventFilters = Depends(filters_of),  # noqa: B008 - FastAPI's idiom
         limit: int = Query(100, ge=1, le=INT_MAX),
-    ) -> dict[str, Any]:
+    ) -> Json:
         q = need_db()
-        result = await q.run(lambda: q.facets(filters, min(limit, max_limit)))
-        return {"facets": result}
+        lim = min(limit, max_limit)
+        result = await q.run(lambda: q.facets(filters, lim), ("facets", filters, lim))
+        return Json({"facets": result})
 
     @app.get("/api/dyads", summary="Dyad counts per period (as `eventwire dyads`)", tags=["query"])
     async def dyads(
@@ -274,7 +288,7 @@ def create_app(
         end: str | None = Query(None, alias="to", description="last date YYYY-MM-DD"),
         all: bool = False,  # noqa: A002
         limit: int = Query(1000, ge=1, le=INT_MAX),
-    ) -> dict[str, Any]:
+    ) -> Json:
         q = need_db()
         filters = EventFilters(
             actor=actor, recipient=recipient, code=code, name=name, country=country, actor_country=actor_country,
@@ -283,8 +297,8 @@ def create_app(
         )
         filters.where()
         lim = min(limit, max_limit * 10)
-        total, rows = await q.run(lambda: q.dyads(filters, by, lim))
-        return {"by": by, "total": total, "limit": lim, "left_out": max(0, total - len(rows)), "dyads": rows}
+        total, rows = await q.run(lambda: q.dyads(filters, by, lim), ("dyads", filters, by, lim))
+        return Json({"by": by, "total": total, "limit": lim, "left_out": max(0, total - len(rows)), "dyads": rows})
 
     @app.get("/api/network", summary="The actor network: nodes sized by events, edges by quad class", tags=["query"])
     async def network(
@@ -295,41 +309,41 @@ def create_app(
         end: str | None = Query(None, alias="to", description="last date YYYY-MM-DD"),
         all: bool = False,  # noqa: A002
         limit: int = Query(200, ge=1, le=INT_MAX, description="at most N nodes, the most active"),
-    ) -> dict[str, Any]:
+    ) -> Json:
         q = need_db()
         filters = EventFilters(party=actor, country=country, type=type, start=check_date(start, "from"),
                                end=check_date(end, "to"), all=all)
         filters.where()
-        result: dict[str, Any] = await q.run(lambda: q.network(filters, min(limit, max_limit)))
-        return result
+        lim = min(limit, max_limit)
+        return Json(await q.run(lambda: q.network(filters, lim), ("network", filters, lim)))
 
     @app.get("/api/articles", summary="Stored articles, newest first", tags=["query"])
-    async def articles(limit: int = Query(50, ge=1, le=INT_MAX), offset: int = offset_q) -> dict[str, Any]:
+    async def articles(limit: int = Query(50, ge=1, le=INT_MAX), offset: int = offset_q) -> Json:
         q = need_db()
         lim = min(limit, max_limit)
-        total, rows = await q.run(lambda: q.articles(lim, offset))
-        return {"total": total, "limit": lim, "offset": offset, "articles": rows}
+        total, rows = await q.run(lambda: q.articles(lim, offset), ("articles", lim, offset))
+        return Json({"total": total, "limit": lim, "offset": offset, "articles": rows})
 
     @app.get("/api/articles/{article_id}", summary="One stored article as a Document", tags=["query"])
-    async def article(article_id: str) -> dict[str, Any]:
+    async def article(article_id: str) -> Json:
         q = need_db()
-        doc = await q.run(lambda: q.article(article_id))
+        doc = await q.run(lambda: q.article(article_id), ("article", article_id))
         if doc is None:
             raise ApiError(404, ErrorCode.NOT_FOUND, f"no article with id {article_id!r}")
-        result: dict[str, Any] = doc
-        return result
+        return Json(doc)
 
     @app.get("/api/actors", summary="Actors, by name or code", tags=["query"])
     async def actors(
         q: str | None = Query(None, description="a code, exact or a prefix ending in *, or whole words of a name"),
         limit: int = Query(50, ge=1, le=INT_MAX),
         all: bool = Query(False, description="count negated, hypothetical and future events too"),  # noqa: A002
-    ) -> dict[str, Any]:
+    ) -> Json:
         store = need_db()
-        rows = await store.run(lambda: store.actors(q, min(limit, max_limit), all))
+        lim = min(limit, max_limit)
+        rows = await store.run(lambda: store.actors(q, lim, all), ("actors", q, lim, all))
         total = int(rows[0]["total"]) if rows else 0
         shown = [{k: v for k, v in r.items() if k != "total"} for r in rows]
-        return {"total": total, "left_out": max(0, total - len(shown)), "actors": shown}
+        return Json({"total": total, "left_out": max(0, total - len(shown)), "actors": shown})
 
     @app.get("/api/health", include_in_schema=False)
     async def health() -> dict[str, Any]:
@@ -347,7 +361,7 @@ def create_app(
 
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
 
-    app.add_middleware(GZipMiddleware, minimum_size=1024)
+    app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=5)  # 9 costs CPU for 2% less
     app.add_middleware(
         GuardMiddleware,  # type: ignore[arg-type]
         max_body=settings.max_body_bytes, token=token,

@@ -19,11 +19,12 @@ import binascii
 import json
 import threading
 import time
-from collections.abc import Callable
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import duckdb
 
@@ -164,6 +165,7 @@ class ReadPool:
         self._in_use = 0
         self._last_used = 0.0
         self._timer: threading.Timer | None = None
+        self.generation = 0  # odd while open, even while closed
 
     def _open(self) -> duckdb.DuckDBPyConnection:
         if not self.path.is_file():
@@ -175,17 +177,19 @@ class ReadPool:
                 ErrorCode.STORE_ERROR, f"cannot open {self.path} (is an ingest running?): {exc}"
             ) from exc
 
-    def acquire(self) -> duckdb.DuckDBPyConnection:
-        """A connection of its own for one query (the caller's thread is one of at most ``size``)."""
+    def acquire(self) -> tuple[duckdb.DuckDBPyConnection, int]:
+        """A connection of its own for one query (the caller's thread is one of at most ``size``), and the
+        generation of the open database it reads (a new one each time the file is opened again)."""
         with self._lock:
             if self._root is None:
                 self._root = self._open()
+                self.generation += 1
             con = self._free.pop() if self._free else self._root.cursor()
             self._in_use += 1
             self._last_used = time.monotonic()
             if self._timer is None:
                 self._schedule(self.idle_close)
-            return con
+            return con, self.generation
 
     def release(self, con: duckdb.DuckDBPyConnection) -> None:
         with self._lock:
@@ -221,6 +225,7 @@ class ReadPool:
         if self._root is not None:
             self._root.close()
             self._root = None
+            self.generation += 1
 
     def close(self) -> None:
         with self._lock:
@@ -228,6 +233,30 @@ class ReadPool:
                 self._timer.cancel()
                 self._timer = None
             self._close_all()
+
+
+CACHE_ENTRIES = 64
+
+
+class ResultCache:
+    """The results of recent reads, each valid only for the generation of the open database it came from."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.entries: OrderedDict[Hashable, tuple[int, Any]] = OrderedDict()
+
+    def get(self, key: Hashable, generation: int) -> Any | None:
+        entry = self.entries.get(key)
+        if entry is None or entry[0] != generation or generation % 2 == 0:
+            return None
+        self.entries.move_to_end(key)
+        return entry[1]
+
+    def put(self, key: Hashable, value: Any, generation: int) -> None:
+        self.entries[key] = (generation, value)
+        self.entries.move_to_end(key)
+        while len(self.entries) > self.size:
+            self.entries.popitem(last=False)
 
 
 class Queries:
@@ -246,13 +275,42 @@ class Queries:
         self.timeout = timeout
         self.pending = 0
         self._local = threading.local()  # the pooled connection of the current read thread
+        self.cache = ResultCache(CACHE_ENTRIES)
+        self.inflight: dict[Hashable, asyncio.Future[tuple[Any, int]]] = {}
 
     def close(self) -> None:
         self.executor.shutdown(wait=True, cancel_futures=True)
         self.pool.close()
 
-    async def run(self, fn: Callable[[], T]) -> T:
-        """Run a read (a method of this class, called without arguments) off the event loop, bounded."""
+    async def run(self, fn: Callable[[], T], key: Hashable | None = None) -> T:
+        """Run a read (a method of this class, called without arguments) off the event loop, bounded.
+
+        With a ``key`` (the method and its arguments), identical reads share one computation while it
+        runs, and its result is kept while the connections stay open. Why that is never stale: while this
+        server holds the file open read-only no one can write to it (DuckDB locks the file), and the cache
+        is dropped whenever the pool closes (after ``idle_close`` seconds without queries).
+        """
+        if key is None:
+            value, _ = await self._bounded(fn)
+            return value
+        hit = self.cache.get(key, self.pool.generation)
+        if hit is not None:
+            return cast(T, hit)
+        shared = self.inflight.get(key)
+        if shared is None:
+            shared = asyncio.ensure_future(self._bounded(fn))
+            self.inflight[key] = shared
+            shared.add_done_callback(lambda done: self._finished(key, done))
+        value, _ = await asyncio.shield(shared)
+        return cast(T, value)
+
+    def _finished(self, key: Hashable, done: asyncio.Future[tuple[Any, int]]) -> None:
+        self.inflight.pop(key, None)
+        if not done.cancelled() and done.exception() is None:
+            value, generation = done.result()
+            self.cache.put(key, value, generation)
+
+    async def _bounded(self, fn: Callable[[], T]) -> tuple[T, int]:
         if self.pending >= self.waiting:
             raise busy("query", 1)
         self.pending += 1
@@ -268,12 +326,12 @@ class Queries:
         finally:
             self.pending -= 1
 
-    def _in_thread(self, fn: Callable[[], T], current: list[duckdb.DuckDBPyConnection]) -> T:
-        con = self.pool.acquire()
+    def _in_thread(self, fn: Callable[[], T], current: list[duckdb.DuckDBPyConnection]) -> tuple[T, int]:
+        con, generation = self.pool.acquire()
         current.append(con)
         self._local.con = con
         try:
-            return fn()
+            return fn(), generation
         finally:
             self._local.con = None
             self.pool.release(con)
@@ -283,7 +341,7 @@ class Queries:
         con: duckdb.DuckDBPyConnection | None = getattr(self._local, "con", None)
         borrowed = con is None
         if con is None:
-            con = self.pool.acquire()
+            con, _ = self.pool.acquire()
         try:
             return fn(con)
         except duckdb.Error as exc:

