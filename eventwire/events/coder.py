@@ -87,7 +87,7 @@ class EventCoder:
                 recode_negation(cand, self.negation, self.words)
             fill_similar(cands, self.words)
             cands = drop_subsumed(cands, self.words.report, self.onto, once=not self.code_statements,
-                                  own_acts=self.words.denial)
+                                  own_acts=self.words.denial, grounds=self.words.charge_noun)
             built: list[Event] = []
             for cand in cands:
                 built.extend(build_events(

@@ -17,13 +17,15 @@ CONTROL_MARKS = ("+reject", "+intent", "+threat", "+request")
 def drop_subsumed(
     cands: list[Candidate], report: frozenset[str], onto: Ontology, once: bool = False,
     own_acts: frozenset[str] = frozenset(),
+    grounds: frozenset[str] = frozenset(),
 ) -> list[Candidate]:
     """An event noun that another pattern's words consumed is part of that event; an outer verb with no
     recipient that governs another event of the same actor adds nothing; with
     ``once`` (PLOVER coding: one event per act), nor does a control verb whose infinitive the control step
     coded (CAMEO coding keeps the control verb's own code), but verbs of ``own_acts`` (PLOVER coding) are
     acts of their own whatever they govern (a denial: "denied it had attacked X" is a REJECT, the attack is
-    negated). ``report`` is the reporting-verb word class."""
+    negated). ``report`` is the reporting-verb word class; ``grounds`` the nouns that give an act's grounds
+    rather than its content (a charge: "arrested X on charges of Y" is an arrest and an accusation)."""
     keep: list[Candidate] = []
     consumed = {i for o in cands for i in o.matched if i != o.trigger.i}
     for cand in cands:
@@ -49,6 +51,7 @@ def drop_subsumed(
                 o for o in cands
                 if o is not cand and o.trigger.i != cand.trigger.i
                 and cand.trigger.is_ancestor(o.trigger) and not _coordinated(cand.trigger, o.trigger)
+                and not (o.trigger.dep_ == "pobj" and o.trigger.lemma_.lower() in grounds)
                 and {a.id for a in o.actors} & {a.id for a in cand.actors} | (set() if cand.actors else {"*"})
             ]
             if inner:

@@ -65,6 +65,8 @@ CHARGE_PREPS = frozenset({"of", "for", "with"})
 # the prepositions after a verb of charging (class charge_verb) that introduce the charged act ("charged in the
 # abduction of X", "arrested for the murder of X", "wanted over the attack")
 CHARGE_NOUN_PREPS = frozenset({"in", "for", "over", "with", "of"})
+# the prepositions that hang a charge on an arrest ("arrested on charges of", "held over allegations")
+ARREST_CHARGE_PREPS = frozenset({"on", "over", "under"})
 # "the organisations inside the Working Group", "factions within the coalition": the group's members
 MEMBER_PREPS = frozenset({"inside", "within", "among"})
 OPPOSED_PREFIXES = frozenset({"anti", "counter"})  # "anti-Assad forces" are not Assad's
@@ -606,6 +608,9 @@ def noun_actor_tokens(
         charged = _charged_by(head.head, words, depth, index)
         if charged:
             return charged, False
+    arrest = arrest_charge(noun, words)
+    if arrest is not None:
+        return subject_tokens(arrest, words, depth + 1, index=index, via_noun=True)
     if head.i != noun.i and noun.dep_ == "pobj" and head.head.pos_ in ("VERB", "AUX") and (
             head.lower_ in EVENT_NOUN_PREPS or head.lower_ in DURING_PREPS or (joint and head.lower_ in JOINT_PREPS)):
         return subject_tokens(head.head, words, depth + 1, index=index, via_noun=True)
@@ -617,6 +622,19 @@ def noun_actor_tokens(
     if head.i != noun.i and noun.dep_ == "conj":
         return noun_actor_tokens(head, words, depth + 1, agent_preps, index)
     return [], False
+
+
+def arrest_charge(noun: Any, words: WordClasses) -> Any | None:
+    """The arrest a charge hangs on, if any: "arrested X on charges of Y", "detained over terrorism charges"
+    (the parser may hang the charge on the one arrested). The charge is an accusation by whoever made the
+    arrest, against whoever was arrested."""
+    head = noun.head
+    if noun.dep_ != "pobj" or head.lower_ not in ARREST_CHARGE_PREPS or noun.lemma_.lower() not in words.charge_noun:
+        return None
+    verb = head.head
+    if verb.pos_ != "VERB" and verb.dep_ in ("dobj", "obj", "nsubjpass"):
+        verb = verb.head
+    return verb if verb.pos_ == "VERB" and verb.lemma_.lower() in words.charge_verb else None
 
 
 def _by_agent_of_object(noun: Any, agent_preps: Sequence[str]) -> list[Any]:
@@ -769,6 +787,10 @@ def recipient_tokens(
             while head.dep_ == "compound" and head.head.i > head.i:
                 head = head.head
             slots.append([head])
+        verb = arrest_charge(trigger, words)
+        if verb is not None:
+            arrested = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+            slots.append(conjuncts(arrested[0]) if arrested else passive_subject(verb) or [])
         for acl in trigger.children:
             if acl.dep_ == "acl" and acl.tag_ == "VBN" and acl.lemma_.lower() in words.author_verb:
                 holders_extra.append(acl)  # "US sanctions imposed on Russia"

@@ -362,3 +362,12 @@ def test_agent_hung_on_the_object_of_of_is_still_the_agent(pipeline: Any) -> Non
             "extensive yet.")
     sides_ = _event_sides(pipeline, text, "ASSAULT")
     assert any({"RUS", "SYR"} <= actors for actors, _ in sides_), sides_
+
+
+def test_a_charge_an_arrest_is_made_on_is_an_accusation_by_the_arrester(pipeline: Any) -> None:
+    # GUIDELINES: a charge by authorities is ACCUSE; "on charges" hangs it on the arrest, whose parties it shares
+    text = "Georgian police arrested several opposition activists on arms charges on Monday."
+    sides_ = _event_sides(pipeline, text, "ACCUSE")
+    assert any("GEO" in actors and recipients for actors, recipients in sides_), sides_
+    # the charge gives the arrest's grounds, not its content: the arrest stays an event of its own
+    assert _event_sides(pipeline, text.replace("activists", "members"), "COERCE")
