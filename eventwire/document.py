@@ -123,6 +123,7 @@ class EventLocation(_Model):
     lat: float | None = None
     lon: float | None = None
     geonameid: int | None = None
+    source: str | None = Field(default=None, description="what placed it: clause, sentence, dateline or article")
 
 
 class Evidence(_Model):

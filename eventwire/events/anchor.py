@@ -7,6 +7,8 @@ import re
 from datetime import date, timedelta
 from typing import Any
 
+from anyascii import anyascii
+
 from eventwire.document import Document, EventDate, EventLocation, Place, Time
 from eventwire.events.candidate import Candidate
 from eventwire.events.slots import ActorIndex
@@ -65,7 +67,14 @@ def timex_date(doc: Document, t: Time, source: str) -> EventDate:
 def _time_level(doc: Document, cand: Candidate, t: Time) -> int | None:
     """CLAUSE if the time dates the event's own clause, SENTENCE if it dates a clause above it, None if it
     belongs to another act."""
-    span = doc.spacy.char_span(t.start, t.end, alignment_mode="expand")
+    return _level(doc, cand, t.start, t.end)
+
+
+def _level(doc: Document, cand: Candidate, start: int, end: int, nouns: bool = True) -> int | None:
+    """Where the words at start:end attach for the event: CLAUSE (its own clause), SENTENCE (a clause that
+    governs it, not a saying), None (another act's words). With ``nouns``, words that modify another noun
+    belong to that noun's act ("March's attack"); a place in a noun ("the resort of Sochi") still counts."""
+    span = doc.spacy.char_span(start, end, alignment_mode="expand")
     if span is None:
         return None
     inside = {tok.i for tok in span}
@@ -83,7 +92,7 @@ def _time_level(doc: Document, cand: Candidate, t: Time) -> int | None:
             return CLAUSE
         if tok.pos_ in ("VERB", "AUX"):
             break
-        if tok.pos_ == "NOUN" and not _event_path(tok, trigger) and not _setting(tok):
+        if nouns and tok.pos_ == "NOUN" and not _event_path(tok, trigger) and not _setting(tok):
             return None
     gov = tok
     if gov.i == verb.i:
@@ -122,23 +131,147 @@ def _crosses(low: Any, high: Any, deps: frozenset[str] = SUB_CLAUSE_DEPS, subjec
 
 
 def place_of(index: ActorIndex, cand: Candidate) -> EventLocation | None:
-    """The place named in the event's clause: the object of in/at/near/against..., a city first."""
-    if not index.places:
-        return None
+    """Where the act happened: the location argument of its clause ("in/at/near/outside + place", a city
+    first), else a place its sentence sets the scene with, else the dateline for an event of the lead, else
+    the article's scene (its main city, or country). A country from the clause is narrowed to the
+    article's scene city when that city lies in it. ``location.source`` says which it was."""
+    doc = index.doc
+    focus = article_focus(doc)
     c_lo, c_hi = cand.bounds()
-    best: tuple[tuple[int, int, int], Place] | None = None
     actor_starts = {m.start for a in cand.actors for m in a.mentions}
-    for start, end, place, via in index.places:
-        if not (c_lo <= start and end <= c_hi) or start in actor_starts:
+    sent = cand.trigger.sent
+    best: tuple[tuple[int, int, int, int], Place] | None = None
+    for start, end, place, via in _place_mentions(index):
+        if start in actor_starts or not (sent.start_char <= start and end <= sent.end_char):
             continue
+        inside = 0 if (c_lo <= start and end <= c_hi) else 1
+        if inside and via:
+            continue  # outside the clause, only a scene-setting place ("in Syria, rebels shelled ...")
         kind_rank = PLACE_KIND_RANK.get(place.kind or "", 2)
-        key = (via, kind_rank, abs(start - cand.trigger.idx))
+        key = (inside, via, kind_rank, abs(start - cand.trigger.idx))
         if best is None or key < best[0]:
             best = (key, place)
-    if best is None:
+    named = _named_by_trigger(doc, cand.trigger)
+    if named is not None:
+        return location(named, "clause")  # "the Sochi talks", "the Geneva conference"
+    if best is not None:
+        return location(best[1], "clause" if best[0][0] == 0 else "sentence")
+    if focus.dateline is not None and sent.start_char <= focus.lead_end:
+        return location(focus.dateline, "dateline")
+    scene = focus.city or focus.country
+    return location(scene, "article") if scene is not None else None
+
+
+def _place_mentions(index: ActorIndex) -> list[tuple[int, int, Place, int]]:
+    """The index's place mentions (via 0: the object of a place preposition), plus the places that name a
+    facility ("at Heathrow airport", "from Incirlik air base"), which the index leaves out as modifiers."""
+    out = list(index.places)
+    doc, seen = index.doc, {(s, e) for s, e, _, _ in index.places}
+    for p in doc.places:
+        for m in p.mentions:
+            if (m.start, m.end) in seen:
+                continue
+            span = doc.spacy.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None or span.root.dep_ != "compound" or span.root.head.lower_ not in FACILITY_NOUNS:
+                continue
+            head = span.root.head
+            via = 0 if head.dep_ == "pobj" and head.head.lower_ in index.words.place_prep else 1
+            out.append((m.start, m.end, p, via))
+    return out
+
+
+# head nouns of a facility named by its place ("Heathrow airport", "Baghdad airport", "Incirlik air base")
+FACILITY_NOUNS = frozenset({"airport", "airfield", "base", "airbase", "prison", "jail", "embassy", "consulate",
+                            "court", "square", "stadium", "mosque", "hospital", "port", "harbour", "harbor"})
+
+
+def _named_by_trigger(doc: Document, trigger: Any) -> Place | None:
+    """A place that names an event noun's setting as its modifier: "the Sochi talks", "the Geneva summit"."""
+    if trigger.pos_ not in ("NOUN", "PROPN"):
         return None
-    p = best[1]
-    return EventLocation.model_construct(name=p.name, country=p.country, lat=p.lat, lon=p.lon, geonameid=p.geonameid)
+    for p in doc.places:
+        for m in p.mentions:
+            if trigger.idx - 60 <= m.start < trigger.idx:
+                span = doc.spacy.char_span(m.start, m.end, alignment_mode="expand")
+                if span is not None and span.root.dep_ in ("compound", "nmod") and span.root.head.i == trigger.i:
+                    return p
+    return None
+
+
+class Focus:
+    """The article's scene: the dateline's place, its main city and its main country (None if unclear)."""
+
+    def __init__(self, dateline: Place | None, city: Place | None, country: Place | None, lead_end: int) -> None:
+        self.dateline, self.city, self.country, self.lead_end = dateline, city, country, lead_end
+
+
+def article_focus(doc: Document) -> Focus:
+    """Where the story is set: the dateline ("ISLAMABAD, Pakistan —"), the city named most (the title and
+    the lead count double), and the country named most, counting the countries of its cities. A city ties
+    broken by first mention; a city outside the main country is not the scene."""
+    sp = doc.spacy
+    sents = list(sp.sents) if sp is not None else []
+    lead_end = sents[min(2, len(sents) - 1)].end_char if sents else 0
+    dateline: Place | None = None
+    city_w: dict[str, float] = {}
+    country_w: dict[str, float] = {}
+    first: dict[str, int] = {}
+    by_id = {p.id: p for p in doc.places}
+    for p in doc.places:
+        for m in p.mentions:
+            w = 2.0 if m.start < lead_end else 1.0
+            first[p.id] = min(first.get(p.id, m.start), m.start)
+            if p.kind in CITY_KINDS:
+                city_w[p.id] = city_w.get(p.id, 0.0) + w
+                if dateline is None and m.text.isupper() and len(m.text) > 2 and _opens_paragraph(doc, m.start):
+                    dateline = p
+            if p.country:
+                country_w[p.country] = country_w.get(p.country, 0.0) + w
+    country: Place | None = None
+    total = sum(city_w.values())
+    if country_w:
+        top = max(country_w, key=lambda c: country_w[c])
+        country = next((p for p in doc.places if p.kind == "country" and p.country == top), None)
+        city_w = {k: v for k, v in city_w.items() if by_id[k].country == top}
+        total = country_w[top]
+    city: Place | None = None
+    if city_w:
+        best = max(city_w, key=lambda k: (city_w[k], -first[k]))
+        if city_w[best] >= CITY_SHARE * total:
+            city = by_id[best]  # the story is set in that city, not just somewhere in its country
+    return Focus(dateline, city, country, lead_end)
+
+
+CITY_KINDS = frozenset({"city", "capital", "admin2"})
+# the share of its country's mentions a city needs to be the article's scene rather than the country
+CITY_SHARE = 0.3
+
+
+def _opens_paragraph(doc: Document, start: int) -> bool:
+    """Whether a mention starts a paragraph of the text (after the title): where a dateline stands."""
+    text = doc.article.text
+    before = text[max(0, start - 2):start]
+    return start == 0 or "\n" in before or before.endswith(". ")
+
+
+def location(p: Place, source: str) -> EventLocation:
+    """The event's location: the place as the article names it most ("Raqqa", "Afrin", not the gazetteer's
+    "Ar Raqqah", "‘Afrīn"; the geonameid keeps its identity), in ASCII, capitals of a dateline undone."""
+    return EventLocation.model_construct(name=surface_name(p), country=p.country, lat=p.lat, lon=p.lon,
+                                         geonameid=p.geonameid, source=source)
+
+
+def surface_name(p: Place) -> str:
+    """The most frequent written form of a place in its article (ties: the first), folded to ASCII."""
+    counts: dict[str, int] = {}
+    for m in p.mentions:
+        form = re.sub(r"^(?:the|The)\s+", "", m.text.strip())
+        if form.isupper() and len(form) > 3:
+            form = form.title()
+        if form:
+            counts[form] = counts.get(form, 0) + 1
+    name = max(counts, key=lambda f: counts[f]) if counts else p.name
+    return anyascii(name).strip("'`\" ") or p.name
 
 
 def published_date(doc: Document) -> EventDate:

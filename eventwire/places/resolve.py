@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
 
-from eventwire.places.gazetteer import ADMIN_SUFFIX, Entry, Gazetteer, haversine_km, normalise, prior_score
+from eventwire.places.gazetteer import ADMIN_SUFFIX, DATA_DIR, Entry, Gazetteer, haversine_km, normalise, prior_score
 from eventwire.places.lexicon import DIRECTION_ADJ, GENERIC_WORDS, GEO_NOUNS, MOTION_VERBS, PLACE_PREPOSITIONS
 
 ENTITY_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -75,6 +75,7 @@ class PlaceResolver:
         proximity_weight: float = 2.5,
     ) -> None:
         self.gaz = gazetteer
+        self.facilities = load_facilities(gazetteer)
         self.context_weight = context_weight
         self.region_weight = region_weight
         self.proximity_weight = proximity_weight
@@ -82,6 +83,9 @@ class PlaceResolver:
     # -- candidates ----------------------------------------------------------------------------------
     def candidates(self, surface: str) -> list[Entry]:
         text = re.sub(r"(?:'s|’s|')$", "", surface.strip())
+        facility = self.facility(text)
+        if facility:
+            return facility  # "Heathrow" is London's airport, not Heathrow, Florida
         cands = self.gaz.candidates(text)
         if normalise(text) in GENERIC_WORDS:  # "the West", "the South": political, not a province
             return [e for e in cands if e.kind in ("region", "sea", "continent")]
@@ -94,6 +98,18 @@ class PlaceResolver:
         short = ADMIN_SUFFIX.sub("", text)
         if short != text:  # "Aleppo province", "Rapides County": the region itself
             return [e for e in self.gaz.candidates(short, keep_admin=True) if e.kind in ("admin1", "admin2")]
+        return []
+
+    def facility(self, text: str) -> list[Entry]:
+        """The city a facility is in: a listed one ("Heathrow", "Evin prison", data/facilities.tsv), or "X
+        airport/air base/prison/embassy..." whose X is a city ("Baghdad airport" -> Baghdad)."""
+        key = normalise(text)
+        short = FACILITY_SUFFIX.sub("", key)
+        for k in (key, short):
+            if k in self.facilities:
+                return [self.facilities[k]]
+        if short != key and short:
+            return [e for e in self.gaz.candidates(short) if e.kind in ("city", "capital")]
         return []
 
     def demonym_countries(self, text: str) -> Votes:
@@ -352,6 +368,27 @@ def find_mentions(sdoc: Any, gaz: Gazetteer, resolver: PlaceResolver, geoparsing
         if normalise(m.text) not in person_words or m.locative
         or any(c.kind in major for c in resolver.candidates(m.text))
     ]
+
+
+# Words that make a name a facility ("Heathrow airport", "Incirlik air base", "Evin prison"), on a name key.
+FACILITY_SUFFIX = re.compile(
+    r"\s+(?:(?:international\s+)?airport|airfield|air\s*base|airbase|military\s+base|naval\s+base|base|prison|jail|"
+    r"detention\s+cent(?:er|re)|embassy|consulate|crown\s+court|court|square|stadium|mosque|cathedral|church)$")
+
+
+def load_facilities(gaz: Gazetteer) -> dict[str, Entry]:
+    """data/facilities.tsv: facility name key -> the gazetteer entry of its city (lines whose city the
+    gazetteer lacks are skipped)."""
+    out: dict[str, Entry] = {}
+    path = DATA_DIR / "facilities.tsv"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, city, cc = line.split("\t")
+        found = [e for e in gaz.candidates(city) if e.country2 == cc and e.kind in ("city", "capital")]
+        if found:
+            out[normalise(name)] = max(found, key=lambda e: e.population)
+    return out
 
 
 # The city of a dateline that opens the text ("ANKARA (Reuters) -", "SOCHI, Russia —"): an upper-case name

@@ -67,3 +67,30 @@ def test_no_event_of_a_real_article_is_dated_by_a_token(pipeline: Pipeline) -> N
         "Police now say the woman took part in the robbery and charged her on Monday.", published="2009-03-31")
     assert doc.events
     assert all(e.date is None or e.date.value not in TOKENS for e in doc.events)
+
+
+def test_place_is_the_location_of_the_act(pipeline: Pipeline) -> None:
+    # where the arrest happened, not where the man came from; the facility placed in its city
+    doc = pipeline.extract("British police arrested a man at Heathrow airport on Tuesday after he arrived from "
+                           "Dubai.", published="2019-06-20")
+    ev = event(doc, "arrested")
+    assert ev.location is not None
+    assert (ev.location.name, ev.location.country, ev.location.source) == ("Heathrow", "GBR", "clause")
+
+
+def test_place_names_read_as_the_article_writes_them(pipeline: Pipeline) -> None:
+    doc = pipeline.extract("Turkish forces launched an attack on the Kurdish enclave of Afrin in northern Syria.",
+                           published="2018-01-21")
+    ev = next(e for e in doc.events if e.type == "ASSAULT")
+    assert ev.location is not None and (ev.location.name, ev.location.country) == ("Afrin", "SYR")
+
+
+def test_an_unplaced_act_takes_the_article_scene(pipeline: Pipeline) -> None:
+    doc = pipeline.extract(
+        "Bomb attack kills soldiers in Kayseri\n\n"
+        "A car bomb has killed 13 soldiers on a bus in the central Turkish city of Kayseri. "
+        "Officials in Kayseri said the blast hit the bus near a university. "
+        "Seven people have been arrested in connection with the blast.", published="2016-12-17")
+    ev = event(doc, "arrested")
+    assert ev.location is not None
+    assert (ev.location.name, ev.location.country, ev.location.source) == ("Kayseri", "TUR", "article")

@@ -1,0 +1,34 @@
+"""Facilities resolved to their city and regions read by the article's countries, on sentences from real news."""
+
+from __future__ import annotations
+
+from eventwire import Pipeline
+from eventwire.places.resolve import PlaceResolver
+
+
+def test_listed_facility_is_its_city_not_a_namesake(resolver: PlaceResolver) -> None:
+    # Heathrow, Florida exists; Heathrow in the news is London's airport
+    heathrow = resolver.candidates("Heathrow")
+    assert [(e.name, e.country2) for e in heathrow] == [("London", "GB")]
+    assert resolver.candidates("Evin prison")[0].name == "Tehran"
+    assert resolver.candidates("Incirlik air base")[0].country2 == "TR"
+
+
+def test_city_named_facility_is_the_city(resolver: PlaceResolver) -> None:
+    assert [e.name for e in resolver.candidates("Baghdad airport")][:1] == ["Baghdad"]
+    assert resolver.candidates("Lost airport") == []  # no city of that name: no place
+
+
+def test_facility_in_a_sentence(places_pipeline: Pipeline) -> None:
+    doc = places_pipeline.extract("Police arrested a man at Heathrow airport on Tuesday after he arrived from Dubai.",
+                                  published="2019-06-20")
+    london = next(p for p in doc.places if any(m.text == "Heathrow" for m in p.mentions))
+    assert (london.name, london.country, london.kind) == ("London", "GBR", "city")
+
+
+def test_the_gulf_in_a_saudi_story_is_the_persian_gulf(places_pipeline: Pipeline) -> None:
+    doc = places_pipeline.extract(
+        "Saudi Arabia accused Iran of attacking two oil tankers in the Gulf on Thursday. Riyadh said the "
+        "attacks near the Strait of Hormuz threatened shipping.", published="2019-06-14")
+    gulf = next(p for p in doc.places if any(m.text == "Gulf" for m in p.mentions))
+    assert gulf.name == "Persian Gulf"
