@@ -70,9 +70,10 @@ def _coordinated(outer: Any, inner: Any) -> bool:
 
 
 def _reports_other(cand: Candidate, cands: list[Candidate], report: frozenset[str]) -> bool:
-    """A statement (01x) by a reporting verb that governs, or is a side clause of, another event."""
+    """A statement (01x), or the bare reading of a reporting verb (PETRARCH's "SAID [023]"), that governs, or is
+    a side clause of, another event: the reported event is the news, not the report."""
     trig = cand.trigger
-    if not (cand.cameo or "").startswith("01") or trig.lemma_.lower() not in report:
+    if trig.lemma_.lower() not in report or not ((cand.cameo or "").startswith("01") or not cand.pattern.constraints):
         return False
     for o in cands:
         if o is cand or (o.cameo or "").startswith("01") or o.trigger.i == trig.i:

@@ -57,3 +57,15 @@ def test_quad_reader_and_scores(tmp_path: Path) -> None:
     assert read_quad(f) == [("Arnor attacked Gondor.", 4), ("Arnor praised Gondor.", 1)]
     s = scores([(4, 4), (1, 0), (0, 0)])
     assert s["accuracy"] == round(2 / 3, 4) and s["f1_4"] == 1.0 and s["f1_1"] == 0.0
+
+
+def test_petr_unit_tests_beat_petrarch2_and_a_report_yields_to_what_it_reports(shared_data: Path) -> None:
+    """PETRARCH2 on its own unit tests: precision 0.55, recall 0.36. The suite's verb file codes a bare
+    "SAID" as 023; "X is about to restore ties with Y, a senior official said" is the restoration only (the
+    reported event is the news): when generic officials became actors, that reading added 77 extra codings
+    until the bare reading of a reporting verb was made to yield like a 01x statement (merge._reports_other).
+    Measured: recall 0.693, 22.3 extra per 100 records, precision 0.80 (suite convention)."""
+    m = evaluate_petr(shared_data / "petrarch2" / "PETR.UnitTest.records.xml", {"by_rule": True})
+    assert m["recall_suite"] > 0.65 and m["precision_suite"] > 0.75
+    said = m["by_rule"].get("PETR.Validate.verbs.SAID.0", {"extra": 0})
+    assert said["extra"] <= 5, said
