@@ -43,7 +43,8 @@ def bench(
     check_range(limit, 1, 1_000_000_000, "--limit")
     check_range(repeat, 1, 1_000_000, "--repeat")
     corpus, parsed = locate(corpus, "--corpus"), locate(parsed, "--parsed")
-    res = run_all(corpus, parsed, limit, model, repeat)
+    with Console(stderr=True).status(f"bench: timing the pipeline on {corpus} (a few minutes) ..."):
+        res = run_all(corpus, parsed, limit, model, repeat)
     s = res["summary"]
     goals = {
         "full_vs_bare_1": ("single-process throughput vs bare spaCy", ">= 0.85", s["full_vs_bare_1"] >= 0.85),

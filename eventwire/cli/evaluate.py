@@ -57,7 +57,9 @@ def evaluate(
     if expect:
         options["expect"] = expect
     try:
-        metrics: dict[str, Any] = run(path, options)
+        # a spinner on standard error while a terminal watches (a suite can take minutes); stdout stays data
+        with Console(stderr=True).status(f"eval {suite}: running on {path} ..."):
+            metrics: dict[str, Any] = run(path, options)
     except (FileNotFoundError, IsADirectoryError, NotADirectoryError, PermissionError) as exc:
         # A file the suite expects inside the gold folder (e.g. html's ground-truth.json).
         where = exc.filename or path
