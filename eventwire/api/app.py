@@ -12,7 +12,9 @@ own 404 and 422 included, has one shape: ``{"error": {"code": "E...", "message":
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 import json
 import logging
 import re
@@ -24,7 +26,7 @@ from typing import Any, Literal
 
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import FileResponse, JSONResponse
+from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -62,6 +64,21 @@ def check_date(value: str | None, name: str) -> str | None:
     except ValueError:
         raise ApiError(422, ErrorCode.BAD_DATE, f"{name}: {value!r} is not a real calendar date YYYY-MM-DD") from None
     return value
+
+
+MAX_EXPORT = 100_000
+
+
+def events_csv_text(rows: list[dict[str, Any]]) -> str:
+    """CSV of flat event rows; list values joined with ';' (how spreadsheets and R read them back)."""
+    out = io.StringIO()
+    if not rows:
+        return ""
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: ";".join(map(str, v)) if isinstance(v, list) else v for k, v in row.items()})
+    return out.getvalue()
 
 
 class Json(JSONResponse):
@@ -205,13 +222,14 @@ def create_app(
         outlet: str | None = Query(None, description="outlet of a reporting article"),
         article: str | None = Query(None, description="id of a reporting article"),
         all: bool = Query(False, description="include negated, hypothetical and future events"),  # noqa: A002
+        historical: bool = Query(True, description="false: leave out events marked historical (aux)"),
     ) -> EventFilters:
         filters = EventFilters(
             actor=actor, recipient=recipient, party=party, code=code, name=name, country=country,
             actor_country=actor_country, recipient_country=recipient_country, sector=sector,
             actor_sector=actor_sector, recipient_sector=recipient_sector, type=type, cameo=cameo,
             root_code=root_code, quad_class=quad_class, start=check_date(start, "from"), end=check_date(end, "to"),
-            place=place, outlet=outlet, article_id=article, all=all,
+            place=place, outlet=outlet, article_id=article, all=all, historical=historical,
         )
         filters.where()  # a malformed value is a 422 naming its parameter now, not inside a worker thread
         return filters
@@ -249,6 +267,27 @@ def create_app(
         left_out = max(0, total - offset - len(rows)) if cursor is None else None
         return Json({"total": total, "limit": lim, "offset": offset, "sort": sort, "left_out": left_out,
                      "next_cursor": next_cursor, "events": rows})
+
+    @app.get("/api/events.csv", summary="The events of the current filter as CSV (the columns of `eventwire events`)",
+             tags=["query"])
+    async def events_csv(
+        filters: EventFilters = Depends(filters_of),  # noqa: B008 - FastAPI's idiom
+        limit: int = Query(100_000, ge=1, le=INT_MAX, description="at most this many rows (at most 100,000)"),
+    ) -> Response:
+        q = need_db()
+        lim = min(limit, MAX_EXPORT)
+        rows = await q.run(lambda: q.export_rows(filters, lim), ("csv", filters, lim))
+        return Response(events_csv_text(rows), media_type="text/csv; charset=utf-8",
+                        headers={"Content-Disposition": 'attachment; filename="eventwire-events.csv"'})
+
+    @app.get("/api/places", summary="Placed events counted by place, for the map", tags=["query"])
+    async def places(
+        filters: EventFilters = Depends(filters_of),  # noqa: B008 - FastAPI's idiom
+        limit: int = Query(5000, ge=1, le=INT_MAX),
+    ) -> Json:
+        q = need_db()
+        lim = min(limit, MAX_EXPORT)
+        return Json(await q.run(lambda: q.places(filters, lim), ("places", filters, lim)))
 
     @app.get("/api/events/{event_id}", summary="One event with all its mentions and their sources", tags=["query"])
     async def event(event_id: str) -> Json:

@@ -60,6 +60,7 @@ class EventFilters:
     outlet: str | None = None
     article_id: str | None = None
     all: bool = False
+    historical: bool = True  # False: leave out events the coder marked historical (aux), e.g. year-only "1945"
 
     def without(self, *names: str) -> EventFilters:
         """These filters with ``names`` cleared (a facet's counts leave out its own filter)."""
@@ -67,11 +68,16 @@ class EventFilters:
         return replace(self, **cleared)
 
     def where(self) -> tuple[str, list[Any]]:
-        """The store's WHERE clause (constant SQL) and bound parameters, for ``events e``."""
-        return store_queries.event_filters(**{k: v for k, v in asdict(self).items() if v not in (None, "")})
+        """The store's WHERE clause (constant SQL) and bound parameters, for ``events e``; plus, when
+        ``historical`` is off, a constant clause leaving out events whose aux holds "historical"."""
+        where, params = store_queries.event_filters(**self.as_kwargs())
+        if not self.historical:
+            where += (" AND " if where else " WHERE ") + "NOT list_contains(coalesce(aux, []), 'historical')"
+        return where, params
 
     def as_kwargs(self) -> dict[str, Any]:
-        return {k: v for k, v in asdict(self).items() if v not in (None, "")}
+        """The store's filters (``historical`` is this layer's own: ``where`` applies it)."""
+        return {k: v for k, v in asdict(self).items() if v not in (None, "") and k != "historical"}
 
 
 _PERIOD_LABEL = {"day": 10, "week": 10, "month": 7, "year": 4}
@@ -489,6 +495,29 @@ class Queries:
         keep = {n["id"] for n in top}
         kept_edges = [e for e in edges.values() if e["source"] in keep and e["target"] in keep]
         return {"nodes": top, "edges": kept_edges}
+
+    def places(self, filters: EventFilters, limit: int) -> dict[str, Any]:
+        """Every placed event counted by place (so the map shows all of them, not one page), most first."""
+        where, params = filters.where()
+        rows = self._rows(
+            "SELECT place_name AS name, place_country AS country, lat, lon, geonameid, any_value(place_kind) AS kind, "
+            "count(*) AS n, count(*) FILTER (WHERE quad_class IN (1, 2)) AS cooperative, "
+            "count(*) FILTER (WHERE quad_class IN (3, 4)) AS conflictual "
+            f"FROM (SELECT * FROM events e{where}) e WHERE lat IS NOT NULL AND lon IS NOT NULL "
+            "GROUP BY place_name, place_country, lat, lon, geonameid ORDER BY n DESC, name LIMIT ?",
+            params + [limit + 1],
+        )
+        placed = self._rows(f"SELECT count(*) AS n FROM (SELECT * FROM events e{where}) e WHERE lat IS NOT NULL",
+                            params)[0]["n"]
+        return {"placed_events": int(placed), "left_out": max(0, len(rows) - limit),
+                "places": [{**{k: v for k, v in r.items() if k != "n"}, "count": int(r["n"])} for r in rows[:limit]]}
+
+    def export_rows(self, filters: EventFilters, limit: int) -> list[dict[str, Any]]:
+        """The store's flat event rows (as `eventwire events`) for a download of the current filter."""
+        rows = self._call(lambda con: store_queries.events(con, limit, 0, **filters.as_kwargs()))
+        if not filters.historical:
+            rows = [r for r in rows if "historical" not in (r.get("aux") or [])]
+        return rows
 
     # -- actors and articles -----------------------------------------------------------------------
     def actors(self, q: str | None, limit: int, all: bool = False) -> list[dict[str, Any]]:  # noqa: A002

@@ -280,3 +280,17 @@ def _alive(pid: int) -> bool:
         return False
     stat = Path(f"/proc/{pid}/stat")
     return stat.exists() and stat.read_text().split(") ", 1)[1][:1] != "Z"
+
+
+def test_places_count_every_placed_event_and_csv_holds_the_filter(client: httpx.Client) -> None:
+    everything = client.get("/api/events", params={"limit": 1000}).json()["events"]
+    placed = [e for e in everything if e["location"] and e["location"]["lat"] is not None]
+    places = client.get("/api/places").json()
+    assert places["placed_events"] == len(placed) == sum(p["count"] for p in places["places"])
+    csv_text = client.get("/api/events.csv").text
+    assert client.get("/api/events.csv").headers["content-type"].startswith("text/csv")
+    lines = csv_text.splitlines()
+    assert lines[0].startswith("event_id,") and len(lines) == len(everything) + 1
+    kept = client.get("/api/events", params={"historical": "false", "limit": 1000, "all": "true"}).json()
+    assert all("historical" not in e["aux"] for e in kept["events"])
+    _is_error(client.get("/api/events.csv", params={"from": "2014-02-30"}), 422, "E112")

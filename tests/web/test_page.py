@@ -134,7 +134,7 @@ def test_network_timeline_and_map_render_for_the_article_and_the_database(page: 
     _check_graph(page, keys, {p for p in links if p[0] != p[1]})
     for i in range(page.locator("#network path.edge").count()):
         edge = page.locator("#network path.edge").nth(i)
-        assert edge.get_attribute("stroke") in {"#2e9d57", "#2563c9", "#e08a00", "#c62828", "#8a93a6"}
+        assert edge.get_attribute("stroke") in {"#0072b2", "#006d4f", "#a84300", "#b3261e", "#6b7385"}
     # points for towns and cities, shading for countries (a country centroid is not a place of its own)
     kind = {p["name"]: p["kind"] for p in doc["places"]} | {p["geonameid"]: p["kind"] for p in doc["places"]}
     areas = {"country", "region", "continent", "sea", "ocean", "admin1"}

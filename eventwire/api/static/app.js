@@ -5,7 +5,7 @@
 
 (() => {
   const QUAD = { 1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict" };
-  const QUAD_COLOR = { 1: "#2e9d57", 2: "#2563c9", 3: "#e08a00", 4: "#c62828", 0: "#8a93a6" };
+  const QUAD_COLOR = { 1: "#0072b2", 2: "#006d4f", 3: "#a84300", 4: "#b3261e", 0: "#6b7385" };
   const SERIES_COLORS = ["#2563c9", "#c62828", "#2e9d57", "#e08a00", "#7c3aed", "#0891b2", "#be185d", "#4b5563"];
   const PAGE = 50;
   const AREA_KINDS = new Set(["country", "region", "continent", "sea", "ocean", "admin1"]);
@@ -18,7 +18,13 @@
     doc: null,
     offset: 0,
     total: 0,
+    sort: "-date", // newest first
+    openEvent: null, // the event whose detail is open (kept in the URL as ?event=ID)
+    mapView: null, // the map's viewBox while the user pans and zooms
   };
+  // Filters kept in the page's URL, with the API's names (the page URL is the API query, shareable).
+  const FILTERS = ["actor", "recipient", "country", "sector", "type", "quad_class", "from", "to", "place", "outlet"];
+  const DEFAULT_DIRECTION = { date: "-", goldstein: "-" }; // other columns sort ascending first
 
   // ---- small DOM helpers (text only) -----------------------------------------------------------
   const $ = (sel) => document.querySelector(sel);
@@ -78,12 +84,102 @@
   function filterParams() {
     const form = $("#filters");
     const params = new URLSearchParams();
-    for (const name of ["actor", "recipient", "country", "type", "quad_class", "from", "to", "place", "outlet"]) {
+    for (const name of FILTERS) {
       const v = form.elements[name].value.trim();
       if (v) params.set(name, v);
     }
     if (form.elements.all.checked) params.set("all", "true");
+    if (form.elements.hide_historical.checked) params.set("historical", "false");
     return params;
+  }
+
+  // ---- the page's URL: filters, sort, page and open event, restored on reload and on back/forward ------
+  function pageParams() {
+    const params = filterParams();
+    if (state.sort !== "-date") params.set("sort", state.sort);
+    if (state.offset) params.set("offset", state.offset);
+    if (state.openEvent) params.set("event", state.openEvent);
+    return params;
+  }
+  function pushUrl(replace) {
+    const query = pageParams().toString();
+    const url = window.location.pathname + (query ? "?" + query : "") + window.location.hash;
+    if (url === window.location.pathname + window.location.search + window.location.hash) return;
+    if (replace) history.replaceState(null, "", url); else history.pushState(null, "", url);
+  }
+  function ensureOption(select, value) {
+    if (!value || [...select.options].some((o) => o.value === value)) return;
+    select.appendChild(el("option", { value }, value));
+  }
+  function restoreFromUrl() {
+    const params = new URLSearchParams(window.location.search);
+    const form = $("#filters");
+    for (const name of FILTERS) {
+      const control = form.elements[name];
+      const value = params.get(name) || "";
+      if (control.tagName === "SELECT") ensureOption(control, value);
+      control.value = value;
+    }
+    form.elements.all.checked = params.get("all") === "true";
+    form.elements.hide_historical.checked = params.get("historical") === "false";
+    state.sort = params.get("sort") || "-date";
+    state.offset = Math.max(0, parseInt(params.get("offset") || "0", 10) || 0);
+    state.openEvent = params.get("event");
+  }
+  async function applyFilters() {
+    state.offset = 0;
+    state.openEvent = null;
+    state.mapView = null;
+    pushUrl(false);
+    await Promise.all([loadEvents(), loadFacets()]);
+  }
+  function setFilter(name, value) {
+    const control = $("#filters").elements[name];
+    if (control.tagName === "SELECT") ensureOption(control, value);
+    control.value = value;
+    return applyFilters();
+  }
+
+  // ---- picklists fed by the API's facet counts (under the other filters) ----------------------------
+  async function loadFacets() {
+    if (!state.db || state.scope !== "db") return;
+    let facets;
+    try {
+      facets = (await api("/api/facets?" + filterParams().toString())).facets;
+    } catch (_) { return; }
+    const form = $("#filters");
+    for (const name of ["country", "sector", "type", "outlet"]) {
+      const select = form.elements[name];
+      const current = select.value;
+      clear(select);
+      select.appendChild(el("option", { value: "" }, "any"));
+      for (const f of facets[name] || []) select.appendChild(el("option", { value: f.value }, f.label + " (" + f.count + ")"));
+      ensureOption(select, current);
+      select.value = current;
+    }
+    const codes = $("#codes");
+    clear(codes);
+    for (const f of facets.code || []) codes.appendChild(el("option", { value: f.value, label: f.label + " (" + f.count + ")" }));
+  }
+
+  // ---- download of the current filter ----------------------------------------------------------------
+  async function downloadCsv() {
+    const headers = {};
+    if (state.token) headers.Authorization = "Bearer " + state.token;
+    setStatus("preparing CSV…");
+    try {
+      const res = await fetch("/api/events.csv?" + filterParams().toString(), { headers });
+      if (!res.ok) throw new Error((await res.json()).error.message);
+      const url = URL.createObjectURL(await res.blob());
+      const a = el("a", { href: url, download: "eventwire-events.csv" });
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10000);
+      setStatus("CSV downloaded");
+    } catch (err) {
+      setStatus(String(err.message || err));
+    }
   }
 
   // ---- the article view ----------------------------------------------------------------------------
@@ -132,11 +228,15 @@
     return spans.filter((s) => Number.isInteger(s.start) && Number.isInteger(s.end) && s.end > s.start);
   }
 
-  function renderDoc(doc) {
+  // ``focus``: {start, end} of a sentence to mark and scroll to (an event's evidence in its article).
+  function renderDoc(doc, focus) {
     const box = $("#doc-text");
     clear(box);
     const chars = Array.from(doc.article.text || "");
     const spans = docSpans(doc);
+    if (focus && Number.isInteger(focus.start) && focus.end > focus.start) {
+      spans.push({ start: focus.start, end: focus.end, kind: "focus-sentence", tip: "the event's sentence" });
+    }
     const cuts = new Set([0, chars.length]);
     for (const s of spans) { cuts.add(Math.min(s.start, chars.length)); cuts.add(Math.min(s.end, chars.length)); }
     const points = [...cuts].sort((a, b) => a - b);
@@ -158,6 +258,11 @@
       (art.removed || []).length ? (art.removed.length + " pieces of debris removed") : null].filter(Boolean);
     $("#doc-meta").textContent = meta.join(" · ");
     $("#legend").classList.remove("hidden");
+    const first = box.querySelector(".focus-sentence");
+    if (first) {
+      box.scrollTop = Math.max(0, first.offsetTop - box.offsetTop - box.clientHeight / 3);
+      first.scrollIntoView({ block: "center" });
+    }
   }
 
   async function extract(ev) {
@@ -201,8 +306,12 @@
   }
 
   // ---- events table --------------------------------------------------------------------------------
+  // The event's date when it is one (YYYY, YYYY-MM, YYYY-Www, YYYY-MM-DD); a coder token such as
+  // PRESENT_REF is no date, so the reporting article's publication date stands in for it.
   function eventDate(e) {
-    return (e.date && e.date.value) || e.published || (state.doc && state.doc.article && state.doc.article.published) || "";
+    const value = e.date && e.date.value;
+    if (value && /^\d{4}/.test(value)) return value;
+    return e.published || (state.doc && state.doc.article && state.doc.article.published) || "";
   }
   function evidenceNode(e) {
     const ev = e.evidence;
@@ -217,41 +326,85 @@
     const nonfact = (e.aux || []).some((x) => x === "negation" || x === "hypothetical" || x === "future");
     const quad = e.quad_class ? el("span", { class: "badge q" + e.quad_class, title: QUAD[e.quad_class] }, e.quad_class) : "";
     const loc = e.location ? [e.location.name, e.location.country].filter(Boolean).join(", ") : "";
-    const row = el("tr", { class: nonfact ? "nonfact" : null, "data-id": e.id },
-      el("td", null, eventDate(e)),
+    const row = el("tr", { class: nonfact ? "nonfact" : null, "data-id": e.id, tabindex: 0, "data-expanded": "false" },
+      el("td", { tip: e.date && e.date.text ? "“" + e.date.text + "” (" + (e.date.precision || "") + ")" : null }, eventDate(e)),
       el("td", { tip: (e.actor || []).map(actorTip).join("\n") || null }, (e.actor || []).map(actorLabel).join(", ")),
       el("td", null, e.type + (e.mode ? " / " + e.mode : "")),
       el("td", { tip: (e.recipient || []).map(actorTip).join("\n") || null }, (e.recipient || []).map(actorLabel).join(", ")),
-      el("td", null, e.cameo || ""),
-      el("td", null, quad),
-      el("td", null, e.goldstein != null ? Number(e.goldstein).toFixed(1) : ""),
+      el("td", { class: "wide" }, e.cameo || ""),
+      el("td", { class: "wide" }, quad),
+      el("td", { class: "wide" }, e.goldstein != null ? Number(e.goldstein).toFixed(1) : ""),
       el("td", null, loc),
-      el("td", null, (e.aux || []).join(", ")),
+      el("td", { class: "wide" }, (e.aux || []).join(", ")),
       el("td", { class: "evidence" }, evidenceNode(e)));
-    row.addEventListener("click", () => toggleDetail(row, e));
+    row.addEventListener("click", (ev) => { if (!ev.target.closest("a, button")) toggleDetail(row, e); });
+    row.addEventListener("keydown", (ev) => {
+      if (ev.target !== row) return;
+      if (ev.key === "Enter" || ev.key === " ") { ev.preventDefault(); toggleDetail(row, e); }
+      else if (ev.key === "ArrowDown" || ev.key === "ArrowUp") {
+        ev.preventDefault();
+        let next = ev.key === "ArrowDown" ? row.nextElementSibling : row.previousElementSibling;
+        while (next && !next.hasAttribute("tabindex")) next = ev.key === "ArrowDown" ? next.nextElementSibling : next.previousElementSibling;
+        if (next) next.focus();
+      }
+    });
     return row;
   }
-  function toggleDetail(row, e) {
+  function safeUrl(url) {
+    return typeof url === "string" && /^https?:\/\//i.test(url) ? url : null;
+  }
+  async function toggleDetail(row, e) {
     const next = row.nextElementSibling;
-    if (next && next.classList.contains("detail")) { next.remove(); return; }
-    const mentions = (e.mentions && e.mentions.length ? e.mentions : [e.evidence]).filter(Boolean);
+    if (next && next.classList.contains("detail")) {
+      next.remove();
+      row.dataset.expanded = "false";
+      if (state.openEvent === e.id) { state.openEvent = null; pushUrl(true); }
+      return;
+    }
+    let full = e;
+    if (state.scope === "db" && e.id) {
+      try { full = Object.assign({}, e, await api("/api/events/" + encodeURIComponent(e.id))); } catch (_) { full = e; }
+    }
+    const mentions = (full.mentions && full.mentions.length ? full.mentions : [Object.assign({ article_id: e.article_id, url: e.url, outlet: e.outlet }, e.evidence || {})]).filter(Boolean);
     const facts = [
       ["article", e.article_id || (state.doc && state.doc.id)], ["outlet", e.outlet], ["rule", e.rule],
       ["confidence", e.confidence != null ? Number(e.confidence).toFixed(2) : null],
       ["date", e.date ? [e.date.value, e.date.precision, e.date.text ? "“" + e.date.text + "”" : null].filter(Boolean).join(" · ") : null],
-      ["contexts", (e.contexts || []).join(", ")], ["quote", e.quote],
+      ["CAMEO", e.cameo], ["quad class", e.quad_class ? e.quad_class + " " + QUAD[e.quad_class] : null],
+      ["contexts", (e.contexts || []).join(", ")], ["quote", e.quote], ["aux", (e.aux || []).join(", ")],
       ["mentions", e.mention_count || mentions.length],
     ].filter(([, v]) => v);
-    const cell = el("td", { colspan: 10 },
-      el("div", { class: "meta" }, facts.map(([k, v]) => k + ": " + v).join(" · ")),
-      mentions.map((m) => el("div", null, "“", evidenceNode({ evidence: m }), "”")));
-    const articleId = e.article_id;
-    if (articleId && state.scope === "db") {
-      const open = el("button", { type: "button" }, "open article");
-      open.addEventListener("click", (ev) => { ev.stopPropagation(); openArticle(articleId); });
-      cell.appendChild(el("div", null, open));
+    const cell = el("td", { colspan: 10 }, el("div", { class: "meta" }, facts.map(([k, v]) => k + ": " + v).join(" · ")));
+    for (const m of mentions) {
+      // a stored mention carries its evidence as flat columns; an article's event as {sentence, start, trigger}
+      const evidence = m.sentence_start != null ? { sentence: m.sentence, start: m.sentence_start, end: m.sentence_end,
+        trigger: { text: m.trigger_text, start: m.trigger_start, end: m.trigger_end } } : m;
+      const block = el("div", { class: "mention" }, "“", evidenceNode({ evidence }), "”");
+      const source = [];
+      if (m.outlet) source.push(m.outlet);
+      if (m.published) source.push(String(m.published).slice(0, 10));
+      const url = safeUrl(m.url);
+      const line = el("div", { class: "meta" }, source.join(" · "), source.length ? " · " : "",
+        url ? el("a", { href: url, rel: "noopener noreferrer", target: "_blank" }, url) : "no source URL");
+      if (m.article_id && state.scope === "db") {
+        const open = el("button", { type: "button", class: "secondary open-article" }, "open article at this sentence");
+        const focus = { start: m.sentence_start != null ? m.sentence_start : m.start, end: m.sentence_end != null ? m.sentence_end : m.end };
+        open.addEventListener("click", (ev) => { ev.stopPropagation(); openArticle(m.article_id, focus); });
+        line.appendChild(document.createTextNode(" "));
+        line.appendChild(open);
+      }
+      block.appendChild(line);
+      cell.appendChild(block);
     }
+    if (state.scope === "db" && e.id) {
+      const link = new URLSearchParams(pageParams());
+      link.set("event", e.id);
+      cell.appendChild(el("div", { class: "meta" }, "permalink: ", el("a", { href: "?" + link.toString(), class: "permalink" }, "this event")));
+    }
+    if (row.nextElementSibling && row.nextElementSibling.classList.contains("detail")) return;  // opened meanwhile
     row.after(el("tr", { class: "detail" }, cell));
+    row.dataset.expanded = "true";
+    if (state.scope === "db" && e.id && state.openEvent !== e.id) { state.openEvent = e.id; pushUrl(true); }
   }
 
   function renderEvents(events, total) {
@@ -267,6 +420,36 @@
     $("#page-info").textContent = from + "–" + (state.offset + events.length) + " of " + total;
     $("#prev").disabled = state.offset === 0;
     $("#next").disabled = state.offset + events.length >= total;
+    const column = state.sort.replace(/^-/, "");
+    for (const th of document.querySelectorAll("#events th")) {
+      if (th.dataset.sort === column) th.setAttribute("aria-sort", state.sort.startsWith("-") ? "descending" : "ascending");
+      else th.removeAttribute("aria-sort");
+    }
+  }
+  function sortBy(column) {
+    const current = state.sort.replace(/^-/, "");
+    if (current === column) state.sort = state.sort.startsWith("-") ? column : "-" + column;
+    else state.sort = (DEFAULT_DIRECTION[column] || "") + column;
+    state.offset = 0;
+    pushUrl(false);
+    loadEvents();
+  }
+  // Sorting the events of one pasted article, with the API's meaning (undated last).
+  const SORT_KEY = {
+    date: (e) => { const d = firstDay(eventDate(e)); return d; },
+    type: (e) => e.type, cameo: (e) => e.cameo, goldstein: (e) => e.goldstein,
+    actor: (e) => (e.actor || []).map(actorLabel).join(", ") || null,
+    recipient: (e) => (e.recipient || []).map(actorLabel).join(", ") || null,
+    place: (e) => (e.location && e.location.name) || null,
+  };
+  function sortEvents(events) {
+    const column = state.sort.replace(/^-/, ""), sign = state.sort.startsWith("-") ? -1 : 1;
+    const key = SORT_KEY[column] || SORT_KEY.date;
+    return [...events].sort((a, b) => {
+      const x = key(a), y = key(b);
+      if (x == null || y == null) return (x == null) - (y == null);
+      return (x < y ? -1 : x > y ? 1 : 0) * sign;
+    });
   }
 
   // Client-side filtering of one document's events, with the same meaning as the API's filters.
@@ -287,7 +470,10 @@
       const d = eventDate(e);
       if (params.get("from") && d && d < params.get("from")) return false;
       if (params.get("to") && d && d.slice(0, 10) > params.get("to")) return false;
-      if (params.get("place") && !(e.location && (e.location.name || "").toLowerCase().includes(params.get("place").toLowerCase()))) return false;
+      if (params.get("place") && !(e.location && ((e.location.name || "").toLowerCase().includes(params.get("place").toLowerCase()) || String(e.location.geonameid) === params.get("place")))) return false;
+      const sector = params.get("sector");
+      if (sector && ![...(e.actor || []), ...(e.recipient || [])].some((a) => (a.sector || "").toUpperCase() === sector.toUpperCase())) return false;
+      if (params.get("historical") === "false" && aux.includes("historical")) return false;
       return true;
     });
   }
@@ -295,22 +481,23 @@
   async function loadEvents() {
     const params = filterParams();
     if (state.scope === "doc") {
-      const events = filterDocEvents((state.doc && state.doc.events) || [], params);
+      const events = sortEvents(filterDocEvents((state.doc && state.doc.events) || [], params));
       state.offset = 0;
       renderEvents(events, events.length);
       drawNetwork(networkFromEvents(events));
       drawTimeline(dyadsFromEvents(events, $("#period").value));
-      drawMap(events);
+      drawMap(placesFromEvents(events));
       return;
     }
-    if (!state.db) { renderEvents([], 0); drawNetwork({ nodes: [], edges: [] }); drawTimeline([]); drawMap([]); return; }
+    if (!state.db) { renderEvents([], 0); drawNetwork({ nodes: [], edges: [] }); drawTimeline([]); drawMap(placesFromEvents([])); return; }
     try {
-      params.set("limit", PAGE);
-      params.set("offset", state.offset);
-      const page = await api("/api/events?" + params.toString());
+      const pageQuery = new URLSearchParams(params);
+      pageQuery.set("limit", PAGE);
+      pageQuery.set("offset", state.offset);
+      pageQuery.set("sort", state.sort);
+      const page = await api("/api/events?" + pageQuery.toString());
       renderEvents(page.events, page.total);
-      const mapParams = filterParams();
-      mapParams.set("limit", 1000);
+      await openEventFromUrl(page.events);
       // the network and timeline follow the filters they share with the table
       const shared = new URLSearchParams();
       for (const name of ["country", "type", "from", "to", "all"]) if (params.get(name)) shared.set(name, params.get(name));
@@ -319,12 +506,12 @@
       dyadParams.set("by", $("#period").value);
       const netParams = new URLSearchParams(shared);
       if (params.get("actor")) netParams.set("actor", params.get("actor"));
-      const [all, net, dy] = await Promise.all([
-        api("/api/events?" + mapParams.toString()),
+      const [places, net, dy] = await Promise.all([
+        api("/api/places?" + params.toString()),
         api("/api/network?" + netParams.toString()),
         api("/api/dyads?" + dyadParams.toString()),
       ]);
-      drawMap(all.events);
+      drawMap(places);
       drawNetwork(net);
       drawTimeline(dy.dyads);
       setStatus(page.total + " events in the database");
@@ -333,20 +520,37 @@
     }
   }
 
+  // ?event=ID (a permalink): open that event's detail, adding its row on top when it is not on this page.
+  async function openEventFromUrl(events) {
+    const id = state.openEvent;
+    if (!id) return;
+    let row = document.querySelector(`#events tbody tr[data-id="${CSS.escape(id)}"]`);
+    if (!row) {
+      let e;
+      try { e = await api("/api/events/" + encodeURIComponent(id)); } catch (_) { return; }
+      row = eventRow(e);
+      $("#events tbody").prepend(row);
+      await toggleDetail(row, e);
+    } else {
+      await toggleDetail(row, events.find((x) => x.id === id));
+    }
+    row.focus();
+  }
+
   async function setScope(scope) {
+    if (scope !== state.scope) state.mapView = null;
     state.scope = scope;
-    state.offset = 0;
     $("#scope").textContent = scope === "doc" ? "— this article" : "— database";
     $("#show-db").classList.toggle("hidden", !(scope === "doc" && state.db));
     await loadEvents();
   }
 
-  async function openArticle(id) {
+  async function openArticle(id, focus) {
     try {
       const doc = await api("/api/articles/" + encodeURIComponent(id));
       state.doc = doc;
-      renderDoc(doc);
-      $("#extract-card").scrollIntoView({ behavior: "smooth" });
+      if (!focus) $("#extract-card").scrollIntoView();
+      renderDoc(doc, focus);
     } catch (err) {
       setStatus(String(err.message || err));
     }
@@ -427,7 +631,7 @@
     clear(target);
     const W = 640, H = 420;
     // the most active actors; of those, the ones linked to another (a corpus has many loners)
-    let nodes = [...(net.nodes || [])].sort((a, b) => b.count - a.count || String(a.id).localeCompare(String(b.id))).slice(0, 45);
+    let nodes = [...(net.nodes || [])].sort((a, b) => b.count - a.count || String(a.id).localeCompare(String(b.id))).slice(0, 30);
     let keep = new Set(nodes.map((d) => d.id));
     const edges = (net.edges || []).filter((e) => keep.has(e.source) && keep.has(e.target));
     const linked = new Set(edges.flatMap((e) => [e.source, e.target]));
@@ -468,11 +672,15 @@
     const gn = svg("g", { class: "nodes" });
     nodes.forEach((d, i) => {
       const r = radius(d);
-      const node = svg("g", { class: "node", transform: `translate(${pos[i].x.toFixed(1)},${pos[i].y.toFixed(1)})`, "data-id": d.id },
+      const node = svg("g", { class: "node", transform: `translate(${pos[i].x.toFixed(1)},${pos[i].y.toFixed(1)})`, "data-id": d.id,
+        tabindex: 0, role: "button", "aria-label": "filter by " + (d.name || d.label || d.id) + " (" + d.count + " events)" },
         svg("circle", { r: r.toFixed(1) }),
         // labels for the most active only (the rest on hover); near the right edge, to the node's left
         !labelled.has(d.id) ? null : pos[i].x > W - 90 ? svg("text", { x: -r - 3, y: 4, "text-anchor": "end" }, d.label || d.id) : svg("text", { x: r + 3, y: 4 }, d.label || d.id),
         svgTitle([d.name || d.label, d.label && d.label !== d.name ? d.label : null, d.country, d.count + " events"].filter(Boolean).join(" · ")));
+      const pick = () => { if (state.scope === "db") setFilter("actor", d.id); };
+      node.addEventListener("click", pick);
+      node.addEventListener("keydown", (ev) => { if (ev.key === "Enter" || ev.key === " ") { ev.preventDefault(); pick(); } });
       gn.appendChild(node);
     });
     target.appendChild(gn);
@@ -532,26 +740,31 @@
     const top = [...totals.entries()].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([k]) => k);
     const periods = [...new Set(rows.map((r) => r.period))].sort();
     const maxY = Math.max(...rows.filter((r) => top.includes(r.source + " → " + r.target)).map((r) => r.count), 1);
-    // one slot per period that has events (a corpus's few historical mentions would squash a time scale)
-    const x = (p) => L + (periods.length === 1 ? (W - L - R) / 2 : (periods.indexOf(p) * (W - L - R)) / (periods.length - 1));
+    // a real time scale: periods placed by their first day, so gaps in time show as gaps
+    const time = (p) => Date.parse(firstDay(p) + "T00:00:00Z");
+    const t0 = time(periods[0]), t1 = time(periods[periods.length - 1]);
+    const x = (p) => L + (t1 === t0 ? (W - L - R) / 2 : ((time(p) - t0) * (W - L - R)) / (t1 - t0));
     const y = (v) => H - B - (v * (H - T - B)) / maxY;
     target.appendChild(svg("line", { class: "axis", x1: L, y1: H - B, x2: W - R, y2: H - B }));
     target.appendChild(svg("line", { class: "axis", x1: L, y1: T, x2: L, y2: H - B }));
     for (const v of [0, Math.ceil(maxY / 2), maxY]) {
       target.appendChild(svg("text", { x: L - 6, y: y(v) + 4, "text-anchor": "end" }, v));
     }
-    let lastTick = -Infinity;
-    for (const p of periods) {  // tick labels at least 75 units apart
-      if (x(p) - lastTick < 75) continue;
-      lastTick = x(p);
-      target.appendChild(svg("text", { x: x(p), y: H - B + 16, "text-anchor": "middle" }, p));
+    // ticks at even steps of time (not at each period), labelled as the period is
+    const ticks = t1 === t0 ? [t0] : [0, 1, 2, 3, 4].map((i) => t0 + ((t1 - t0) * i) / 4);
+    const width = periods[0].length;
+    for (const t of ticks) {
+      const label = new Date(t).toISOString().slice(0, width === 4 ? 4 : width === 7 ? 7 : 10);
+      const tx = t1 === t0 ? (W - L - R) / 2 + L : L + ((t - t0) * (W - L - R)) / (t1 - t0);
+      target.appendChild(svg("line", { class: "axis", x1: tx, y1: H - B, x2: tx, y2: H - B + 4 }));
+      target.appendChild(svg("text", { x: tx, y: H - B + 16, "text-anchor": "middle" }, label));
     }
     top.forEach((key, i) => {
       const color = SERIES_COLORS[i % SERIES_COLORS.length];
       const byPeriod = new Map(rows.filter((r) => r.source + " → " + r.target === key).map((r) => [r.period, r]));
       const pts = periods.map((p) => [x(p), y(byPeriod.has(p) ? byPeriod.get(p).count : 0)]);
       const g = svg("g", { class: "dyad" });
-      if (pts.length > 1) g.appendChild(svg("polyline", { class: "series", stroke: color, points: pts.map((p) => p[0].toFixed(1) + "," + p[1].toFixed(1)).join(" ") }));
+      if (pts.length > 1) g.appendChild(svg("polyline", { class: "series", stroke: color, "stroke-dasharray": i % 2 ? "5 3" : null, points: pts.map((p) => p[0].toFixed(1) + "," + p[1].toFixed(1)).join(" ") }));
       periods.forEach((p, j) => {
         if (!byPeriod.has(p)) return;
         const r = byPeriod.get(p);
@@ -576,37 +789,62 @@
   function ringPath(ring) {
     return ring.map(([lon, lat], i) => { const [px, py] = project(lon, lat); return (i ? "L" : "M") + px.toFixed(1) + "," + py.toFixed(1); }).join("") + "Z";
   }
-  async function drawMap(events) {
-    const target = $("#map");
-    const data = await loadWorld();
-    clear(target);
-    const perCountry = new Map(), perPlace = new Map();
-    // a place's kind: stored with the event in the database, else found among the article's places
+  // Placed events counted by place, as /api/places gives them for the database.
+  function placesFromEvents(events) {
     const kinds = new Map();
     for (const p of (state.scope === "doc" && state.doc && state.doc.places) || []) {
       kinds.set(p.geonameid != null ? "g" + p.geonameid : "n" + p.name, p.kind);
     }
-    const kindOf = (loc) => loc.kind || kinds.get(loc.geonameid != null ? "g" + loc.geonameid : "n" + loc.name) || kinds.get("n" + loc.name);
+    const byPlace = new Map();
+    let placed = 0;
     for (const e of events || []) {
       const loc = e.location;
-      if (!loc) continue;
-      if (loc.country) perCountry.set(loc.country, (perCountry.get(loc.country) || 0) + 1);
-      if (loc.lat == null || loc.lon == null) continue;
-      // a country or region placed at its centroid is not a point: its shading already shows it
-      if (AREA_KINDS.has(String(kindOf(loc) || "").toLowerCase())) continue;
-      const k = loc.lat.toFixed(2) + "," + loc.lon.toFixed(2);
-      if (!perPlace.has(k)) perPlace.set(k, { name: loc.name, country: loc.country, lat: loc.lat, lon: loc.lon, count: 0, types: new Map() });
-      const p = perPlace.get(k);
+      if (!loc || loc.lat == null || loc.lon == null) continue;
+      placed += 1;
+      const k = loc.lat.toFixed(4) + "," + loc.lon.toFixed(4) + "," + loc.name;
+      if (!byPlace.has(k)) {
+        const kind = loc.kind || kinds.get(loc.geonameid != null ? "g" + loc.geonameid : "n" + loc.name) || kinds.get("n" + loc.name);
+        byPlace.set(k, { name: loc.name, country: loc.country, lat: loc.lat, lon: loc.lon, geonameid: loc.geonameid, kind, count: 0, cooperative: 0, conflictual: 0 });
+      }
+      const p = byPlace.get(k);
       p.count += 1;
-      p.types.set(e.type, (p.types.get(e.type) || 0) + 1);
+      if (e.quad_class === 1 || e.quad_class === 2) p.cooperative += 1;
+      if (e.quad_class === 3 || e.quad_class === 4) p.conflictual += 1;
     }
+    return { placed_events: placed, places: [...byPlace.values()].sort((a, b) => b.count - a.count) };
+  }
+  const FULL_VIEW = [0, 10, 960, 390];
+  function fitView(points) {
+    if (!points.length) return FULL_VIEW.slice();
+    const xs = points.map((p) => project(p.lon, p.lat)[0]), ys = points.map((p) => project(p.lon, p.lat)[1]);
+    const cx = (Math.min(...xs) + Math.max(...xs)) / 2, cy = (Math.min(...ys) + Math.max(...ys)) / 2;
+    const w = Math.min(960, Math.max(240, (Math.max(...xs) - Math.min(...xs)) * 1.6, (Math.max(...ys) - Math.min(...ys)) * 1.6 * (960 / 390)));
+    const h = (w * 390) / 960;
+    return [Math.min(Math.max(cx - w / 2, 0), 960 - w), Math.min(Math.max(cy - h / 2, 10), 400 - h), w, h];
+  }
+  let mapData = null; // what the map shows, redrawn at each zoom so points and labels keep their size
+  async function drawMap(data) {
+    mapData = data;
+    const world = await loadWorld();
+    const target = $("#map");
+    clear(target);
+    const perCountry = new Map(), points = [];
+    for (const p of data.places || []) {
+      if (p.country) perCountry.set(p.country, (perCountry.get(p.country) || 0) + p.count);
+      // a country or region placed at its centroid is not a point: its shading already shows it
+      if (!AREA_KINDS.has(String(p.kind || "").toLowerCase())) points.push(p);
+    }
+    if (!state.mapView) state.mapView = fitView(points);
+    const view = state.mapView;
+    target.setAttribute("viewBox", view.map((v) => v.toFixed(1)).join(" "));
+    const k = view[2] / 960;
     const maxC = Math.max(...perCountry.values(), 1);
     const grat = svg("g", { class: "graticule" });
     for (let lon = -150; lon <= 150; lon += 30) grat.appendChild(svg("line", { x1: project(lon, 0)[0], y1: 0, x2: project(lon, 0)[0], y2: 480, "vector-effect": "non-scaling-stroke" }));
     for (let lat = -60; lat <= 60; lat += 30) grat.appendChild(svg("line", { x1: 0, y1: project(0, lat)[1], x2: 960, y2: project(0, lat)[1], "vector-effect": "non-scaling-stroke" }));
     target.appendChild(grat);
     const g = svg("g", { class: "countries" });
-    for (const c of data.countries) {
+    for (const c of world.countries) {
       const d = c.polygons.map((poly) => poly.map((ring) => {
         // rings are unwrapped across the antimeridian; draw the copy that falls inside the map too
         const lons = ring.map((pt) => pt[0]);
@@ -616,38 +854,88 @@
         return path;
       }).join("")).join("");
       const n = perCountry.get(c.id) || 0;
-      const attrs = { class: "country", d, "data-id": c.id || "", "vector-effect": "non-scaling-stroke" };
-      const path = svg("path", attrs, svgTitle(c.name + (n ? ": " + n + " events" : "")));
-      if (n) path.style.fill = `rgba(224, 138, 0, ${(0.2 + 0.45 * (n / maxC)).toFixed(2)})`;
+      const path = svg("path", { class: "country", d, "data-id": c.id || "", "vector-effect": "non-scaling-stroke" }, svgTitle(c.name + (n ? ": " + n + " placed events" : "")));
+      if (n) path.style.fill = `rgba(213, 94, 0, ${(0.15 + 0.45 * (n / maxC)).toFixed(2)})`;
       g.appendChild(path);
     }
     target.appendChild(g);
-    // zoom to the placed events (keeping the map's aspect ratio), or show the whole world
-    const places = [...perPlace.values()];
-    let view = [0, 10, 960, 390];
-    if (places.length) {
-      const xs = places.map((p) => project(p.lon, p.lat)[0]), ys = places.map((p) => project(p.lon, p.lat)[1]);
-      const cx = (Math.min(...xs) + Math.max(...xs)) / 2, cy = (Math.min(...ys) + Math.max(...ys)) / 2;
-      const w = Math.min(960, Math.max(240, (Math.max(...xs) - Math.min(...xs)) * 1.6, (Math.max(...ys) - Math.min(...ys)) * 1.6 * (960 / 390)));
-      const h = (w * 390) / 960;
-      view = [Math.min(Math.max(cx - w / 2, 0), 960 - w), Math.min(Math.max(cy - h / 2, 10), 400 - h), w, h];
-    }
-    target.setAttribute("viewBox", view.map((v) => v.toFixed(1)).join(" "));
-    const k = view[2] / 960;
-    const maxP = Math.max(...places.map((p) => p.count), 1);
-    const gp = svg("g", { class: "points" });
-    const labelled = new Set([...places].sort((a, b) => b.count - a.count).slice(0, 8));
-    for (const p of places) {
+    // points: clustered on screen (places closer than a few pixels at this zoom merge), biggest on top
+    const cell = 14 * k, clusters = new Map();
+    for (const p of points) {
       const [px, py] = project(p.lon, p.lat);
-      const types = [...p.types.entries()].map(([t, c]) => t + " " + c).join(", ");
-      const label = svg("text", { x: (px + (6 + 9 * Math.sqrt(p.count / maxP)) * k).toFixed(1), y: (py + 4 * k).toFixed(1), class: "place-label" }, p.name);
-      label.style.fontSize = (12 * k).toFixed(2) + "px";
-      if (labelled.has(p)) gp.appendChild(label);
-      gp.appendChild(svg("circle", { class: "point", cx: px.toFixed(1), cy: py.toFixed(1), r: ((3 + 9 * Math.sqrt(p.count / maxP)) * k).toFixed(2), "stroke-width": k.toFixed(2) },
-        svgTitle([p.name, p.country].filter(Boolean).join(", ") + ": " + p.count + " events (" + types + ")")));
+      const key = Math.round(px / cell) + "," + Math.round(py / cell);
+      if (!clusters.has(key)) clusters.set(key, { places: [], x: 0, y: 0, count: 0 });
+      const cl = clusters.get(key);
+      cl.places.push(p);
+      cl.x += px * p.count; cl.y += py * p.count; cl.count += p.count;
+    }
+    const list = [...clusters.values()].sort((a, b) => a.count - b.count);
+    const maxP = Math.max(...list.map((c) => c.count), 1);
+    const gp = svg("g", { class: "points" });
+    const labelled = new Set([...list].sort((a, b) => b.count - a.count).slice(0, 8));
+    for (const cl of list) {
+      const px = cl.x / cl.count, py = cl.y / cl.count;
+      const top = [...cl.places].sort((a, b) => b.count - a.count)[0];
+      const name = cl.places.length > 1 ? top.name + " +" + (cl.places.length - 1) : top.name;
+      const r = (3 + 9 * Math.sqrt(cl.count / maxP)) * k;
+      const label = cl.places.map((p) => [p.name, p.country].filter(Boolean).join(", ") + ": " + p.count).join("\n");
+      const point = svg("circle", { class: "point", cx: px.toFixed(2), cy: py.toFixed(2), r: r.toFixed(2), "stroke-width": k.toFixed(2),
+        tabindex: 0, role: "button", "aria-label": "filter by " + top.name + " (" + cl.count + " events)", "data-place": top.geonameid != null ? top.geonameid : top.name },
+      svgTitle(label + "\nclick: show only " + top.name));
+      gp.appendChild(point);
+      if (labelled.has(cl)) {
+        const text = svg("text", { x: (px + r + 3 * k).toFixed(2), y: (py + 4 * k).toFixed(2), class: "place-label" }, name);
+        text.style.fontSize = (12 * k).toFixed(2) + "px";
+        gp.appendChild(text);
+      }
     }
     target.appendChild(gp);
-    if (!perPlace.size && !perCountry.size) target.appendChild(svg("text", { x: 480, y: 385, "text-anchor": "middle", class: "empty-msg" }, "No placed events yet."));
+    const shown = (data.places || []).reduce((n, p) => n + p.count, 0);
+    $("#map-info").textContent = "— " + (data.placed_events != null ? data.placed_events : shown) + " placed events" + (data.left_out ? " (" + data.left_out + " places left out)" : "");
+    if (!points.length && !perCountry.size) target.appendChild(svg("text", { x: view[0] + view[2] / 2, y: view[1] + view[3] / 2, "text-anchor": "middle", class: "empty-msg" }, "No placed events yet."));
+  }
+  // pan (drag) and zoom (wheel, buttons) by moving the viewBox; a click without a drag filters
+  function zoomMap(factor, cx, cy) {
+    const [x, y, w, h] = state.mapView || FULL_VIEW;
+    const nw = Math.min(960, Math.max(20, w * factor)), nh = (nw * 390) / 960;
+    const fx = cx == null ? 0.5 : (cx - x) / w, fy = cy == null ? 0.5 : (cy - y) / h;
+    state.mapView = [Math.min(Math.max(x + (w - nw) * fx, 0), 960 - nw), Math.min(Math.max(y + (h - nh) * fy, 0), 480 - nh), nw, nh];
+    if (mapData) drawMap(mapData);
+  }
+  function initMap() {
+    const target = $("#map");
+    const toMap = (ev) => {
+      const rect = target.getBoundingClientRect(), [x, y, w, h] = state.mapView || FULL_VIEW;
+      return [x + ((ev.clientX - rect.left) / rect.width) * w, y + ((ev.clientY - rect.top) / rect.height) * h];
+    };
+    target.addEventListener("wheel", (ev) => { ev.preventDefault(); const [mx, my] = toMap(ev); zoomMap(ev.deltaY > 0 ? 1.25 : 0.8, mx, my); }, { passive: false });
+    let drag = null;
+    target.addEventListener("pointerdown", (ev) => { drag = { x: ev.clientX, y: ev.clientY, view: (state.mapView || FULL_VIEW).slice(), moved: false }; });
+    target.addEventListener("pointermove", (ev) => {
+      if (!drag) return;
+      const dx = ev.clientX - drag.x, dy = ev.clientY - drag.y;
+      if (!drag.moved && Math.hypot(dx, dy) < 4) return;
+      drag.moved = true;
+      const rect = target.getBoundingClientRect(), [x, y, w, h] = drag.view;
+      state.mapView = [Math.min(Math.max(x - (dx / rect.width) * w, 0), 960 - w), Math.min(Math.max(y - (dy / rect.height) * h, 0), 480 - h), w, h];
+      target.setAttribute("viewBox", state.mapView.map((v) => v.toFixed(1)).join(" "));
+    });
+    target.addEventListener("pointerup", (ev) => {
+      const moved = drag && drag.moved;
+      drag = null;
+      if (moved) return;
+      const point = ev.target.closest(".point");
+      if (point) { setFilter("place", point.dataset.place); return; }
+      const country = ev.target.closest(".country");
+      if (country && country.dataset.id) setFilter("country", country.dataset.id);
+    });
+    target.addEventListener("keydown", (ev) => {
+      const point = ev.target.closest && ev.target.closest(".point");
+      if (point && (ev.key === "Enter" || ev.key === " ")) { ev.preventDefault(); setFilter("place", point.dataset.place); }
+    });
+    $("#zoom-in").addEventListener("click", () => zoomMap(0.67));
+    $("#zoom-out").addEventListener("click", () => zoomMap(1.5));
+    $("#zoom-reset").addEventListener("click", () => { state.mapView = null; if (mapData) drawMap(mapData); });
   }
 
   // ---- hover tips for highlights and table cells ----------------------------------------------------
@@ -677,9 +965,22 @@
     state.token = sessionStorage.getItem("eventwire-token");
     $("#extract-form").addEventListener("submit", extract);
     $("#file").addEventListener("change", readFile);
-    $("#filters").addEventListener("submit", (ev) => { ev.preventDefault(); state.offset = 0; loadEvents(); });
-    $("#prev").addEventListener("click", () => { state.offset = Math.max(0, state.offset - PAGE); loadEvents(); });
-    $("#next").addEventListener("click", () => { state.offset += PAGE; loadEvents(); });
+    $("#filters").addEventListener("submit", (ev) => { ev.preventDefault(); applyFilters(); });
+    $("#clear").addEventListener("click", () => {
+      const form = $("#filters");
+      for (const name of FILTERS) form.elements[name].value = "";
+      form.elements.all.checked = false;
+      form.elements.hide_historical.checked = false;
+      applyFilters();
+    });
+    $("#download").addEventListener("click", downloadCsv);
+    for (const th of document.querySelectorAll("#events th[data-sort]")) {
+      th.querySelector("button").addEventListener("click", () => sortBy(th.dataset.sort));
+    }
+    $("#prev").addEventListener("click", () => { state.offset = Math.max(0, state.offset - PAGE); state.openEvent = null; pushUrl(false); loadEvents(); });
+    $("#next").addEventListener("click", () => { state.offset += PAGE; state.openEvent = null; pushUrl(false); loadEvents(); });
+    window.addEventListener("popstate", () => { restoreFromUrl(); state.mapView = null; loadEvents(); loadFacets(); });
+    initMap();
     $("#period").addEventListener("change", loadEvents);
     $("#show-db").addEventListener("click", () => setScope("db"));
     $("#auth").addEventListener("submit", (ev) => {
@@ -700,6 +1001,10 @@
       setStatus(String(err.message || err));
       return;
     }
+    restoreFromUrl();
+    if (!state.doc) state.scope = "db";
+    await loadFacets();
+    restoreFromUrl(); // the picklists now hold the values the URL names
     await setScope(state.doc ? "doc" : "db");
     // a link such as /#article=ID opens a stored article
     const m = /^#article=(.+)$/.exec(window.location.hash);
