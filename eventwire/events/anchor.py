@@ -1,9 +1,15 @@
-"""When and where an event happened: its date from the time expressions of its clause (else the publication
-date), its place from the places named in its clause, and the TIMEX3 helpers that go with them."""
+"""When and where an event happened, and the TIMEX3 helpers that go with it.
+
+The date: a time expression of the act's own clause, else of a clause governing it, else (for a headline's
+act) of the body sentence that tells it again, else the article's reference (publication) date; a TIMEX3
+token is never a date. The place: the location argument of its clause, else a place setting its
+sentence's scene, else the city where the body tells a headline's act again, else the dateline for a lead
+event, else the article's scene. ``date.source`` and ``location.source`` say which step decided."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date, timedelta
 from typing import Any
 
@@ -36,20 +42,75 @@ def date_of(doc: Document, cand: Candidate, sent: Any) -> EventDate:
     Friday, an official said militants had surrendered"), else the article's reference date. A time that
     modifies another act ("March's attack", "the talks set for tomorrow", a coordinated "and was charged
     the following day") does not date this one. ``date.source`` says which of the three it was."""
-    lo, hi = sent.start_char, sent.end_char
+    best = _sentence_time(doc, cand.trigger, cand.clause, sent)
+    if best is not None:
+        return timex_date(doc, best[1], "clause" if best[0] == CLAUSE else "sentence")
+    restated = _restated(doc, cand.trigger, sent)
+    if restated is not None:
+        return timex_date(doc, restated, "restated")  # a headline's act, dated where the story tells it
+    return published_date(doc)
+
+
+def _sentence_time(doc: Document, trigger: Any, verb: Any, sent: Any) -> tuple[int, Time] | None:
+    """The time of the sentence that dates the act at trigger/verb, with its level; None if none does."""
     best: tuple[tuple[int, int], Time] | None = None
     for t in doc.times:
-        if t.start < lo or t.end > hi or not t.timex or t.type not in ("DATE", "TIME"):
+        if t.start < sent.start_char or t.end > sent.end_char or not t.timex or t.type not in ("DATE", "TIME"):
             continue
-        level = _time_level(doc, cand, t)
+        level = _time_level(doc, trigger, verb, t)
         if level is None:
             continue
-        key = (level, min(abs(t.start - cand.trigger.idx), abs(t.end - cand.trigger.idx)))
+        key = (level, min(abs(t.start - trigger.idx), abs(t.end - trigger.idx)))
         if best is None or key < best[0]:
             best = (key, t)
-    if best is None:
-        return published_date(doc)
-    return timex_date(doc, best[1], "clause" if best[0][0] == CLAUSE else "sentence")
+    return (best[0][0], best[1]) if best is not None else None
+
+
+def _restated(doc: Document, trigger: Any, sent: Any) -> Time | None:
+    """For an act of the title: the time of its own clause where the body first tells it again (the same
+    word, "attack" ... "The attack occurred around 9 p.m. Sunday"), within the first sentences."""
+    for tok, other in _restatements(doc, trigger, sent):
+        found = _sentence_time(doc, tok, _verb_of(tok), other)
+        if found is not None and found[0] == CLAUSE:
+            return found[1]
+    return None
+
+
+def _restatements(doc: Document, trigger: Any, sent: Any) -> Iterator[tuple[Any, Any]]:
+    """(token, sentence) where the body's first sentences tell a title's act again: the act's own word, or
+    an event noun it is told through ("killed in a knife attack", "jailed after a vicious assault")."""
+    title = doc.article.title
+    if not title or sent.start_char > len(title):
+        return
+    lemmas = {trigger.lemma_.lower()} | {
+        obj.lemma_.lower() for obj in trigger.subtree
+        if obj.dep_ == "pobj" and obj.pos_ == "NOUN" and obj.head.lower_ in ACT_PREPS}
+    seen = 0
+    for other in doc.spacy.sents:
+        if other.start_char <= sent.start_char:
+            continue
+        seen += 1
+        if seen > RESTATE_SENTENCES:
+            break
+        for tok in other:
+            if tok.lemma_.lower() in lemmas and tok.pos_ in ("NOUN", "VERB"):
+                yield tok, other
+
+
+# prepositions that introduce the act a headline's verb is told through ("killed in an attack")
+ACT_PREPS = frozenset({"in", "after", "during", "over", "by"})
+# how far into the body a headline's act is looked for
+RESTATE_SENTENCES = 5
+
+
+def _verb_of(tok: Any) -> Any:
+    """The verb whose clause holds a token (the token itself if it is one)."""
+    cur = tok
+    for _ in range(8):
+        if cur.pos_ in ("VERB", "AUX") or cur.head.i == cur.i:
+            return cur
+        cur = cur.head
+    return cur
 
 
 def timex_date(doc: Document, t: Time, source: str) -> EventDate:
@@ -64,13 +125,13 @@ def timex_date(doc: Document, t: Time, source: str) -> EventDate:
     return EventDate.model_construct(value=value, precision=precision(value), text=t.text, source=source)
 
 
-def _time_level(doc: Document, cand: Candidate, t: Time) -> int | None:
+def _time_level(doc: Document, trigger: Any, verb: Any, t: Time) -> int | None:
     """CLAUSE if the time dates the event's own clause, SENTENCE if it dates a clause above it, None if it
     belongs to another act."""
-    return _level(doc, cand, t.start, t.end)
+    return _level(doc, trigger, verb, t.start, t.end)
 
 
-def _level(doc: Document, cand: Candidate, start: int, end: int, nouns: bool = True) -> int | None:
+def _level(doc: Document, trigger: Any, verb: Any, start: int, end: int, nouns: bool = True) -> int | None:
     """Where the words at start:end attach for the event: CLAUSE (its own clause), SENTENCE (a clause that
     governs it, not a saying), None (another act's words). With ``nouns``, words that modify another noun
     belong to that noun's act ("March's attack"); a place in a noun ("the resort of Sochi") still counts."""
@@ -78,7 +139,6 @@ def _level(doc: Document, cand: Candidate, start: int, end: int, nouns: bool = T
     if span is None:
         return None
     inside = {tok.i for tok in span}
-    trigger, verb = cand.trigger, cand.clause
     if trigger.i in inside or verb.i in inside:
         return None
     # the clause describes the time: "2003, when Turkey refused", "in November, when talks began"
@@ -140,7 +200,7 @@ def place_of(index: ActorIndex, cand: Candidate) -> EventLocation | None:
     c_lo, c_hi = cand.bounds()
     actor_starts = {m.start for a in cand.actors for m in a.mentions}
     sent = cand.trigger.sent
-    best: tuple[tuple[int, int, int, int], Place] | None = None
+    best: tuple[tuple[int, int, int, int], Place, str] | None = None
     for start, end, place, via in _place_mentions(index):
         if start in actor_starts or not (sent.start_char <= start and end <= sent.end_char):
             continue
@@ -150,16 +210,36 @@ def place_of(index: ActorIndex, cand: Candidate) -> EventLocation | None:
         kind_rank = PLACE_KIND_RANK.get(place.kind or "", 2)
         key = (inside, via, kind_rank, abs(start - cand.trigger.idx))
         if best is None or key < best[0]:
-            best = (key, place)
+            best = (key, place, doc.article.text[start:end])
     named = _named_by_trigger(doc, cand.trigger)
     if named is not None:
-        return location(named, "clause")  # "the Sochi talks", "the Geneva conference"
+        return location(named[0], "clause", named[1])  # "the Sochi talks", "the Geneva conference"
+    if best is not None and best[1].kind not in BROAD_KINDS:
+        return location(best[1], "clause" if best[0][0] == 0 else "sentence", best[2])
+    told = _restated_place(doc, cand, best[1] if best is not None else None)
+    if told is not None:
+        return location(told[0], "restated", told[1])  # "knife attack in China" ... "a store in Shenzhen"
     if best is not None:
-        return location(best[1], "clause" if best[0][0] == 0 else "sentence")
+        return location(best[1], "clause" if best[0][0] == 0 else "sentence", best[2])
     if focus.dateline is not None and sent.start_char <= focus.lead_end:
         return location(focus.dateline, "dateline")
     scene = focus.city or focus.country
     return location(scene, "article") if scene is not None else None
+
+
+def _restated_place(doc: Document, cand: Candidate, broad: Place | None) -> tuple[Place, str] | None:
+    """For an act of the title placed at most in a country: the city where the body tells it again, in that
+    country (a place of the restating clause, its own preposition's object)."""
+    for tok, other in _restatements(doc, cand.trigger, cand.trigger.sent):
+        verb = _verb_of(tok)
+        for p in doc.places:
+            if p.kind not in CITY_KINDS or (broad is not None and p.country != broad.country):
+                continue
+            for m in p.mentions:
+                if other.start_char <= m.start < other.end_char and \
+                        _level(doc, tok, verb, m.start, m.end, nouns=False) == CLAUSE:
+                    return p, m.text
+    return None
 
 
 def _place_mentions(index: ActorIndex) -> list[tuple[int, int, Place, int]]:
@@ -185,17 +265,25 @@ FACILITY_NOUNS = frozenset({"airport", "airfield", "base", "airbase", "prison", 
                             "court", "square", "stadium", "mosque", "hospital", "port", "harbour", "harbor"})
 
 
-def _named_by_trigger(doc: Document, trigger: Any) -> Place | None:
-    """A place that names an event noun's setting as its modifier: "the Sochi talks", "the Geneva summit"."""
-    if trigger.pos_ not in ("NOUN", "PROPN"):
+def _named_by_trigger(doc: Document, trigger: Any) -> tuple[Place, str] | None:
+    """A place that names the setting of the event noun, or of the meeting the act is about, as its
+    modifier: "the Sochi talks", "the Geneva summit", "are sponsoring the Sochi talks"."""
+    nouns = {trigger.i} if trigger.pos_ in ("NOUN", "PROPN") else set()
+    nouns |= {c.i for c in trigger.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in MEETING_NOUNS}
+    if not nouns:
         return None
     for p in doc.places:
         for m in p.mentions:
-            if trigger.idx - 60 <= m.start < trigger.idx:
+            if trigger.sent.start_char <= m.start < trigger.sent.end_char:
                 span = doc.spacy.char_span(m.start, m.end, alignment_mode="expand")
-                if span is not None and span.root.dep_ in ("compound", "nmod") and span.root.head.i == trigger.i:
-                    return p
+                if span is not None and span.root.dep_ in ("compound", "nmod") and span.root.head.i in nouns:
+                    return p, m.text
     return None
+
+
+# event nouns whose named place is where an act about them happens ("sponsoring the Sochi talks")
+MEETING_NOUNS = frozenset({"talk", "talks", "summit", "conference", "meeting", "negotiation", "negotiations",
+                           "congress", "process", "forum", "dialogue", "peace"})
 
 
 class Focus:
@@ -243,6 +331,7 @@ def article_focus(doc: Document) -> Focus:
 
 
 CITY_KINDS = frozenset({"city", "capital", "admin2"})
+BROAD_KINDS = frozenset({"country", "admin1"})
 # the share of its country's mentions a city needs to be the article's scene rather than the country
 CITY_SHARE = 0.3
 
@@ -254,10 +343,11 @@ def _opens_paragraph(doc: Document, start: int) -> bool:
     return start == 0 or "\n" in before or before.endswith(". ")
 
 
-def location(p: Place, source: str) -> EventLocation:
+def location(p: Place, source: str, text: str | None = None) -> EventLocation:
     """The event's location: the place as the article names it most ("Raqqa", "Afrin", not the gazetteer's
     "Ar Raqqah", "‘Afrīn"; the geonameid keeps its identity), in ASCII, capitals of a dateline undone."""
-    return EventLocation.model_construct(name=surface_name(p), country=p.country, lat=p.lat, lon=p.lon,
+    name = _fold(text) if text else surface_name(p)
+    return EventLocation.model_construct(name=name or p.name, country=p.country, lat=p.lat, lon=p.lon,
                                          geonameid=p.geonameid, source=source)
 
 
@@ -265,13 +355,18 @@ def surface_name(p: Place) -> str:
     """The most frequent written form of a place in its article (ties: the first), folded to ASCII."""
     counts: dict[str, int] = {}
     for m in p.mentions:
-        form = re.sub(r"^(?:the|The)\s+", "", m.text.strip())
-        if form.isupper() and len(form) > 3:
-            form = form.title()
+        form = _fold(m.text)
         if form:
             counts[form] = counts.get(form, 0) + 1
-    name = max(counts, key=lambda f: counts[f]) if counts else p.name
-    return anyascii(name).strip("'`\" ") or p.name
+    return max(counts, key=lambda f: counts[f]) if counts else (_fold(p.name) or p.name)
+
+
+def _fold(text: str) -> str:
+    """A written place name as a location name: no leading "the", a dateline's capitals undone, ASCII."""
+    form = re.sub(r"^(?:the|The)\s+", "", text.strip())
+    if form.isupper() and len(form) > 3:
+        form = form.title()
+    return anyascii(form).strip("'`\" ")
 
 
 def published_date(doc: Document) -> EventDate:

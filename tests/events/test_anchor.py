@@ -94,3 +94,26 @@ def test_an_unplaced_act_takes_the_article_scene(pipeline: Pipeline) -> None:
     ev = event(doc, "arrested")
     assert ev.location is not None
     assert (ev.location.name, ev.location.country, ev.location.source) == ("Kayseri", "TUR", "article")
+
+
+def test_a_headline_act_is_dated_and_placed_where_the_body_tells_it(pipeline: Pipeline) -> None:
+    doc = pipeline.extract(
+        "Two people have been killed and nine injured in a knife attack at a Walmart in China\n\n"
+        "Two people were killed and at least nine injured in a knife attack at a Walmart in southern China, "
+        "state media agency Xinhua said Monday.\n"
+        "The attack, made using a kitchen knife, occurred around 9 p.m. Sunday at a store in Shenzhen.",
+        published="2017-07-17", title="Two people have been killed and nine injured in a knife attack at a "
+        "Walmart in China")
+    title = [e for e in doc.events if e.evidence.start == 0 and e.type == "ASSAULT"]
+    assert title
+    ev = title[0]
+    assert ev.date.value.startswith("2017-07-16") and ev.date.source == "restated"
+    assert ev.location is not None and (ev.location.name, ev.location.source) == ("Shenzhen", "restated")
+
+
+def test_a_meeting_named_by_its_place_places_the_act_about_it(pipeline: Pipeline) -> None:
+    doc = pipeline.extract("The congress opens in the Black Sea resort of Sochi on Monday. Russia and Turkey, "
+                           "along with Iran, are sponsoring the Sochi talks, at which most delegates are expected "
+                           "to favour Assad remaining in power.", published="2018-01-28")
+    placed = [e for e in doc.events if e.evidence.trigger.text == "sponsoring"]
+    assert placed and placed[0].location is not None and placed[0].location.name == "Sochi"
