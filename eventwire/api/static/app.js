@@ -8,6 +8,7 @@
   const QUAD_COLOR = { 1: "#0072b2", 2: "#006d4f", 3: "#a84300", 4: "#b3261e", 0: "#6b7385" };
   const SERIES_COLORS = ["#2563c9", "#c62828", "#2e9d57", "#e08a00", "#7c3aed", "#0891b2", "#be185d", "#4b5563"];
   const PAGE = 50;
+  const MAX_EDGES = 80;
   const AREA_KINDS = new Set(["country", "region", "continent", "sea", "ocean", "admin1"]);
   const SVGNS = "http://www.w3.org/2000/svg";
 
@@ -623,6 +624,18 @@
     }
     return pos;
   }
+  function circle(n, w, h) {
+    const R = Math.min(w, h) / 2 - 55;
+    return [...Array(n).keys()].map((i) => {
+      const a = -Math.PI / 2 + (2 * Math.PI * i) / n;
+      return { x: w / 2 + R * Math.cos(a), y: h / 2 + R * Math.sin(a), angle: a };
+    });
+  }
+  function ringLabel(p, r, w, h, text) {  // outside the ring, on the side the node is on
+    const dx = Math.cos(p.angle), dy = Math.sin(p.angle);
+    const label = text.length > 18 ? text.slice(0, 17) + "…" : text;
+    return svg("text", { x: (dx * (r + 4)).toFixed(1), y: (dy * (r + 4) + 4).toFixed(1), "text-anchor": Math.abs(dx) < 0.2 ? "middle" : dx > 0 ? "start" : "end" }, label);
+  }
   function emptyMessage(target, text, w, h) {
     target.appendChild(svg("text", { x: w / 2, y: h / 2, "text-anchor": "middle", class: "empty-msg" }, text));
   }
@@ -639,32 +652,40 @@
       nodes = nodes.filter((d) => linked.has(d.id));
       keep = linked;
     }
-    const labelled = new Set(nodes.slice(0, 24).map((d) => d.id));
+    const labelled = new Set(nodes.slice(0, 30).map((d) => d.id));
     if (!nodes.length) { emptyMessage(target, "No actors yet.", W, H); return; }
     const defs = svg("defs");
     for (const [q, color] of Object.entries(QUAD_COLOR)) {
-      defs.appendChild(svg("marker", { id: "arrow-" + q, viewBox: "0 0 10 10", refX: 10, refY: 5, markerWidth: 6, markerHeight: 6, orient: "auto-start-reverse" },
+      defs.appendChild(svg("marker", { id: "arrow-" + q, viewBox: "0 0 10 10", refX: 10, refY: 5, markerWidth: 7, markerHeight: 7, markerUnits: "userSpaceOnUse", orient: "auto-start-reverse" },
         svg("path", { d: "M0,0 L10,5 L0,10 z", fill: color })));
     }
     target.appendChild(defs);
-    const pos = layout(nodes, edges, W, H);
+    // a small graph is laid out by force; a larger one on a circle (most active at the top, clockwise),
+    // so every node keeps a readable label outside the ring instead of a hairball
+    const ring = nodes.length > 12;
+    const pos = ring ? circle(nodes.length, W, H) : layout(nodes, edges, W, H);
     const index = new Map(nodes.map((d, i) => [d.id, i]));
     const maxCount = Math.max(...nodes.map((d) => d.count), 1);
-    const radius = (d) => 5 + 17 * Math.sqrt(d.count / maxCount);
+    const radius = (d) => (ring ? 4 + 10 : 5 + 17) * Math.sqrt(d.count / maxCount) + (ring ? 0 : 0);
     const g = svg("g", { class: "edges" });
-    for (const e of edges) {
+    // on a big graph, the strongest links only (the rest would hide them); the status line says so
+    const drawn = ring ? [...edges].sort((a, b) => b.count - a.count).slice(0, MAX_EDGES) : edges;
+    $("#network-info").textContent = edges.length > drawn.length ? "— the " + drawn.length + " strongest of " + edges.length + " links" : "";
+    for (const e of drawn) {
       const i = index.get(e.source), j = index.get(e.target);
       const a = pos[i], b = pos[j];
       const dx = b.x - a.x, dy = b.y - a.y, d = Math.max(Math.hypot(dx, dy), 1);
       // curve a little so that A→B and B→A stay apart; stop at the target's rim for the arrow
       const rb = radius(nodes[j]) + 2, ra = radius(nodes[i]);
       const sx = a.x + (dx / d) * ra, sy = a.y + (dy / d) * ra, tx = b.x - (dx / d) * rb, ty = b.y - (dy / d) * rb;
-      const mx = (sx + tx) / 2 - (dy / d) * 18, my = (sy + ty) / 2 + (dx / d) * 18;
+      // on the ring, curves bend towards the centre (links between neighbours stay short and apart)
+      const mx = ring ? (sx + tx) / 2 * 0.6 + W / 2 * 0.4 - (dy / d) * 8 : (sx + tx) / 2 - (dy / d) * 18;
+      const my = ring ? (sy + ty) / 2 * 0.6 + H / 2 * 0.4 + (dx / d) * 8 : (sy + ty) / 2 + (dx / d) * 18;
       const q = dominantQuad(e);
       const parts = Object.entries(e.quad || {}).map(([k, c]) => (QUAD[k] || "uncoded") + ": " + c);
       g.appendChild(svg("path", {
         class: "edge q" + q, d: `M${sx.toFixed(1)},${sy.toFixed(1)} Q${mx.toFixed(1)},${my.toFixed(1)} ${tx.toFixed(1)},${ty.toFixed(1)}`,
-        stroke: QUAD_COLOR[q] || QUAD_COLOR[0], "stroke-width": (1 + Math.log2(1 + e.count)).toFixed(2), "marker-end": `url(#arrow-${q in QUAD_COLOR ? q : 0})`,
+        stroke: QUAD_COLOR[q] || QUAD_COLOR[0], "stroke-width": (0.8 + Math.log2(1 + e.count) * 0.7).toFixed(2), "marker-end": `url(#arrow-${q in QUAD_COLOR ? q : 0})`,
         "data-source": e.source, "data-target": e.target,
       }, svgTitle(e.source + " → " + e.target + ": " + e.count + " events\n" + parts.join("\n"))));
     }
@@ -676,7 +697,8 @@
         tabindex: 0, role: "button", "aria-label": "filter by " + (d.name || d.label || d.id) + " (" + d.count + " events)" },
         svg("circle", { r: r.toFixed(1) }),
         // labels for the most active only (the rest on hover); near the right edge, to the node's left
-        !labelled.has(d.id) ? null : pos[i].x > W - 90 ? svg("text", { x: -r - 3, y: 4, "text-anchor": "end" }, d.label || d.id) : svg("text", { x: r + 3, y: 4 }, d.label || d.id),
+        !labelled.has(d.id) ? null : ring ? ringLabel(pos[i], r, W, H, d.label || d.id)
+          : pos[i].x > W - 90 ? svg("text", { x: -r - 3, y: 4, "text-anchor": "end" }, d.label || d.id) : svg("text", { x: r + 3, y: 4 }, d.label || d.id),
         svgTitle([d.name || d.label, d.label && d.label !== d.name ? d.label : null, d.country, d.count + " events"].filter(Boolean).join(" · ")));
       const pick = () => { if (state.scope === "db") setFilter("actor", d.id); };
       node.addEventListener("click", pick);
@@ -872,7 +894,7 @@
     const list = [...clusters.values()].sort((a, b) => a.count - b.count);
     const maxP = Math.max(...list.map((c) => c.count), 1);
     const gp = svg("g", { class: "points" });
-    const labelled = new Set([...list].sort((a, b) => b.count - a.count).slice(0, 8));
+    const labelled = new Set([...list].sort((a, b) => b.count - a.count).slice(0, 12));
     for (const cl of list) {
       const px = cl.x / cl.count, py = cl.y / cl.count;
       const top = [...cl.places].sort((a, b) => b.count - a.count)[0];
@@ -883,11 +905,17 @@
         tabindex: 0, role: "button", "aria-label": "filter by " + top.name + " (" + cl.count + " events)", "data-place": top.geonameid != null ? top.geonameid : top.name },
       svgTitle(label + "\nclick: show only " + top.name));
       gp.appendChild(point);
-      if (labelled.has(cl)) {
-        const text = svg("text", { x: (px + r + 3 * k).toFixed(2), y: (py + 4 * k).toFixed(2), class: "place-label" }, name);
-        text.style.fontSize = (12 * k).toFixed(2) + "px";
-        gp.appendChild(text);
-      }
+      Object.assign(cl, { px, py, r, name });
+    }
+    // labels for the biggest clusters first, each only where it overlaps no label placed before it
+    const taken = [];
+    for (const cl of [...labelled].sort((a, b) => b.count - a.count)) {
+      const box = { x: cl.px + cl.r + 3 * k, y: cl.py - 8 * k, w: cl.name.length * 7 * k, h: 14 * k };
+      if (taken.some((b) => box.x < b.x + b.w && b.x < box.x + box.w && box.y < b.y + b.h && b.y < box.y + box.h)) continue;
+      taken.push(box);
+      const text = svg("text", { x: box.x.toFixed(2), y: (cl.py + 4 * k).toFixed(2), class: "place-label" }, cl.name);
+      text.style.fontSize = (12 * k).toFixed(2) + "px";
+      gp.appendChild(text);
     }
     target.appendChild(gp);
     const shown = (data.places || []).reduce((n, p) => n + p.count, 0);
