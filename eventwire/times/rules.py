@@ -730,22 +730,22 @@ def _n_vague_ago(m: re.Match[str], ctx: Context) -> Val | None:
 @rule(
     "time",
     pattern=(
-        r"(?:(?:at|around|about|by|until|after|before)\s+)?(?<![\d.:])(\d{1,2})(?:[:.](\d\d))?"
-        r"\s*(a\.?\s?m\b\.?|p\.?\s?m\b\.?|o'clock)" + TZ + r"?"
-        r"(?:,?\s+(?:on\s+)?(?:(" + WEEKDAY + r")|(today|yesterday|tomorrow|tonight)|(" + MONTH + r")\s+("
-        + DAYNUM + r")))?"
-        r"|(?:at\s+)?(\d{1,2}):(\d\d)(?:\s+(?:GMT|UTC))(?!\d)"
+        r"(?:(?:at|around|about|by|until|after|before)\s+)?(?<![\d.:])(?P<h>\d{1,2})(?:[:.](?P<mi>\d\d))?"
+        r"\s*(?P<ap>a\.?\s?m\b\.?|p\.?\s?m\b\.?|o'clock)" + TZ + r"?"
+        r"(?:,?\s+(?:on\s+)?(?:(?P<wd>" + WEEKDAY + r")(?:,?\s+(?P<wmon>" + MONTH + r")\s+(?P<wday>" + DAYNUM
+        + r")\b)?|(?P<rel>today|yesterday|tomorrow|tonight)|(?P<mon>" + MONTH + r")\s+(?P<day>" + DAYNUM + r")))?"
+        r"|(?:at\s+)?(?P<h2>\d{1,2}):(?P<mi2>\d\d)(?:\s+(?:GMT|UTC))(?!\d)"
     ),
     gate=r"\d\s*[ap]\.?\s?m|o'clock|\d:\d\d",
     sets_reference=True,
-    examples=["at 9:30 a.m.", "10 p.m. EST"],
+    examples=["at 9:30 a.m.", "10 p.m. EST", "at 3.20pm, on Friday, February 3", "at 09:30 GMT"],
 )
 def _n_time(m: re.Match[str], ctx: Context) -> Val | None:
-    if m.group(9):
-        hour, minute = int(m.group(9)), int(m.group(10))
+    if m.group("h2"):
+        hour, minute = int(m.group("h2")), int(m.group("mi2"))
     else:
-        hour, minute = int(m.group(1)), int(m.group(2) or 0)
-        marker = m.group(3).lower()
+        hour, minute = int(m.group("h")), int(m.group("mi") or 0)
+        marker = m.group("ap").lower()
         if marker.startswith("p") and hour < 12:
             hour += 12
         elif marker.startswith("a") and hour == 12:
@@ -753,13 +753,15 @@ def _n_time(m: re.Match[str], ctx: Context) -> Val | None:
     if not (0 <= hour <= 24 and 0 <= minute < 60):
         return None
     d = ctx.anchor
-    if m.group(4) and ctx.anchor is not None:
-        d = weekday_date(ctx, WEEKDAYS[m.group(4).lower()], "", m.start(), m.end())
-    elif m.group(5) and ctx.anchor is not None:
-        word = m.group(5).lower()
+    # "on Friday, February 3": the date named outright decides, not the weekday nearest the anchor
+    month, day = (m.group("wmon"), m.group("wday")) if m.group("wmon") else (m.group("mon"), m.group("day"))
+    if m.group("wd") and not month and ctx.anchor is not None:
+        d = weekday_date(ctx, WEEKDAYS[m.group("wd").lower()], "", m.start(), m.end())
+    elif m.group("rel") and ctx.anchor is not None:
+        word = m.group("rel").lower()
         d = ctx.anchor + dt.timedelta(days={"yesterday": -1, "tomorrow": 1}.get(word, 0))
-    elif m.group(6) and ctx.anchor is not None:
-        v = _month_day(ctx, month_number(m.group(6)), day_number(m.group(7)), None, m.start(), m.end())
+    elif month and ctx.anchor is not None:
+        v = _month_day(ctx, month_number(month), day_number(day), None, m.start(), m.end())
         if v is None or v.point is None:
             return None
         d = v.point.date
