@@ -132,6 +132,12 @@ GENERIC_NOUNS: dict[str, str | None] = {
     "councilwoman": "GOV", "councillor": "GOV", "aide": "GOV", "aides": "GOV", "adviser": "GOV", "advisers": "GOV",
     "supporters": None, "experts": None, "analysts": None, "observers": None,
 }
+# Nouns for people of a group: after a sector word they name its members ("opposition figures", "police
+# members"), where after other nouns the sector word only modifies ("the military campaign").
+MEMBER_NOUNS: frozenset[str] = frozenset(
+    {"member", "members", "figure", "figures", "politician", "politicians", "supporter", "supporters",
+     "activist", "activists", "personnel", "staff", "workers", "representatives", "delegates"}
+)
 # Agents whose KB sector does not say what the guidelines call them: an unnamed gunman is a criminal (CRM),
 # not an armed group (the KB's UAF); prisoners are not police (the KB's COP).
 GENERIC_SECTOR_OVERRIDES: dict[str, str] = {

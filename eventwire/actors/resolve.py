@@ -51,6 +51,7 @@ from eventwire.actors.lexicon import (
     MALE_GIVEN_NAMES,
     MALE_PRONOUNS,
     MALE_WORDS,
+    MEMBER_NOUNS,
     ORGANISATION_HEADS,
     PARTICLES,
     PEOPLES_WITHOUT_COUNTRY,
@@ -447,7 +448,11 @@ class ActorResolver:
             head_tok = sdoc[chain[-1].end - 1]
             if head_tok.dep_ in ("compound", "amod") and head_tok.head.i >= chain[-1].end and \
                     head_tok.head.pos_ in ("NOUN", "PROPN"):
-                return out  # "the military campaign": the sector word only modifies another noun
+                if head_tok.head.lower_ not in MEMBER_NOUNS:
+                    return out  # "the military campaign": the sector word only modifies another noun
+                # "opposition figures", "military members": people of the sector the word names
+                head_tok = head_tok.head
+                end = head_tok.i + 1
             plural = head_tok.tag_ in ("NNS", "NNPS")
             kind = "title" if (not plural and self._is_title(agents[-1])) else "sector"
             if kind == "title" and country in REGIONS:

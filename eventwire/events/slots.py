@@ -260,6 +260,8 @@ def subject_tokens(
         subj, _, participle = headline_slots(verb, index)
         return ([], True) if participle else (subj, False)
     subj = [c for c in verb.children if c.dep_ in SUBJ_DEPS and c.pos_ != "SPACE" and not dateline(c)]
+    if not subj and verb.tag_ in ("VBD", "VBZ", "VBP"):
+        subj = _misparsed_subject(verb)
     if subj and bare_participle(verb):
         # "Councilwoman arrested after ...": a headline's passive, its subject is the recipient; an inner act
         # ("Man charged with attacking Y") is the subject's, as with any passive governor below
@@ -360,6 +362,35 @@ def subject_tokens(
     if dep == "xcomp" or (dep == "pcomp" and head.pos_ in ("ADJ", "ADP", "ADV")):
         return subject_tokens(head, words, depth + 1, index=index)
     return [], False
+
+
+def _misparsed_subject(verb: Any) -> list[Any]:
+    """The subject of a finite verb the parser left without one, where news syntax misleads it:
+    "In September Turkey persuaded Russia" ("September Turkey" read as one noun of the fronted phrase), "At
+    one point Ja'afari accused X" (the name hung in the fronted phrase), "UK ministers, habitually inclined to
+    keep quiet, openly criticised X" (the subject given to the participial aside)."""
+    prev = verb.i - 1
+    while prev >= 0 and verb.doc[prev].dep_ == "advmod" and verb.doc[prev].head.i == verb.i:
+        prev -= 1
+    for child in verb.lefts:
+        if child.dep_ == "prep" and prev >= 0 and child.i <= prev:
+            name = verb.doc[prev]
+            if name.pos_ == "PROPN" and name.ent_type_ not in ("DATE", "TIME") and child.is_ancestor(name) and (
+                    name.dep_ != "pobj" or any(c.dep_ == "compound" and c.ent_type_ in ("DATE", "TIME")
+                                               for c in name.lefts)):
+                return [name]
+        if _subject_aside(child):
+            subj = [c for c in child.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < child.i]
+            return conjuncts(subj[0])
+    return []
+
+
+def _subject_aside(clause: Any) -> bool:
+    """A participial aside the parser made a clause of its own, with the main verb's subject as its subject:
+    "UK ministers, habitually inclined to keep quiet, criticised X" ("ministers" hung on "inclined")."""
+    return clause.dep_ in ("ccomp", "advcl") and clause.i < clause.head.i and clause.pos_ in ("ADJ", "VERB") \
+        and clause.tag_ in ("JJ", "VBN") and any(c.dep_ in ("nsubj", "nsubjpass") and c.i < clause.i
+                                                 for c in clause.children)
 
 
 def implicit_passive(verb: Any) -> bool:
@@ -843,7 +874,7 @@ def recipient_tokens(
     else:
         # "X believes Y can cope", "X allowed that Y isn't ...": with no object, the target is Y
         for c in trigger.children:
-            if c.dep_ == "ccomp":
+            if c.dep_ == "ccomp" and not _subject_aside(c):
                 subj = [x for x in c.children if x.dep_ in SUBJ_DEPS | PASS_SUBJ_DEPS]
                 if subj:
                     slots.append(conjuncts(subj[0]))

@@ -43,6 +43,15 @@ def test_bare_sector_nouns_are_actors_with_their_sector_and_no_country(run: Run)
     assert critics.country is None and critics.kb_id is None
 
 
+def test_a_sector_word_before_a_noun_of_people_names_its_members(run: Run) -> None:
+    # "opposition figures" are the opposition's people; "the military campaign" is no actor
+    doc = run("The government accused opposition figures of plotting a coup. The military campaign went on.",
+              "2019-03-04")
+    figures = holding(doc, "opposition figures")
+    assert figures.sector == "OPP" and figures.country is None
+    assert not any(m.text.endswith("campaign") for a in doc.actors for m in a.mentions)
+
+
 def test_a_country_word_before_the_noun_gives_the_country(run: Run) -> None:
     doc = run("Greek police fired tear gas at students. Iran's government denied the report.", "2019-03-04")
     assert holding(doc, "Greek police").code == "GRCCOP"

@@ -371,3 +371,25 @@ def test_a_charge_an_arrest_is_made_on_is_an_accusation_by_the_arrester(pipeline
     assert any("GEO" in actors and recipients for actors, recipients in sides_), sides_
     # the charge gives the arrest's grounds, not its content: the arrest stays an event of its own
     assert _event_sides(pipeline, text.replace("activists", "members"), "COERCE")
+
+
+def _event_parties(pipeline: Any, text: str, etype: str) -> list[tuple[list[str], list[str]]]:
+    from eventwire.records import RawRecord
+
+    doc = next(iter(pipeline.pipe([RawRecord(text=text, id="t", published="2018-05-01")])))
+    return [([a.name for a in e.actor], [r.name for r in e.recipient]) for e in doc.events if e.type == etype]
+
+
+def test_a_subject_the_parser_hung_in_a_fronted_phrase_is_the_subject(pipeline: Any) -> None:
+    # The Guardian, 2018: "September Turkey" read as one noun of "In ..."; the verb was left without a subject
+    sides_ = _event_sides(pipeline, "In September Turkey persuaded Russia to hold off from a full-scale attack "
+                                    "on Idlib.", "REQUEST")
+    assert any("TUR" in s and "RUS" in r for s, r in sides_), sides_
+
+
+def test_a_subject_given_to_a_participial_aside_is_the_main_verbs(pipeline: Any) -> None:
+    # The Guardian, 2018: "ministers" parsed as the subject of "inclined"; they criticised, Trump was criticised
+    text = ("UK defence and foreign ministers, habitually inclined to keep differences with the US out of public "
+            "sight, openly criticised Trump's decision.")
+    parties = _event_parties(pipeline, text, "ACCUSE")
+    assert any(any("minister" in a.lower() for a in s) and any("Trump" in x for x in r) for s, r in parties), parties
