@@ -34,6 +34,8 @@ REPORTED_DEPS = frozenset({"ccomp", "parataxis"})
 COORD_DEPS = frozenset({"conj"})
 CLAUSE, SENTENCE = 0, 1
 SETTING_PREPS = frozenset({"at", "in", "during", "on"})
+# the dependencies by which an event noun is its verb's own argument
+NOUN_ARGS = frozenset({"nsubj", "nsubjpass", "dobj"})
 
 
 def date_of(doc: Document, cand: Candidate, sent: Any) -> EventDate:
@@ -155,8 +157,9 @@ def _level(doc: Document, trigger: Any, verb: Any, start: int, end: int, nouns: 
         if nouns and tok.pos_ == "NOUN" and not _event_path(tok, trigger) and not _setting(tok):
             return None
     gov = tok
-    if gov.i == verb.i:
-        return CLAUSE
+    if gov.i == verb.i or (trigger.pos_ == "NOUN" and trigger.head.i == gov.i and trigger.dep_ in NOUN_ARGS):
+        return CLAUSE  # an event noun dated by the verb it is an argument of: "as the airstrikes got under
+        # way early on Saturday"
     if gov.is_ancestor(verb):
         if _crosses(verb, gov, REPORTED_DEPS):
             return None  # "sources said yesterday that he has sent messages": when it was said, not done

@@ -770,7 +770,10 @@ def _n_time(m: re.Match[str], ctx: Context) -> Val | None:
     clock = f"T{hour:02d}:{minute:02d}"
     if d is None:
         return bare("XXXX-XX-XX" + clock, "TIME")
-    return Val("TIME", d.isoformat() + clock, d, d)
+    # a time that names its day sets that day as the reference ("at 3.20pm on Friday, February 3 ... was
+    # charged the following day"); a bare clock time does not
+    own_day = bool(m.group("wd") or m.group("rel") or month)
+    return Val("TIME", d.isoformat() + clock, d, d, Point("T", d, clock) if own_day else None)
 
 
 @rule(
