@@ -391,11 +391,13 @@ class Queries:
                 after_params = [value, value, last_id]
         total = self._rows(f"SELECT count(*) AS n FROM events e{where}", params)[0]["n"]
         direction = "DESC" if descending else "ASC"
+        order = f"ORDER BY {key} IS NULL, {key} {direction}, e.event_id"
         rows = self._rows(
-            # filter first (the store's WHERE names columns unqualified), then join the first mention
-            f"SELECT {_EVENT_COLUMNS}, {key} AS sort_key FROM (SELECT * FROM events e{where}) e "
-            f"LEFT JOIN event_mentions m ON m.mention_id = e.first_mention_id{after} "
-            f"ORDER BY {key} IS NULL, {key} {direction}, e.event_id LIMIT ? OFFSET ?",
+            # filter, order and cut the page first (the store's WHERE names columns unqualified), then join
+            # the first mention of only the rows on the page
+            f"SELECT {_EVENT_COLUMNS}, {key} AS sort_key FROM (SELECT * FROM (SELECT * FROM events e{where}) e"
+            f"{after} {order} LIMIT ? OFFSET ?) e "
+            f"LEFT JOIN event_mentions m ON m.mention_id = e.first_mention_id {order}",
             params + after_params + [limit + 1, offset],
         )
         more = len(rows) > limit

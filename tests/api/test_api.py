@@ -163,7 +163,7 @@ def test_structured_filters_and_left_out_counts(client: httpx.Client) -> None:
     assert all(not ({"negation", "hypothetical", "future"} & set(e["aux"])) for e in facts)
 
 
-STRUCTURED = {"country", "code", "actor_country", "recipient_country", "sector", "cameo", "root_code"}
+STRUCTURED = {"country", "code", "actor_country", "recipient_country", "sector", "cameo", "root_code", "type"}
 
 
 @pytest.mark.parametrize(

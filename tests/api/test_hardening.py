@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gzip
+import io
 import os
 import threading
 import time
@@ -15,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import pyarrow.parquet as pq
 import pytest
 
 from eventwire import load_config
@@ -99,6 +101,10 @@ def test_every_error_has_one_shape(client: httpx.Client) -> None:
     _is_error(client.get("/api/events", params={"actor_country": "Russia"}), 422, "E502")
     _is_error(client.get("/api/events", params={"sort": "date; DROP TABLE events"}), 422, "E502")
     _is_error(client.get("/api/events", params={"cursor": "garbage!"}), 422, "E502")
+    err = _is_error(client.get("/api/events", params={"type": "consult,ASSUALT"}), 422, "E502")
+    assert err["message"].startswith("type: 'ASSUALT' is not a PLOVER type")
+    assert "cameo=" in _is_error(client.get("/api/dyads", params={"type": "042"}), 422, "E502")["message"]
+    assert client.get("/api/events", params={"type": "consult"}).status_code == 200
 
 
 def test_integers_are_bounded_and_never_reach_sql(client: httpx.Client) -> None:
@@ -294,3 +300,5 @@ def test_places_count_every_placed_event_and_csv_holds_the_filter(client: httpx.
     kept = client.get("/api/events", params={"historical": "false", "limit": 1000, "all": "true"}).json()
     assert all("historical" not in e["aux"] for e in kept["events"])
     _is_error(client.get("/api/events.csv", params={"from": "2014-02-30"}), 422, "E112")
+    table = pq.read_table(io.BytesIO(client.get("/api/events.parquet").content))
+    assert table.num_rows == len(everything) and table.column_names == lines[0].split(",")

@@ -197,6 +197,19 @@ def test_the_csv_download_holds_the_current_filter(page: Any) -> None:
     lines = Path(info.value.path()).read_text(encoding="utf-8").splitlines()
     total = _api(page, f"/api/events?limit=1&country={country}")["total"]
     assert lines[0].startswith("event_id,") and len(lines) == total + 1
+    with page.expect_download() as info:
+        page.click("#download-parquet")
+    assert Path(info.value.path()).read_bytes()[:4] == b"PAR1"
+    assert not page.errors, page.errors
+
+
+def test_the_timeline_is_a_time_scale_and_can_show_shares(page: Any) -> None:
+    _wait_table(page)
+    expect(page.locator("#timeline circle").first).to_be_visible()
+    page.check("#normalise")
+    expect(page.locator("#timeline text", has_text="100%")).to_have_count(1)
+    xs = page.eval_on_selector_all("#timeline circle", "cs => cs.map(c => +c.getAttribute('cx'))")
+    assert xs and all(40 <= x <= 490 for x in xs)
     assert not page.errors, page.errors
 
 

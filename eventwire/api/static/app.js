@@ -164,20 +164,20 @@
   }
 
   // ---- download of the current filter ----------------------------------------------------------------
-  async function downloadCsv() {
+  async function download(ext) {
     const headers = {};
     if (state.token) headers.Authorization = "Bearer " + state.token;
-    setStatus("preparing CSV…");
+    setStatus("preparing " + ext + "…");
     try {
-      const res = await fetch("/api/events.csv?" + filterParams().toString(), { headers });
+      const res = await fetch("/api/events." + ext + "?" + filterParams().toString(), { headers });
       if (!res.ok) throw new Error((await res.json()).error.message);
       const url = URL.createObjectURL(await res.blob());
-      const a = el("a", { href: url, download: "eventwire-events.csv" });
+      const a = el("a", { href: url, download: "eventwire-events." + ext });
       document.body.appendChild(a);
       a.click();
       a.remove();
       setTimeout(() => URL.revokeObjectURL(url), 10000);
-      setStatus("CSV downloaded");
+      setStatus(ext + " downloaded");
     } catch (err) {
       setStatus(String(err.message || err));
     }
@@ -761,7 +761,13 @@
     for (const r of rows) { const k = r.source + " → " + r.target; totals.set(k, (totals.get(k) || 0) + r.count); }
     const top = [...totals.entries()].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([k]) => k);
     const periods = [...new Set(rows.map((r) => r.period))].sort();
-    const maxY = Math.max(...rows.filter((r) => top.includes(r.source + " → " + r.target)).map((r) => r.count), 1);
+    // normalised: a dyad's share of all dyad events of its period, so a busy news month does not look
+    // like a rise in one relationship
+    const share = $("#normalise").checked;
+    const perPeriod = new Map();
+    for (const r of rows) perPeriod.set(r.period, (perPeriod.get(r.period) || 0) + r.count);
+    const value = (r) => (share ? r.count / perPeriod.get(r.period) : r.count);
+    const maxY = share ? 1 : Math.max(...rows.filter((r) => top.includes(r.source + " → " + r.target)).map((r) => r.count), 1);
     // a real time scale: periods placed by their first day, so gaps in time show as gaps
     const time = (p) => Date.parse(firstDay(p) + "T00:00:00Z");
     const t0 = time(periods[0]), t1 = time(periods[periods.length - 1]);
@@ -769,8 +775,8 @@
     const y = (v) => H - B - (v * (H - T - B)) / maxY;
     target.appendChild(svg("line", { class: "axis", x1: L, y1: H - B, x2: W - R, y2: H - B }));
     target.appendChild(svg("line", { class: "axis", x1: L, y1: T, x2: L, y2: H - B }));
-    for (const v of [0, Math.ceil(maxY / 2), maxY]) {
-      target.appendChild(svg("text", { x: L - 6, y: y(v) + 4, "text-anchor": "end" }, v));
+    for (const v of share ? [0, 0.5, 1] : [0, Math.ceil(maxY / 2), maxY]) {
+      target.appendChild(svg("text", { x: L - 6, y: y(v) + 4, "text-anchor": "end" }, share ? Math.round(v * 100) + "%" : v));
     }
     // ticks at even steps of time (not at each period), labelled as the period is
     const ticks = t1 === t0 ? [t0] : [0, 1, 2, 3, 4].map((i) => t0 + ((t1 - t0) * i) / 4);
@@ -784,14 +790,14 @@
     top.forEach((key, i) => {
       const color = SERIES_COLORS[i % SERIES_COLORS.length];
       const byPeriod = new Map(rows.filter((r) => r.source + " → " + r.target === key).map((r) => [r.period, r]));
-      const pts = periods.map((p) => [x(p), y(byPeriod.has(p) ? byPeriod.get(p).count : 0)]);
+      const pts = periods.map((p) => [x(p), y(byPeriod.has(p) ? value(byPeriod.get(p)) : 0)]);
       const g = svg("g", { class: "dyad" });
       if (pts.length > 1) g.appendChild(svg("polyline", { class: "series", stroke: color, "stroke-dasharray": i % 2 ? "5 3" : null, points: pts.map((p) => p[0].toFixed(1) + "," + p[1].toFixed(1)).join(" ") }));
       periods.forEach((p, j) => {
         if (!byPeriod.has(p)) return;
         const r = byPeriod.get(p);
         g.appendChild(svg("circle", { cx: pts[j][0].toFixed(1), cy: pts[j][1].toFixed(1), r: 4, fill: color },
-          svgTitle(key + "\n" + p + ": " + r.count + " events, Goldstein " + Number(r.goldstein || 0).toFixed(1))));
+          svgTitle(key + "\n" + p + ": " + r.count + " events (" + Math.round((100 * r.count) / perPeriod.get(p)) + "% of the period's), Goldstein " + Number(r.goldstein || 0).toFixed(1))));
       });
       g.appendChild(svg("rect", { x: W - R + 10, y: T + i * 18, width: 10, height: 10, fill: color }));
       g.appendChild(svg("text", { x: W - R + 25, y: T + i * 18 + 9 }, key.length > 22 ? key.slice(0, 21) + "…" : key, svgTitle(key)));
@@ -1001,7 +1007,8 @@
       form.elements.hide_historical.checked = false;
       applyFilters();
     });
-    $("#download").addEventListener("click", downloadCsv);
+    $("#download").addEventListener("click", () => download("csv"));
+    $("#download-parquet").addEventListener("click", () => download("parquet"));
     for (const th of document.querySelectorAll("#events th[data-sort]")) {
       th.querySelector("button").addEventListener("click", () => sortBy(th.dataset.sort));
     }
@@ -1010,6 +1017,7 @@
     window.addEventListener("popstate", () => { restoreFromUrl(); state.mapView = null; loadEvents(); loadFacets(); });
     initMap();
     $("#period").addEventListener("change", loadEvents);
+    $("#normalise").addEventListener("change", loadEvents);
     $("#show-db").addEventListener("click", () => setScope("db"));
     $("#auth").addEventListener("submit", (ev) => {
       ev.preventDefault();
