@@ -1008,12 +1008,15 @@ class ActorResolver:
                           assigned: list[tuple[Mention, str]]) -> str | None:
         """The person a bare title refers to ("the president", "the crown prince"): a person of that office
         (not a former one) named in the article. Among several, the one named most often before the title if
-        named at least twice as often as the next, else the latest if named in this or the last sentence;
-        otherwise no one (a wrong person is worse than an unnamed president). A headline's title may name a
-        person who comes later ("Mayor's home raided ... Mayor Jane Roe"), when only one holds that office."""
+        named at least twice as often as the next, else the only one never named by a title with a country (news
+        qualifies the other country's holder, "the Russian president"), else the latest if named in this or the
+        last sentence; otherwise no one (a wrong person is worse than an unnamed president). A headline's title
+        may name a person who comes later ("Mayor's home raided ... Mayor Jane Roe"), when only one holds that
+        office."""
         phrase = m.agent.phrase if m.agent else ""
         count: dict[str, int] = {}
         last: dict[str, int] = {}
+        qualified: set[str] = set()  # named by a title with a country ("the Russian president")
         later: set[str] = set()
         for x, key in assigned:
             a = actors[key]
@@ -1026,6 +1029,8 @@ class ActorResolver:
                 continue
             count[key] = count.get(key, 0) + 1
             last[key] = max(last.get(key, -1), x.start)
+            if x.kind == "title" and x.country:
+                qualified.add(key)
         if not count:
             return next(iter(later)) if len(later) == 1 else None
         if len(count) == 1:
@@ -1033,6 +1038,11 @@ class ActorResolver:
         ranked = sorted(count.items(), key=lambda kv: -kv[1])
         if ranked[0][1] >= 2 * ranked[1][1]:
             return ranked[0][0]
+        unqualified = [k for k in count if k not in qualified]
+        if len(unqualified) == 1:
+            # news qualifies the other country's holder ("the Russian president") and leaves its own bare:
+            # "President Obama said he warned Vladimir Putin ... the Russian president ... The president said"
+            return unqualified[0]
         key, at = max(last.items(), key=lambda kv: kv[1])
         here_sent = sdoc[m.start].sent.start
         prev_sent = sdoc[here_sent - 1].sent.start if here_sent > 0 else here_sent

@@ -256,6 +256,14 @@ def test_a_bare_title_among_several_holders_goes_to_the_salient_one_or_to_no_one
     assert pres.kb_id is None and pres.country is None
 
 
+def test_a_bare_title_is_not_the_holder_the_story_names_as_another_countrys(run: Run) -> None:
+    # BBC-style, 2016: Putin is "the Russian president"; "the president" is the story's own, Obama
+    doc = run("President Barack Obama has said that he ordered Russia's Vladimir Putin to stop. Implying that the "
+              "Russian president knew about the hacks, Mr Obama said Putin was in charge. The president said he "
+              "had warned Mr Putin at a summit in September.", "2016-12-17")
+    assert "The president" in texts(holding(doc, "Mr Obama"))
+
+
 def test_a_possessed_title_is_never_another_countrys_holder(run: Run) -> None:
     doc = run("Recep Tayyip Erdogan met Vladimir Putin in Sochi. Erdogan said Syria's president must go.",
               "2019-03-04")
