@@ -83,15 +83,21 @@ class EventFilters:
 _PERIOD_LABEL = {"day": 10, "week": 10, "month": 7, "year": 4}
 
 # The events table has the first mention's id; the mention carries the evidence offsets and the article.
+# They are read in two steps (a page of events, then the mentions of those events through the index on
+# event_mentions.event_id): a join read the whole mentions table, sentences and all, for every page.
 _EVENT_COLUMNS = """
     e.event_id, e.type, e.mode, e.contexts, e.cameo, e.quad_class, e.goldstein, e.plover_score,
     e.actors_json, e.recipients_json, e.actor_key, e.recipient_key,
     e.date_value, e.date_precision, e.place_name, e.place_country, e.lat, e.lon, e.geonameid, e.place_kind,
-    e.aux, e.is_fact, e.mention_count, e.article_count, e.confidence,
-    m.article_id, m.sentence, m.sentence_start, m.sentence_end, m.trigger_text, m.trigger_start, m.trigger_end,
-    m.date_text, m.quote_id, m.rule, m.outlet, CAST(m.published AS VARCHAR) AS published, m.local_event_id,
-    m.url
+    e.aux, e.is_fact, e.mention_count, e.article_count, e.confidence, e.first_mention_id
 """
+_MENTION_COLUMNS = """
+    m.mention_id, m.article_id, m.sentence, m.sentence_start, m.sentence_end, m.trigger_text, m.trigger_start,
+    m.trigger_end, m.date_text, m.quote_id, m.rule, m.outlet, CAST(m.published AS VARCHAR) AS published,
+    m.local_event_id, m.url
+"""
+_MENTION_FIELDS = ("article_id", "sentence", "sentence_start", "sentence_end", "trigger_text", "trigger_start",
+                   "trigger_end", "date_text", "quote_id", "rule", "outlet", "published", "local_event_id", "url")
 
 
 # Sortable columns of GET /api/events: name -> (events column, its SQL type for the cursor's value).
@@ -391,27 +397,32 @@ class Queries:
                 after_params = [value, value, last_id]
         total = self._rows(f"SELECT count(*) AS n FROM events e{where}", params)[0]["n"]
         direction = "DESC" if descending else "ASC"
-        order = f"ORDER BY {key} IS NULL, {key} {direction}, e.event_id"
+        order = f"ORDER BY {key} {direction} NULLS LAST, e.event_id"
         rows = self._rows(
-            # filter, order and cut the page first (the store's WHERE names columns unqualified), then join
-            # the first mention of only the rows on the page
-            f"SELECT {_EVENT_COLUMNS}, {key} AS sort_key FROM (SELECT * FROM (SELECT * FROM events e{where}) e"
-            f"{after} {order} LIMIT ? OFFSET ?) e "
-            f"LEFT JOIN event_mentions m ON m.mention_id = e.first_mention_id {order}",
+            f"SELECT {_EVENT_COLUMNS}, {key} AS sort_key FROM (SELECT * FROM events e{where}) e{after} "
+            f"{order} LIMIT ? OFFSET ?",
             params + after_params + [limit + 1, offset],
         )
         more = len(rows) > limit
-        rows = rows[:limit]
+        rows = self._with_first_mentions(rows[:limit])
         next_cursor = encode_cursor(sort, rows[-1]["sort_key"], rows[-1]["event_id"]) if more and rows else None
         return int(total), [_event_json(r) for r in rows], next_cursor
 
+    def _with_first_mentions(self, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Each event row with the evidence fields of its first mention (None where it has none)."""
+        if not rows:
+            return rows
+        ids = [r["event_id"] for r in rows]
+        marks = ", ".join("?" for _ in ids)
+        found = {m["mention_id"]: m for m in self._rows(
+            f"SELECT {_MENTION_COLUMNS} FROM event_mentions m WHERE m.event_id IN ({marks})", ids)}
+        empty = dict.fromkeys(_MENTION_FIELDS)
+        return [{**r, **{k: found.get(r["first_mention_id"], empty)[k] for k in _MENTION_FIELDS}} for r in rows]
+
     def event(self, event_id: str) -> dict[str, Any] | None:
         """One event in the list's shape, plus every mention of it (article, evidence, URL) from the store."""
-        rows = self._rows(
-            f"SELECT {_EVENT_COLUMNS} FROM events e LEFT JOIN event_mentions m ON m.mention_id = e.first_mention_id "
-            "WHERE e.event_id = ?",
-            [event_id],
-        )
+        rows = self._with_first_mentions(
+            self._rows(f"SELECT {_EVENT_COLUMNS} FROM events e WHERE e.event_id = ?", [event_id]))
         if not rows:
             return None
         stored = self._call(lambda con: store_queries.event(con, event_id)) or {}
