@@ -138,6 +138,12 @@ MEMBER_NOUNS: frozenset[str] = frozenset(
     {"member", "members", "figure", "figures", "politician", "politicians", "supporter", "supporters",
      "activist", "activists", "personnel", "staff", "workers", "representatives", "delegates"}
 )
+# Nouns for what a group holds: as the target of force they stand for the group ("fired on militant
+# positions", "struck Syrian regime targets", "rebel strongholds"), as CAMEO and PLOVER code them.
+HOLDING_NOUNS: frozenset[str] = frozenset(
+    {"position", "positions", "target", "targets", "stronghold", "strongholds", "base", "bases", "outpost",
+     "outposts", "hideout", "hideouts", "camp", "camps", "checkpoint", "checkpoints", "convoy", "convoys"}
+)
 # Agents whose KB sector does not say what the guidelines call them: an unnamed gunman is a criminal (CRM),
 # not an armed group (the KB's UAF); prisoners are not police (the KB's COP).
 GENERIC_SECTOR_OVERRIDES: dict[str, str] = {

@@ -43,6 +43,7 @@ from eventwire.actors.lexicon import (
     GENERIC_SECTOR_OVERRIDES,
     GROUP_NOUN_SECTORS,
     GROUP_NOUNS,
+    HOLDING_NOUNS,
     HONORIFICS,
     INDEFINITE_DETERMINERS,
     INSTITUTION_NOUNS,
@@ -448,9 +449,10 @@ class ActorResolver:
             head_tok = sdoc[chain[-1].end - 1]
             if head_tok.dep_ in ("compound", "amod") and head_tok.head.i >= chain[-1].end and \
                     head_tok.head.pos_ in ("NOUN", "PROPN"):
-                if head_tok.head.lower_ not in MEMBER_NOUNS:
+                if head_tok.head.lower_ not in MEMBER_NOUNS | HOLDING_NOUNS:
                     return out  # "the military campaign": the sector word only modifies another noun
-                # "opposition figures", "military members": people of the sector the word names
+                # "opposition figures": people of the sector the word names; "militant positions": what they
+                # hold, which stands for them as a target
                 head_tok = head_tok.head
                 end = head_tok.i + 1
             plural = head_tok.tag_ in ("NNS", "NNPS")

@@ -50,6 +50,10 @@ def test_a_sector_word_before_a_noun_of_people_names_its_members(run: Run) -> No
     figures = holding(doc, "opposition figures")
     assert figures.sector == "OPP" and figures.country is None
     assert not any(m.text.endswith("campaign") for a in doc.actors for m in a.mentions)
+    # what a group holds stands for it as a target of force
+    doc = run("Helicopter gunships fired on the militant positions. Jets struck rebel strongholds.", "2019-03-04")
+    assert holding(doc, "the militant positions").sector in ("UAF", "REB")
+    assert holding(doc, "rebel strongholds").sector == "REB"
 
 
 def test_a_country_word_before_the_noun_gives_the_country(run: Run) -> None:
