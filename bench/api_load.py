@@ -110,6 +110,12 @@ def alive(pid: int) -> bool:
         return False
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of one process so far (its threads included), from /proc."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(") ", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def wait_idle(c: httpx.Client, n: int, limit: float = 120) -> None:
     deadline = time.monotonic() + limit
     while c.get("/api/health").json()["idle_workers"] < n:
@@ -157,6 +163,8 @@ def main() -> int:
     config.write_text("[api]\nextract_timeout = 2.0\n", encoding="utf-8")
     port = free_port()
     url = f"http://{HOST}:{port}"
+    print(f"load average before: {os.getloadavg()[0]:.2f} (2 cores shared with other work make latency vary; "
+          "server CPU per request does not)")
     server = subprocess.Popen(
         [sys.executable, "-m", "eventwire", "serve", "--db", str(db), "--host", HOST, "--port", str(port),
          "--config", str(config)],
@@ -184,12 +192,14 @@ def main() -> int:
             distinct = [f"/api/events?limit=50&offset={i}" for i in range(args.concurrency)]
             for i in range(args.rounds):
                 for label, paths in [("same page", same), ("distinct pages", distinct)]:
+                    cpu0 = cpu_seconds(server.pid)
                     got, took = asyncio.run(read_burst(port, paths))
+                    cpu = (cpu_seconds(server.pid) - cpu0) / len(paths)
                     statuses += got
                     latencies += took
                     print(f"round {i + 1}, {label}: {args.concurrency} concurrent GET /api/events?limit=50 -> "
                           f"{dict(got)}, p50 {statistics.median(took):.3f} s, p95 {percentile(took, 0.95):.3f} s, "
-                          f"max {max(took):.3f} s", flush=True)
+                          f"max {max(took):.3f} s; server CPU {cpu * 1000:.1f} ms a request", flush=True)
             p95 = percentile(latencies, 0.95)
             server_errors = sum(n for s, n in statuses.items() if s >= 500 or s == 0)
             print(f"reads: {sum(statuses.values())} requests, statuses {dict(statuses)}, "

@@ -288,6 +288,8 @@ class Queries:
         self.pending = 0
         self._local = threading.local()  # the pooled connection of the current read thread
         self.cache = ResultCache(CACHE_ENTRIES)
+        self._counts: dict[tuple[EventFilters, int | None], int] = {}
+        self._counts_lock = threading.Lock()
         self.inflight: dict[Hashable, asyncio.Future[tuple[Any, int]]] = {}
 
     def close(self) -> None:
@@ -342,6 +344,7 @@ class Queries:
         con, generation = self.pool.acquire()
         current.append(con)
         self._local.con = con
+        self._local.generation = generation
         try:
             return fn(), generation
         finally:
@@ -395,7 +398,7 @@ class Queries:
                 after = (f" WHERE ({key} IS NOT NULL AND ({key} {op} CAST(? AS {sql_type}) OR "
                          f"({key} = CAST(? AS {sql_type}) AND e.event_id > ?))) OR {key} IS NULL")
                 after_params = [value, value, last_id]
-        total = self._rows(f"SELECT count(*) AS n FROM events e{where}", params)[0]["n"]
+        total = self._count(filters, where, params)
         direction = "DESC" if descending else "ASC"
         order = f"ORDER BY {key} {direction} NULLS LAST, e.event_id"
         rows = self._rows(
@@ -418,6 +421,21 @@ class Queries:
             f"SELECT {_MENTION_COLUMNS} FROM event_mentions m WHERE m.event_id IN ({marks})", ids)}
         empty = dict.fromkeys(_MENTION_FIELDS)
         return [{**r, **{k: found.get(r["first_mention_id"], empty)[k] for k in _MENTION_FIELDS}} for r in rows]
+
+    def _count(self, filters: EventFilters, where: str, params: list[Any]) -> int:
+        """How many events match, remembered per filter while the database stays open (every page of one
+        filter asks the same question)."""
+        key = (filters, getattr(self._local, "generation", None))
+        with self._counts_lock:
+            known = self._counts.get(key)
+        if known is not None and key[1] is not None:
+            return known
+        total = int(self._rows(f"SELECT count(*) AS n FROM events e{where}", params)[0]["n"])
+        with self._counts_lock:
+            if len(self._counts) >= CACHE_ENTRIES * 4:
+                self._counts.clear()
+            self._counts[key] = total
+        return total
 
     def event(self, event_id: str) -> dict[str, Any] | None:
         """One event in the list's shape, plus every mention of it (article, evidence, URL) from the store."""
