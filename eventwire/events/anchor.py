@@ -19,6 +19,7 @@ from eventwire.document import Document, EventDate, EventLocation, Place, Time
 from eventwire.events.candidate import Candidate
 from eventwire.events.slots import ActorIndex
 from eventwire.events.syntax import PASS_SUBJ_DEPS, SUBJ_DEPS, own_clause_between
+from eventwire.places.lexicon import RESIDENT_NOUNS
 
 # at equal preposition and distance, the most precise place names the event's place
 PLACE_KIND_RANK = {"city": 0, "admin1": 1, "admin2": 1, "country": 2}  # anything else: 2
@@ -207,6 +208,8 @@ def place_of(index: ActorIndex, cand: Candidate) -> EventLocation | None:
     for start, end, place, via in _place_mentions(index):
         if start in actor_starts or not (sent.start_char <= start and end <= sent.end_char):
             continue
+        if _origin(doc, end):
+            continue  # "an Edmonton man jailed": where he is from, not where it happened
         inside = 0 if (c_lo <= start and end <= c_hi) else 1
         if inside and via:
             continue  # outside the clause, only a scene-setting place ("in Syria, rebels shelled ...")
@@ -239,7 +242,7 @@ def _restated_place(doc: Document, cand: Candidate, broad: Place | None) -> tupl
             if p.kind not in CITY_KINDS or (broad is not None and p.country != broad.country):
                 continue
             for m in p.mentions:
-                if other.start_char <= m.start < other.end_char and \
+                if other.start_char <= m.start < other.end_char and not _origin(doc, m.end) and \
                         _level(doc, tok, verb, m.start, m.end, nouns=False) == CLAUSE:
                     return p, m.text
     return None
@@ -266,6 +269,12 @@ def _place_mentions(index: ActorIndex) -> list[tuple[int, int, Place, int]]:
 # head nouns of a facility named by its place ("Heathrow airport", "Baghdad airport", "Incirlik air base")
 FACILITY_NOUNS = frozenset({"airport", "airfield", "base", "airbase", "prison", "jail", "embassy", "consulate",
                             "court", "square", "stadium", "mosque", "hospital", "port", "harbour", "harbor"})
+
+
+def _origin(doc: Document, end: int) -> bool:
+    """Whether a place mention names where people are from ("a DeKalb man", "Edmonton woman")."""
+    nxt = re.match(r"\s+(\w+)", doc.article.text[end:end + 20])
+    return nxt is not None and nxt.group(1).lower() in RESIDENT_NOUNS
 
 
 def _named_by_trigger(doc: Document, trigger: Any) -> tuple[Place, str] | None:

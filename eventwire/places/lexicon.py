@@ -27,6 +27,11 @@ DIRECTION_ADJ: frozenset[str] = frozenset(
     "northern southern eastern western central north south east west northeastern northwestern "
     "southeastern southwestern neighbouring neighboring nearby war-torn".split()
 )
+# Nouns after a town's name that make it where people are from ("a DeKalb man", "Alexandria woman charged").
+RESIDENT_NOUNS: frozenset[str] = frozenset(
+    "man men woman women boy boys girl girls teen teens teenager teenagers couple family resident residents "
+    "native natives mother father student students driver motorist homeowner homeowners".split()
+)
 # Names that are also generic words ("the West", "the South"): only a region, sea or continent of that name.
 GENERIC_WORDS: frozenset[str] = frozenset(
     "west east north south center centre central western eastern northern southern midwest "

@@ -23,7 +23,14 @@ from itertools import pairwise
 from typing import Any
 
 from eventwire.places.gazetteer import ADMIN_SUFFIX, DATA_DIR, Entry, Gazetteer, haversine_km, normalise, prior_score
-from eventwire.places.lexicon import DIRECTION_ADJ, GENERIC_WORDS, GEO_NOUNS, MOTION_VERBS, PLACE_PREPOSITIONS
+from eventwire.places.lexicon import (
+    DIRECTION_ADJ,
+    GENERIC_WORDS,
+    GEO_NOUNS,
+    MOTION_VERBS,
+    PLACE_PREPOSITIONS,
+    RESIDENT_NOUNS,
+)
 
 ENTITY_LABELS = frozenset({"GPE", "LOC", "FAC"})
 KIND_OUT = {"capital": "city"}
@@ -304,7 +311,7 @@ def find_mentions(sdoc: Any, gaz: Gazetteer, resolver: PlaceResolver, geoparsing
         if ent.label_ not in ENTITY_LABELS:
             for t in ent:
                 taken[t.i] = True
-            if ent.label_ in ("PERSON", "ORG") and len(ent) <= 4:
+            if ent.label_ in ("PERSON", "ORG") and (len(ent) <= 4 or (geoparsing and ent.label_ == "ORG")):
                 _misread_place(ent, resolver, mentions, geoparsing, normalise(ent.text) in place_keys)
             if geoparsing and ent.label_ == "NORP" and gaz.demonym(ent.text):
                 mentions.append(Mention(ent.start_char, ent.end_char, ent.text, "NORP", False, False))
@@ -349,7 +356,7 @@ def find_mentions(sdoc: Any, gaz: Gazetteer, resolver: PlaceResolver, geoparsing
                 if gaz.demonym(span.text) is not None:
                     continue
                 cands = resolver.candidates(span.text)
-                if _strong(cands, sentence_start=span[0].is_sent_start):
+                if _strong(cands, sentence_start=span[0].is_sent_start) or _of_residents(span, cands):
                     mentions.append(
                         Mention(
                             span.start_char, span.end_char, span.text, "GAZ", _is_locative(span), _is_actor_like(span)
@@ -417,7 +424,8 @@ def _misread_place(
         c.kind in ("admin1", "country") for c in resolver.candidates(pin.group(1).rstrip(".") if pin else "")
     )
     major = any(c.match == 0 and (c.kind == "country" or (c.kind == "admin1" and c.country2 == "US")) for c in cands)
-    if cands and (pinned or major or named_elsewhere or (loc and _strong(cands, sentence_start=False))):
+    if cands and (pinned or major or named_elsewhere or (loc and _strong(cands, sentence_start=False))
+                  or _of_residents(ent, cands)):
         mentions.append(Mention(start, end, text, "GAZ", loc, _is_actor_like(ent)))
         return
     body = ent[1:] if ent[0].lower_ == "the" else ent
@@ -428,6 +436,13 @@ def _misread_place(
             if any(c.match == 0 and c.kind in ("country", "admin1", "admin2") for c in hc) or _strong(hc, False):
                 mentions.append(Mention(head.start_char, head.end_char, head.text, "GAZ", False, False))
                 return
+        # "University of Rochester", "Community Foundation of Boone County": the place after "of"
+        of = next((t.i for t in body if t.lower_ == "of"), None)
+        if of is not None and of + 1 < body.end:
+            tail = ent.doc[of + 1 : body.end]
+            tc = resolver.candidates(tail.text)
+            if any(c.match == 0 and c.kind in ("country", "admin1", "admin2") for c in tc) or _strong(tc, False):
+                mentions.append(Mention(tail.start_char, tail.end_char, tail.text, "GAZ", False, False))
 
 
 def _strip_det(span: Any) -> tuple[int, int, str] | None:
@@ -445,6 +460,14 @@ def _strip_det(span: Any) -> tuple[int, int, str] | None:
 
 def _cap(tok: Any) -> bool:
     return tok.is_alpha and tok.text[:1].isupper() and not tok.is_stop
+
+
+def _of_residents(span: Any, cands: list[Entry]) -> bool:
+    """A town named as where people are from: "a DeKalb man", "Alexandria woman charged", "Harlem
+    residents" (the name by its own gazetteer name, a populated place or a county)."""
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    return nxt is not None and nxt.lower_ in RESIDENT_NOUNS and any(
+        c.match == 0 and c.kind in ("city", "capital", "admin2") for c in cands)
 
 
 def _strong(cands: list[Entry], sentence_start: bool) -> bool:

@@ -1,0 +1,32 @@
+"""Recognition on sentences from the geoparsing corpora (LGL): places inside organisation names in the
+corpora's convention, and towns named as where people are from."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from eventwire import Pipeline
+from eventwire.places.resolve import PlaceResolver, find_mentions
+
+
+def _found(nlp: Any, resolver: PlaceResolver, text: str, geoparsing: bool) -> list[str]:
+    return [m.text for m in find_mentions(nlp(text), resolver.gaz, resolver, geoparsing=geoparsing)]
+
+
+def test_place_after_of_in_a_long_organisation_name(nlp: Any, resolver: PlaceResolver) -> None:
+    text = ("The lawmakers spoke Tuesday at the Community Foundation of Boone County's annual Circle of Giving "
+            "Breakfast.")
+    assert "Boone County" in _found(nlp, resolver, text, geoparsing=True)
+
+
+def test_town_named_as_where_people_are_from(nlp: Any, resolver: PlaceResolver) -> None:
+    found = _found(nlp, resolver, "A DeKalb man has been arrested after police say he tried to rob a woman.",
+                   geoparsing=False)
+    assert "DeKalb" in found
+
+
+def test_a_hometown_is_not_where_the_act_happened(pipeline: Pipeline) -> None:
+    doc = pipeline.extract("A DeKalb man has been arrested in Chicago after police say he tried to rob a woman.",
+                           published="2009-03-21")
+    arrest = [e for e in doc.events if e.evidence.trigger.text == "arrested"]
+    assert arrest and arrest[0].location is not None and arrest[0].location.name == "Chicago"
