@@ -72,6 +72,12 @@ def serve(
         str | None,
         typer.Option(help=f"Require 'Authorization: Bearer TOKEN' on /api (or set ${TOKEN_ENV}).", metavar="TOKEN"),
     ] = None,
+    allow_host: Annotated[
+        list[str] | None,
+        typer.Option("--allow-host", help="Also answer requests whose Host is NAME (repeatable; adds to "
+                     "api.allowed_hosts, which holds the loopback names). Needed behind a name or with --host 0.0.0.0.",
+                     metavar="NAME"),
+    ] = None,
     config: ConfigOption = None,
 ) -> None:
     """Serve the REST API (/api, /openapi.json) and the web page (/).
@@ -80,7 +86,7 @@ def serve(
 
         eventwire serve --db news.duckdb                  (then open http://127.0.0.1:8000/)
 
-        eventwire serve --db news.duckdb --host 0.0.0.0 --port 8080 --token SECRET
+        eventwire serve --db news.duckdb --host 0.0.0.0 --port 8080 --token SECRET --allow-host events.lan
     """
     import uvicorn
 
@@ -105,7 +111,7 @@ def serve(
         db_path = None
     # an address given by name or number is a name the server answers to; 0.0.0.0 and :: are not names,
     # so a server bound to every interface answers only to api.allowed_hosts
-    named = [] if host.strip("[]") in ("0.0.0.0", "::") else [host]
+    named = ([] if host.strip("[]") in ("0.0.0.0", "::") else [host]) + list(allow_host or [])
     application = create_app(db_path, token=token, config=cfg, allowed_hosts=named)
     sock = bind(host, port)
     shown = f"[{host.strip('[]')}]" if ":" in host else host

@@ -48,7 +48,8 @@ def test_missing_database_is_a_clear_error(tmp_path: Path) -> None:
 def test_serve_process_answers_on_loopback_with_token(corpus: tuple[Path, list[Document]], tmp_path: Path) -> None:
     db, docs = corpus
     port = _free_port()
-    proc = subprocess.Popen([*EVENTWIRE, "serve", "--db", str(db), "--port", str(port), "--token", "abc"],
+    proc = subprocess.Popen([*EVENTWIRE, "serve", "--db", str(db), "--port", str(port), "--token", "abc",
+                             "--allow-host", "events.lan"],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=tmp_path)
     try:
         url = f"http://127.0.0.1:{port}"
@@ -63,6 +64,12 @@ def test_serve_process_answers_on_loopback_with_token(corpus: tuple[Path, list[D
                 time.sleep(0.2)
         assert r.status_code == 200 and r.json()["total"] == len(docs)
         assert httpx.get(f"{url}/api/articles", timeout=5).status_code == 401
+        auth = {"Authorization": "Bearer abc"}
+        assert httpx.get(f"{url}/api/health", headers={**auth, "Host": f"events.lan:{port}"}, timeout=5).is_success
+        refused = httpx.get(f"{url}/api/health", headers={**auth, "Host": "attacker.example"}, timeout=5)
+        assert refused.status_code == 403 and refused.json()["error"]["code"] == "E508"
+        # the real server extracts in worker processes: one working, one standby
+        assert len(httpx.get(f"{url}/api/health", headers=auth, timeout=5).json()["workers"]) == 2
     finally:
         proc.terminate()
         proc.wait(20)
