@@ -14,6 +14,7 @@ used as actors ("Moscow said").
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from collections import Counter, defaultdict
@@ -71,21 +72,36 @@ class Resolution:
     candidates: list[Entry] = field(default_factory=list)
 
 
+# The document-context weights set by hand before tools/train_geo.py fitted them; used when no file ships.
+DEFAULT_WEIGHTS = {"context_weight": 2.5, "region_weight": 2.5, "proximity_weight": 2.5}
+WEIGHTS_PATH = DATA_DIR / "resolver_weights.json"
+
+
+def load_weights() -> dict[str, float]:
+    """The fitted context weights (data/resolver_weights.json), else the hand-set defaults."""
+    if not WEIGHTS_PATH.is_file():
+        return dict(DEFAULT_WEIGHTS)
+    data = json.loads(WEIGHTS_PATH.read_text(encoding="utf-8"))
+    return {k: float(data.get(k, v)) for k, v in DEFAULT_WEIGHTS.items()}
+
+
 class PlaceResolver:
     """Candidate generation and context scoring over the gazetteer (stateless between documents)."""
 
     def __init__(
         self,
         gazetteer: Gazetteer,
-        context_weight: float = 2.5,
-        region_weight: float = 2.5,
-        proximity_weight: float = 2.5,
+        context_weight: float | None = None,
+        region_weight: float | None = None,
+        proximity_weight: float | None = None,
     ) -> None:
+        """Weights not given come from data/resolver_weights.json (fitted by tools/train_geo.py)."""
+        fitted = load_weights()
         self.gaz = gazetteer
         self.facilities = load_facilities(gazetteer)
-        self.context_weight = context_weight
-        self.region_weight = region_weight
-        self.proximity_weight = proximity_weight
+        self.context_weight = fitted["context_weight"] if context_weight is None else context_weight
+        self.region_weight = fitted["region_weight"] if region_weight is None else region_weight
+        self.proximity_weight = fitted["proximity_weight"] if proximity_weight is None else proximity_weight
 
     # -- candidates ----------------------------------------------------------------------------------
     def candidates(self, surface: str) -> list[Entry]:

@@ -32,3 +32,12 @@ def test_the_gulf_in_a_saudi_story_is_the_persian_gulf(places_pipeline: Pipeline
         "attacks near the Strait of Hormuz threatened shipping.", published="2019-06-14")
     gulf = next(p for p in doc.places if any(m.text == "Gulf" for m in p.mentions))
     assert gulf.name == "Persian Gulf"
+
+
+def test_resolver_weights_default_to_the_hand_set_ones_unless_fitted(resolver: PlaceResolver) -> None:
+    from eventwire.places.resolve import DEFAULT_WEIGHTS, WEIGHTS_PATH, load_weights
+
+    weights = load_weights()
+    assert set(weights) == set(DEFAULT_WEIGHTS)
+    if not WEIGHTS_PATH.is_file():
+        assert weights == DEFAULT_WEIGHTS and resolver.context_weight == DEFAULT_WEIGHTS["context_weight"]
