@@ -98,6 +98,7 @@ class WordClasses:
     military_means: frozenset[str]  # ... unless the act or its means is military ("killed in airstrikes")
     implicit_attack_type: frozenset[str]  # PLOVER types (upper case) of such violence
     undergo: frozenset[str]  # verbs whose subject undergoes their object's act (slots.py)
+    observe: frozenset[str]  # verbs whose subject watches or judges their object's act, not does it (slots.py)
     charge_verb: frozenset[str]  # verbs of charging: the event noun after them is the charged one's act
     charge_noun: frozenset[str]  # nouns naming a charge ("on suspicion of attacking")
     patient_noun: frozenset[str]  # event nouns whose bare possessor is who it was done to ("his arrest")
@@ -161,6 +162,7 @@ class WordClasses:
             military_means=words("military_means"),
             implicit_attack_type=frozenset(w.upper() for w in patterns.words("implicit_attack_type")),
             undergo=words("undergo"),
+            observe=words("observe"),
             charge_verb=words("charge_verb"),
             charge_noun=words("charge_noun"),
             patient_noun=words("patient_noun"),

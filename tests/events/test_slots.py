@@ -393,3 +393,11 @@ def test_a_subject_given_to_a_participial_aside_is_the_main_verbs(pipeline: Any)
             "sight, openly criticised Trump's decision.")
     parties = _event_parties(pipeline, text, "ACCUSE")
     assert any(any("minister" in a.lower() for a in s) and any("Trump" in x for x in r) for s, r in parties), parties
+
+
+def test_who_witnesses_or_judges_an_act_did_not_do_it(pipeline: Any) -> None:
+    # "Dr. Maggard witnessed the attack" gave her the attack; "Russia condemned the deal" gave Russia a deal
+    assert not _event_sides(pipeline, "Dr. Maggard was on the boulevard and witnessed the attack.", "ASSAULT")
+    assert not _event_sides(pipeline, "Russia condemned the deal on Monday.", "AGREE")
+    # an act the subject makes is still its own
+    assert any("TUR" in s for s, _ in _event_sides(pipeline, "Turkey launched an attack on Afrin.", "ASSAULT"))
