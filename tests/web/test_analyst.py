@@ -241,3 +241,20 @@ def test_every_control_is_labelled_and_axe_finds_nothing_serious(browser: Any, w
         assert serious == [], serious
     finally:
         context.close()
+
+
+def test_a_network_node_and_the_historical_toggle_filter_through_the_url(page: Any) -> None:
+    _wait_table(page)
+    node = page.locator("#network g.node").first
+    actor = node.get_attribute("data-id")
+    node.locator("circle").click()
+    page.wait_for_function("(a) => new URLSearchParams(location.search).get('actor') === a", arg=actor)
+    page.wait_for_load_state("networkidle")
+    assert _rows(page) == [e["id"] for e in _api(page, f"/api/events?limit=50&actor={actor}")["events"]]
+    page.check("#filters input[name=hide_historical]")
+    page.click("#filters button[type=submit]")
+    page.wait_for_function("() => new URLSearchParams(location.search).get('historical') === 'false'")
+    page.wait_for_load_state("networkidle")
+    assert _rows(page) == [e["id"] for e in
+                           _api(page, f"/api/events?limit=50&actor={actor}&historical=false")["events"]]
+    assert not page.errors, page.errors
