@@ -465,18 +465,19 @@ class Queries:
 
     def dyads(self, filters: EventFilters, period: str, limit: int) -> tuple[int, list[dict[str, Any]]]:
         """The store's dyad counts of pairs placed in a period (an event dated less precisely than the period is
-        in none), with the period as YYYY-MM-DD, YYYY-MM or YYYY, and how many rows there are before ``limit``.
+        in none), with the period as YYYY-MM-DD, YYYY-MM or YYYY, and how many rows there are before ``limit``
+        (both paged and counted in DuckDB by the store: ``dyads(placed=True)``, ``dyad_totals``).
 
         ``source``/``target`` are the page's node keys, as in ``network``: the code, or the upper-cased name of
         a party without one; ``source_code``/``target_code`` only ever hold codes (None for an uncoded party).
         """
-        rows = self._call(lambda con: store_queries.dyads(con, period, **filters.as_kwargs()))
+        kwargs = filters.as_kwargs()
+        rows = self._call(lambda con: store_queries.dyads(con, period, limit=limit, placed=True, **kwargs))
+        total = self._call(lambda con: store_queries.dyad_totals(con, period, placed=True, **kwargs))["rows"]
         out = []
         for r in rows:
             source = r["actor"] or (r["actor_name"] or "").upper()
             target = r["recipient"] or (r["recipient_name"] or "").upper()
-            if not (r["period"] and source and target):
-                continue
             out.append({
                 "period": str(r["period"])[: _PERIOD_LABEL[period]], "source": source, "target": target,
                 "source_code": r["actor"], "target_code": r["recipient"],
@@ -484,48 +485,14 @@ class Queries:
                 "mentions": r["mentions"], "goldstein": r["goldstein_sum"], "plover_score": r["plover_sum"],
                 "cooperative": r["cooperative"], "conflictual": r["conflictual"],
             })
-        return len(out), out[:limit]
+        return int(total), out
 
     def network(self, filters: EventFilters, limit: int) -> dict[str, Any]:
-        """Nodes are actors (code, or name), sized by events; edges actor->recipient, counted by quad class.
-
-        The store's network() groups edges by PLOVER type; the page colours edges by quad class, so this
-        groups by that instead (same filters, same actor keys as the store's dyads).
-        """
-        where, params = filters.where()
-        rows = self._rows(
-            "SELECT coalesce(e.actor_code, upper(e.actor_name)) AS source, "
-            "coalesce(e.recipient_code, upper(e.recipient_name)) AS target, e.quad_class, count(*) AS n, "
-            "any_value(e.actor_name) AS source_name, any_value(e.recipient_name) AS target_name, "
-            "any_value(e.actor_country) AS source_country, any_value(e.recipient_country) AS target_country "
-            f"FROM events e{where} GROUP BY ALL",
-            params,
-        )
-        nodes: dict[str, dict[str, Any]] = {}
-        edges: dict[tuple[str, str], dict[str, Any]] = {}
-        for r in rows:
-            ends = []
-            for side in ("source", "target"):
-                key = r[side]
-                if not key:
-                    continue
-                node = nodes.setdefault(
-                    key,
-                    {"id": key, "label": key, "name": r[f"{side}_name"], "country": r[f"{side}_country"], "count": 0},
-                )
-                node["count"] += int(r["n"])
-                ends.append(key)
-            if r["source"] and r["target"] and r["source"] != r["target"]:
-                edge = edges.setdefault(
-                    (r["source"], r["target"]), {"source": r["source"], "target": r["target"], "count": 0, "quad": {}}
-                )
-                edge["count"] += int(r["n"])
-                q = str(r["quad_class"] or 0)
-                edge["quad"][q] = edge["quad"].get(q, 0) + int(r["n"])
-        top = sorted(nodes.values(), key=lambda n: (-n["count"], n["id"]))[:limit]
-        keep = {n["id"] for n in top}
-        kept_edges = [e for e in edges.values() if e["source"] in keep and e["target"] in keep]
-        return {"nodes": top, "edges": kept_edges}
+        """The store's network summary: the ``limit`` most active actors (code, or upper-cased name) and the
+        edges between them counted by quad class, all computed in DuckDB (``store.queries.network_summary``)."""
+        kwargs = filters.as_kwargs()
+        result: dict[str, Any] = self._call(lambda con: store_queries.network_summary(con, limit, **kwargs))
+        return result
 
     def places(self, filters: EventFilters, limit: int) -> dict[str, Any]:
         """Every placed event counted by place (so the map shows all of them, not one page), most first."""
