@@ -32,6 +32,11 @@ RESIDENT_NOUNS: frozenset[str] = frozenset(
     "man men woman women boy boys girl girls teen teens teenager teenagers couple family resident residents "
     "native natives mother father student students driver motorist homeowner homeowners".split()
 )
+# Words after a town's name that make the phrase one of its institutions ("Huntsville Fire Chief", "Ozark
+# police", "Dublin City Council"): in the geoparsing corpora's convention the town is a toponym.
+INSTITUTION_WORDS: frozenset[str] = frozenset(
+    "police fire sheriff council mayor courthouse township fair".split()
+)
 # Names that are also generic words ("the West", "the South"): only a region, sea or continent of that name.
 GENERIC_WORDS: frozenset[str] = frozenset(
     "west east north south center centre central western eastern northern southern midwest "

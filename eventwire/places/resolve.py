@@ -28,6 +28,7 @@ from eventwire.places.lexicon import (
     DIRECTION_ADJ,
     GENERIC_WORDS,
     GEO_NOUNS,
+    INSTITUTION_WORDS,
     MOTION_VERBS,
     PLACE_PREPOSITIONS,
     RESIDENT_NOUNS,
@@ -351,6 +352,19 @@ def find_mentions(sdoc: Any, gaz: Gazetteer, resolver: PlaceResolver, geoparsing
             mentions.append(Mention(dl.start(1), dl.end(1), dl.group(1), "GAZ", True, False))
             for t in sdoc.char_span(dl.start(1), dl.end(1), alignment_mode="expand") or []:
                 taken[t.i] = True
+    # A US legislator's party and state ("Clyburn, D-S.C.", "R-Texas"): the corpora count the state.
+    if geoparsing:
+        for pm in _PARTY_STATE.finditer(_text(sdoc)):
+            if any(m.start < pm.end(1) and pm.start(1) < m.end for m in mentions):
+                continue
+            if any(c.kind == "admin1" and c.country2 == "US" for c in resolver.candidates(pm.group(1))):
+                mentions.append(Mention(pm.start(1), pm.end(1), pm.group(1), "GAZ", False, False))
+                for t in sdoc.char_span(pm.start(1), pm.end(1), alignment_mode="expand") or []:
+                    taken[t.i] = True
+    # A town heading its institutions ("Huntsville Fire Chief", "Ozark police", "Mount Pleasant City Council"):
+    # the corpora count the town, whatever entity the NER made of the phrase.
+    if geoparsing:
+        _institution_towns(sdoc, resolver, mentions, taken)
     # Capitalised runs outside any entity.
     i = 0
     n = len(sdoc)
@@ -388,7 +402,7 @@ def find_mentions(sdoc: Any, gaz: Gazetteer, resolver: PlaceResolver, geoparsing
     major = ("country", "admin1", "continent", "sea", "region")
     return [
         m for m in mentions
-        if normalise(m.text) not in person_words or m.locative
+        if normalise(m.text) not in person_words or m.locative or m.label == "INST"
         or any(c.kind in major for c in resolver.candidates(m.text))
     ]
 
@@ -412,6 +426,11 @@ def load_facilities(gaz: Gazetteer) -> dict[str, Entry]:
         if found:
             out[normalise(name)] = max(found, key=lambda e: e.population)
     return out
+
+
+# Party and state after a US legislator's name: "D-S.C.", "R-Texas", "I-Vt." (the state is group 1).
+_PARTY_STATE = re.compile(
+    r"(?<![\w-])[DRI]-((?:[A-Z][a-z]*\.){1,2}(?:[A-Z][a-z]*\.?)?|[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?=[,;)\s])")
 
 
 # The city of a dateline that opens the text ("ANKARA (Reuters) -", "SOCHI, Russia —"): an upper-case name
@@ -478,6 +497,27 @@ def _cap(tok: Any) -> bool:
     return tok.is_alpha and tok.text[:1].isupper() and not tok.is_stop
 
 
+def _institution_towns(sdoc: Any, resolver: PlaceResolver, mentions: list[Mention], taken: list[bool]) -> None:
+    """Add the town of "<Town> Police/Fire/City Council/Sheriff..." phrases not yet a mention (geoparsing)."""
+    n = len(sdoc)
+    for k in range(1, n):
+        if sdoc[k].lower_ not in INSTITUTION_WORDS:
+            continue
+        for length in (3, 2, 1):
+            s0 = k - length
+            if s0 < 0 or not all(_cap(t) or t.text[:1].isupper() for t in sdoc[s0:k]):
+                continue
+            span = sdoc[s0:k]
+            if any(m.start < span.end_char and span.start_char < m.end for m in mentions):
+                break
+            cands = resolver.candidates(span.text)
+            if any(c.match == 0 and c.kind in ("city", "capital", "admin1", "admin2") for c in cands):
+                mentions.append(Mention(span.start_char, span.end_char, span.text, "INST", False, False))
+                for t in span:
+                    taken[t.i] = True
+                break
+
+
 def _of_residents(span: Any, cands: list[Entry]) -> bool:
     """A town named as where people are from: "a DeKalb man", "Alexandria woman charged", "Harlem
     residents" (the name by its own gazetteer name, a populated place or a county)."""
@@ -530,6 +570,8 @@ def plausible(
             if e.kind == "capital" and m.actor_like and not m.locative:
                 continue
         supported = len(seen_keys[e.country2] - {e.id}) > 0
+        if e.kind == "admin2" and ADMIN_SUFFIX.search(m.text):
+            supported = True  # "Walker County", "Caddo Parish": named as a region, a place even alone
         if e.kind in ("city", "admin2") and not supported:
             if e.population < max(min_population, UNSUPPORTED_TOWN_POPULATION):
                 continue

@@ -30,3 +30,21 @@ def test_a_hometown_is_not_where_the_act_happened(pipeline: Pipeline) -> None:
                            published="2009-03-21")
     arrest = [e for e in doc.events if e.evidence.trigger.text == "arrested"]
     assert arrest and arrest[0].location is not None and arrest[0].location.name == "Chicago"
+
+
+def test_legislators_state_in_geoparsing_mode(nlp: Any, resolver: PlaceResolver) -> None:
+    found = _found(nlp, resolver, "Rep. James Clyburn, D-S.C., inserted language into the bill.", geoparsing=True)
+    assert found == ["S.C."]
+    assert _found(nlp, resolver, "The D-Day landings were remembered.", geoparsing=True) == []
+
+
+def test_town_heading_its_institution_in_geoparsing_mode(nlp: Any, resolver: PlaceResolver) -> None:
+    text = ("The burn ban was lifted Monday following a conference between Huntsville Fire Chief Tom Grisham "
+            "and the county judge.")
+    assert "Huntsville" in _found(nlp, resolver, text, geoparsing=True)
+
+
+def test_a_county_named_alone_is_kept(places_pipeline: Pipeline) -> None:
+    doc = places_pipeline.extract("IRS audit finds Butler County employees should have been paid overtime.",
+                                  published="2009-03-20")
+    assert any(p.kind == "admin2" and p.country == "USA" for p in doc.places)
