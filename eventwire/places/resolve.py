@@ -122,6 +122,9 @@ class PlaceResolver:
         short = ADMIN_SUFFIX.sub("", text)
         if short != text:  # "Aleppo province", "Rapides County": the region itself
             return [e for e in self.gaz.candidates(short, keep_admin=True) if e.kind in ("admin1", "admin2")]
+        part = _DIRECTION_PREFIX.sub("", text)
+        if part != text and part:  # "Northeast Georgia", "North Texas", "East Oxford": the place itself
+            return self.gaz.candidates(part)
         return []
 
     def facility(self, text: str) -> list[Entry]:
@@ -426,6 +429,12 @@ def load_facilities(gaz: Gazetteer) -> dict[str, Entry]:
         if found:
             out[normalise(name)] = max(found, key=lambda e: e.population)
     return out
+
+
+# A compass word before a name ("Northeast Georgia", "North West Bicester", "Southern California").
+_DIRECTION_PREFIX = re.compile(
+    r"^(?:(?:North|South|East|West|Central|Northern|Southern|Eastern|Western|Upper|Lower)[\s-]?)"
+    r"(?:(?:east|west|East|West|ern)\s*)?\s*")
 
 
 # Party and state after a US legislator's name: "D-S.C.", "R-Texas", "I-Vt." (the state is group 1).

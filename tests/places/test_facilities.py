@@ -41,3 +41,9 @@ def test_resolver_weights_default_to_the_hand_set_ones_unless_fitted(resolver: P
     assert set(weights) == set(DEFAULT_WEIGHTS)
     if not WEIGHTS_PATH.is_file():
         assert weights == DEFAULT_WEIGHTS and resolver.context_weight == DEFAULT_WEIGHTS["context_weight"]
+
+
+def test_a_compass_word_before_a_name_is_the_place_itself(resolver: PlaceResolver) -> None:
+    assert ("Georgia", "US") in [(e.name, e.country2) for e in resolver.candidates("Northeast Georgia")]
+    assert [e.name for e in resolver.candidates("Northern Syria")] == ["Syria"]
+    assert [e.country2 for e in resolver.candidates("North Korea")][:1] == ["KP"]  # a name of its own first
