@@ -346,6 +346,12 @@ def find_mentions(sdoc: Any, gaz: Gazetteer, resolver: PlaceResolver, geoparsing
             continue
         for t in ent:
             taken[t.i] = True
+        if len(ent) > 1 and not resolver.candidates(text):
+            inner = _place_within(ent, resolver)
+            if inner is not None:  # "Mount Pleasant Civic Center", "Newark Live Bait", "Battle of Richmond"
+                mentions.append(Mention(inner.start_char, inner.end_char, inner.text, "GAZ", _is_locative(ent),
+                                        False))
+                continue
         mentions.append(Mention(start, end, text, ent.label_, _is_locative(ent), _is_actor_like(ent)))
     # A dateline ("ANKARA (Reuters) -", "SOCHI, Russia —"): the city the story was filed from.
     dl = _DATELINE_CITY.match(_text(sdoc))
@@ -504,6 +510,25 @@ def _strip_det(span: Any) -> tuple[int, int, str] | None:
 
 def _cap(tok: Any) -> bool:
     return tok.is_alpha and tok.text[:1].isupper() and not tok.is_stop
+
+
+def _place_within(ent: Any, resolver: PlaceResolver) -> Any:
+    """The place a longer place-like name is built on: its head ("Mount Pleasant Civic Center") or what
+    follows its "of" ("Battle of Richmond"), by the place's own name; None if neither is one."""
+    body = ent[1:] if ent[0].lower_ == "the" else ent
+    for n in range(min(3, len(body) - 1), 0, -1):
+        head = body[:n]
+        if any(c.match == 0 and c.kind in OWN_PLACE_KINDS for c in resolver.candidates(head.text)):
+            return head
+    of = next((t.i for t in body if t.lower_ == "of"), None)
+    if of is not None and of + 1 < body.end:
+        tail = ent.doc[of + 1 : body.end]
+        if any(c.match == 0 and c.kind in OWN_PLACE_KINDS for c in resolver.candidates(tail.text)):
+            return tail
+    return None
+
+
+OWN_PLACE_KINDS = frozenset({"city", "capital", "admin1", "admin2", "country"})
 
 
 def _institution_towns(sdoc: Any, resolver: PlaceResolver, mentions: list[Mention], taken: list[bool]) -> None:

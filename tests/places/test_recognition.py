@@ -48,3 +48,8 @@ def test_a_county_named_alone_is_kept(places_pipeline: Pipeline) -> None:
     doc = places_pipeline.extract("IRS audit finds Butler County employees should have been paid overtime.",
                                   published="2009-03-20")
     assert any(p.kind == "admin2" and p.country == "USA" for p in doc.places)
+
+
+def test_place_a_longer_place_name_is_built_on(nlp: Any, resolver: PlaceResolver) -> None:
+    text = "Questions were raised this morning at the Mount Pleasant Civic Center, officials said."
+    assert "Mount Pleasant" in _found(nlp, resolver, text, geoparsing=False)
