@@ -114,7 +114,9 @@ class EventDate(_Model):
     value: str | None = None
     precision: str | None = Field(default=None, description="day, week, month, year or published")
     text: str | None = None
-    source: str | None = Field(default=None, description="what dated it: clause, sentence or article (reference date)")
+    source: str | None = Field(
+        default=None, description="what dated it: clause, sentence, restated (the story retells the act) or article"
+    )
 
 
 class EventLocation(_Model):
@@ -123,7 +125,9 @@ class EventLocation(_Model):
     lat: float | None = None
     lon: float | None = None
     geonameid: int | None = None
-    source: str | None = Field(default=None, description="what placed it: clause, sentence, dateline or article")
+    source: str | None = Field(
+        default=None, description="what placed it: clause, sentence, restated, dateline or article"
+    )
 
 
 class Evidence(_Model):

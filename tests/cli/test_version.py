@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 from importlib.metadata import version
 
 from typer.testing import CliRunner
@@ -30,4 +31,8 @@ def test_api_version_route() -> None:
             body: dict[str, str] = (await client.get("/api/version")).json()
             return body
 
-    assert asyncio.run(get()) == {"version": eventwire.__version__, "schema": SCHEMA_ID}
+    # A loop of its own in a thread: on an xdist worker that ran the browser tests first, a session-scoped
+    # Playwright holds a running loop on the main thread, where asyncio.run refuses to start.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        body = pool.submit(asyncio.run, get()).result()
+    assert body == {"version": eventwire.__version__, "schema": SCHEMA_ID}
