@@ -18,7 +18,7 @@ import io
 import json
 import logging
 import re
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from importlib import resources
 from pathlib import Path
@@ -105,6 +105,13 @@ def events_parquet_bytes(rows: list[dict[str, Any]]) -> bytes:
     sink = io.BytesIO()
     pq.write_table(pa.Table.from_pylist(rows), sink)
     return sink.getvalue()
+
+
+#: The event files GET /api/events.{fmt} writes: how, and as what media type.
+EVENT_FILES: dict[str, tuple[Callable[[list[dict[str, Any]]], str | bytes], str]] = {
+    "csv": (events_csv_text, "text/csv; charset=utf-8"),
+    "parquet": (events_parquet_bytes, "application/vnd.apache.parquet"),
+}
 
 
 class Json(JSONResponse):
@@ -294,29 +301,19 @@ def create_app(
         return Json({"total": total, "limit": lim, "offset": offset, "sort": sort, "left_out": left_out,
                      "next_cursor": next_cursor, "events": rows})
 
-    @app.get("/api/events.csv", summary="The events of the current filter as CSV (the columns of `eventwire events`)",
-             tags=["query"])
-    async def events_csv(
+    @app.get("/api/events.{fmt}", tags=["query"],
+             summary="The events of the current filter as a file: csv (the columns of `eventwire events`) or parquet")
+    async def events_file(
+        fmt: Literal["csv", "parquet"],
         filters: EventFilters = Depends(filters_of),  # noqa: B008 - FastAPI's idiom
         limit: int = Query(100_000, ge=1, le=INT_MAX, description="at most this many rows (at most 100,000)"),
     ) -> Response:
         q = need_db()
         lim = min(limit, MAX_EXPORT)
         rows = await q.run(lambda: q.export_rows(filters, lim))  # not kept: an export can be 100,000 rows
-        return Response(events_csv_text(rows), media_type="text/csv; charset=utf-8",
-                        headers={"Content-Disposition": 'attachment; filename="eventwire-events.csv"'})
-
-    @app.get("/api/events.parquet", summary="The events of the current filter as Parquet (the CSV's columns, typed)",
-             tags=["query"])
-    async def events_parquet(
-        filters: EventFilters = Depends(filters_of),  # noqa: B008 - FastAPI's idiom
-        limit: int = Query(100_000, ge=1, le=INT_MAX, description="at most this many rows (at most 100,000)"),
-    ) -> Response:
-        q = need_db()
-        lim = min(limit, MAX_EXPORT)
-        rows = await q.run(lambda: q.export_rows(filters, lim))  # not kept: an export can be 100,000 rows
-        return Response(events_parquet_bytes(rows), media_type="application/vnd.apache.parquet",
-                        headers={"Content-Disposition": 'attachment; filename="eventwire-events.parquet"'})
+        write, media_type = EVENT_FILES[fmt]
+        return Response(write(rows), media_type=media_type,
+                        headers={"Content-Disposition": f'attachment; filename="eventwire-events.{fmt}"'})
 
     @app.get("/api/places", summary="Placed events counted by place, for the map", tags=["query"])
     async def places(

@@ -302,3 +302,6 @@ def test_places_count_every_placed_event_and_csv_holds_the_filter(client: httpx.
     _is_error(client.get("/api/events.csv", params={"from": "2014-02-30"}), 422, "E112")
     table = pq.read_table(io.BytesIO(client.get("/api/events.parquet").content))
     assert table.num_rows == len(everything) and table.column_names == lines[0].split(",")
+    assert "eventwire-events.parquet" in client.get("/api/events.parquet").headers["content-disposition"]
+    unknown = _is_error(client.get("/api/events.xml"), 422, "E502")
+    assert "csv" in unknown["message"] and "parquet" in unknown["message"]
