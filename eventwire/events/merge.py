@@ -130,10 +130,13 @@ def merge_events(events: list[Event], same_acts: bool = True) -> list[Event]:
 
 
 def same_act(a: Event, b: Event) -> bool:
-    """Two events that state one act: same type and status, the same actors, and either the same sentence
-    ("46 civilians were killed by an airstrike": the killing and the airstrike) or the same trigger word
-    ("resigned" ... "his resignation"; then with recipients that agree: one unnamed, or the same). Reports of
-    casualties with no attacker ("16 people were killed", "three soldiers were injured") are one attack."""
+    """Two events that state one act: same type and status, actors that agree, and either the same sentence
+    ("46 civilians were killed by an airstrike": the killing and the airstrike), or the same trigger word
+    with sides that agree, each the same or unnamed in one of them, and one side named in both ("resigned"
+    ... "his resignation"; the headline's "Officer shot by parolee" ... "the officer was shot by a man"), or
+    both sides named and the same in both ("X stabbed the victim" ... "X launched a vicious assault on his
+    victim"). Reports of casualties with no attacker ("16 people were killed", "three soldiers were
+    injured") are one attack. Dates that differ keep acts apart ("attacked again in March")."""
     if a.type != b.type or (NON_FACT_AUX & set(a.aux)) != (NON_FACT_AUX & set(b.aux)):
         return False
     aa, ab = _ids(a.actor), _ids(b.actor)
@@ -143,10 +146,14 @@ def same_act(a: Event, b: Event) -> bool:
         return False
     if a.evidence.start == b.evidence.start:
         return True  # one sentence, one type, the same (or an unnamed) actor: "killed by an airstrike"
-    if aa != ab or _stem(a.evidence.trigger.text) != _stem(b.evidence.trigger.text):
-        return False
     ra, rb = _ids(a.recipient), _ids(b.recipient)
-    return ra == rb or not ra or not rb or not aa
+    if aa and ra and aa == ab and ra == rb:
+        return True  # the same named pair, the same kind of act: one act told twice
+    if _stem(a.evidence.trigger.text) != _stem(b.evidence.trigger.text):
+        return False
+    if not (aa or ab):
+        return True  # casualties with no attacker named, told twice: one attack
+    return (ra == rb or not ra or not rb) and (aa == ab or bool(ra) and ra == rb)
 
 
 def _ids(side: list[Any]) -> frozenset[str]:
@@ -155,9 +162,9 @@ def _ids(side: list[Any]) -> frozenset[str]:
 
 def _stem(word: str) -> str:
     """A crude stem, enough to tell "killed", "killing" and "kills" apart from "wounded" (the trigger's lemma
-    is not kept on the event): "resignation" -> "resign"."""
+    is not kept on the event): "resignation" -> "resign", "abduction" -> "abduct"."""
     w = word.lower().split()[-1] if word.strip() else ""
-    for suffix in ("ations", "ation", "ings", "ing", "ed", "es", "s"):
+    for suffix in ("ations", "ation", "ions", "ion", "ings", "ing", "ed", "es", "s"):
         if w.endswith(suffix) and len(w) - len(suffix) >= 3:
             return w[: -len(suffix)]
     return w

@@ -173,6 +173,24 @@ def test_same_event_mentions_merge(code) -> None:  # type: ignore[no-untyped-def
     }
 
 
+def test_one_act_told_twice_is_one_event(code) -> None:  # type: ignore[no-untyped-def]
+    # a headline's agentless act restated with its agent ("Officer shot by parolee" ... "shot by a man")
+    evs = find(code("Gondor was attacked. On Monday Arnor attacked Gondor near the border.", A), "ASSAULT")
+    assert len(evs) == 1 and len(evs[0].mentions) == 2 and [a.code for a in evs[0].actor] == ["ARN"]
+    # the same named pair, the same kind of act in other words ("stabbed" ... "a vicious assault on")
+    evs = find(code("Arnor attacked Gondor. Arnor launched a vicious assault on Gondor.", A), "ASSAULT")
+    assert len(evs) == 1 and len(evs[0].mentions) == 2
+
+
+def test_acts_that_differ_stay_apart(code) -> None:  # type: ignore[no-untyped-def]
+    # another target, with the agent unnamed in one of them: two acts
+    assert len(find(code("Gondor was attacked. Arnor attacked Rohan.", A), "ASSAULT")) == 2
+    # the same pair on two dates: two acts
+    evs = code("Arnor attacked Gondor on Monday. Arnor attacked Gondor again on 3 March 2013.", A,
+               times=[("Monday", "2014-11-24"), ("3 March 2013", "2013-03-03")])
+    assert len(find(evs, "ASSAULT", "ARN", "GON")) == 2
+
+
 def test_evidence_traces_to_text(code) -> None:  # type: ignore[no-untyped-def]
     text = "First sentence here. Arnor attacked Gondor."
     ev = find(code(text, A), "ASSAULT", "ARN", "GON")[0]
