@@ -59,8 +59,31 @@ def host_name(value: str) -> str:
 
 
 def normalise_hosts(hosts: Iterable[str]) -> frozenset[str]:
-    """The allow-list as bare lower-case names (brackets and ports dropped)."""
-    return frozenset(host_name(h) if not h.strip().startswith("*") else "*" for h in hosts if h.strip())
+    """The allow-list as bare lower-case names (brackets and ports dropped).
+
+    Only the exact entry ``*`` allows any host; ``*.example`` stays a pattern for the subdomains of
+    ``example`` (see ``host_allowed``), so it never switches the DNS-rebinding check off.
+    """
+    out = set()
+    for entry in hosts:
+        entry = entry.strip()
+        if not entry:
+            continue
+        if entry == "*":
+            out.add("*")
+        elif entry.startswith("*."):
+            out.add("*." + host_name(entry[2:]))
+        else:
+            out.add(host_name(entry))
+    return frozenset(out)
+
+
+def host_allowed(name: str, allowed: frozenset[str]) -> bool:
+    """True if ``name`` is on the allow-list: ``*`` allows any name, ``*.example`` any name ending in
+    ``.example`` (a subdomain, not ``example`` itself nor ``badexample``), anything else exactly."""
+    if "*" in allowed or name in allowed:
+        return True
+    return any(a.startswith("*.") and name.endswith(a[1:]) and len(name) > len(a) - 1 for a in allowed)
 
 
 class GuardMiddleware:
@@ -77,7 +100,7 @@ class GuardMiddleware:
         self.allowed = normalise_hosts(allowed_hosts)
 
     def _host_allowed(self, name: str) -> bool:
-        return "*" in self.allowed or name in self.allowed
+        return host_allowed(name, self.allowed)
 
     def _refusal(self, scope: Scope) -> tuple[int, ErrorCode, str] | None:
         """Why this request is refused before the app sees it (status, code, message), or None."""

@@ -21,6 +21,7 @@ import pytest
 
 from eventwire import load_config
 from eventwire.api import create_app
+from eventwire.api.guard import normalise_hosts
 from eventwire.document import Document
 
 from .server import LiveServer
@@ -84,6 +85,19 @@ def test_allowed_hosts_come_from_the_typed_config(corpus: tuple[Path, list[Docum
     bad.write_text('[api]\nallowed_host = ["x"]\n', encoding="utf-8")
     with pytest.raises(Exception, match="E401.*allowed_host.*did you mean 'api.allowed_hosts'"):
         load_config(bad)
+
+
+def test_a_star_pattern_allows_subdomains_only(corpus: tuple[Path, list[Document]]) -> None:
+    """'*.lan' is a suffix pattern: it never turns into the allow-anything '*' (DNS rebinding stays blocked)."""
+    assert normalise_hosts(["*.lan", "Events.LAN:8000", "*"]) == {"*.lan", "events.lan", "*"}
+    assert "*" not in normalise_hosts(["*.lan"])
+    cfg = load_config(overrides={"api.allowed_hosts": ["*.lan"]})
+    with LiveServer(create_app(corpus[0], config=cfg)) as live, httpx.Client(base_url=live.url, timeout=30) as c:
+        for host in ["events.lan", "a.b.lan:8000", "EVENTS.LAN"]:
+            assert c.get("/api/health", headers={"Host": host}).status_code == 200, host
+        for host in ["lan", "evil.example", "badlan", "events.lan.evil.example", "127.0.0.1"]:
+            _is_error(c.get("/api/health", headers={"Host": host}), 403, "E508")
+        _is_error(c.get("/api/health", headers={"Host": "events.lan", "Origin": "http://evil.example"}), 403, "E508")
 
 
 # -- one error shape, bounded numbers, dates ------------------------------------------------------------
