@@ -39,7 +39,7 @@ CHUNK_ROWS = 50_000
 Progress = Callable[[int], None]
 
 
-ORDER = "ORDER BY e.date NULLS LAST, e.first_seen, e.event_id"
+ORDER = "ORDER BY e.date NULLS LAST, e.first_seen NULLS LAST, e.event_id"
 
 
 def event_rows_sql(where: str) -> str:
@@ -60,14 +60,13 @@ def event_rows_sql(where: str) -> str:
 
 def sort_ranges(con: duckdb.DuckDBPyConnection, where: str, params: list[Any],
                 chunk_rows: int | None = None) -> list[tuple[str, list[Any]]]:
-    """Consecutive ranges of the export order (date NULLS LAST, first_seen, event_id), each a SQL condition
+    """Consecutive ranges of the export order (date, first_seen, event_id, NULLs last), each a SQL condition
     on ``e`` with its parameters, holding about ``chunk_rows`` of the selected events.
 
     Why: DuckDB sorts a whole result before it returns the first row, so one sorted query over the store
     holds (or spills) every event at once; sorted range by range, an export never sorts more than one
     range. Days are grouped until a range is full; a day (or the undated events) with more than
-    ``chunk_rows`` events is cut by quantiles of ``first_seen``. Only one instant holding more events than
-    that makes a larger range.
+    ``chunk_rows`` events is cut into ranges of ``chunk_rows`` on (first_seen, event_id) (``_split_day``).
     """
     chunk_rows = chunk_rows or CHUNK_ROWS
     days = con.execute(f"SELECT date, count(*) FROM events e{where} GROUP BY date ORDER BY date NULLS LAST",
@@ -93,25 +92,56 @@ def sort_ranges(con: duckdb.DuckDBPyConnection, where: str, params: list[Any],
 
 def _split_day(con: duckdb.DuckDBPyConnection, where: str, params: list[Any], day: Any, count: int,
                chunk_rows: int) -> list[tuple[str, list[Any]]]:
-    """The events of one day (or the undated ones, ``day`` None) in ranges of ``first_seen``."""
+    """The events of one day (or the undated ones, ``day`` None) in ranges of ``chunk_rows`` events, cut on
+    (first_seen NULLS LAST, event_id), the rest of the export order.
+
+    Why on the pair: every row of a Spark run has the same first_seen (one ``ingested_at``), so first_seen
+    alone cannot cut its crowded days; and first_seen may be NULL (an event whose mentions have no time,
+    dedup.aggregate_event), which no ``<`` or ``>=`` on it selects. event_id is unique, so every event is
+    in exactly one range, NULLs in the last ones as ``ORDER`` puts them.
+    """
     same_day = "e.date IS NULL" if day is None else "e.date = ?"
     day_params = [] if day is None else [day]
-    parts = -(-count // chunk_rows)
-    if parts <= 1:
+    if count <= chunk_rows:
         return [(same_day, day_params)]
-    cuts = [k / parts for k in range(1, parts)]
     joined = f"{where} AND {same_day}" if where else f" WHERE {same_day}"
-    bounds = con.execute(f"SELECT quantile_disc(first_seen, {cuts!r}) FROM events e{joined}",
-                         params + day_params).fetchall()[0][0] or []
-    edges = sorted({b for b in bounds if b is not None})
-    if not edges:
-        return [(same_day, day_params)]
-    out = [(f"{same_day} AND (e.first_seen < ? OR e.first_seen IS NULL)" if day is None
-            else f"{same_day} AND e.first_seen < ?", [*day_params, edges[0]])]
-    out += [(f"{same_day} AND e.first_seen >= ? AND e.first_seen < ?", [*day_params, lo, hi])
-            for lo, hi in zip(edges, edges[1:], strict=False)]
-    out.append((f"{same_day} AND e.first_seen >= ?", [*day_params, edges[-1]]))
+    # The first event of every range but the first: only the two sort columns are sorted here.
+    cuts = con.execute(
+        "SELECT first_seen, event_id FROM (SELECT first_seen, event_id, "
+        f"row_number() OVER (ORDER BY first_seen NULLS LAST, event_id) AS n FROM events e{joined}) "
+        "WHERE n > 1 AND (n - 1) % ? = 0 ORDER BY n",
+        params + day_params + [chunk_rows],
+    ).fetchall()
+    out: list[tuple[str, list[Any]]] = []
+    lower: tuple[Any, Any] | None = None
+    for upper in [*cuts, None]:
+        conds, args = [same_day], list(day_params)
+        if lower is not None:
+            cond, extra = _from_key(*lower)
+            conds.append(cond)
+            args += extra
+        if upper is not None:
+            cond, extra = _before_key(*upper)
+            conds.append(cond)
+            args += extra
+        out.append((" AND ".join(conds), args))
+        lower = upper
     return out
+
+
+def _before_key(first_seen: Any, event_id: str) -> tuple[str, list[Any]]:
+    """Events before (first_seen, event_id) in the order first_seen NULLS LAST, event_id."""
+    if first_seen is None:
+        return "(e.first_seen IS NOT NULL OR e.event_id < ?)", [event_id]
+    return "(e.first_seen < ? OR (e.first_seen = ? AND e.event_id < ?))", [first_seen, first_seen, event_id]
+
+
+def _from_key(first_seen: Any, event_id: str) -> tuple[str, list[Any]]:
+    """Events at or after (first_seen, event_id) in that order: exactly those ``_before_key`` leaves out."""
+    if first_seen is None:
+        return "(e.first_seen IS NULL AND e.event_id >= ?)", [event_id]
+    return ("(e.first_seen IS NULL OR e.first_seen > ? OR (e.first_seen = ? AND e.event_id >= ?))",
+            [first_seen, first_seen, event_id])
 
 
 def ordered_batches(con: duckdb.DuckDBPyConnection, query: Callable[[str], str], where: str,

@@ -50,7 +50,8 @@ def events(con: duckdb.DuckDBPyConnection, limit: int | None = 1000, offset: int
            **filters: Any) -> list[dict[str, Any]]:
     """Deduplicated events, oldest first, each with its mention count (``count_events`` gives the total)."""
     where, params = event_filters(**filters)
-    sql = f"SELECT {', '.join(EVENT_COLUMNS)} FROM events e{where} ORDER BY date NULLS LAST, first_seen, event_id"
+    sql = (f"SELECT {', '.join(EVENT_COLUMNS)} FROM events e{where} "
+           "ORDER BY date NULLS LAST, first_seen NULLS LAST, event_id")
     if limit is not None:
         sql += " LIMIT ? OFFSET ?"
         params += [int(limit), int(offset)]
