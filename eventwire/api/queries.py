@@ -271,6 +271,32 @@ class ResultCache:
             self.entries.popitem(last=False)
 
 
+class _Job:
+    """One read in its thread: the connection it is using (while it uses one) and whether it was stopped."""
+
+    def __init__(self) -> None:
+        self.stopped = threading.Event()
+        self._lock = threading.Lock()
+        self._con: duckdb.DuckDBPyConnection | None = None
+
+    def attach(self, con: duckdb.DuckDBPyConnection | None) -> None:
+        with self._lock:
+            self._con = con
+
+    def stop(self) -> None:
+        """No further statement runs, and the one running now is interrupted (never another read's: the
+        connection is detached, under the lock, before it goes back to the pool)."""
+        self.stopped.set()
+        with self._lock:
+            if self._con is not None:
+                self._con.interrupt()
+
+
+def _consume(future: asyncio.Future[Any]) -> None:
+    if not future.cancelled():
+        future.exception()
+
+
 class Queries:
     """The API's view of one DuckDB file: every method runs in a thread of its own on a pooled connection.
 
@@ -282,18 +308,31 @@ class Queries:
                  idle_close: float = 5.0) -> None:
         self.path = path
         self.pool = ReadPool(path, connections, idle_close)
-        self.executor = ThreadPoolExecutor(max_workers=connections, thread_name_prefix="eventwire-read")
+        self.connections = connections
+        self._executor: ThreadPoolExecutor | None = None  # made on first use, again after ``close``
         self.waiting = waiting
         self.timeout = timeout
-        self.pending = 0
+        self.pending = 0  # reads accepted and not yet finished in their thread (abandoned ones included)
+        self._pending_lock = threading.Lock()
         self._local = threading.local()  # the pooled connection of the current read thread
         self.cache = ResultCache(CACHE_ENTRIES)
         self._counts: dict[tuple[EventFilters, int | None], int] = {}
         self._counts_lock = threading.Lock()
         self.inflight: dict[Hashable, asyncio.Future[tuple[Any, int]]] = {}
 
+    @property
+    def executor(self) -> ThreadPoolExecutor:
+        """The read threads (one per pooled connection), started again after ``close``."""
+        if self._executor is None:
+            self._executor = ThreadPoolExecutor(max_workers=self.connections, thread_name_prefix="eventwire-read")
+        return self._executor
+
     def close(self) -> None:
-        self.executor.shutdown(wait=True, cancel_futures=True)
+        """Stop the read threads and close the database; a later read starts them and opens it again."""
+        if self._executor is not None:
+            self._executor.shutdown(wait=True, cancel_futures=True)
+            self._executor = None
+        self.inflight.clear()
         self.pool.close()
 
     async def run(self, fn: Callable[[], T], key: Hashable | None = None) -> T:
@@ -325,35 +364,56 @@ class Queries:
             self.cache.put(key, value, generation)
 
     async def _bounded(self, fn: Callable[[], T]) -> tuple[T, int]:
-        if self.pending >= self.waiting:
-            raise busy("query", 1)
-        self.pending += 1
-        loop = asyncio.get_running_loop()
-        current: list[duckdb.DuckDBPyConnection] = []
-        future = loop.run_in_executor(self.executor, self._in_thread, fn, current)
+        """Run ``fn`` in a read thread; 503 when ``waiting`` reads are unfinished, 504 after ``timeout``.
+
+        A read counts as pending until its thread is done with it, not until its client stops waiting, so
+        abandoned work still holds its place in the bound. On timeout the read is stopped: one still queued
+        never starts, a running statement is interrupted, and a read of several statements runs no more.
+        """
+        with self._pending_lock:
+            if self.pending >= self.waiting:
+                raise busy("query", 1)
+            self.pending += 1
+        job = _Job()
+        try:
+            work = self.executor.submit(self._in_thread, fn, job)
+        except BaseException:
+            self._job_done()
+            raise
+        work.add_done_callback(lambda _: self._job_done())
+        future = asyncio.wrap_future(work)
+        future.add_done_callback(_consume)  # a result or error no one waits for any more is dropped quietly
         try:
             return await asyncio.wait_for(asyncio.shield(future), self.timeout)
         except TimeoutError:
-            if current:
-                current[0].interrupt()  # stop the query itself, not just stop waiting for it
+            work.cancel()  # still queued: it never runs
+            job.stop()  # running: stop the statement itself, and every statement after it
             raise timed_out("query", self.timeout) from None
-        finally:
+
+    def _job_done(self) -> None:
+        with self._pending_lock:
             self.pending -= 1
 
-    def _in_thread(self, fn: Callable[[], T], current: list[duckdb.DuckDBPyConnection]) -> tuple[T, int]:
+    def _in_thread(self, fn: Callable[[], T], job: _Job) -> tuple[T, int]:
         con, generation = self.pool.acquire()
-        current.append(con)
+        job.attach(con)
         self._local.con = con
         self._local.generation = generation
+        self._local.stopped = job.stopped
         try:
             return fn(), generation
         finally:
+            job.attach(None)
             self._local.con = None
+            self._local.stopped = None
             self.pool.release(con)
 
     def _call(self, fn: Callable[[duckdb.DuckDBPyConnection], T]) -> T:
         """Run ``fn`` on this thread's pooled connection (inside ``run``), or on one borrowed for the call."""
         con: duckdb.DuckDBPyConnection | None = getattr(self._local, "con", None)
+        stopped: threading.Event | None = getattr(self._local, "stopped", None)
+        if stopped is not None and stopped.is_set():  # the read timed out: run none of its next statements
+            raise timed_out("query", self.timeout)
         borrowed = con is None
         if con is None:
             con, _ = self.pool.acquire()

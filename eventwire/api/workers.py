@@ -22,6 +22,7 @@ import multiprocessing as mp
 import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
@@ -53,6 +54,11 @@ def busy(what: str, retry_after: int) -> ApiError:
         503, ErrorCode.SERVER_BUSY, f"too many {what} requests are waiting; retry in {retry_after} s",
         {"Retry-After": str(retry_after)},
     )
+
+
+def extraction_busy(timeout: float) -> ApiError:
+    """503 for a full extraction queue: retry after about the extraction timeout (1 to 10 s)."""
+    return busy("extraction", max(1, min(int(timeout), 10)))
 
 
 def timed_out(what: str, seconds: float) -> ApiError:
@@ -191,7 +197,7 @@ class ExtractionPool:
         if self.broken is not None:
             raise self.broken
         if self.pending >= self.workers + self.waiting:
-            raise busy("extraction", max(1, min(int(self.timeout), 10)))
+            raise extraction_busy(self.timeout)
         self.pending += 1
         deadline = time.monotonic() + self.timeout
         try:
@@ -249,25 +255,45 @@ class InlineExtractor:
 
     def __init__(self, get_pipeline: Callable[[], Pipeline], waiting: int, timeout: float) -> None:
         self.get_pipeline = get_pipeline
-        self.lock = threading.Lock()
         self.waiting = waiting
         self.timeout = timeout
-        self.pending = 0
+        self.pending = 0  # extractions accepted and not yet finished in the thread (abandoned ones included)
+        self._pending_lock = threading.Lock()
+        self._executor: ThreadPoolExecutor | None = None  # one thread: one extraction at a time
+
+    def start(self) -> None:
+        if self._executor is None:
+            self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="eventwire-extract")
 
     async def run(self, request: dict[str, Any]) -> dict[str, Any]:
-        if self.pending >= 1 + self.waiting:
-            raise busy("extraction", max(1, min(int(self.timeout), 10)))
-        self.pending += 1
+        """Extract in the thread; 503 when it is busy and ``waiting`` more wait, 504 after ``timeout``.
 
-        def locked() -> dict[str, Any]:
-            with self.lock:
-                return extract_document(self.get_pipeline(), request)
-
+        An extraction counts as pending until the thread is done with it, not until its client gives up
+        (a timed-out one goes on running, and holds its place in the bound until it ends); one still
+        queued when its client gives up is cancelled and never runs.
+        """
+        with self._pending_lock:
+            if self.pending >= 1 + self.waiting:
+                raise extraction_busy(self.timeout)
+            self.pending += 1
+        self.start()
+        assert self._executor is not None
         try:
-            return await asyncio.wait_for(asyncio.to_thread(locked), self.timeout)
+            work = self._executor.submit(lambda: extract_document(self.get_pipeline(), request))
+        except BaseException:
+            self._job_done()
+            raise
+        work.add_done_callback(lambda _: self._job_done())
+        future = asyncio.wrap_future(work)
+        future.add_done_callback(lambda f: f.cancelled() or f.exception())  # nobody may wait for it any more
+        try:
+            return await asyncio.wait_for(asyncio.shield(future), self.timeout)
         except TimeoutError:
+            work.cancel()  # still queued: it never runs (a running one cannot be stopped in a thread)
             raise timed_out("extraction", self.timeout) from None
-        finally:
+
+    def _job_done(self) -> None:
+        with self._pending_lock:
             self.pending -= 1
 
     def pids(self) -> list[int]:
@@ -277,4 +303,7 @@ class InlineExtractor:
         return 0 if self.pending else 1
 
     def close(self) -> None:
-        return None
+        """Stop taking work (queued extractions are cancelled); ``start`` makes a new thread."""
+        if self._executor is not None:
+            self._executor.shutdown(wait=False, cancel_futures=True)
+            self._executor = None

@@ -5,26 +5,32 @@ Every test talks to a real uvicorn server on 127.0.0.1 over the corpus database.
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import gzip
 import io
 import os
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Coroutine, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import httpx
 import pyarrow.parquet as pq
 import pytest
 
-from eventwire import load_config
+from eventwire import Pipeline, load_config
 from eventwire.api import create_app
 from eventwire.api.guard import normalise_hosts
+from eventwire.api.queries import Queries
+from eventwire.api.workers import ApiError
 from eventwire.document import Document
 
 from .server import LiveServer
+
+T = TypeVar("T")
 
 SHORT = "Russia and Syria\nRussian Foreign Minister Sergei Lavrov met Syrian officials in Moscow on Monday."
 
@@ -290,6 +296,75 @@ def test_a_timed_out_extraction_frees_its_worker_within_a_second(pool_server: st
         ok = c.post("/api/extract", json={"text": SHORT})
         assert ok.status_code == 200, ok.text
         assert time.monotonic() - t2 < 2.0
+
+
+def _in_own_loop(main: Callable[[], Coroutine[Any, Any, T]]) -> T:
+    """``asyncio.run(main())`` in a thread of its own (a browser test's Playwright may hold this thread's loop)."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(lambda: asyncio.run(main())).result()
+
+
+def test_a_timed_out_read_keeps_its_place_until_its_thread_is_done(corpus: tuple[Path, list[Document]]) -> None:
+    """One read thread, room for one waiting read, a 0.2 s timeout, over the real corpus file."""
+    q = Queries(corpus[0], connections=1, waiting=1, timeout=0.2)
+    release = threading.Event()
+    ran: list[str] = []
+
+    def slow() -> int:  # the first statement takes as long as the test says, then a second one follows
+        ran.append("first")
+        release.wait(10)
+        ran.append(str(q._rows("SELECT count(*) AS n FROM events", [])[0]["n"]))
+        return 1
+
+    async def main() -> None:
+        with pytest.raises(ApiError) as first:
+            await q.run(slow)
+        assert first.value.status == 504
+        # the client gave up but the thread still works on it: it still counts against the bound
+        assert q.pending == 1
+        with pytest.raises(ApiError) as full:
+            await q.run(lambda: ran.append("refused"))
+        assert full.value.status == 503 and full.value.code.value == "E505"
+        q.waiting = 2
+        with pytest.raises(ApiError) as queued:  # queued behind the slow read until it times out
+            await q.run(lambda: ran.append("queued"))
+        assert queued.value.status == 504
+        assert q.pending == 1  # the queued read was cancelled, not left to run later
+        release.set()
+        for _ in range(200):
+            if q.pending == 0:
+                break
+            await asyncio.sleep(0.02)
+        assert q.pending == 0
+        assert ran == ["first"], "a timed-out read ran its next statement, or a cancelled one ran"
+        assert await q.run(lambda: q._rows("SELECT 1 AS n", [])[0]["n"]) == 1  # the thread is free again
+
+    try:
+        _in_own_loop(main)
+    finally:
+        release.set()
+        q.close()
+
+
+def test_a_timed_out_extraction_keeps_its_place_until_its_thread_is_done(
+    corpus: tuple[Path, list[Document]],
+) -> None:
+    """A caller's pipeline runs in a thread that cannot be stopped: its work counts until it really ends."""
+    cfg = load_config(overrides={"api.extract_timeout": 0.05, "api.max_waiting": 0,
+                                 "pipeline.stages": ["clean", "nlp"]})
+    light = Pipeline(cfg)  # its own pipeline: the extraction that goes on in the background shares nothing
+    text = "Russia and Syria\n" + "Russian officials met Syrian officials in Moscow on Monday. " * 400
+    with LiveServer(create_app(corpus[0], config=cfg, pipeline=light)) as live, \
+            httpx.Client(base_url=live.url, timeout=60) as c:
+        _is_error(c.post("/api/extract", json={"text": text}), 504, "E506")
+        # the timed-out extraction still runs: the one place (no queue) is taken, so the next is refused
+        busy = c.post("/api/extract", json={"text": SHORT})
+        _is_error(busy, 503, "E505")
+        assert c.get("/api/health").json()["idle_workers"] == 0
+        deadline = time.monotonic() + 60
+        while c.get("/api/health").json()["idle_workers"] == 0:
+            assert time.monotonic() < deadline, "the extraction thread never finished"
+            time.sleep(0.05)
 
 
 def _alive(pid: int) -> bool:
