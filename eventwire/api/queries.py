@@ -571,11 +571,15 @@ class Queries:
                 "places": [{**{k: v for k, v in r.items() if k != "n"}, "count": int(r["n"])} for r in rows[:limit]]}
 
     def export_rows(self, filters: EventFilters, limit: int) -> list[dict[str, Any]]:
-        """The store's flat event rows (as `eventwire events`) for a download of the current filter."""
-        rows = self._call(lambda con: store_queries.events(con, limit, 0, **filters.as_kwargs()))
-        if not filters.historical:
-            rows = [r for r in rows if "historical" not in (r.get("aux") or [])]
-        return rows
+        """The store's flat event rows (the columns and order of `eventwire events`) for a download of the
+        current filter, ``historical`` included: every filter is in the SQL, as for the table (``where``),
+        so the limit counts only rows the filter keeps."""
+        where, params = filters.where()
+        return self._rows(
+            f"SELECT {', '.join(store_queries.EVENT_COLUMNS)} FROM events e{where} "
+            "ORDER BY date NULLS LAST, first_seen, event_id LIMIT ?",
+            params + [limit],
+        )
 
     # -- actors and articles -----------------------------------------------------------------------
     def actors(self, q: str | None, limit: int, all: bool = False) -> list[dict[str, Any]]:  # noqa: A002

@@ -6,10 +6,12 @@ Every test talks to a real uvicorn server on 127.0.0.1 over the corpus database.
 from __future__ import annotations
 
 import asyncio
+import csv
 import datetime as dt
 import gzip
 import io
 import os
+import shutil
 import threading
 import time
 from collections.abc import Callable, Coroutine, Iterator
@@ -17,6 +19,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, TypeVar
 
+import duckdb
 import httpx
 import pyarrow.parquet as pq
 import pytest
@@ -56,6 +59,20 @@ def pool_server(corpus: tuple[Path, list[Document]]) -> Iterator[str]:
     })
     with LiveServer(create_app(corpus[0], config=cfg)) as live:
         yield live.url
+
+
+@pytest.fixture(scope="module")
+def historical_db(corpus: tuple[Path, list[Document]], tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the corpus whose first event in export order is marked historical, as the coder marks "in 1945"."""
+    path = tmp_path_factory.mktemp("historical") / "corpus.duckdb"
+    shutil.copy(corpus[0], path)
+    con = duckdb.connect(str(path))
+    try:
+        con.execute("UPDATE events SET aux = list_append(coalesce(aux, []), 'historical') WHERE event_id = "
+                    "(SELECT event_id FROM events ORDER BY date NULLS LAST, first_seen, event_id LIMIT 1)")
+    finally:
+        con.close()
+    return path
 
 
 def _wait_for_workers(url: str, n: int = 2) -> None:
@@ -394,3 +411,18 @@ def test_places_count_every_placed_event_and_csv_holds_the_filter(client: httpx.
     assert "eventwire-events.parquet" in client.get("/api/events.parquet").headers["content-disposition"]
     unknown = _is_error(client.get("/api/events.xml"), 422, "E502")
     assert "csv" in unknown["message"] and "parquet" in unknown["message"]
+
+
+def test_exports_leave_out_historical_events_in_sql(historical_db: Path, pipeline: Pipeline) -> None:
+    """historical=false is part of the export's SQL, so a limit counts only the rows the filter keeps."""
+    with LiveServer(create_app(historical_db, pipeline=pipeline)) as live, \
+            httpx.Client(base_url=live.url, timeout=60) as c:
+        everything = c.get("/api/events", params={"all": "true", "limit": 1000}).json()
+        kept = c.get("/api/events", params={"all": "true", "historical": "false", "limit": 1000}).json()
+        assert kept["total"] == everything["total"] - 1 >= 1
+        one = list(csv.DictReader(io.StringIO(
+            c.get("/api/events.csv", params={"all": "true", "historical": "false", "limit": 1}).text)))
+        assert len(one) == 1 and "historical" not in one[0]["aux"]  # the first row was historical: skipped in SQL
+        rows = list(csv.DictReader(io.StringIO(
+            c.get("/api/events.csv", params={"all": "true", "historical": "false"}).text)))
+        assert sorted(r["event_id"] for r in rows) == sorted(e["id"] for e in kept["events"])
