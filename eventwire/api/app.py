@@ -72,15 +72,21 @@ def check_date(value: str | None, name: str) -> str | None:
 MAX_EXPORT = 100_000
 
 
-def events_csv_text(rows: list[dict[str, Any]]) -> str:
-    """CSV of flat event rows; list values joined with ';' (how spreadsheets and R read them back)."""
+def _csv_value(value: Any) -> Any:
+    if isinstance(value, list):
+        return ";".join(map(str, value))
+    return value.isoformat() if isinstance(value, (dt.date, dt.datetime)) else value
+
+
+def events_csv_text(table: pa.Table) -> str:
+    """CSV of flat event rows: the header always (even with no rows), dates as YYYY-MM-DD, list values
+    joined with ';' (how spreadsheets and R read them back)."""
     out = io.StringIO()
-    if not rows:
-        return ""
-    writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({k: ";".join(map(str, v)) if isinstance(v, list) else v for k, v in row.items()})
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(table.column_names)
+    for batch in table.to_batches():
+        for row in batch.to_pylist():
+            writer.writerow([_csv_value(v) for v in row.values()])
     return out.getvalue()
 
 
@@ -100,15 +106,16 @@ def check_types(value: str | None) -> str | None:
     return ",".join(types)
 
 
-def events_parquet_bytes(rows: list[dict[str, Any]]) -> bytes:
-    """Parquet of flat event rows, types inferred by Arrow (dates stay dates, lists stay lists)."""
+def events_parquet_bytes(table: pa.Table) -> bytes:
+    """Parquet of flat event rows with the store's column types (``date`` a date32, lists lists, numbers
+    numbers), whatever the rows hold: a column of NULLs keeps its type, and no rows still give the columns."""
     sink = io.BytesIO()
-    pq.write_table(pa.Table.from_pylist(rows), sink)
+    pq.write_table(table, sink)
     return sink.getvalue()
 
 
 #: The event files GET /api/events.{fmt} writes: how, and as what media type.
-EVENT_FILES: dict[str, tuple[Callable[[list[dict[str, Any]]], str | bytes], str]] = {
+EVENT_FILES: dict[str, tuple[Callable[[pa.Table], str | bytes], str]] = {
     "csv": (events_csv_text, "text/csv; charset=utf-8"),
     "parquet": (events_parquet_bytes, "application/vnd.apache.parquet"),
 }
@@ -310,9 +317,9 @@ def create_app(
     ) -> Response:
         q = need_db()
         lim = min(limit, MAX_EXPORT)
-        rows = await q.run(lambda: q.export_rows(filters, lim))  # not kept: an export can be 100,000 rows
+        table = await q.run(lambda: q.export_table(filters, lim))  # not kept: an export can be 100,000 rows
         write, media_type = EVENT_FILES[fmt]
-        return Response(write(rows), media_type=media_type,
+        return Response(write(table), media_type=media_type,
                         headers={"Content-Disposition": f'attachment; filename="eventwire-events.{fmt}"'})
 
     @app.get("/api/places", summary="Placed events counted by place, for the map", tags=["query"])

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any, TypeVar, cast
 
 import duckdb
+import pyarrow as pa
 
 from eventwire.api.workers import ApiError, busy, timed_out
 from eventwire.errors import ErrorCode, EventwireError
@@ -570,16 +571,18 @@ class Queries:
         return {"placed_events": int(placed), "left_out": max(0, len(rows) - limit),
                 "places": [{**{k: v for k, v in r.items() if k != "n"}, "count": int(r["n"])} for r in rows[:limit]]}
 
-    def export_rows(self, filters: EventFilters, limit: int) -> list[dict[str, Any]]:
+    def export_table(self, filters: EventFilters, limit: int) -> pa.Table:
         """The store's flat event rows (the columns and order of `eventwire events`) for a download of the
         current filter, ``historical`` included: every filter is in the SQL, as for the table (``where``),
-        so the limit counts only rows the filter keeps."""
+        so the limit counts only rows the filter keeps.
+
+        As an Arrow table typed by the store's own columns (DATE, lists, numbers), so a file written from it
+        has the same columns and types whatever the rows hold, none at all included.
+        """
         where, params = filters.where()
-        return self._rows(
-            f"SELECT {', '.join(store_queries.EVENT_COLUMNS)} FROM events e{where} "
-            "ORDER BY date NULLS LAST, first_seen, event_id LIMIT ?",
-            params + [limit],
-        )
+        sql = (f"SELECT {', '.join(store_queries.EVENT_COLUMNS)} FROM events e{where} "
+               "ORDER BY date NULLS LAST, first_seen, event_id LIMIT ?")
+        return self._call(lambda con: con.sql(sql, params=params + [limit]).to_arrow_table())
 
     # -- actors and articles -----------------------------------------------------------------------
     def actors(self, q: str | None, limit: int, all: bool = False) -> list[dict[str, Any]]:  # noqa: A002

@@ -426,3 +426,17 @@ def test_exports_leave_out_historical_events_in_sql(historical_db: Path, pipelin
         rows = list(csv.DictReader(io.StringIO(
             c.get("/api/events.csv", params={"all": "true", "historical": "false"}).text)))
         assert sorted(r["event_id"] for r in rows) == sorted(e["id"] for e in kept["events"])
+
+
+def test_event_files_have_a_fixed_schema_even_with_no_rows(client: httpx.Client) -> None:
+    """The CSV's header and the Parquet's columns and types come from the store, not from the rows."""
+    header = client.get("/api/events.csv").text.splitlines()[0].split(",")
+    full = pq.read_table(io.BytesIO(client.get("/api/events.parquet").content))
+    assert full.column_names == header
+    assert str(full.schema.field("date").type) == "date32[day]"
+    assert str(full.schema.field("aux").type).startswith("list<")
+    none = {"name": "zzyzx", "all": "true"}  # a word in no name: no rows
+    assert client.get("/api/events", params=none).json()["total"] == 0
+    assert client.get("/api/events.csv", params=none).text.splitlines() == [",".join(header)]
+    empty = pq.read_table(io.BytesIO(client.get("/api/events.parquet", params=none).content))
+    assert empty.num_rows == 0 and empty.schema.equals(full.schema)
