@@ -317,9 +317,11 @@ def create_app(
     ) -> Response:
         q = need_db()
         lim = min(limit, MAX_EXPORT)
-        table = await q.run(lambda: q.export_table(filters, lim))  # not kept: an export can be 100,000 rows
         write, media_type = EVENT_FILES[fmt]
-        return Response(write(table), media_type=media_type,
+        # the file is written in the read thread too: 100,000 rows of CSV or Parquet would block the event
+        # loop (and every other request) for as long as it takes; not kept in the cache, for the same size
+        body = await q.run(lambda: write(q.export_table(filters, lim)))
+        return Response(body, media_type=media_type,
                         headers={"Content-Disposition": f'attachment; filename="eventwire-events.{fmt}"'})
 
     @app.get("/api/places", summary="Placed events counted by place, for the map", tags=["query"])
