@@ -19,7 +19,7 @@ from eventwire.document import Document, EventDate, EventLocation, Place, Time
 from eventwire.events.candidate import Candidate
 from eventwire.events.slots import ActorIndex
 from eventwire.events.syntax import PASS_SUBJ_DEPS, SUBJ_DEPS, own_clause_between
-from eventwire.places.lexicon import RESIDENT_NOUNS
+from eventwire.places.lexicon import FACILITY_WORDS, RESIDENT_NOUNS
 
 # at equal preposition and distance, the most precise place names the event's place
 PLACE_KIND_RANK = {"city": 0, "admin1": 1, "admin2": 1, "country": 2}  # anything else: 2
@@ -266,9 +266,9 @@ def _place_mentions(index: ActorIndex) -> list[tuple[int, int, Place, int]]:
     return out
 
 
-# head nouns of a facility named by its place ("Heathrow airport", "Baghdad airport", "Incirlik air base")
-FACILITY_NOUNS = frozenset({"airport", "airfield", "base", "airbase", "prison", "jail", "embassy", "consulate",
-                            "court", "square", "stadium", "mosque", "hospital", "port", "harbour", "harbor"})
+# head nouns of a facility named by its place ("Heathrow airport", "Baghdad airport", "Incirlik air base"); not
+# the owner words ("the US embassy" is not in the US)
+FACILITY_NOUNS = frozenset(w.split()[-1] for w in FACILITY_WORDS)
 
 
 def _origin(doc: Document, end: int) -> bool:
@@ -356,8 +356,9 @@ def _opens_paragraph(doc: Document, start: int) -> bool:
 
 
 def location(p: Place, source: str, text: str | None = None) -> EventLocation:
-    """The event's location: the place as the article names it most ("Raqqa", "Afrin", not the gazetteer's
-    "Ar Raqqah", "‘Afrīn"; the geonameid keeps its identity), in ASCII, capitals of a dateline undone."""
+    """The event's location: the place as the text names it where the act is told (``text``: "Heathrow",
+    with London's coordinates and geonameid), else as the article names it most ("Raqqa", "Afrin", not the
+    gazetteer's "Ar Raqqah", "‘Afrīn"); in ASCII, capitals of a dateline undone."""
     name = _fold(text) if text else surface_name(p)
     return EventLocation.model_construct(name=name or p.name, country=p.country, lat=p.lat, lon=p.lon,
                                          geonameid=p.geonameid, source=source)

@@ -37,6 +37,17 @@ RESIDENT_NOUNS: frozenset[str] = frozenset(
 INSTITUTION_WORDS: frozenset[str] = frozenset(
     "police fire sheriff council mayor courthouse township fair".split()
 )
+# Words after a place's name that put a facility in that place ("Baghdad airport", "Incirlik air base", "Wood
+# Green Crown Court"): when the gazetteer lacks the whole name, the place named before them is where it is.
+FACILITY_WORDS: tuple[str, ...] = (
+    "international airport", "airport", "airfield", "air base", "airbase", "military base", "naval base", "base",
+    "prison", "jail", "detention centre", "detention center", "crown court", "stadium", "mosque", "cathedral",
+    "hospital", "port", "harbour", "harbor",
+)
+# Facility words whose name before them is usually an owner or a dedication, not the place ("the US embassy",
+# "the Supreme Court", "Trafalgar Square", "St Mary's church"): only listed facilities (data/facilities.tsv)
+# with these words are placed.
+OWNER_FACILITY_WORDS: tuple[str, ...] = ("embassy", "consulate", "court", "square", "church")
 # Names that are also generic words ("the West", "the South"): only a region, sea or continent of that name.
 GENERIC_WORDS: frozenset[str] = frozenset(
     "west east north south center centre central western eastern northern southern midwest "

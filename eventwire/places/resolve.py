@@ -23,13 +23,25 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
 
-from eventwire.places.gazetteer import ADMIN_SUFFIX, DATA_DIR, Entry, Gazetteer, haversine_km, normalise, prior_score
+from eventwire.errors import ErrorCode, EventwireError
+from eventwire.places.gazetteer import (
+    ADMIN_SUFFIX,
+    DATA_DIR,
+    MATCH_NAME,
+    Entry,
+    Gazetteer,
+    haversine_km,
+    normalise,
+    prior_score,
+)
 from eventwire.places.lexicon import (
     DIRECTION_ADJ,
+    FACILITY_WORDS,
     GENERIC_WORDS,
     GEO_NOUNS,
     INSTITUTION_WORDS,
     MOTION_VERBS,
+    OWNER_FACILITY_WORDS,
     PLACE_PREPOSITIONS,
     RESIDENT_NOUNS,
 )
@@ -107,14 +119,17 @@ class PlaceResolver:
     # -- candidates ----------------------------------------------------------------------------------
     def candidates(self, surface: str) -> list[Entry]:
         text = re.sub(r"(?:'s|’s|')$", "", surface.strip())
-        facility = self.facility(text)
-        if facility:
-            return facility  # "Heathrow" is London's airport, not Heathrow, Florida
+        listed = self.listed_facility(text)
+        if listed is not None:
+            return [listed]  # "Heathrow" is London's airport, not Heathrow, Florida
         cands = self.gaz.candidates(text)
         if normalise(text) in GENERIC_WORDS:  # "the West", "the South": political, not a province
             return [e for e in cands if e.kind in ("region", "sea", "continent")]
         if cands:
-            return cands
+            return cands  # the gazetteer's own "Union Square", before any rule that reads a part of the name
+        city = self.facility_city(text)
+        if city:
+            return city
         cc = self.gaz.demonym(text)
         if cc:  # gold toponym spans may be adjectives ("Turkish" -> Turkey); find_mentions never passes them
             country = self.gaz.country(cc)
@@ -124,20 +139,23 @@ class PlaceResolver:
             return [e for e in self.gaz.candidates(short, keep_admin=True) if e.kind in ("admin1", "admin2")]
         part = _DIRECTION_PREFIX.sub("", text)
         if part != text and part:  # "Northeast Georgia", "North Texas", "East Oxford": the place itself
-            return self.gaz.candidates(part)
+            return [e for e in self.gaz.candidates(part) if e.match == MATCH_NAME]  # by its own name only
         return []
 
-    def facility(self, text: str) -> list[Entry]:
-        """The city a facility is in: a listed one ("Heathrow", "Evin prison", data/facilities.tsv), or "X
-        airport/air base/prison/embassy..." whose X is a city ("Baghdad airport" -> Baghdad)."""
+    def listed_facility(self, text: str) -> Entry | None:
+        """The city of a listed facility (data/facilities.tsv), named with or without its facility word
+        ("Heathrow", "Heathrow airport", "Evin prison", "Ataturk International Airport")."""
+        key = normalise(text)
+        return self.facilities.get(key) or self.facilities.get(_ANY_FACILITY_WORD.sub("", key))
+
+    def facility_city(self, text: str) -> list[Entry]:
+        """"X airport/air base/prison..." whose X is a city by its own name ("Baghdad airport" -> Baghdad);
+        not the owner words ("the US embassy" is not in Us, France; "Trafalgar Square" not in Spain)."""
         key = normalise(text)
         short = FACILITY_SUFFIX.sub("", key)
-        for k in (key, short):
-            if k in self.facilities:
-                return [self.facilities[k]]
-        if short != key and short:
-            return [e for e in self.gaz.candidates(short) if e.kind in ("city", "capital")]
-        return []
+        if short == key or not short:
+            return []
+        return [e for e in self.gaz.candidates(short) if e.kind in ("city", "capital") and e.match == MATCH_NAME]
 
     def demonym_countries(self, text: str) -> Votes:
         """Countries the text's nationality adjectives point to ("Syrian" -> SY)."""
@@ -416,31 +434,44 @@ def find_mentions(sdoc: Any, gaz: Gazetteer, resolver: PlaceResolver, geoparsing
     ]
 
 
-# Words that make a name a facility ("Heathrow airport", "Incirlik air base", "Evin prison"), on a name key.
-FACILITY_SUFFIX = re.compile(
-    r"\s+(?:(?:international\s+)?airport|airfield|air\s*base|airbase|military\s+base|naval\s+base|base|prison|jail|"
-    r"detention\s+cent(?:er|re)|embassy|consulate|crown\s+court|court|square|stadium|mosque|cathedral|church)$")
+def _words_pattern(words: Iterable[str]) -> str:
+    """An alternation of phrases, longest first, spaces matching any run of spaces."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
+# A facility word at the end of a name key ("baghdad airport", "incirlik air base"); with the owner words too
+# (listed facilities only: "tahrir square", "us embassy").
+FACILITY_SUFFIX = re.compile(rf"\s+(?:{_words_pattern(FACILITY_WORDS)})$")
+_ANY_FACILITY_WORD = re.compile(rf"\s+(?:{_words_pattern(FACILITY_WORDS + OWNER_FACILITY_WORDS)})$")
 def load_facilities(gaz: Gazetteer) -> dict[str, Entry]:
-    """data/facilities.tsv: facility name key -> the gazetteer entry of its city (lines whose city the
-    gazetteer lacks are skipped)."""
+    """data/facilities.tsv: facility name key (with and without its facility word) -> the gazetteer entry of
+    its city (lines whose city the gazetteer lacks are skipped)."""
     out: dict[str, Entry] = {}
     path = DATA_DIR / "facilities.tsv"
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
-        name, city, cc = line.split("\t")
+        fields = line.split("\t")
+        if len(fields) != 3:
+            raise EventwireError(ErrorCode.DICTIONARY_INVALID,
+                                 f"{path}:{n}: want name<TAB>city<TAB>country, got {line!r}")
+        name, city, cc = fields
         found = [e for e in gaz.candidates(city) if e.country2 == cc and e.kind in ("city", "capital")]
         if found:
-            out[normalise(name)] = max(found, key=lambda e: e.population)
+            entry = max(found, key=lambda e: e.population)
+            key = normalise(name)
+            out[key] = entry
+            out.setdefault(_ANY_FACILITY_WORD.sub("", key), entry)  # "Ataturk airport" -> also "Ataturk"
     return out
 
 
-# A compass word before a name ("Northeast Georgia", "North West Bicester", "Southern California").
+# A compass word and a space or hyphen before a name ("Northeast Georgia", "North West Bicester", "Southern
+# California"; not "Lowerdale").
+_COMPASS = ("north", "south", "east", "west", "central", "northern", "southern", "eastern", "western", "upper",
+            "lower", "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
+            "southeastern", "southwestern")
 _DIRECTION_PREFIX = re.compile(
-    r"^(?:(?:North|South|East|West|Central|Northern|Southern|Eastern|Western|Upper|Lower)[\s-]?)"
-    r"(?:(?:east|west|East|West|ern)\s*)?\s*")
+    rf"^(?i:{'|'.join(_COMPASS)})[\s-]+(?:(?:east|west|East|West)(?:ern)?[\s-]+)?")
 
 
 # Party and state after a US legislator's name: "D-S.C.", "R-Texas", "I-Vt." (the state is group 1).

@@ -19,6 +19,18 @@ def test_city_named_facility_is_the_city(resolver: PlaceResolver) -> None:
     assert resolver.candidates("Lost airport") == []  # no city of that name: no place
 
 
+def test_a_facility_word_does_not_make_a_namesake_town_the_place(resolver: PlaceResolver) -> None:
+    # the gazetteer's own entry wins over reading a part of the name ("Union Square", not Union, NJ)
+    assert {e.country2 for e in resolver.candidates("Union Square")} == {"US"}
+    assert [e.name for e in resolver.candidates("Union Square")][0] == "Union Square"
+    # owner and dedication words: not "Trafalgar" in Spain, "Us" in France, "Supreme" in the US
+    for name in ("Trafalgar Square", "US embassy", "Federal Court", "Supreme Court", "Independence Square"):
+        assert resolver.candidates(name) == [], name
+    # a listed facility named with its full facility words, or without them
+    assert resolver.candidates("Ataturk International Airport")[0].name == "Istanbul"
+    assert resolver.candidates("Tahrir Square")[0].name == "Cairo"
+
+
 def test_facility_in_a_sentence(places_pipeline: Pipeline) -> None:
     doc = places_pipeline.extract("Police arrested a man at Heathrow airport on Tuesday after he arrived from Dubai.",
                                   published="2019-06-20")
@@ -47,3 +59,10 @@ def test_a_compass_word_before_a_name_is_the_place_itself(resolver: PlaceResolve
     assert ("Georgia", "US") in [(e.name, e.country2) for e in resolver.candidates("Northeast Georgia")]
     assert [e.name for e in resolver.candidates("Northern Syria")] == ["Syria"]
     assert [e.country2 for e in resolver.candidates("North Korea")][:1] == ["KP"]  # a name of its own first
+
+
+def test_a_compass_word_needs_its_own_word(resolver: PlaceResolver) -> None:
+    # "Lowerdale", "Upperton" are not "Lower Dale", "Upper Ton"
+    assert resolver.candidates("Lowerdale") == [] and resolver.candidates("Upperton") == []
+    assert [e.name for e in resolver.candidates("Northwestern Syria")] == ["Syria"]
+    assert ("England", "GB") in [(e.name, e.country2) for e in resolver.candidates("North-East England")]
