@@ -54,6 +54,18 @@ PARSER_MAX_CHARS = 1_000_000
 INT_MAX = 2**31 - 1
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _STATUS_CODES = {404: ErrorCode.NOT_FOUND, 405: ErrorCode.REQUEST_INVALID, 413: ErrorCode.TOO_LARGE}
+# HTTP status of an EventwireError by its code: these by name; other input codes (E1xx, E2xx) and an invalid
+# request are the client's (422); everything else (a stage, the configuration, the store, the server) 500.
+_CODE_STATUS = {ErrorCode.TOO_LARGE: 413, ErrorCode.NOT_FOUND: 404, ErrorCode.HOST_REFUSED: 403,
+                ErrorCode.UNAUTHORISED: 401, ErrorCode.SERVER_BUSY: 503, ErrorCode.TIMED_OUT: 504,
+                ErrorCode.REQUEST_INVALID: 422}
+
+
+def error_status(code: ErrorCode) -> int:
+    """4xx for what the client sent, 5xx for what went wrong in the server."""
+    if code in _CODE_STATUS:
+        return _CODE_STATUS[code]
+    return 422 if code.value.startswith(("E1", "E2")) else 500
 
 
 def check_date(value: str | None, name: str) -> str | None:
@@ -208,7 +220,10 @@ def create_app(
             shown = exc.detail if exc.detail.startswith(("no database", "cannot open")) else (
                 "the database query failed; the server log has the details")
             return JSONResponse(error_body(exc.code, shown), status_code=500)
-        return JSONResponse(error_body(exc.code, str(exc)), status_code=422)
+        status = error_status(exc.code)
+        if status >= 500:
+            log.error("server error: %s", exc)
+        return JSONResponse(error_body(exc.code, str(exc)), status_code=status)
 
     @app.exception_handler(RequestValidationError)
     async def _validation(_: Request, exc: RequestValidationError) -> JSONResponse:

@@ -144,7 +144,7 @@ class ExtractionPool:
         self.running = asyncio.Semaphore(workers)
         self.ready: asyncio.Queue[_Worker] = asyncio.Queue()
         self.pending = 0
-        self.broken: EventwireError | None = None
+        self.broken: tuple[ErrorCode, str] | None = None  # why no worker can start (code, message)
         self.live: set[asyncio.Task[None]] = set()
         self.procs: list[_Worker] = []
         self.closed = False
@@ -180,8 +180,13 @@ class ExtractionPool:
             return
         code = ErrorCode(message[1]) if message[0] == "error" else ErrorCode.INTERNAL
         detail = message[2] if message[0] == "error" else str(message[1])
-        self.broken = EventwireError(code, f"the extraction worker could not start: {detail}")
         self._discard(worker)
+        if any(w.process.is_alive() for w in self.procs):
+            # others still work (or are loading): one that could not start does not stop extraction
+            log.error("an extraction worker could not start (%s: %s); %d others remain", code.value, detail,
+                      len(self.procs))
+            return
+        self.broken = (code, f"no extraction worker could start: {detail}")
 
     def _discard(self, worker: _Worker) -> None:
         """Kill a worker now (SIGKILL: no cleanup needed, it holds no files) and reap it in the background."""
@@ -195,7 +200,8 @@ class ExtractionPool:
     async def run(self, request: dict[str, Any]) -> dict[str, Any]:
         """Extract one request in a worker; 503 when the queue is full, 504 (and a killed worker) on timeout."""
         if self.broken is not None:
-            raise self.broken
+            code, why = self.broken
+            raise ApiError(503, code, why)  # the server's fault, not the request's; a new error each time
         if self.pending >= self.workers + self.waiting:
             raise extraction_busy(self.timeout)
         self.pending += 1

@@ -384,6 +384,22 @@ def test_a_timed_out_extraction_keeps_its_place_until_its_thread_is_done(
             time.sleep(0.05)
 
 
+def test_workers_that_cannot_start_are_the_servers_fault(corpus: tuple[Path, list[Document]]) -> None:
+    """No worker can load its model: every extraction is 503 with the worker's code (not 422, the client's)."""
+    cfg = load_config(overrides={
+        "api.extract_timeout": 2, "pipeline.stages": ["clean", "nlp"], "pipeline.model": "no_such_model_here",
+        "api.extract_workers": 1, "api.extract_standby": 1,
+    })
+    with LiveServer(create_app(corpus[0], config=cfg)) as live, httpx.Client(base_url=live.url, timeout=60) as c:
+        deadline = time.monotonic() + 120
+        while (r := c.post("/api/extract", json={"text": SHORT})).status_code == 504:  # the workers still load
+            assert time.monotonic() < deadline, "the workers neither started nor failed"
+        err = _is_error(r, 503, "E304")
+        assert "could start" in err["message"] and "no_such_model_here" in err["message"]
+        assert _is_error(c.post("/api/extract", json={"text": SHORT}), 503, "E304") == err
+        assert c.get("/api/events", params={"limit": 1}).status_code == 200  # reads go on
+
+
 def _alive(pid: int) -> bool:
     """True while the process runs (a zombie waiting to be reaped has stopped using the CPU)."""
     try:
