@@ -561,15 +561,17 @@ class Queries:
         rows = self._rows(
             "SELECT place_name AS name, place_country AS country, lat, lon, geonameid, any_value(place_kind) AS kind, "
             "count(*) AS n, count(*) FILTER (WHERE quad_class IN (1, 2)) AS cooperative, "
-            "count(*) FILTER (WHERE quad_class IN (3, 4)) AS conflictual "
+            "count(*) FILTER (WHERE quad_class IN (3, 4)) AS conflictual, count(*) OVER () AS all_places "
             f"FROM (SELECT * FROM events e{where}) e WHERE lat IS NOT NULL AND lon IS NOT NULL "
             "GROUP BY place_name, place_country, lat, lon, geonameid ORDER BY n DESC, name LIMIT ?",
-            params + [limit + 1],
+            params + [limit],
         )
         placed = self._rows(f"SELECT count(*) AS n FROM (SELECT * FROM events e{where}) e WHERE lat IS NOT NULL",
                             params)[0]["n"]
-        return {"placed_events": int(placed), "left_out": max(0, len(rows) - limit),
-                "places": [{**{k: v for k, v in r.items() if k != "n"}, "count": int(r["n"])} for r in rows[:limit]]}
+        every = int(rows[0]["all_places"]) if rows else 0  # places before the limit (the window counts groups)
+        return {"placed_events": int(placed), "left_out": max(0, every - len(rows)),
+                "places": [{**{k: v for k, v in r.items() if k not in ("n", "all_places")}, "count": int(r["n"])}
+                           for r in rows]}
 
     def export_table(self, filters: EventFilters, limit: int) -> pa.Table:
         """The store's flat event rows (the columns and order of `eventwire events`) for a download of the

@@ -456,3 +456,14 @@ def test_event_files_have_a_fixed_schema_even_with_no_rows(client: httpx.Client)
     assert client.get("/api/events.csv", params=none).text.splitlines() == [",".join(header)]
     empty = pq.read_table(io.BytesIO(client.get("/api/events.parquet", params=none).content))
     assert empty.num_rows == 0 and empty.schema.equals(full.schema)
+
+
+def test_places_say_how_many_places_a_limit_left_out(client: httpx.Client) -> None:
+    every = client.get("/api/places", params={"all": "true"}).json()
+    n = len(every["places"])
+    assert every["left_out"] == 0 and n >= 3, "the corpus should place events in at least three places"
+    for limit in [1, 2]:
+        page = client.get("/api/places", params={"all": "true", "limit": limit}).json()
+        assert len(page["places"]) == limit and page["left_out"] == n - limit, page
+        assert page["places"] == every["places"][:limit]
+        assert page["placed_events"] == every["placed_events"]
