@@ -84,8 +84,8 @@ class EventFilters:
 _PERIOD_LABEL = {"day": 10, "week": 10, "month": 7, "year": 4}
 
 # The events table has the first mention's id; the mention carries the evidence offsets and the article.
-# They are read in two steps (a page of events, then the mentions of those events through the index on
-# event_mentions.event_id): a join read the whole mentions table, sentences and all, for every page.
+# They are read in two steps (a page of events, then the first mention of each of those events, found through
+# the index on event_mentions.event_id): a join read the whole mentions table, sentences and all, for every page.
 _EVENT_COLUMNS = """
     e.event_id, e.type, e.mode, e.contexts, e.cameo, e.quad_class, e.goldstein, e.plover_score,
     e.actors_json, e.recipients_json, e.actor_key, e.recipient_key,
@@ -477,9 +477,12 @@ class Queries:
         if not rows:
             return rows
         ids = [r["event_id"] for r in rows]
-        marks = ", ".join("?" for _ in ids)
+        firsts = [r["first_mention_id"] for r in rows]
+        # only each event's first mention leaves DuckDB (the event_id index narrows the scan; a popular
+        # event can have hundreds of mentions, each with its sentence)
         found = {m["mention_id"]: m for m in self._rows(
-            f"SELECT {_MENTION_COLUMNS} FROM event_mentions m WHERE m.event_id IN ({marks})", ids)}
+            f"SELECT {_MENTION_COLUMNS} FROM event_mentions m WHERE m.event_id IN ({', '.join('?' for _ in ids)}) "
+            f"AND m.mention_id IN ({', '.join('?' for _ in firsts)})", ids + firsts)}
         empty = dict.fromkeys(_MENTION_FIELDS)
         return [{**r, **{k: found.get(r["first_mention_id"], empty)[k] for k in _MENTION_FIELDS}} for r in rows]
 
