@@ -389,7 +389,7 @@ def dyads(
         eventwire dyads --db news.duckdb --by week --country SYR
     """
     from eventwire.store import open_store
-    from eventwire.store.queries import INTERVALS
+    from eventwire.store.queries import INTERVALS, dyads_page
 
     fmt = check_choice(fmt, TABLE_FORMATS, "--format")
     by = check_choice(by, INTERVALS, "--by")
@@ -404,9 +404,8 @@ def dyads(
         check_range(limit, 1, 1_000_000_000, "--limit")
     check_range(offset, 0, 1_000_000_000_000, "--offset")
     with open_store(_db_path(db), read_only=True) as store:
-        # Counted and paged in DuckDB: only the rows shown reach Python.
-        rows = store.dyads(by, limit=limit, offset=offset, **filters)
-        totals = store.dyad_totals(by, **filters) if limit is not None or offset else None
+        # Counted and paged in DuckDB by one aggregation: only the rows shown reach Python.
+        rows, totals = dyads_page(store.con, by, limit=limit, offset=offset, **filters)
     columns = [
         ("period", by), ("actor", "actor"), ("recipient", "recipient"), ("events", "events"),
         ("mentions", "mentions"), ("goldstein_sum", "Goldstein"), ("plover_sum", "PLOVER"),
@@ -414,9 +413,8 @@ def dyads(
     ]
     shown = [{**r, "actor_code": r["actor"], "recipient_code": r["recipient"]} for r in rows]
     _print_rows(shown if fmt == "table" else rows, fmt, columns, f"dyads by {by}")
-    if totals is not None:
-        left_out_note(len(rows), totals["rows"], offset, "dyad rows")
-    unplaced = totals["unplaced"] if totals else sum(int(r["events"]) for r in rows if r["period"] is None)
+    left_out_note(len(rows), totals["rows"], offset, "dyad rows")
+    unplaced = totals["unplaced"]
     if unplaced:
         typer.echo(f"note: {unplaced} events have no date as precise as a {by} (or none at all); they are in the "
                    "rows without a period", err=True)

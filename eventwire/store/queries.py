@@ -19,8 +19,8 @@ from eventwire.store.periods import PERIODS, period_sql
 
 INTERVALS = PERIODS
 __all__ = ["EVENT_COLUMNS", "FILTERS", "INTERVALS", "actors", "article", "articles", "count_events", "counts",
-           "dyad_totals", "dyads", "event", "event_filters", "events", "network",
-           "network_summary"]
+           "dyad_totals", "dyads", "dyads_page", "event", "event_filters", "events", "network",
+           "network_summary", "node_key"]
 
 EVENT_COLUMNS = (
     "event_id", "type", "mode", "cameo", "quad_class", "goldstein", "plover_score",
@@ -89,27 +89,44 @@ def event(con: duckdb.DuckDBPyConnection, event_id: str) -> dict[str, Any] | Non
     return result
 
 
+def node_key(side: str) -> str:
+    """SQL: the node of one side (``actor`` or ``recipient``) of an events row in the network and the dyads:
+    its code, else its name upper-cased ("Putin" and "putin" are one party), NULL when it has neither.
+
+    Why one expression: the REST API's network (``network_summary``), its dyads (which key a row by the code
+    or the upper-cased name), the GraphML export (``network``) and ``dyads`` must group parties alike.
+    ``side`` is one of the two constant names, never input.
+    """
+    if side not in ("actor", "recipient"):
+        raise ValueError(side)
+    return f"coalesce(nullif({side}_code, ''), nullif(upper({side}_name), ''))"
+
+
 def _dyads_sql(interval: str, where: str, placed: bool) -> str:
     if interval not in INTERVALS:
         raise EventwireError(ErrorCode.REQUEST_INVALID, f"interval {interval!r}; use one of {', '.join(INTERVALS)}")
+    # min(), not any_value(): DuckDB's any_value depends on which thread saw a row first, so names flickered
+    # between runs and the ORDER BY on them paged rows twice or never.
     return (
         f"SELECT {period_sql(interval)} AS period, "
-        "actor_code AS actor, any_value(actor_name) AS actor_name, "
-        "recipient_code AS recipient, any_value(recipient_name) AS recipient_name, "
+        "actor_code AS actor, min(actor_name) AS actor_name, "
+        "recipient_code AS recipient, min(recipient_name) AS recipient_name, "
         "count(*) AS events, CAST(sum(mention_count) AS BIGINT) AS mentions, "
         "round(sum(goldstein), 3) AS goldstein_sum, round(sum(plover_score), 3) AS plover_sum, "
         "count(*) FILTER (WHERE quad_class IN (1, 2)) AS cooperative, "
         "count(*) FILTER (WHERE quad_class IN (3, 4)) AS conflictual "
         f"FROM events e{where} "
-        "GROUP BY period, actor_code, CASE WHEN actor_code IS NULL THEN actor_name END, "
-        "recipient_code, CASE WHEN recipient_code IS NULL THEN recipient_name END"
+        f"GROUP BY period, actor_code, {node_key('actor')}, recipient_code, {node_key('recipient')}"
         + (" HAVING period IS NOT NULL AND coalesce(actor, actor_name, '') <> '' "
            "AND coalesce(recipient, recipient_name, '') <> ''" if placed else "")
     )
 
 
-_DYAD_ORDER = (" ORDER BY period NULLS LAST, events DESC, actor NULLS LAST, actor_name, recipient NULLS LAST, "
-               "recipient_name")
+# A total order: a row's group (period, code and node key of each side) is determined by its period, codes
+# and min() names (a coded side's key is its code; an uncoded side's key is its name upper-cased), so no two
+# rows tie and LIMIT/OFFSET pages neither repeat nor skip a row.
+_DYAD_ORDER = (" ORDER BY period NULLS LAST, events DESC, actor NULLS LAST, actor_name NULLS LAST, "
+               "recipient NULLS LAST, recipient_name NULLS LAST")
 
 
 def dyads(con: duckdb.DuckDBPyConnection, interval: str = "day", limit: int | None = None, offset: int = 0,
@@ -117,7 +134,9 @@ def dyads(con: duckdb.DuckDBPyConnection, interval: str = "day", limit: int | No
     """Dyad counts per period: events, mentions and the sums of Goldstein and PLOVER scores.
 
     ``actor``/``recipient`` are codes; a party without one keeps its name in ``actor_name`` and no code
-    (it is never made into a code). ``period`` is the first day of the period the event falls in by the
+    (it is never made into a code); uncoded names that differ only in case are one party (``node_key``),
+    shown by the first of its spellings in sort order (``min``, so a row is the same on every run).
+    ``period`` is the first day of the period the event falls in by the
     precision of its date (store.periods): NULL for an undated event and for one dated less precisely than
     ``interval`` (a year-only event is in no week and no month). ``placed`` keeps only rows with a period
     and both sides (what a chart draws). ``limit``/``offset`` page in SQL, so a caller that shows a page
@@ -139,6 +158,25 @@ def dyad_totals(con: duckdb.DuckDBPyConnection, interval: str = "day", placed: b
     row = _rows(con, "SELECT count(*) AS n, coalesce(sum(events) FILTER (WHERE period IS NULL), 0) AS unplaced "
                 f"FROM ({_dyads_sql(interval, where, placed)})", params)[0]
     return {"rows": int(row["n"]), "unplaced": int(row["unplaced"])}
+
+
+def dyads_page(con: duckdb.DuckDBPyConnection, interval: str = "day", limit: int | None = None, offset: int = 0,
+               placed: bool = False, **filters: Any) -> tuple[list[dict[str, Any]], dict[str, int]]:
+    """``dyads`` and ``dyad_totals`` from one aggregation (the CLI's): the page, and the totals counted over
+    every row by window functions before LIMIT. Only a page past the last row (no row to carry the totals)
+    costs a second query."""
+    where, params = event_filters(**filters)
+    sql = ("SELECT *, count(*) OVER () AS _ew_rows, "
+           "sum(CASE WHEN period IS NULL THEN events ELSE 0 END) OVER () AS _ew_unplaced "
+           f"FROM ({_dyads_sql(interval, where, placed)}){_DYAD_ORDER}")
+    if limit is not None:
+        sql += " LIMIT ? OFFSET ?"
+        params += [int(limit), int(offset)]
+    rows = _rows(con, sql, params)
+    if not rows:
+        return [], dyad_totals(con, interval, placed, **filters)
+    totals = {"rows": int(rows[0]["_ew_rows"]), "unplaced": int(rows[0]["_ew_unplaced"] or 0)}
+    return [{k: v for k, v in r.items() if not k.startswith("_ew_")} for r in rows], totals
 
 
 def actors(con: duckdb.DuckDBPyConnection, q: str | None = None, limit: int | None = 100,
@@ -205,61 +243,84 @@ def articles(con: duckdb.DuckDBPyConnection, limit: int | None = 100, offset: in
     return _rows(con, sql, params)
 
 
-# A party's node in the network: its code, else its name as written (an uncoded actor never becomes a code).
-_NODE = "coalesce({p}_code, {p}_name)"
+def _most_common(source: str, column: str) -> str:
+    """SQL: per ``key`` of ``source`` (a CTE), the value of ``column`` most of its rows hold (NULLs aside),
+    the smallest of those on a tie, as rows (key, column). Why not mode() or any_value(): which value they
+    give on a tie depends on how DuckDB's threads met the rows, so a node's name changed between runs."""
+    return (f"SELECT key, {column} FROM (SELECT key, {column}, count(*) AS n FROM {source} "
+            f"WHERE {column} IS NOT NULL GROUP BY ALL) "
+            f"QUALIFY row_number() OVER (PARTITION BY key ORDER BY n DESC, {column}) = 1")
+
+
+def _network_nodes(where: str) -> str:
+    """The CTEs of ``network``: ``e`` the selected events, ``p`` every party end (``key``: ``node_key``),
+    ``nodes`` one row per key with its GraphML id (the code, or the most common spelling of an uncoded
+    name: never an upper-cased name posing as a code)."""
+    src, dst = node_key("actor"), node_key("recipient")
+    return (
+        f"WITH e AS (SELECT * FROM events e{where}), "
+        f"p AS (SELECT {src} AS key, actor_code AS code, actor_name AS name, actor_country AS country, "
+        f"actor_sector AS sector FROM e WHERE {src} IS NOT NULL UNION ALL "
+        f"SELECT {dst}, recipient_code, recipient_name, recipient_country, recipient_sector FROM e "
+        f"WHERE {dst} IS NOT NULL), "
+        "g AS (SELECT key, max(code) AS code, count(code) > 0 AS coded, count(*) AS events FROM p GROUP BY key), "
+        f"nm AS ({_most_common('p', 'name')}), ct AS ({_most_common('p', 'country')}), "
+        f"sc AS ({_most_common('p', 'sector')}), "
+        "nodes AS (SELECT g.key, CASE WHEN g.coded THEN g.key ELSE nm.name END AS id, g.code, nm.name, ct.country, "
+        "sc.sector, g.coded, g.events FROM g LEFT JOIN nm USING (key) LEFT JOIN ct USING (key) "
+        "LEFT JOIN sc USING (key)) "
+    )
 
 
 def network(con: duckdb.DuckDBPyConnection, **filters: Any) -> dict[str, list[dict[str, Any]]]:
     """The actor graph: nodes are actors (their code, or their name when they have none; ``coded`` says
-    which), edges actor -> recipient per type."""
+    which), edges actor -> recipient per type.
+
+    Parties are grouped as everywhere (``node_key``: "Putin" and "putin" are one node); an uncoded node's
+    id and every node's ``name``, ``country`` and ``sector`` are the values most of its events give (ties:
+    the smallest), so the graph is the same on every run.
+    """
     where, params = event_filters(**filters)
-    base = f"SELECT * FROM events e{where}"
-    src, dst = _NODE.format(p="actor"), _NODE.format(p="recipient")
+    ctes = _network_nodes(where)
+    src, dst = node_key("actor"), node_key("recipient")
     edges = _rows(
         con,
-        f"SELECT {src} AS source, {dst} AS target, "
-        "type, count(*) AS weight, CAST(sum(mention_count) AS BIGINT) AS mentions, "
-        "round(sum(goldstein), 3) AS goldstein_sum, "
-        f"round(sum(plover_score), 3) AS plover_sum FROM ({base}) "
-        f"WHERE {src} IS NOT NULL AND {dst} IS NOT NULL "
+        ctes + f", x AS (SELECT {src} AS sk, {dst} AS tk, type, count(*) AS weight, "
+        "sum(mention_count) AS mentions, sum(goldstein) AS goldstein, sum(plover_score) AS plover FROM e "
+        f"WHERE {src} IS NOT NULL AND {dst} IS NOT NULL GROUP BY ALL) "
+        "SELECT s.id AS source, t.id AS target, x.type, CAST(sum(x.weight) AS BIGINT) AS weight, "
+        "CAST(sum(x.mentions) AS BIGINT) AS mentions, round(sum(x.goldstein), 3) AS goldstein_sum, "
+        "round(sum(x.plover), 3) AS plover_sum FROM x JOIN nodes s ON s.key = x.sk JOIN nodes t ON t.key = x.tk "
         "GROUP BY ALL ORDER BY source, target, type",
         params,
     )
-    nodes = _rows(
-        con,
-        f"WITH p AS (SELECT {src} AS id, actor_code AS code, actor_name AS name, "
-        "actor_country AS country, "
-        f"actor_sector AS sector FROM ({base}) UNION ALL "
-        f"SELECT {dst}, recipient_code, recipient_name, recipient_country, recipient_sector "
-        f"FROM ({base})) SELECT id, any_value(code) AS code, mode(name) AS name, mode(country) AS country, "
-        "mode(sector) AS sector, count(code) > 0 AS coded, "
-        "count(*) AS events FROM p WHERE id IS NOT NULL GROUP BY id ORDER BY events DESC, id",
-        params + params,
-    )
+    nodes = _rows(con, ctes + "SELECT id, code, name, country, sector, coded, events FROM nodes "
+                  "ORDER BY events DESC, id", params)
     return {"nodes": nodes, "edges": edges}
-
-
-# The page's node key: the code, or the upper-cased name of a party without one (the REST API's network).
-_KEY = "coalesce({p}_code, upper({p}_name))"
 
 
 def network_summary(con: duckdb.DuckDBPyConnection, limit: int = 200, **filters: Any) -> dict[str, Any]:
     """The actor network as a chart draws it, all in DuckDB: the ``limit`` most active nodes (``id`` and
-    ``label`` the code, or the upper-cased name of an uncoded party; ``name``, ``country``, ``count`` of
-    events as actor or recipient) and the edges between them (actor -> recipient, not to itself) with their
-    ``count`` and a count per quad class (``quad``: {"1": n, ..., "0": no quad class}).
+    ``label`` the code, or the upper-cased name of an uncoded party: ``node_key``; ``name`` and ``country``
+    the values most of its events give, ties to the smallest; ``count`` of events as actor or recipient) and
+    the edges between them (actor -> recipient, not to itself) with their ``count`` and a count per quad
+    class (``quad``: {"1": n, ..., "0": no quad class}).
 
     Why in SQL: the store may hold millions of events; only the chosen nodes and their edges leave DuckDB.
     """
     where, params = event_filters(**filters)
-    src, dst = _KEY.format(p="actor"), _KEY.format(p="recipient")
+    src, dst = node_key("actor"), node_key("recipient")
     base = (f"WITH e AS (SELECT {src} AS source, {dst} AS target, quad_class, actor_name, recipient_name, "
             f"actor_country, recipient_country FROM events e{where}), ")
-    ends = ("ends AS (SELECT source AS id, actor_name AS name, actor_country AS country FROM e WHERE source <> '' "
-            "UNION ALL SELECT target, recipient_name, recipient_country FROM e WHERE target <> ''), "
-            "top AS (SELECT id, id AS label, any_value(name) AS name, any_value(country) AS country, "
-            "count(*) AS count FROM ends GROUP BY id ORDER BY count DESC, id LIMIT ?) ")
-    nodes = _rows(con, base + ends + "SELECT * FROM top ORDER BY count DESC, id", params + [int(limit)])
+    ends = ("ends AS (SELECT source AS key, actor_name AS name, actor_country AS country FROM e "
+            "WHERE source IS NOT NULL "
+            "UNION ALL SELECT target, recipient_name, recipient_country FROM e WHERE target IS NOT NULL), "
+            "top AS (SELECT key AS id, count(*) AS count FROM ends GROUP BY key ORDER BY count DESC, id LIMIT ?), "
+            "kept AS (SELECT * FROM ends WHERE key IN (SELECT id FROM top)), "
+            f"nm AS ({_most_common('kept', 'name')}), ct AS ({_most_common('kept', 'country')}) ")
+    nodes = _rows(con, base + ends + "SELECT top.id, top.id AS label, nm.name, ct.country, top.count FROM top "
+                  "LEFT JOIN nm ON nm.key = top.id LEFT JOIN ct ON ct.key = top.id ORDER BY count DESC, id",
+                  params + [int(limit)])
     edges = _rows(
         con,
         base + ends + ", q AS (SELECT source, target, CAST(coalesce(quad_class, 0) AS VARCHAR) AS quad, "
