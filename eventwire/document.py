@@ -55,6 +55,12 @@ class Article(_Model):
         description="what was done to the input besides removals, e.g. re-decoding a non-UTF-8 file",
     )
 
+    @property
+    def title_end(self) -> int:
+        """Where the title ends in the text: its length when the text opens with it (as the text stage
+        writes it), else 0 (a Document built without a title line has no headline sentences)."""
+        return len(self.title) if self.title and self.text.startswith(self.title) else 0
+
 
 class Actor(_Model):
     id: str

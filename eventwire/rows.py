@@ -156,8 +156,8 @@ def _lead_end(doc: Document) -> int:
     The lead is the first paragraph of the body, cut after its second sentence. Why the cut: text without
     paragraph breaks (most feeds) has one "paragraph", which made every event a root event.
     """
-    text, lead, title = doc.article.text, doc.article.lead, doc.article.title
-    body = len(title) if title and text.startswith(title) else 0
+    text, lead = doc.article.text, doc.article.lead
+    body = doc.article.title_end
     while body < len(text) and (text[body].isspace() or (body and text[body] in ".!?:")):
         body += 1
     if lead and (pos := text.find(lead, body)) >= 0:

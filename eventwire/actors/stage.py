@@ -43,9 +43,7 @@ class ActorsStage(Stage):
     def __call__(self, doc: Document) -> None:
         if doc.spacy is None:
             return
-        title = doc.article.title or ""
-        title_chars = len(title) if title and doc.article.text.startswith(title) else 0
-        found = self.resolver.resolve(doc.spacy, doc.article.published, title_chars)
+        found = self.resolver.resolve(doc.spacy, doc.article.published, doc.article.title_end)
         actors: list[Actor] = []
         for a in found:
             if not a.spans:

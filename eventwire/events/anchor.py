@@ -17,9 +17,11 @@ from anyascii import anyascii
 
 from eventwire.document import Document, EventDate, EventLocation, Place, Time
 from eventwire.events.candidate import Candidate
+from eventwire.events.lexicon import ACT_PREPS, MEETING_NOUNS, SETTING_PREPS
 from eventwire.events.slots import ActorIndex
-from eventwire.events.syntax import PASS_SUBJ_DEPS, SUBJ_DEPS, own_clause_between
-from eventwire.places.lexicon import FACILITY_WORDS, RESIDENT_NOUNS
+from eventwire.events.syntax import PASS_SUBJ_DEPS, SUBJ_DEPS
+from eventwire.places.lexicon import FACILITY_WORDS
+from eventwire.places.resolve import resident_noun_after
 
 # at equal preposition and distance, the most precise place names the event's place
 PLACE_KIND_RANK = {"city": 0, "admin1": 1, "admin2": 1, "country": 2}  # anything else: 2
@@ -34,7 +36,6 @@ SUB_CLAUSE_DEPS = frozenset({"advcl", "relcl", "acl", "ccomp", "conj", "parataxi
 REPORTED_DEPS = frozenset({"ccomp", "parataxis"})
 COORD_DEPS = frozenset({"conj"})
 CLAUSE, SENTENCE = 0, 1
-SETTING_PREPS = frozenset({"at", "in", "during", "on"})
 # the dependencies by which an event noun is its verb's own argument
 NOUN_ARGS = frozenset({"nsubj", "nsubjpass", "dobj"})
 
@@ -82,8 +83,8 @@ def _restated(doc: Document, trigger: Any, sent: Any) -> Time | None:
 def _restatements(doc: Document, trigger: Any, sent: Any) -> Iterator[tuple[Any, Any]]:
     """(token, sentence) where the body's first sentences tell a title's act again: the act's own word, or
     an event noun it is told through ("killed in a knife attack", "jailed after a vicious assault")."""
-    title = doc.article.title
-    if not title or sent.start_char > len(title):
+    title_end = doc.article.title_end
+    if not title_end or sent.start_char >= title_end:
         return
     lemmas = {trigger.lemma_.lower()} | {
         obj.lemma_.lower() for obj in trigger.subtree
@@ -100,14 +101,13 @@ def _restatements(doc: Document, trigger: Any, sent: Any) -> Iterator[tuple[Any,
                 yield tok, other
 
 
-# prepositions that introduce the act a headline's verb is told through ("killed in an attack")
-ACT_PREPS = frozenset({"in", "after", "during", "over", "by"})
 # how far into the body a headline's act is looked for
 RESTATE_SENTENCES = 5
 
 
 def _verb_of(tok: Any) -> Any:
-    """The verb whose clause holds a token (the token itself if it is one)."""
+    """The verb whose clause holds a token (the token itself if it is one); within eight steps up, else the
+    highest token reached (a verbless headline's root)."""
     cur = tok
     for _ in range(8):
         if cur.pos_ in ("VERB", "AUX") or cur.head.i == cur.i:
@@ -166,7 +166,7 @@ def _level(doc: Document, trigger: Any, verb: Any, start: int, end: int, nouns: 
             return None  # "sources said yesterday that he has sent messages": when it was said, not done
         if _crosses(verb, gov, COORD_DEPS, subject=True):
             return None  # "A met B on Monday, and C criticized D": another statement's time
-        return SENTENCE if own_clause_between(verb, gov) or _crosses(verb, gov) else CLAUSE
+        return SENTENCE if _crosses(verb, gov) else CLAUSE
     if verb.is_ancestor(gov) and not _crosses(gov, verb):
         return CLAUSE  # "is to make a visit ... on Monday": an xcomp chain is one clause
     return None
@@ -195,20 +195,22 @@ def _crosses(low: Any, high: Any, deps: frozenset[str] = SUB_CLAUSE_DEPS, subjec
 
 
 def place_of(index: ActorIndex, cand: Candidate) -> EventLocation | None:
-    """Where the act happened: the location argument of its clause ("in/at/near/outside + place", a city
-    first), else a place its sentence sets the scene with, else the dateline for an event of the lead, else
-    the article's scene (its main city, or country). A country from the clause is narrowed to the
-    article's scene city when that city lies in it. ``location.source`` says which it was."""
+    """Where the act happened: a place naming the meeting it is about ("the Sochi talks"), else the location
+    argument of its clause ("in/at/near/outside + place", a city first), else a city its sentence sets the
+    scene with; a country there is narrowed to the city where the body tells a headline's act again; else
+    the dateline for an event of the lead, else the article's scene (its main city, or country).
+    ``location.source`` says which it was."""
     doc = index.doc
-    focus = article_focus(doc)
     c_lo, c_hi = cand.bounds()
     actor_starts = {m.start for a in cand.actors for m in a.mentions}
     sent = cand.trigger.sent
     best: tuple[tuple[int, int, int, int], Place, str] | None = None
-    for start, end, place, via in _place_mentions(index):
+    if "place_mentions" not in index.memo:
+        index.memo["place_mentions"] = _place_mentions(index)
+    for start, end, place, via in index.memo["place_mentions"]:
         if start in actor_starts or not (sent.start_char <= start and end <= sent.end_char):
             continue
-        if _origin(doc, end):
+        if _origin(doc, start, end):
             continue  # "an Edmonton man jailed": where he is from, not where it happened
         inside = 0 if (c_lo <= start and end <= c_hi) else 1
         if inside and via:
@@ -227,6 +229,9 @@ def place_of(index: ActorIndex, cand: Candidate) -> EventLocation | None:
         return location(told[0], "restated", told[1])  # "knife attack in China" ... "a store in Shenzhen"
     if best is not None:
         return location(best[1], "clause" if best[0][0] == 0 else "sentence", best[2])
+    if "focus" not in index.memo:
+        index.memo["focus"] = article_focus(doc)
+    focus: Focus = index.memo["focus"]
     if focus.dateline is not None and sent.start_char <= focus.lead_end:
         return location(focus.dateline, "dateline")
     scene = focus.city or focus.country
@@ -242,7 +247,7 @@ def _restated_place(doc: Document, cand: Candidate, broad: Place | None) -> tupl
             if p.kind not in CITY_KINDS or (broad is not None and p.country != broad.country):
                 continue
             for m in p.mentions:
-                if other.start_char <= m.start < other.end_char and not _origin(doc, m.end) and \
+                if other.start_char <= m.start < other.end_char and not _origin(doc, m.start, m.end) and \
                         _level(doc, tok, verb, m.start, m.end, nouns=False) == CLAUSE:
                     return p, m.text
     return None
@@ -271,10 +276,10 @@ def _place_mentions(index: ActorIndex) -> list[tuple[int, int, Place, int]]:
 FACILITY_NOUNS = frozenset(w.split()[-1] for w in FACILITY_WORDS)
 
 
-def _origin(doc: Document, end: int) -> bool:
+def _origin(doc: Document, start: int, end: int) -> bool:
     """Whether a place mention names where people are from ("a DeKalb man", "Edmonton woman")."""
-    nxt = re.match(r"\s+(\w+)", doc.article.text[end:end + 20])
-    return nxt is not None and nxt.group(1).lower() in RESIDENT_NOUNS
+    span = doc.spacy.char_span(start, end, alignment_mode="expand")
+    return span is not None and resident_noun_after(span)
 
 
 def _named_by_trigger(doc: Document, trigger: Any) -> tuple[Place, str] | None:
@@ -293,9 +298,6 @@ def _named_by_trigger(doc: Document, trigger: Any) -> tuple[Place, str] | None:
     return None
 
 
-# event nouns whose named place is where an act about them happens ("sponsoring the Sochi talks")
-MEETING_NOUNS = frozenset({"talk", "talks", "summit", "conference", "meeting", "negotiation", "negotiations",
-                           "congress", "process", "forum", "dialogue", "peace"})
 
 
 class Focus:
@@ -342,14 +344,14 @@ def article_focus(doc: Document) -> Focus:
     return Focus(dateline, city, country, lead_end)
 
 
-CITY_KINDS = frozenset({"city", "capital", "admin2"})
+CITY_KINDS = frozenset({"city", "admin2"})  # Place.kind (a capital is a "city" there)
 BROAD_KINDS = frozenset({"country", "admin1"})
 # the share of its country's mentions a city needs to be the article's scene rather than the country
 CITY_SHARE = 0.3
 
 
 def _opens_paragraph(doc: Document, start: int) -> bool:
-    """Whether a mention starts a paragraph of the text (after the title): where a dateline stands."""
+    """Whether a mention starts the text, a line or a sentence: where a dateline stands."""
     text = doc.article.text
     before = text[max(0, start - 2):start]
     return start == 0 or "\n" in before or before.endswith(". ")

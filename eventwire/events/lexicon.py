@@ -27,6 +27,13 @@ OWNER_PREPS: tuple[str, ...] = ("of", "by", "from", "in")
 LIST_OWNER_PREPS = frozenset({"of", "by"})  # "the ambassadors of A, B and C": every conjunct joins
 # an event noun as object of these is the verb's event ("engaged in talks", "called for a boycott")
 EVENT_NOUN_PREPS = frozenset({"for", "in", "at"})
+# a noun after these is the setting of a verb's act, not an act of its own ("said at a meeting on Monday")
+SETTING_PREPS = frozenset({"at", "in", "during", "on"})
+# prepositions that introduce the act a headline's verb is told through ("killed in an attack")
+ACT_PREPS = frozenset({"in", "after", "during", "over", "by"})
+# event nouns whose named place is where an act about them happens ("sponsoring the Sochi talks")
+MEETING_NOUNS = frozenset({"talk", "talks", "summit", "conference", "meeting", "negotiation", "negotiations",
+                           "congress", "process", "forum", "dialogue", "peace"})
 # "plans to visit", "prepares talks": what these desire verbs govern is future, not hypothetical. The two
 # lists differ by "aim" (an infinitive after "aim" is future, a noun after it hypothetical); unifying them
 # would change results, so both stay as they were.

@@ -109,6 +109,9 @@ class ActorIndex:
         sp = doc.spacy
         # tokens naming a place: "in Syria" says where, not to whom; and each place mention's role
         self.in_place: set[int] = set()
+        # per-document results other steps compute once for all the document's events (anchor: the
+        # article's scene, the place mentions with facilities)
+        self.memo: dict[str, Any] = {}
         self.place_by_token: dict[int, Place] = {}
         self.places: list[tuple[int, int, Place, int]] = []
         for place in doc.places:

@@ -570,7 +570,7 @@ def _institution_towns(sdoc: Any, resolver: PlaceResolver, mentions: list[Mentio
             continue
         for length in (3, 2, 1):
             s0 = k - length
-            if s0 < 0 or not all(_cap(t) or t.text[:1].isupper() for t in sdoc[s0:k]):
+            if s0 < 0 or not all(t.text[:1].isupper() for t in sdoc[s0:k]):
                 continue
             span = sdoc[s0:k]
             if any(m.start < span.end_char and span.start_char < m.end for m in mentions):
@@ -583,12 +583,16 @@ def _institution_towns(sdoc: Any, resolver: PlaceResolver, mentions: list[Mentio
                 break
 
 
+def resident_noun_after(span: Any) -> bool:
+    """Whether a name is followed by a word for people from it ("a DeKalb man", "Harlem residents")."""
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    return nxt is not None and nxt.lower_ in RESIDENT_NOUNS
+
+
 def _of_residents(span: Any, cands: list[Entry]) -> bool:
     """A town named as where people are from: "a DeKalb man", "Alexandria woman charged", "Harlem
     residents" (the name by its own gazetteer name, a populated place or a county)."""
-    nxt = span.doc[span.end] if span.end < len(span.doc) else None
-    return nxt is not None and nxt.lower_ in RESIDENT_NOUNS and any(
-        c.match == 0 and c.kind in ("city", "capital", "admin2") for c in cands)
+    return resident_noun_after(span) and any(c.match == 0 and c.kind in ("city", "capital", "admin2") for c in cands)
 
 
 def _strong(cands: list[Entry], sentence_start: bool) -> bool:
