@@ -35,7 +35,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.gzip import GZipMiddleware
 
 from eventwire import __version__
-from eventwire.api.guard import GuardMiddleware, error_body
+from eventwire.api.guard import SECURITY_HEADERS, GuardMiddleware, error_body
 from eventwire.api.queries import DEFAULT_SORT, SORT_CHOICES, EventFilters, Queries
 from eventwire.api.workers import ApiError, ExtractionPool, InlineExtractor
 from eventwire.config import Config, load_config
@@ -52,6 +52,7 @@ STATIC_DIR = Path(str(resources.files("eventwire.api").joinpath("static")))
 PARSER_MAX_CHARS = 1_000_000
 # The largest integer any query parameter may carry (DuckDB's LIMIT/OFFSET are 64-bit; never reach them).
 INT_MAX = 2**31 - 1
+SECURITY_HEADER_FIELDS = {name.decode(): value.decode() for name, value in SECURITY_HEADERS}
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _STATUS_CODES = {404: ErrorCode.NOT_FOUND, 405: ErrorCode.REQUEST_INVALID, 413: ErrorCode.TOO_LARGE}
 # HTTP status of an EventwireError by its code: these by name; other input codes (E1xx, E2xx) and an invalid
@@ -189,12 +190,15 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
-        if isinstance(extractor, ExtractionPool):
-            extractor.start()  # models load in the workers while the server already answers queries
-        yield
-        extractor.close()
-        if queries is not None:
-            queries.close()  # release the database file and stop the idle timer before the process ends
+        # Everything is started here and closed below, so the app can be served again after a shutdown
+        # (a second server or test client on the same app): the read threads start again on first use.
+        extractor.start()  # models load in the workers while the server already answers queries
+        try:
+            yield
+        finally:
+            extractor.close()
+            if queries is not None:
+                queries.close()  # release the database file and stop the idle timer before the process ends
 
     app = FastAPI(
         lifespan=lifespan,
@@ -245,8 +249,10 @@ def create_app(
     @app.exception_handler(Exception)
     async def _unexpected(_: Request, exc: Exception) -> JSONResponse:
         log.exception("unexpected error", exc_info=exc)
+        # Starlette sends this response from outside every middleware, GuardMiddleware included: it carries
+        # the security headers itself
         return JSONResponse(error_body(ErrorCode.INTERNAL, "an unexpected error; the server log has the details"),
-                            status_code=500)
+                            status_code=500, headers=SECURITY_HEADER_FIELDS)
 
     def need_db() -> Queries:
         if queries is None:

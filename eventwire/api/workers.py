@@ -141,17 +141,26 @@ class ExtractionPool:
         self.waiting = waiting
         self.timeout = timeout
         self.ctx = mp.get_context("spawn")  # never fork a process running threads (uvicorn, DuckDB)
-        self.running = asyncio.Semaphore(workers)
+        self.kills = 0
+        self._reset()
+        self.closed = True  # until ``start``
+
+    def _reset(self) -> None:
+        """A fresh pool (the queue and semaphore belong to the event loop that uses them)."""
+        self.running = asyncio.Semaphore(self.workers)
         self.ready: asyncio.Queue[_Worker] = asyncio.Queue()
         self.pending = 0
         self.broken: tuple[ErrorCode, str] | None = None  # why no worker can start (code, message)
         self.live: set[asyncio.Task[None]] = set()
         self.procs: list[_Worker] = []
         self.closed = False
-        self.kills = 0
 
     def start(self) -> None:
-        """Start the worker processes (call inside the running event loop: readiness is awaited there)."""
+        """Start the worker processes (call inside the running event loop: readiness is awaited there).
+
+        Again after ``close`` (a server started a second time on the same app) it starts a new pool.
+        """
+        self._reset()
         for _ in range(self.size):
             self._spawn()
 

@@ -467,3 +467,46 @@ def test_places_say_how_many_places_a_limit_left_out(client: httpx.Client) -> No
         assert len(page["places"]) == limit and page["left_out"] == n - limit, page
         assert page["places"] == every["places"][:limit]
         assert page["placed_events"] == every["placed_events"]
+
+
+@pytest.fixture(scope="module")
+def damaged_db(corpus: tuple[Path, list[Document]], tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the corpus whose events hold actors that are not JSON (a file damaged outside eventwire)."""
+    path = tmp_path_factory.mktemp("damaged") / "corpus.duckdb"
+    shutil.copy(corpus[0], path)
+    con = duckdb.connect(str(path))
+    try:
+        con.execute("UPDATE events SET actors_json = '[{not json'")
+    finally:
+        con.close()
+    return path
+
+
+def test_an_unexpected_error_is_500_with_the_security_headers(damaged_db: Path, pipeline: Pipeline) -> None:
+    """The catch-all handler answers from outside GuardMiddleware: it must send CSP and nosniff itself."""
+    with LiveServer(create_app(damaged_db, pipeline=pipeline)) as live, \
+            httpx.Client(base_url=live.url, timeout=60) as c:
+        r = c.get("/api/events", params={"all": "true"})
+        err = _is_error(r, 500, "E510")
+        assert "server log" in err["message"] and "json" not in err["message"].lower()
+        assert "script-src 'self'" in r.headers["content-security-policy"]
+        assert r.headers["x-content-type-options"] == "nosniff"
+        assert r.headers["x-frame-options"] == "DENY" and r.headers["referrer-policy"] == "no-referrer"
+
+
+def test_the_app_can_be_served_again_after_a_shutdown(corpus: tuple[Path, list[Document]]) -> None:
+    """Two servers one after the other on one app: the second has its read threads and extraction workers."""
+    cfg = load_config(overrides={"pipeline.stages": ["clean", "nlp"], "api.extract_workers": 1,
+                                 "api.extract_standby": 0})
+    app = create_app(corpus[0], config=cfg)
+    seen: list[set[int]] = []
+    for _ in range(2):
+        with LiveServer(app) as live:
+            assert httpx.get(f"{live.url}/api/events", params={"limit": 1}, timeout=30).status_code == 200
+            workers = httpx.get(f"{live.url}/api/health", timeout=30).json()["workers"]
+            assert len(workers) == 1
+            seen.append(set(workers))
+            _wait_for_workers(live.url, 1)
+            r = httpx.post(f"{live.url}/api/extract", json={"text": SHORT}, timeout=60)
+            assert r.status_code == 200, r.text
+    assert not seen[0] & seen[1], "the second server started workers of its own"
