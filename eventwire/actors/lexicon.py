@@ -138,8 +138,9 @@ MEMBER_NOUNS: frozenset[str] = frozenset(
     {"member", "members", "figure", "figures", "politician", "politicians", "supporter", "supporters",
      "activist", "activists", "personnel", "staff", "workers", "representatives", "delegates"}
 )
-# Nouns for what a group holds: as the target of force they stand for the group ("fired on militant
-# positions", "struck Syrian regime targets", "rebel strongholds"), as CAMEO and PLOVER code them.
+# Nouns for what a group holds, which stand for the group in any role ("fired on militant positions", "struck
+# Syrian regime targets", "rebel strongholds", "refugee camps demanded aid"), as CAMEO and PLOVER code them;
+# mostly met as the target of force.
 HOLDING_NOUNS: frozenset[str] = frozenset(
     {"position", "positions", "target", "targets", "stronghold", "strongholds", "base", "bases", "outpost",
      "outposts", "hideout", "hideouts", "camp", "camps", "checkpoint", "checkpoints", "convoy", "convoys"}

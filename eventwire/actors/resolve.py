@@ -95,6 +95,8 @@ def _gender_of_name(name: str) -> str | None:
 
 
 NAME_KINDS_COUNTRYLIKE = frozenset({"country", "bloc", "region"})
+# nouns after a sector word that are the sector's people ("opposition figures") or what it holds ("rebel bases")
+_FOR_THE_GROUP = MEMBER_NOUNS | HOLDING_NOUNS
 
 
 @dataclass
@@ -449,7 +451,7 @@ class ActorResolver:
             head_tok = sdoc[chain[-1].end - 1]
             if head_tok.dep_ in ("compound", "amod") and head_tok.head.i >= chain[-1].end and \
                     head_tok.head.pos_ in ("NOUN", "PROPN"):
-                if head_tok.head.lower_ not in MEMBER_NOUNS | HOLDING_NOUNS:
+                if head_tok.head.lower_ not in _FOR_THE_GROUP:
                     return out  # "the military campaign": the sector word only modifies another noun
                 # "opposition figures": people of the sector the word names; "militant positions": what they
                 # hold, which stands for them as a target
