@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -252,6 +253,42 @@ MEMORY_LIMIT = "192MB"
 """DuckDB's memory for one export or panel: sorts, joins and aggregates beyond it spill to disk."""
 
 
+# DuckDB's memory_limit is a setting of the database (every connection and cursor to it shares it), so the
+# users of bounded_memory are counted per database: database -> (its limit before the first user, the users
+# inside now with the limit each asked for, in order of entry).
+_MEMORY_LOCK = threading.Lock()
+_MEMORY_USERS: dict[str, tuple[str | None, list[tuple[object, str]]]] = {}
+
+
+def _database_of(con: duckdb.DuckDBPyConnection) -> str:
+    """The database file a connection is on (every in-memory database counts as one, ":memory:")."""
+    rows = con.execute("SELECT path FROM duckdb_databases() WHERE database_name = current_database()").fetchall()
+    path = rows[0][0] if rows else None
+    return str(Path(path).resolve()) if path else ":memory:"
+
+
+def _own_memory_limit(con: duckdb.DuckDBPyConnection) -> str | None:
+    """The database's memory_limit as it is: None for DuckDB's default (given back by RESET, exactly), else
+    the value as DuckDB shows it. Why: a shown value is rounded ("18.8 GiB"), and setting it back lowered
+    the default a little at every export."""
+    def shown() -> str:
+        return str(con.execute("SELECT current_setting('memory_limit')").fetchall()[0][0])
+
+    value = shown()
+    con.execute("RESET memory_limit")
+    if shown() == value:
+        return None
+    _set_memory_limit(con, value)
+    return value
+
+
+def _set_memory_limit(con: duckdb.DuckDBPyConnection, value: str | None) -> None:
+    if value is None:
+        con.execute("RESET memory_limit")
+    else:  # a checked size, or a value as DuckDB showed it
+        con.execute(f"SET memory_limit = '{value.replace(chr(39), '')}'")
+
+
 @contextmanager
 def bounded_memory(con: duckdb.DuckDBPyConnection, limit: str = MEMORY_LIMIT) -> Iterator[None]:
     """Run work that reads the whole store (an export, a panel) with DuckDB's memory capped at ``limit``;
@@ -259,21 +296,52 @@ def bounded_memory(con: duckdb.DuckDBPyConnection, limit: str = MEMORY_LIMIT) ->
     beside the file, removed when the connection closes).
 
     Why: uncapped, DuckDB may take most of the machine's memory for one large query (2.1 GB to export 2M
-    events); capped, the process stays flat however large the store. The previous settings come back
-    afterwards, so a connection shared with other work (the REST API's) is left as it was. DuckDB's own
-    progress bar is off meanwhile: the caller shows its own.
+    events); capped, the process stays flat however large the store.
+
+    The cap is DuckDB's ``memory_limit``, a setting of the whole database, not of ``con``: while any user
+    is inside, every connection to the same database (a REST API's pool included) runs under it too. Users
+    that overlap, in any order and from any thread, are counted per database under a lock: the limit in
+    force is that of the latest user still inside, and the database's previous limit comes back only when
+    the last one leaves (all in-memory databases of the process count as one here: the last to leave gets
+    the limit the first had). DuckDB's own
+    progress bar, a setting of the connection, is off on ``con`` meanwhile (the caller shows its own) and
+    restored when this user leaves.
     """
     if not re.fullmatch(r"\d+(\.\d+)?\s*[KMGT]i?B", limit):
         raise EventwireError(ErrorCode.REQUEST_INVALID, f"memory limit {limit!r}; give a size such as 192MB")
-    before = con.execute(
-        "SELECT current_setting('memory_limit'), current_setting('enable_progress_bar')").fetchall()[0]
-    con.execute(f"SET memory_limit = '{limit}'")  # checked above
-    con.execute("SET enable_progress_bar = false")
+    database = _database_of(con)
+    me = (object(), limit)
+    with _MEMORY_LOCK:
+        if database not in _MEMORY_USERS:
+            _MEMORY_USERS[database] = (_own_memory_limit(con), [])
+        _MEMORY_USERS[database][1].append(me)
+        try:
+            _set_memory_limit(con, limit)
+        except BaseException:
+            _leave(con, database, me)
+            raise
+    progress: Any = None
     try:
+        progress = con.execute("SELECT current_setting('enable_progress_bar')").fetchall()[0][0]
+        con.execute("SET enable_progress_bar = false")
         yield
     finally:
-        con.execute(f"SET memory_limit = '{str(before[0]).replace(chr(39), '')}'")
-        con.execute(f"SET enable_progress_bar = {'true' if before[1] else 'false'}")
+        try:
+            if progress is not None:
+                con.execute(f"SET enable_progress_bar = {'true' if progress else 'false'}")
+        finally:
+            with _MEMORY_LOCK:
+                _leave(con, database, me)
+
+
+def _leave(con: duckdb.DuckDBPyConnection, database: str, me: tuple[object, str]) -> None:
+    """One user of ``bounded_memory`` leaves (under ``_MEMORY_LOCK``): the latest remaining user's limit,
+    or the database's own when none remains."""
+    before, inside = _MEMORY_USERS[database]
+    inside[:] = [u for u in inside if u[0] is not me[0]]
+    if not inside:
+        del _MEMORY_USERS[database]
+    _set_memory_limit(con, inside[-1][1] if inside else before)
 
 
 def parquet_views(folder: str | Path, con: duckdb.DuckDBPyConnection | None = None) -> duckdb.DuckDBPyConnection:
