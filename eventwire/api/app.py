@@ -259,7 +259,7 @@ def create_app(
             raise ApiError(503, ErrorCode.STORE_ERROR, "no database: start the server with --db FILE")
         return queries
 
-    def filters_of(  # the event filters, shared by /api/events, /api/events.csv and /api/facets
+    def filters_of(  # the event filters of /api/events, /api/events.{csv,parquet}, /api/places and /api/facets
         actor: str | None = Query(None, description="actor: a code (exact, or a prefix ending in *) or whole words "
                                   "of a name"),
         recipient: str | None = Query(None, description="recipient: a code (exact, or a prefix with *) or a name"),

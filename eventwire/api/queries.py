@@ -1,9 +1,10 @@
 """Read-only queries the API needs over the DuckDB store, shaped as JSON the page can render directly.
 
-Why a read-only connection that closes itself when idle: opening one costs about 0.1 s, too much per
-request, but a server that held the file open for good would lock out ``eventwire ingest`` for as long as
-it runs. So the connection is opened on demand, used under a lock (one query at a time), and closed after
-``idle_close`` seconds without a query.
+Why a pool of read-only connections that closes itself when idle: opening the file costs about 0.1 s, too
+much per request, but a server that held it open for good would lock out ``eventwire ingest`` for as long
+as it runs. So the database is opened on demand, each read runs in a thread of its own on a connection of
+the pool (``api.read_connections`` of them side by side, see ``ReadPool``), and every connection is closed
+after ``idle_close`` seconds without a query.
 
 The filters, dyads, actors and articles are the store's own queries (eventwire.store.queries), so the
 API and the CLI agree; this module adds what the page needs on top (a total for paging, the evidence

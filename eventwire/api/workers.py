@@ -255,14 +255,20 @@ class ExtractionPool:
         """Workers loaded and waiting for work."""
         return self.ready.qsize()
 
-    def close(self) -> None:
+    def close(self, grace: float = 1.0) -> None:
+        """Stop the workers: ask each to finish (None ends its loop), give them ``grace`` seconds in all to
+        exit on their own, then kill any still running (one busy with an extraction, or still loading)."""
         self.closed = True
         for task in list(self.live):
             task.cancel()
-        for worker in list(self.procs):
+        workers, self.procs = list(self.procs), []
+        for worker in workers:
             with contextlib.suppress(OSError):
                 worker.conn.send(None)
-            self._discard(worker)
+        deadline = time.monotonic() + grace
+        for worker in workers:
+            worker.process.join(max(0.0, deadline - time.monotonic()))
+            self._discard(worker)  # kills it if it is still running, and reaps it
 
 
 class InlineExtractor:
