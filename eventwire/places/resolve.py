@@ -18,7 +18,7 @@ import json
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
@@ -509,21 +509,16 @@ def _misread_place(
                   or _of_residents(ent, cands)):
         mentions.append(Mention(start, end, text, "GAZ", loc, _is_actor_like(ent)))
         return
-    body = ent[1:] if ent[0].lower_ == "the" else ent
-    if geoparsing and ent.label_ == "ORG" and len(body) > 1:
-        for n in range(min(3, len(body) - 1), 0, -1):
-            head = body[:n]
-            hc = resolver.candidates(head.text)
-            if any(c.match == 0 and c.kind in ("country", "admin1", "admin2") for c in hc) or _strong(hc, False):
-                mentions.append(Mention(head.start_char, head.end_char, head.text, "GAZ", False, False))
-                return
-        # "University of Rochester", "Community Foundation of Boone County": the place after "of"
-        of = next((t.i for t in body if t.lower_ == "of"), None)
-        if of is not None and of + 1 < body.end:
-            tail = ent.doc[of + 1 : body.end]
-            tc = resolver.candidates(tail.text)
-            if any(c.match == 0 and c.kind in ("country", "admin1", "admin2") for c in tc) or _strong(tc, False):
-                mentions.append(Mention(tail.start_char, tail.end_char, tail.text, "GAZ", False, False))
+    if geoparsing and ent.label_ == "ORG" and len(ent) - (ent[0].lower_ == "the") > 1:
+        # "Ohio State Highway Patrol", "University of Rochester", "Community Foundation of Boone County"
+        part = _place_within(ent, resolver, _region_or_strong)
+        if part is not None:
+            mentions.append(Mention(part.start_char, part.end_char, part.text, "GAZ", False, False))
+
+
+def _region_or_strong(cands: list[Entry]) -> bool:
+    """A region by its own name, or a gazetteer match strong enough without the NER's support."""
+    return any(c.match == 0 and c.kind in ("country", "admin1", "admin2") for c in cands) or _strong(cands, False)
 
 
 def _strip_det(span: Any) -> tuple[int, int, str] | None:
@@ -543,20 +538,26 @@ def _cap(tok: Any) -> bool:
     return tok.is_alpha and tok.text[:1].isupper() and not tok.is_stop
 
 
-def _place_within(ent: Any, resolver: PlaceResolver) -> Any:
+def _place_within(ent: Any, resolver: PlaceResolver, accept: Callable[[list[Entry]], bool] | None = None) -> Any:
     """The place a longer place-like name is built on: its head ("Mount Pleasant Civic Center") or what
-    follows its "of" ("Battle of Richmond"), by the place's own name; None if neither is one."""
+    follows its "of" ("Battle of Richmond"), a span whose candidates ``accept`` takes (default: a populated
+    place or region by its own name); None if neither is one."""
+    ok = accept or _own_place
     body = ent[1:] if ent[0].lower_ == "the" else ent
     for n in range(min(3, len(body) - 1), 0, -1):
         head = body[:n]
-        if any(c.match == 0 and c.kind in OWN_PLACE_KINDS for c in resolver.candidates(head.text)):
+        if ok(resolver.candidates(head.text)):
             return head
     of = next((t.i for t in body if t.lower_ == "of"), None)
     if of is not None and of + 1 < body.end:
         tail = ent.doc[of + 1 : body.end]
-        if any(c.match == 0 and c.kind in OWN_PLACE_KINDS for c in resolver.candidates(tail.text)):
+        if ok(resolver.candidates(tail.text)):
             return tail
     return None
+
+
+def _own_place(cands: list[Entry]) -> bool:
+    return any(c.match == 0 and c.kind in OWN_PLACE_KINDS for c in cands)
 
 
 OWN_PLACE_KINDS = frozenset({"city", "capital", "admin1", "admin2", "country"})
