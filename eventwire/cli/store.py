@@ -508,7 +508,9 @@ def export_cmd(
     --all; the filters of `eventwire events` narrow it. docs/formats.md describes every column.
 
     gdelt also writes NAME.eventwire.tsv (each event's date precision and aux modes, which GDELT has no
-    column for); rcsv also writes NAME.codebook.csv.
+    column for); rcsv also writes NAME.codebook.csv. parquet writes the selected events with their mentions
+    and evidence; with a filter or --since its per-article tables (articles, actors, mentions, places,
+    times, quotes) hold only the articles that report a selected event, without one every stored article.
 
     Examples:
 

@@ -26,7 +26,7 @@ import pyarrow.compute as pc
 
 from eventwire.errors import ErrorCode, EventwireError
 from eventwire.store.db import MEMORY_LIMIT, bounded_memory
-from eventwire.store.filters import event_filters
+from eventwire.store.filters import check_filters, event_filters
 from eventwire.store.queries import _jsonable, network
 from eventwire.store.schema import TABLES
 
@@ -242,16 +242,24 @@ _EVENT_TABLES = {
 }
 
 
+# The articles that report an event of the selection (every article of every selected event).
+_SELECTED_ARTICLES = ("SELECT DISTINCT article_id FROM event_mentions "
+                      "WHERE event_id IN (SELECT event_id FROM events e{where})")
+
+
 def _parquet(con: duckdb.DuckDBPyConnection, out: Path, filters: dict[str, Any],
              progress: Progress | None) -> dict[str, Any]:
     """A directory with one Parquet file per table; a path ending in .parquet gets the events table only.
 
-    The events, their mentions and evidence are those the filters select (facts only unless ``all``); the
-    per-article tables (articles, actors, mentions, places, times, quotes) are written whole.
+    The events, their mentions and evidence are those the filters select (facts only unless ``all``). The
+    per-article tables (articles, actors, mentions, places, times, quotes) hold, when a filter or ``since``
+    is given, the articles that report a selected event (each article whole); with none, every stored
+    article, whether it reports an event or not.
     """
     import pyarrow.parquet as pq
 
     where, params = event_filters(**filters)
+    narrowed = any(k != "all" and v != [] for k, v in check_filters(**filters).items())
     targets = {"events": out} if out.suffix == ".parquet" else {t: out / f"{t}.parquet" for t in TABLES}
     written: dict[str, int] = {}
     for table, path in targets.items():
@@ -259,6 +267,9 @@ def _parquet(con: duckdb.DuckDBPyConnection, out: Path, filters: dict[str, Any],
         # ``table`` is one of the constant schema names, ``where`` constant SQL with bound parameters.
         if table in _EVENT_TABLES:
             sql = _EVENT_TABLES[table].format(where=where)
+            args = params
+        elif narrowed:
+            sql = f"SELECT * FROM {table} WHERE article_id IN ({_SELECTED_ARTICLES.format(where=where)})"
             args = params
         else:
             sql, args = f"SELECT * FROM {table}", []
