@@ -510,3 +510,19 @@ def test_the_app_can_be_served_again_after_a_shutdown(corpus: tuple[Path, list[D
             r = httpx.post(f"{live.url}/api/extract", json={"text": SHORT}, timeout=60)
             assert r.status_code == 200, r.text
     assert not seen[0] & seen[1], "the second server started workers of its own"
+
+
+def test_dyads_and_network_take_the_event_filters(client: httpx.Client) -> None:
+    """The same filters as /api/events (place, outlet, party, sector, article ...), not a hand-kept subset."""
+    place = client.get("/api/places", params={"all": "true"}).json()["places"][0]["name"]
+    events = client.get("/api/events", params={"all": "true", "place": place, "limit": 1000}).json()["events"]
+    nodes = {n["id"] for n in client.get("/api/network", params={"all": "true", "place": place}).json()["nodes"]}
+    ends = {p.get("code") or (p.get("name") or "").upper() for e in events for p in e["actor"][:1] + e["recipient"][:1]}
+    assert nodes == ends - {""}, (place, nodes, ends)
+    nothing = {"all": "true", "outlet": "no such outlet zzyzx"}
+    assert client.get("/api/network", params=nothing).json()["nodes"] == []
+    assert client.get("/api/dyads", params={**nothing, "by": "year"}).json()["total"] == 0
+    for params in [{"place": "no such place zzyzx"}, {"article": "no-such-article"}, {"party": "zzyzx"}]:
+        assert client.get("/api/dyads", params={"all": "true", "by": "year", **params}).json()["total"] == 0, params
+        assert client.get("/api/network", params={"all": "true", **params}).json()["nodes"] == [], params
+    _is_error(client.get("/api/network", params={"sector": "' OR 1=1"}), 422, "E502")

@@ -354,7 +354,8 @@
   function safeUrl(url) {
     return typeof url === "string" && /^https?:\/\//i.test(url) ? url : null;
   }
-  async function toggleDetail(row, e) {
+  // ``detail``: the event as /api/events/ID gives it, when the caller already has it (fetched once)
+  async function toggleDetail(row, e, detail) {
     const next = row.nextElementSibling;
     if (next && next.classList.contains("detail")) {
       next.remove();
@@ -362,8 +363,8 @@
       if (state.openEvent === e.id) { state.openEvent = null; pushUrl(true); }
       return;
     }
-    let full = e;
-    if (state.scope === "db" && e.id) {
+    let full = detail || e;
+    if (!detail && state.scope === "db" && e.id) {
       try { full = Object.assign({}, e, await api("/api/events/" + encodeURIComponent(e.id))); } catch (_) { full = e; }
     }
     const mentions = (full.mentions && full.mentions.length ? full.mentions : [Object.assign({ article_id: e.article_id, url: e.url, outlet: e.outlet }, e.evidence || {})]).filter(Boolean);
@@ -499,14 +500,15 @@
       const page = await api("/api/events?" + pageQuery.toString());
       renderEvents(page.events, page.total);
       await openEventFromUrl(page.events);
-      // the network and timeline follow the filters they share with the table
-      const shared = new URLSearchParams();
-      for (const name of ["country", "type", "from", "to", "all"]) if (params.get(name)) shared.set(name, params.get(name));
+      // the network and timeline follow the table's filters, all but historical (the store's dyads and
+      // network cannot leave historical events out)
+      const shared = new URLSearchParams(params);
+      shared.delete("historical");
       const dyadParams = new URLSearchParams(shared);
-      for (const name of ["actor", "recipient"]) if (params.get(name)) dyadParams.set(name, params.get(name));
       dyadParams.set("by", $("#period").value);
+      // the network of a chosen actor shows its links both ways: there the actor is either party
       const netParams = new URLSearchParams(shared);
-      if (params.get("actor")) netParams.set("actor", params.get("actor"));
+      if (params.get("actor")) { netParams.delete("actor"); netParams.set("party", params.get("actor")); }
       const [places, net, dy] = await Promise.all([
         api("/api/places?" + params.toString()),
         api("/api/network?" + netParams.toString()),
@@ -531,7 +533,7 @@
       try { e = await api("/api/events/" + encodeURIComponent(id)); } catch (_) { return; }
       row = eventRow(e);
       $("#events tbody").prepend(row);
-      await toggleDetail(row, e);
+      await toggleDetail(row, e, e);  // e is the event's detail already: no second request for it
     } else {
       await toggleDetail(row, events.find((x) => x.id === id));
     }
