@@ -633,7 +633,7 @@
       return { x: w / 2 + R * Math.cos(a), y: h / 2 + R * Math.sin(a), angle: a };
     });
   }
-  function ringLabel(p, r, w, h, text) {  // outside the ring, on the side the node is on
+  function ringLabel(p, r, text) {  // outside the ring, on the side the node is on
     const dx = Math.cos(p.angle), dy = Math.sin(p.angle);
     const label = text.length > 18 ? text.slice(0, 17) + "…" : text;
     return svg("text", { x: (dx * (r + 4)).toFixed(1), y: (dy * (r + 4) + 4).toFixed(1), "text-anchor": Math.abs(dx) < 0.2 ? "middle" : dx > 0 ? "start" : "end" }, label);
@@ -668,7 +668,8 @@
     const pos = ring ? circle(nodes.length, W, H) : layout(nodes, edges, W, H);
     const index = new Map(nodes.map((d, i) => [d.id, i]));
     const maxCount = Math.max(...nodes.map((d) => d.count), 1);
-    const radius = (d) => (ring ? 4 + 10 : 5 + 17) * Math.sqrt(d.count / maxCount) + (ring ? 0 : 0);
+    // a floor (4 or 5) so the least active node stays visible and clickable, growing with the root of its count
+    const radius = (d) => { const s = Math.sqrt(d.count / maxCount); return ring ? 4 + 10 * s : 5 + 17 * s; };
     const g = svg("g", { class: "edges" });
     // on a big graph, the strongest links only (the rest would hide them); the status line says so
     const drawn = ring ? [...edges].sort((a, b) => b.count - a.count).slice(0, MAX_EDGES) : edges;
@@ -699,7 +700,7 @@
         tabindex: 0, role: "button", "aria-label": "filter by " + (d.name || d.label || d.id) + " (" + d.count + " events)" },
         svg("circle", { r: r.toFixed(1) }),
         // labels for the most active only (the rest on hover); near the right edge, to the node's left
-        !labelled.has(d.id) ? null : ring ? ringLabel(pos[i], r, W, H, d.label || d.id)
+        !labelled.has(d.id) ? null : ring ? ringLabel(pos[i], r, d.label || d.id)
           : pos[i].x > W - 90 ? svg("text", { x: -r - 3, y: 4, "text-anchor": "end" }, d.label || d.id) : svg("text", { x: r + 3, y: 4 }, d.label || d.id),
         svgTitle([d.name || d.label, d.label && d.label !== d.name ? d.label : null, d.country, d.count + " events"].filter(Boolean).join(" · ")));
       const pick = () => { if (state.scope === "db") setFilter("actor", d.id); };
@@ -784,7 +785,7 @@
     const ticks = t1 === t0 ? [t0] : [0, 1, 2, 3, 4].map((i) => t0 + ((t1 - t0) * i) / 4);
     const width = periods[0].length;
     for (const t of ticks) {
-      const label = new Date(t).toISOString().slice(0, width === 4 ? 4 : width === 7 ? 7 : 10);
+      const label = new Date(t).toISOString().slice(0, width);
       const tx = t1 === t0 ? (W - L - R) / 2 + L : L + ((t - t0) * (W - L - R)) / (t1 - t0);
       target.appendChild(svg("line", { class: "axis", x1: tx, y1: H - B, x2: tx, y2: H - B + 4 }));
       target.appendChild(svg("text", { x: tx, y: H - B + 16, "text-anchor": "middle" }, label));
