@@ -522,8 +522,10 @@ def export_cmd(
 
         eventwire export --db news.duckdb --format gdelt --since 2026-12-01 -o new-events.tsv
 
-    Every export streams from the database in batches, so its memory stays flat however large the store
-    (docs/scaling.md).
+    DuckDB's memory is capped for an export. The row formats and geojson stream events in batches, so their
+    memory stays about flat however large the store; parquet writes each table in batches but buffers a
+    row group (more memory on large stores); graphml holds the whole actor network in memory, its size that
+    of the graph, not of the store (docs/performance.md, docs/scaling.md).
     """
     from eventwire.store import open_store
     from eventwire.store.export import FORMATS, export

@@ -4,12 +4,17 @@ polecat), the actor graph (graphml) and the events on a map (geojson).
 Facts only by default, as everywhere: negated, hypothetical and future events need ``all=True``; every
 other filter of ``store.filters`` narrows an export the same way (``since`` for incremental exports).
 
-Every export streams, so its memory stays flat as the store grows (issue 22: 2.1 GB to export 2M events
-before). Events are read in the store's order range by range (``sort_ranges``: DuckDB sorts one range of
-days at a time, never the whole store) as Arrow record batches of ``BATCH_ROWS``; what a format needs of an
-event's article (its actors' mentions, its places) is looked up once per batch (``batch_extras``) rather
-than joined into every row; DuckDB's memory is capped meanwhile (``store.db.bounded_memory``), spilling to
-disk beyond. Parquet streams each table batch by batch, GraphML is aggregated in SQL first.
+DuckDB's memory is capped for every export (``store.db.bounded_memory``), spilling to disk beyond; what
+the Python side holds depends on the format (issue 22: 2.1 GB to export 2M events before):
+- The row formats and GeoJSON stream: events are read in the store's order range by range
+  (``sort_ranges``: DuckDB sorts one range of days at a time, never the whole store) as Arrow record
+  batches of ``BATCH_ROWS``; what a format needs of an event's article (its actors' mentions, its places)
+  is looked up once per batch (``batch_extras``) rather than joined into every row. Measured 399-413 MB
+  for the process at 10M events (docs/performance.md).
+- Parquet reads each table in batches, but pyarrow's ParquetWriter buffers a row group: 527 MB at 10M
+  events, not yet flat.
+- GraphML is aggregated in SQL, then the whole graph is built in memory (networkx) and written: its size
+  follows the number of actors and (actor, recipient, type) edges, not of events.
 docs/formats.md describes every format column by column, docs/scaling.md the limits of one file.
 """
 
@@ -331,7 +336,8 @@ def _codebook_rows() -> int:
 
 
 def _graphml(con: duckdb.DuckDBPyConnection, out: Path, filters: dict[str, Any]) -> dict[str, Any]:
-    """The actor network: a directed multigraph with one weighted edge per (actor, recipient, event type).
+    """The actor network: a directed multigraph with one weighted edge per (actor, recipient, event type),
+    held whole in memory (networkx) while it is written: not streamed, its size is the graph's.
 
     A node is an actor's code, or the name of an actor that has none (``coded`` false, no ``code``): an
     uncoded name is never written as a code.
