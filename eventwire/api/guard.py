@@ -116,13 +116,14 @@ class GuardMiddleware:
             if not self._host_allowed(origin_host.lower()):
                 return 403, ErrorCode.HOST_REFUSED, (
                     f"Origin {origin!r} is not allowed (add its host to api.allowed_hosts)")
-        if not scope.get("path", "").startswith("/api"):
-            return None
-        query = parse_qs(scope.get("query_string", b"").decode("latin-1"))
+        # on every path, the page's included: a link carrying a token leaks it wherever it is followed
+        query = parse_qs(scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True)
         if "token" in query:
             return 400, ErrorCode.UNAUTHORISED, (
                 "a token in the URL is refused (it would end up in logs and history); "
-                "send 'Authorization: Bearer <token>' instead")
+                "send 'Authorization: Bearer <token>' instead (the page asks for it in its own field)")
+        if not scope.get("path", "").startswith("/api"):
+            return None
         if self.token is None:
             return None
         auth = headers.get(b"authorization", "")

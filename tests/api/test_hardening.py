@@ -177,6 +177,10 @@ def test_a_body_over_the_limit_gets_413_before_the_parser(client: httpx.Client) 
 def test_a_token_in_the_url_is_refused_even_without_a_token_set(client: httpx.Client) -> None:
     err = _is_error(client.get("/api/events", params={"token": "x"}), 400, "E509")
     assert "Authorization" in err["message"]
+    for path in ["/", "/static/app.js", "/no-such-page"]:  # every path, not only /api
+        _is_error(client.get(path, params={"token": "x"}), 400, "E509")
+    _is_error(client.get("/?token="), 400, "E509")
+    assert 'get("token")' not in client.get("/static/app.js").text  # the page reads no token from its URL
 
 
 def test_responses_are_gzipped(client: httpx.Client) -> None:

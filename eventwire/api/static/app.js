@@ -992,13 +992,8 @@
 
   // ---- start -------------------------------------------------------------------------------------
   async function start() {
-    const url = new URL(window.location.href);
-    const fromUrl = url.searchParams.get("token");
-    if (fromUrl) {
-      sessionStorage.setItem("eventwire-token", fromUrl);
-      url.searchParams.delete("token");
-      history.replaceState(null, "", url.pathname + url.search + url.hash);
-    }
+    // the token comes only from the page's own field (kept for this tab); never from the URL, which the
+    // server refuses to carry one
     state.token = sessionStorage.getItem("eventwire-token");
     $("#extract-form").addEventListener("submit", extract);
     $("#file").addEventListener("change", readFile);
