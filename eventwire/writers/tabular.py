@@ -11,7 +11,8 @@ made with ``facts=False``; ``written`` and ``left_out`` count what it did.
 What a format needs beyond the events table comes with the row: ``mentions_by_actor`` (each party's
 mentions in its article, for the text that names it) and ``article_places`` (the article's places with
 their mentions, for the place as written). From a Document they are read off the Document
-(``document_extras``); from the store the export query joins them (store.export).
+(``document_extras``); from the store the export looks them up once per batch of rows
+(store.export.batch_extras).
 """
 
 from __future__ import annotations
@@ -38,16 +39,6 @@ def document_extras(doc: Document) -> dict[str, Any]:
     }
 
 
-def _mentions_by_actor(value: Any) -> dict[str, list[tuple[int, int, str]]]:
-    """The store's list of {actor_id, text, start, end} (or a Document's dict) as actor id -> mentions."""
-    if isinstance(value, dict):
-        return value
-    out: dict[str, list[tuple[int, int, str]]] = {}
-    for m in value or []:
-        out.setdefault(m["actor_id"], []).append((int(m["start"]), int(m["end"]), str(m["text"])))
-    return out
-
-
 def normalise(row: dict[str, Any]) -> dict[str, Any]:
     """A mention row or an events row -> one dict with article_id, event_id, mention counts, url, dates as
     dates, ``is_fact`` and the extras above."""
@@ -67,11 +58,8 @@ def normalise(row: dict[str, Any]) -> dict[str, Any]:
     out["aux"] = aux
     if out.get("is_fact") is None:
         out["is_fact"] = not (NON_FACT_AUX & set(aux))
-    out["mentions_by_actor"] = _mentions_by_actor(row.get("mentions_by_actor") or row.get("party_mentions"))
-    places = row.get("article_places")
-    if places is None and row.get("places_json"):
-        places = json.loads(row["places_json"])
-    out["article_places"] = places or []
+    out["mentions_by_actor"] = row.get("mentions_by_actor") or {}
+    out["article_places"] = row.get("article_places") or []
     return out
 
 
@@ -83,7 +71,7 @@ class EventRowWriter:
     the R CSV's codebook) write it beside ``path``.
     """
 
-    #: Whether the format needs each article's places with their mentions (the store export joins them).
+    #: Whether the format needs each article's places with their mentions (the store export looks them up).
     needs_places = False
 
     def __init__(self, fh: IO[str], facts: bool = True, path: Path | None = None) -> None:
