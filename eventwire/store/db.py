@@ -352,7 +352,8 @@ def parquet_views(folder: str | Path, con: duckdb.DuckDBPyConnection | None = No
     table, partition folders such as ``year=2019/`` included) or of `eventwire export --format parquet`
     (``folder/TABLE.parquet``). Why views: a corpus too large for one file stays in Parquet partitions and
     is read in place, in parallel, without a load step (docs/scaling.md). A table with no files is an empty
-    view with the store's columns, so a query that joins it still runs.
+    TEMP table with the store's columns (on ``con``, gone when it closes), so a query that joins it still
+    runs.
     """
     from eventwire.store.schema import ddl
 

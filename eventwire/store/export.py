@@ -197,18 +197,6 @@ def batch_extras(con: duckdb.DuckDBPyConnection, batch: pa.RecordBatch,
     return extras
 
 
-def event_rows(con: duckdb.DuckDBPyConnection, with_places: bool = False,
-               **filters: Any) -> Iterator[dict[str, Any]]:
-    """Every events row matching the filters (facts only unless ``all=True``), oldest first, streamed, each
-    with what the formats need of its article (``batch_extras``)."""
-    lookup = con.cursor()
-    try:
-        for batch in event_batches(con, **filters):
-            yield from _with_extras(batch, batch_extras(lookup, batch, with_places))
-    finally:
-        lookup.close()
-
-
 def _with_extras(batch: pa.RecordBatch, extras: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
     empty: dict[str, Any] = {"mentions_by_actor": {}}
     return [{**row, **extras.get(row["first_article_id"], empty)} for row in batch.to_pylist()]

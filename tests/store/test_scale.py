@@ -95,7 +95,7 @@ def test_ranges_keep_the_store_order_and_cut_a_crowded_day(store: Store, monkeyp
     where, params = event_filters(all=True)
     ranges = export_module.sort_ranges(store.con, where, params, chunk_rows=3)
     assert len(ranges) > 3 and any("first_seen" in cond for cond, _ in ranges)  # a day of 9 events is cut
-    streamed = [r["event_id"] for r in export_module.event_rows(store.con, all=True)]
+    streamed = [i for b in export_module.event_batches(store.con, all=True) for i in b.column("event_id").to_pylist()]
     assert streamed == [r["event_id"] for r in store.events(limit=None, all=True)]
 
 
