@@ -258,3 +258,20 @@ def test_a_network_node_and_the_historical_toggle_filter_through_the_url(page: A
     page.wait_for_function("() => new URLSearchParams(location.search).get('historical') === 'false'")
     _expect_rows(page, [e["id"] for e in _api(page, f"/api/events?limit=50&actor={actor}&historical=false")["events"]])
     assert not page.errors, page.errors
+
+
+def test_a_missing_permalinked_event_and_failed_picklists_are_said_in_the_status_line(
+    browser: Any, web_server: str
+) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    try:
+        page.goto(web_server + "/?event=no-such-event")
+        page.wait_for_selector("body[data-ready=true]", timeout=30000)
+        expect(page.locator("#status")).to_contain_text("event no-such-event not opened: no event with id")
+        expect(page.locator("#status")).to_contain_text("events in the database")
+        page.goto(web_server + "/?type=ASSUALT")  # a type the API refuses: the picklists cannot be counted
+        page.wait_for_selector("body[data-ready=true]", timeout=30000)
+        expect(page.locator("#status")).to_contain_text("picklists not updated: type: 'ASSUALT'")
+    finally:
+        context.close()

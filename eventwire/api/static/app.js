@@ -58,7 +58,13 @@
   }
   function svgTitle(text) { return svg("title", null, text); }
   function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); }
-  function setStatus(text) { $("#status").textContent = text; }
+  // The status line: the latest message, then what failed on the side (picklists, a permalinked event)
+  // until that part loads again, so a later "N events" never hides an error.
+  const statusParts = { main: "", facets: "", event: "" };
+  function setStatus(text, part = "main") {
+    statusParts[part] = text;
+    $("#status").textContent = Object.values(statusParts).filter(Boolean).join(" · ");
+  }
   function showError(where, err) {
     const box = $(where);
     box.textContent = err ? String(err.message || err) : "";
@@ -143,11 +149,15 @@
 
   // ---- picklists fed by the API's facet counts (under the other filters) ----------------------------
   async function loadFacets() {
-    if (!state.db || state.scope !== "db") return;
+    if (!state.db || state.scope !== "db") { setStatus("", "facets"); return; }
     let facets;
     try {
       facets = (await api("/api/facets?" + filterParams().toString())).facets;
-    } catch (_) { return; }
+    } catch (err) {
+      setStatus("picklists not updated: " + String(err.message || err), "facets");  // they keep their options
+      return;
+    }
+    setStatus("", "facets");
     const form = $("#filters");
     for (const name of ["country", "sector", "type", "outlet"]) {
       const select = form.elements[name];
@@ -526,11 +536,15 @@
   // ?event=ID (a permalink): open that event's detail, adding its row on top when it is not on this page.
   async function openEventFromUrl(events) {
     const id = state.openEvent;
+    setStatus("", "event");
     if (!id) return;
     let row = document.querySelector(`#events tbody tr[data-id="${CSS.escape(id)}"]`);
     if (!row) {
       let e;
-      try { e = await api("/api/events/" + encodeURIComponent(id)); } catch (_) { return; }
+      try { e = await api("/api/events/" + encodeURIComponent(id)); } catch (err) {
+        setStatus("event " + id + " not opened: " + String(err.message || err), "event");
+        return;
+      }
       row = eventRow(e);
       $("#events tbody").prepend(row);
       await toggleDetail(row, e, e);  // e is the event's detail already: no second request for it
