@@ -50,6 +50,18 @@ def test_the_time_of_a_saying_does_not_date_what_was_said(pipeline: Pipeline) ->
             assert ev.date.value == "2009-03-28"
 
 
+def test_a_clause_of_the_same_time_dates_the_act(pipeline: Pipeline) -> None:
+    # "killed when they pulled over the parolee on Saturday": the "when" clause's time is the killing's
+    doc = pipeline.extract("Two Oakland police officers were gunned down when they pulled over a parolee on "
+                           "Saturday.", published="2009-03-24")
+    ev = event(doc, "gunned")
+    assert (ev.date.value, ev.date.source) == ("2009-03-21", "clause")
+    # a clause of another time does not ("after they left on Saturday")
+    doc = pipeline.extract("Two Oakland police officers were gunned down after they left the station on "
+                           "Saturday.", published="2009-03-24")
+    assert event(doc, "gunned").date.value != "2009-03-21"
+
+
 def test_timex_tokens_are_never_dates() -> None:
     from eventwire.document import Article, Document
 
