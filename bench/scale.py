@@ -94,6 +94,7 @@ def replicate(db: Path, size: int) -> dict[str, Any]:
     con = duckdb.connect(str(db))
     try:
         base = int(con.execute("SELECT count(*) FROM events").fetchall()[0][0])
+        check_size(size, base)
         copies = -(-size // base)
         day = "date_precision IS NULL OR date_precision IN ('day', 'time', 'published')"
         con.execute(
@@ -111,6 +112,24 @@ def replicate(db: Path, size: int) -> dict[str, Any]:
     finally:
         con.close()
     return {"events": n, "base_events": base, "build_seconds": round(time.perf_counter() - start, 1)}
+
+
+def check_size(size: int, base: int) -> None:
+    """A store is grown from the base store's events: it needs some, and no fewer than it has."""
+    if base <= 0:
+        raise ValueError("the base store has no events: ingest more articles (--articles)")
+    if size < base:
+        raise ValueError(f"size {size:,} is below the base store's {base:,} events: give sizes of at least {base:,}")
+
+
+def base_events(db: Path) -> int:
+    import duckdb
+
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return int(con.execute("SELECT count(*) FROM events").fetchall()[0][0])
+    finally:
+        con.close()
 
 
 def measure(db: Path, out_dir: Path, exports: list[str]) -> dict[str, Any]:
@@ -167,11 +186,21 @@ def main() -> None:
     parser.add_argument("--json", type=Path)
     parser.add_argument("--keep", action="store_true", help="Keep each size's store (else deleted after use).")
     opts = parser.parse_args()
+    try:
+        sizes = [int(s) for s in opts.sizes.split(",") if s.strip()]
+    except ValueError:
+        parser.error(f"--sizes {opts.sizes!r}: give event counts separated by commas, such as 100000,1000000")
     opts.work.mkdir(parents=True, exist_ok=True)
     base = base_store(opts.work, opts.articles)
+    try:
+        events = base_events(base)
+        for size in sizes:
+            check_size(size, events)
+    except ValueError as exc:
+        parser.error(f"--sizes: {exc}")
     exports = [f for f in opts.exports.split(",") if f]
     results: dict[str, dict[str, Any]] = {}
-    for size in (int(s) for s in opts.sizes.split(",")):
+    for size in sizes:
         db = opts.work / f"store-{size}.duckdb"
         if not db.exists():
             tmp = db.with_suffix(".building.duckdb")

@@ -51,14 +51,22 @@ def hits(articles: list[GoldArticle], weights: dict[str, float]) -> tuple[int, i
     return within, total
 
 
+HAND_WEIGHTS = tuple(DEFAULT_WEIGHTS[k] for k in GRID)
+
+
+def acc(within: int, total: int) -> float | None:
+    """acc@161 rounded, or None for a corpus with no gold coordinates (nothing to score)."""
+    return round(within / total, 4) if total else None
+
+
 def fit(table: dict[tuple[float, ...], dict[str, tuple[int, int]]], names: list[str]) -> tuple[float, ...]:
-    """The grid point with the best pooled acc@161 on the named corpora (ties: nearest the old weights)."""
-    old = tuple(DEFAULT_WEIGHTS[k] for k in GRID)
+    """The grid point with the best pooled acc@161 on the named corpora (ties: nearest the old weights; with
+    no gold coordinates in them every point ties, so the old weights' nearest)."""
 
     def key(point: tuple[float, ...]) -> tuple[float, float]:
         w = sum(table[point][n][0] for n in names)
         t = sum(table[point][n][1] for n in names)
-        return (-w / t, sum(abs(a - b) for a, b in zip(point, old, strict=True)))
+        return (-w / t if t else 0.0, sum(abs(a - b) for a, b in zip(point, HAND_WEIGHTS, strict=True)))
 
     return min(table, key=key)
 
@@ -66,7 +74,8 @@ def fit(table: dict[tuple[float, ...], dict[str, tuple[int, int]]], names: list[
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", default=str(DEFAULT_DATA))
-    ap.add_argument("--train", nargs="+", default=["lgl.xml", "TR-News.xml"])
+    ap.add_argument("--train", nargs="+", default=["lgl.xml", "TR-News.xml"], choices=CORPORA,
+                    help=f"corpora to fit the shipped weights on, of {', '.join(CORPORA)}")
     ap.add_argument("--out", default=str(WEIGHTS_PATH))
     ap.add_argument("--report", default=str(ROOT / "build" / "train_geo" / "report.json"))
     a = ap.parse_args()
@@ -78,15 +87,13 @@ def main() -> None:
     report: dict[str, Any] = {"grid": {k: list(v) for k, v in GRID.items()}, "held_out": {}}
     for held in CORPORA:
         point = fit(table, [n for n in CORPORA if n != held])
-        old = table[tuple(DEFAULT_WEIGHTS[k] for k in GRID)][held] if tuple(
-            DEFAULT_WEIGHTS[k] for k in GRID) in table else None
-        w, t = table[point][held]
-        report["held_out"][held] = {"weights": dict(zip(GRID, point, strict=True)), "acc161": round(w / t, 4),
-                                    "acc161_hand_weights": round(old[0] / old[1], 4) if old else None}
+        old = table.get(HAND_WEIGHTS, {}).get(held)
+        report["held_out"][held] = {"weights": dict(zip(GRID, point, strict=True)), "acc161": acc(*table[point][held]),
+                                    "acc161_hand_weights": acc(*old) if old else None}
     shipped = fit(table, list(a.train))
     weights = dict(zip(GRID, shipped, strict=True))
     report["shipped"] = {"trained_on": list(a.train), "weights": weights,
-                         "acc161": {n: round(table[shipped][n][0] / table[shipped][n][1], 4) for n in CORPORA}}
+                         "acc161": {n: acc(*table[shipped][n]) for n in CORPORA}}
     Path(a.out).write_text(json.dumps({"trained_on": list(a.train), **weights}, indent=1) + "\n", encoding="utf-8")
     Path(a.report).parent.mkdir(parents=True, exist_ok=True)
     Path(a.report).write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
