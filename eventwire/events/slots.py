@@ -67,6 +67,8 @@ CHARGE_PREPS = frozenset({"of", "for", "with"})
 CHARGE_NOUN_PREPS = frozenset({"in", "for", "over", "with", "of"})
 # the prepositions that hang a charge on an arrest ("arrested on charges of", "held over allegations")
 ARREST_CHARGE_PREPS = frozenset({"on", "over", "under"})
+# target prepositions the parser may hang on a nominal event's by-agent ("strikes by X on Y")
+AGENT_HELD_TARGET_PREPS = frozenset({"on", "against"})
 # "the organisations inside the Working Group", "factions within the coalition": the group's members
 MEMBER_PREPS = frozenset({"inside", "within", "among"})
 OPPOSED_PREFIXES = frozenset({"anti", "counter"})  # "anti-Assad forces" are not Assad's
@@ -851,12 +853,19 @@ def recipient_tokens(
     of_agent = _of_agent(trigger, pattern.rcp_preps, words) if is_noun else []
     if of_agent:
         holders.append(of_agent[0])  # "the support of X for Y": Y, wherever the parser hung "for"
+    # "airstrikes by US and French forces on Syrian regime targets": the parser hangs the target's "on" on
+    # the by-agent; from there only a target preposition counts
+    by_agents = {a.i for c in trigger.children if is_noun and c.dep_ == "prep" and c.lower_ == "by"
+                 for p in c.children if p.dep_ == "pobj" for a in conjuncts(p)}
+    holders.extend(trigger.doc[i] for i in sorted(by_agents))
     preps_found: list[tuple[int, Any]] = []
     for holder in holders:
         for c in holder.children:
             if of_agent and c.lower_ == "of" and holder.i == trigger.i:
                 continue
             if late_holder is not None and holder.i == late_holder.i and c.i < trigger.i:
+                continue
+            if holder.i in by_agents and c.lower_ not in AGENT_HELD_TARGET_PREPS:
                 continue
             if c.dep_ in ("prep", "dative") and c.lower_ in preps:
                 for pobj in c.children:

@@ -187,6 +187,16 @@ def test_a_target_the_parser_hung_on_the_verb(code: Code) -> None:
     assert find(evs, "ASSAULT", "MOR", "GON"), sides(evs, "ASSAULT")
 
 
+def test_a_target_the_parser_hung_on_the_by_agent(code: Code) -> None:
+    # "airstrikes by X forces on Y targets": "on Y" is parsed under the agent; it is still the target
+    evs = code("Airstrikes by Gondor forces on Mordor targets were intended to reassure Arnor.",
+               {**A, "Gondor forces": "GON", "Mordor targets": "MOR"})
+    assert find(evs, "ASSAULT", "GON", "MOR"), sides(evs, "ASSAULT")
+    # the agent's own other phrases are not: "attacks by the army of Gondor" names no target
+    evs = code("Attacks by the army of Gondor continued.", {**A, "the army of Gondor": "GON"})
+    assert all(not e.recipient for e in find(evs, "ASSAULT")), sides(evs, "ASSAULT")
+
+
 def test_governing_verb_holds_the_nouns_target(code: Code) -> None:
     evs = code("Arnor signed the trade deal with Gondor in October.", A)
     assert any(e.actor and e.actor[0].code == "ARN" and "GON" in [r.code for r in e.recipient] for e in evs)
