@@ -97,6 +97,7 @@ def _gender_of_name(name: str) -> str | None:
 NAME_KINDS_COUNTRYLIKE = frozenset({"country", "bloc", "region"})
 # nouns after a sector word that are the sector's people ("opposition figures") or what it holds ("rebel bases")
 _FOR_THE_GROUP = MEMBER_NOUNS | HOLDING_NOUNS
+GROUP_SUBJECT_PRONOUNS = frozenset({"they"})
 
 
 @dataclass
@@ -687,8 +688,9 @@ class ActorResolver:
                 add(key, make, m)
             else:
                 add(key, lambda key=key: actors[key], m)
-        # pass 4: pronouns of people
+        # pass 4: pronouns of people, then "they" of groups
         self._pronouns(sdoc, actors, assigned, add)
+        self._group_pronouns(sdoc, actors, assigned, add)
         return [self._finish(actors[k]) for k in order]
 
     @staticmethod
@@ -1258,6 +1260,28 @@ class ActorResolver:
                     chosen = subjects[0]
             key = chosen[1]
             gender.setdefault(key, want)
+            add(key, lambda key=key: actors[key], Mention(t.i, t.i + 1, "pronoun"))
+
+    @staticmethod
+    def _group_pronouns(sdoc: Any, actors: dict[str, ActorOut], assigned: list[tuple[Mention, str]],
+                        add: Any) -> None:
+        """A subject "they" -> the group named by a plural noun just before it, in its sentence or the one
+        before, a subject first ("Syrian rebels left Aleppo. They attacked ...", "Rebels would follow, they
+        said"); never a person (two people are two actors)."""
+        groups = sorted((m.start, k, m) for m, k in assigned if actors[k].kind != PERSON and m.kind != "pronoun"
+                        and (m.plural or sdoc[m.end - 1].tag_ in ("NNS", "NNPS")))
+        if not groups:
+            return
+        sent_of = {t.i: n for n, s in enumerate(sdoc.sents) for t in s}
+        for t in sdoc:
+            if t.lower_ not in GROUP_SUBJECT_PRONOUNS or t.pos_ != "PRON" or not t.dep_.startswith("nsubj"):
+                continue
+            cands = [(start, key, m) for start, key, m in reversed(groups)
+                     if m.end <= t.i and sent_of[t.i] - sent_of[start] <= 1]
+            if not cands:
+                continue
+            subjects = [c for c in cands if sdoc[c[2].start : c[2].end].root.dep_.startswith("nsubj")]
+            key = (subjects or cands)[0][1]
             add(key, lambda key=key: actors[key], Mention(t.i, t.i + 1, "pronoun"))
 
     @staticmethod

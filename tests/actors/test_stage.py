@@ -157,6 +157,20 @@ def test_pronouns_follow_the_subject_and_keep_gender(run: Run) -> None:
     _offsets_exact(doc)
 
 
+def test_they_follows_a_group_subject_not_a_person(run: Run) -> None:
+    # "Syrian rebels left Aleppo. They attacked ...": the group; a person is never "they"
+    doc = run("Syrian rebels left Aleppo on Monday. They attacked army positions near Idlib on Tuesday.", "2018-04-20")
+    rebels = next(a for a in doc.actors if "Syrian rebels" in mention_texts(a))
+    assert mention_texts(rebels) == ["Syrian rebels", "They"], [(a.name, mention_texts(a)) for a in doc.actors]
+    doc = run("Vladimir Putin met Sergei Lavrov in Moscow. They discussed Syria.", "2014-01-01")
+    assert all("They" not in mention_texts(a) for a in doc.actors)
+    # too far back: two sentences between
+    doc = run("Syrian rebels left Aleppo on Monday. The weather was cold. Roads were closed. They attacked army "
+              "positions near Idlib.", "2018-04-20")
+    assert all("They" not in mention_texts(a) for a in doc.actors)
+    _offsets_exact(doc)
+
+
 def test_token_spans_for_later_stages_match_the_mentions(run: Run, nlp: object) -> None:
     # The stage no longer leaves token spans in doc.scratch (Document.provenance replaced scratch): a later
     # stage takes them from the mention offsets, as the stage did, and they must cover the mention words.
