@@ -197,6 +197,15 @@ def test_a_target_the_parser_hung_on_the_by_agent(code: Code) -> None:
     assert all(not e.recipient for e in find(evs, "ASSAULT")), sides(evs, "ASSAULT")
 
 
+def test_only_a_verb_that_carries_the_act_names_its_doer(code: Code) -> None:
+    # "police smashed opposition protests": the police did not protest
+    evs = code("Gondor smashed the protests against Mordor on Monday.", A)
+    assert not find(evs, "PROTEST", "GON"), sides(evs, "PROTEST")
+    # "launched an attack on X": the launcher attacked
+    evs = code("Gondor launched an attack on Mordor on Monday.", A)
+    assert find(evs, "ASSAULT", "GON", "MOR"), sides(evs, "ASSAULT")
+
+
 def test_governing_verb_holds_the_nouns_target(code: Code) -> None:
     evs = code("Arnor signed the trade deal with Gondor in October.", A)
     assert any(e.actor and e.actor[0].code == "ARN" and "GON" in [r.code for r in e.recipient] for e in evs)
