@@ -64,12 +64,18 @@ def pool_server(corpus: tuple[Path, list[Document]]) -> Iterator[str]:
 @pytest.fixture(scope="module")
 def historical_db(corpus: tuple[Path, list[Document]], tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of the corpus whose first event in export order is marked historical, as the coder marks "in 1945"."""
-    path = tmp_path_factory.mktemp("historical") / "corpus.duckdb"
-    shutil.copy(corpus[0], path)
+    return _altered_copy(corpus[0], tmp_path_factory, "historical",
+                         "UPDATE events SET aux = list_append(coalesce(aux, []), 'historical') WHERE event_id = "
+                         "(SELECT event_id FROM events ORDER BY date NULLS LAST, first_seen, event_id LIMIT 1)")
+
+
+def _altered_copy(db: Path, tmp_path_factory: pytest.TempPathFactory, name: str, sql: str) -> Path:
+    """A copy of a database file with one SQL statement applied to it."""
+    path = tmp_path_factory.mktemp(name) / "corpus.duckdb"
+    shutil.copy(db, path)
     con = duckdb.connect(str(path))
     try:
-        con.execute("UPDATE events SET aux = list_append(coalesce(aux, []), 'historical') WHERE event_id = "
-                    "(SELECT event_id FROM events ORDER BY date NULLS LAST, first_seen, event_id LIMIT 1)")
+        con.execute(sql)
     finally:
         con.close()
     return path
@@ -476,14 +482,7 @@ def test_places_say_how_many_places_a_limit_left_out(client: httpx.Client) -> No
 @pytest.fixture(scope="module")
 def damaged_db(corpus: tuple[Path, list[Document]], tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of the corpus whose events hold actors that are not JSON (a file damaged outside eventwire)."""
-    path = tmp_path_factory.mktemp("damaged") / "corpus.duckdb"
-    shutil.copy(corpus[0], path)
-    con = duckdb.connect(str(path))
-    try:
-        con.execute("UPDATE events SET actors_json = '[{not json'")
-    finally:
-        con.close()
-    return path
+    return _altered_copy(corpus[0], tmp_path_factory, "damaged", "UPDATE events SET actors_json = '[{not json'")
 
 
 def test_an_unexpected_error_is_500_with_the_security_headers(damaged_db: Path, pipeline: Pipeline) -> None:
