@@ -514,6 +514,12 @@ def forceful(pattern: Pattern) -> bool:
     return code[:2] in ("14", "15", "17", "18", "19", "20")
 
 
+def visiting(pattern: Pattern) -> bool:
+    """A pattern coding a visit (CAMEO 042 make a visit, 043 host a visit)."""
+    code = pattern.code or pattern.reverse or ""
+    return code[:3] in ("042", "043")
+
+
 def _cognate(obj: Any, words: WordClasses) -> bool:
     """An object that names the act itself ("fought an insurgency against X", "waged a war on X")."""
     return obj.pos_ == "NOUN" and obj.lemma_.lower() in words.cognate_object
@@ -907,8 +913,9 @@ def recipient_tokens(
             return actors, conf
     if uncoded is not None:
         return uncoded
-    if forceful(pattern):
-        # force on a place: "shelled the city of Afrin", "an attack on Mosul" (not "in Syria": that says where)
+    if forceful(pattern) or visiting(pattern):
+        # force on a place: "shelled the city of Afrin", "an attack on Mosul" (not "in Syria": that says where);
+        # a visit to a place is to its country ("during a trip to Athens", as "visited Syria" is)
         for toks in slots:
             for tok in toks[:1]:
                 place = index.place_target(tok)

@@ -287,6 +287,19 @@ def test_a_place_where_it_happened_is_no_target(nlp: Any, coder: Any) -> None:
     assert all(not e.recipient for e in coder.code(doc) if e.type == "ASSAULT")
 
 
+def test_a_visit_to_a_place_is_to_its_country(nlp: Any, coder: Any) -> None:
+    # "during a trip to Athens" as "visited Greece"; a meeting held somewhere has no place for a target
+    doc = make_doc(nlp, "Boromir spoke to reporters during a trip to Minas Ithil on Tuesday.", {"Boromir": "GON"},
+                   places=[("Minas Ithil", "city")])
+    doc.places[0].country = "MOR"
+    trip = [e for e in coder.code(doc) if e.type == "CONSULT"]
+    assert trip and [(r.name, r.country) for r in trip[0].recipient] == [("Minas Ithil", "MOR")]
+    doc = make_doc(nlp, "Boromir met reporters in Minas Ithil on Tuesday.", {"Boromir": "GON"},
+                   places=[("Minas Ithil", "city")])
+    doc.places[0].country = "MOR"
+    assert all(not e.recipient for e in coder.code(doc))
+
+
 def test_dateline_is_no_subject(nlp: Any, code: Code) -> None:
     doc = nlp("OSGILIATH — A Gondor officer was shot by Mordor soldiers on Sunday.")
     assert dateline(doc[0]) and not dateline(doc[3])
