@@ -39,6 +39,9 @@ MEETING_NOUNS = frozenset({"talk", "talks", "summit", "conference", "meeting", "
 # would change results, so both stay as they were.
 FUTURE_DESIRE_XCOMP = frozenset({"plan", "intend", "prepare", "aim"})
 FUTURE_DESIRE_NOUN = frozenset({"plan", "intend", "prepare"})
+# heads of a scheduled act's infinitive: "is to visit", "are to be questioned", "is set to meet", "is due to
+# arrive", "is scheduled to sign": planned, not done (future)
+SCHEDULED_HEADS = frozenset({"be", "set", "due", "schedule", "scheduled", "slate", "slated"})  # lemmas
 YEARS_MARKS = frozenset({"after", "since"})  # "five years after X" (the units are the class years_unit)
 # subjects of a reported clause that address no one: "we must", "I should" (the speaker's own resolve) and
 # the expletives of "it must be noted", "there should be" (match.py, comp: constraints)

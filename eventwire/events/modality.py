@@ -20,6 +20,7 @@ from eventwire.events.lexicon import (
     FUTURE_DESIRE_XCOMP,
     NEGATIVE_ADVERBS,
     OBLIGATION_MODALS,
+    SCHEDULED_HEADS,
     YEARS_MARKS,
     WordClasses,
 )
@@ -78,6 +79,8 @@ def modality(cand: Candidate, words: WordClasses, negated_can_is_not: bool = Fal
         if dep in ("xcomp",):
             if lem in words.fail or lem in words.denial:
                 aux.add("negation")  # "failed to X"; "denied meeting X" (the guidelines: negated)
+            elif lem in SCHEDULED_HEADS and to_marker(tok) is not None:
+                aux.add("future")  # "is to visit Prague on Monday", "were to be questioned": planned
             elif lem in words.desire:
                 aux.add("future" if lem in FUTURE_DESIRE_XCOMP else "hypothetical")
             elif lem in words.attempt:

@@ -259,6 +259,17 @@ def test_it_in_a_reported_clause_is_the_reporter(code) -> None:  # type: ignore[
     assert find(evs, "ACCUSE", "ARN", "GON")
 
 
+def test_a_scheduled_act_is_future(code) -> None:  # type: ignore[no-untyped-def]
+    # "are to be questioned", "is due to attack": planned, not done
+    for text in ("The rebels are to be criticized by Arnor.", "Arnor is due to attack Gondor.",
+                 "Arnor is scheduled to attack Gondor."):
+        evs = [e for e in code(text, A) if e.type in ("ACCUSE", "ASSAULT")]
+        assert evs and all("future" in e.aux for e in evs), (text, [(e.type, e.aux) for e in evs])
+    # "the plan was to attack": no scheduled act of its subject
+    evs = [e for e in code("Arnor attacked Gondor, as it was to be expected.", A) if e.type == "ASSAULT"]
+    assert evs and "future" not in evs[0].aux
+
+
 def test_backshifted_would_is_future_but_would_have_is_not_a_fact(code) -> None:  # type: ignore[no-untyped-def]
     # "said it would visit" reports "I will visit": a promised visit, AGREE (PLOVER)
     (visit,) = find(code("Arnor said it would visit Gondor.", A), "AGREE", "ARN", "GON")
