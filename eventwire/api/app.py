@@ -20,7 +20,6 @@ import logging
 import re
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
-from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
@@ -260,7 +259,7 @@ def create_app(
             raise ApiError(503, ErrorCode.STORE_ERROR, "no database: start the server with --db FILE")
         return queries
 
-    def store_filters_of(  # the store's event filters: every route over events (filters_of adds historical)
+    def filters_of(  # the store's event filters: every route over events
         actor: str | None = Query(None, description="actor: a code (exact, or a prefix ending in *) or whole words "
                                   "of a name"),
         recipient: str | None = Query(None, description="recipient: a code (exact, or a prefix with *) or a name"),
@@ -284,24 +283,17 @@ def create_app(
         outlet: str | None = Query(None, description="outlet of a reporting article"),
         article: str | None = Query(None, description="id of a reporting article"),
         all: bool = Query(False, description="include negated, hypothetical and future events"),  # noqa: A002
+        historical: bool = Query(True, description="false: leave out events marked historical (aux)"),
     ) -> EventFilters:
         filters = EventFilters(
             actor=actor, recipient=recipient, party=party, code=code, name=name, country=country,
             actor_country=actor_country, recipient_country=recipient_country, sector=sector,
             actor_sector=actor_sector, recipient_sector=recipient_sector, type=check_types(type), cameo=cameo,
             root_code=root_code, quad_class=quad_class, start=check_date(start, "from"), end=check_date(end, "to"),
-            place=place, outlet=outlet, article_id=article, all=all,
+            place=place, outlet=outlet, article_id=article, all=all, historical=historical,
         )
         filters.where()  # a malformed value is a 422 naming its parameter now, not inside a worker thread
         return filters
-
-    def filters_of(  # the event filters of /api/events, /api/events.{csv,parquet}, /api/places and /api/facets
-        filters: EventFilters = Depends(store_filters_of),  # noqa: B008 - FastAPI's idiom
-        historical: bool = Query(True, description="false: leave out events marked historical (aux)"),
-    ) -> EventFilters:
-        # historical is this layer's own filter (EventFilters.where): the store's dyads and network, which
-        # compute their own WHERE, cannot take it, so those routes take store_filters_of alone
-        return replace(filters, historical=historical)
 
     # -- API ----------------------------------------------------------------------------------------
     @app.post("/api/extract", summary="Extract a Document from one article", tags=["extract"])
@@ -384,7 +376,7 @@ def create_app(
     @app.get("/api/dyads", summary="Dyad counts per period (as `eventwire dyads`)", tags=["query"])
     async def dyads(
         by: Literal["day", "week", "month", "year"] = "month",
-        filters: EventFilters = Depends(store_filters_of),  # noqa: B008 - FastAPI's idiom
+        filters: EventFilters = Depends(filters_of),  # noqa: B008 - FastAPI's idiom
         limit: int = Query(1000, ge=1, le=INT_MAX),
     ) -> Json:
         q = need_db()
@@ -394,7 +386,7 @@ def create_app(
 
     @app.get("/api/network", summary="The actor network: nodes sized by events, edges by quad class", tags=["query"])
     async def network(
-        filters: EventFilters = Depends(store_filters_of),  # noqa: B008 - FastAPI's idiom
+        filters: EventFilters = Depends(filters_of),  # noqa: B008 - FastAPI's idiom
         limit: int = Query(200, ge=1, le=INT_MAX, description="at most N nodes, the most active"),
     ) -> Json:
         q = need_db()

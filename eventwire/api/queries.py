@@ -70,16 +70,12 @@ class EventFilters:
         return replace(self, **cleared)
 
     def where(self) -> tuple[str, list[Any]]:
-        """The store's WHERE clause (constant SQL) and bound parameters, for ``events e``; plus, when
-        ``historical`` is off, a constant clause leaving out events whose aux holds "historical"."""
-        where, params = store_queries.event_filters(**self.as_kwargs())
-        if not self.historical:
-            where += (" AND " if where else " WHERE ") + "NOT list_contains(coalesce(aux, []), 'historical')"
-        return where, params
+        """The store's WHERE clause (constant SQL) and bound parameters, for ``events e``."""
+        return store_queries.event_filters(**self.as_kwargs())
 
     def as_kwargs(self) -> dict[str, Any]:
-        """The store's filters (``historical`` is this layer's own: ``where`` applies it)."""
-        return {k: v for k, v in asdict(self).items() if v not in (None, "") and k != "historical"}
+        """The store's filters (``historical`` only when off: the store's default keeps those events)."""
+        return {k: v for k, v in asdict(self).items() if v not in (None, "") and not (k == "historical" and v)}
 
 
 _PERIOD_LABEL = {"day": 10, "week": 10, "month": 7, "year": 4}

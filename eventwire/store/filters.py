@@ -22,7 +22,7 @@ from eventwire.errors import ErrorCode, EventwireError
 FILTERS: tuple[str, ...] = (
     "actor", "recipient", "party", "code", "name", "country", "actor_country", "recipient_country", "sector",
     "actor_sector", "recipient_sector", "type", "cameo", "root_code", "quad_class", "start", "end", "place",
-    "outlet", "article_id", "since", "all",
+    "outlet", "article_id", "since", "all", "historical",
 )
 
 _CODE = re.compile(r"^[A-Z0-9]{1,30}\*?$")
@@ -196,6 +196,8 @@ def check_filters(error: ErrorCode = ErrorCode.REQUEST_INVALID, names: dict[str,
         given = [out["type"]] if isinstance(out["type"], str) else list(out["type"])
         out["type"] = [t.strip().upper() for g in given for t in str(g).split(",") if t.strip()]
     out["all"] = bool(out.get("all", False))
+    if "historical" in out:
+        out["historical"] = bool(out["historical"])
     return out
 
 
@@ -210,7 +212,8 @@ def event_filters(alias: str = "e", **filters: Any) -> tuple[str, list[Any]]:
     ``quad_class``; ``start``/``end`` dates (on the first day the event's date covers); ``place`` part of
     a place name or a GeoNames id; ``outlet`` part of an outlet's name; ``article_id``; ``since`` a date:
     events stored or updated (a new report merged in) on or after that day (``last_seen``), for incremental
-    exports; ``all``.
+    exports; ``all``; ``historical`` False leaves out events the coder marked historical (aux: a year-only
+    "1945", a clause "five years after" the main one).
     """
     f = check_filters(**filters)
     clauses: list[str] = []
@@ -280,6 +283,8 @@ def event_filters(alias: str = "e", **filters: Any) -> tuple[str, list[Any]]:
             f"EXISTS (SELECT 1 FROM event_mentions m WHERE m.event_id = {alias}.event_id AND m.article_id = ?)"
         )
         params.append(str(f["article_id"]))
+    if f.get("historical") is False:
+        clauses.append("NOT list_contains(coalesce(aux, []), 'historical')")
     if not f["all"]:
         clauses.append("is_fact")
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params

@@ -452,6 +452,13 @@ def test_exports_leave_out_historical_events_in_sql(historical_db: Path, pipelin
         rows = list(csv.DictReader(io.StringIO(
             c.get("/api/events.csv", params={"all": "true", "historical": "false"}).text)))
         assert sorted(r["event_id"] for r in rows) == sorted(e["id"] for e in kept["events"])
+        # dyads and network take it too: the historical event's pair counts one event fewer
+        dyads = c.get("/api/dyads", params={"all": "true", "by": "year"}).json()["dyads"]
+        fewer = c.get("/api/dyads", params={"all": "true", "by": "year", "historical": "false"}).json()["dyads"]
+        assert sum(d["count"] for d in fewer) == sum(d["count"] for d in dyads) - 1
+        net = c.get("/api/network", params={"all": "true"}).json()
+        net_fewer = c.get("/api/network", params={"all": "true", "historical": "false"}).json()
+        assert sum(n["count"] for n in net_fewer["nodes"]) < sum(n["count"] for n in net["nodes"])
 
 
 def test_event_files_have_a_fixed_schema_even_with_no_rows(client: httpx.Client) -> None:
