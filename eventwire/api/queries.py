@@ -30,7 +30,7 @@ from typing import Any, TypeVar, cast
 import duckdb
 import pyarrow as pa
 
-from eventwire.api.workers import ApiError, busy, timed_out
+from eventwire.api.workers import ApiError, ThreadWork, busy, timed_out
 from eventwire.errors import ErrorCode, EventwireError
 from eventwire.store import queries as store_queries
 
@@ -290,11 +290,6 @@ class _Job:
                 self._con.interrupt()
 
 
-def _consume(future: asyncio.Future[Any]) -> None:
-    if not future.cancelled():
-        future.exception()
-
-
 class Queries:
     """The API's view of one DuckDB file: every method runs in a thread of its own on a pooled connection.
 
@@ -310,8 +305,7 @@ class Queries:
         self._executor: ThreadPoolExecutor | None = None  # made on first use, again after ``close``
         self.waiting = waiting
         self.timeout = timeout
-        self.pending = 0  # reads accepted and not yet finished in their thread (abandoned ones included)
-        self._pending_lock = threading.Lock()
+        self.work = ThreadWork()  # reads accepted and not yet finished in their thread (abandoned ones included)
         self._local = threading.local()  # the pooled connection of the current read thread
         self.cache = ResultCache(CACHE_ENTRIES)
         self._counts: dict[tuple[EventFilters, int | None], int] = {}
@@ -368,19 +362,8 @@ class Queries:
         abandoned work still holds its place in the bound. On timeout the read is stopped: one still queued
         never starts, a running statement is interrupted, and a read of several statements runs no more.
         """
-        with self._pending_lock:
-            if self.pending >= self.waiting:
-                raise busy("query", 1)
-            self.pending += 1
         job = _Job()
-        try:
-            work = self.executor.submit(self._in_thread, fn, job)
-        except BaseException:
-            self._job_done()
-            raise
-        work.add_done_callback(lambda _: self._job_done())
-        future = asyncio.wrap_future(work)
-        future.add_done_callback(_consume)  # a result or error no one waits for any more is dropped quietly
+        work, future = self.work.submit(self.executor, self.waiting, lambda: busy("query", 1), self._in_thread, fn, job)
         try:
             return await asyncio.wait_for(asyncio.shield(future), self.timeout)
         except TimeoutError:
@@ -388,9 +371,10 @@ class Queries:
             job.stop()  # running: stop the statement itself, and every statement after it
             raise timed_out("query", self.timeout) from None
 
-    def _job_done(self) -> None:
-        with self._pending_lock:
-            self.pending -= 1
+    @property
+    def pending(self) -> int:
+        """Reads accepted and not yet finished in their thread."""
+        return self.work.pending
 
     def _in_thread(self, fn: Callable[[], T], job: _Job) -> tuple[T, int]:
         con, generation = self.pool.acquire()

@@ -22,11 +22,11 @@ import multiprocessing as mp
 import threading
 import time
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
-from typing import Any
+from typing import Any, TypeVar
 
 from eventwire.config import Config
 from eventwire.errors import ErrorCode, EventwireError
@@ -59,6 +59,46 @@ def busy(what: str, retry_after: int) -> ApiError:
 def extraction_busy(timeout: float) -> ApiError:
     """503 for a full extraction queue: retry after about the extraction timeout (1 to 10 s)."""
     return busy("extraction", max(1, min(int(timeout), 10)))
+
+
+T = TypeVar("T")
+
+
+class ThreadWork:
+    """Jobs handed to a thread pool and counted until their thread is done with them: a job whose client
+    gave up (a timeout) still holds its place until it ends, so a bound on the count holds under timeouts.
+    Shared by the API's reads and its inline extraction."""
+
+    def __init__(self) -> None:
+        self.pending = 0
+        self._lock = threading.Lock()
+
+    def submit(self, executor: ThreadPoolExecutor, limit: int, refuse: Callable[[], ApiError],
+               fn: Callable[..., T], *args: Any) -> tuple[Future[T], asyncio.Future[T]]:
+        """Start ``fn(*args)`` unless ``limit`` jobs are pending (then ``refuse()`` is raised): the executor's
+        future (cancel it to drop a job still queued) and an asyncio future to await (shield it)."""
+        with self._lock:
+            if self.pending >= limit:
+                raise refuse()
+            self.pending += 1
+        try:
+            work = executor.submit(fn, *args)
+        except BaseException:
+            self._done()
+            raise
+        work.add_done_callback(lambda _: self._done())
+        future = asyncio.wrap_future(work)
+        future.add_done_callback(_consume)  # a result or error no one waits for any more is dropped quietly
+        return work, future
+
+    def _done(self) -> None:
+        with self._lock:
+            self.pending -= 1
+
+
+def _consume(future: asyncio.Future[Any]) -> None:
+    if not future.cancelled():
+        future.exception()
 
 
 def timed_out(what: str, seconds: float) -> ApiError:
@@ -278,8 +318,7 @@ class InlineExtractor:
         self.get_pipeline = get_pipeline
         self.waiting = waiting
         self.timeout = timeout
-        self.pending = 0  # extractions accepted and not yet finished in the thread (abandoned ones included)
-        self._pending_lock = threading.Lock()
+        self.work = ThreadWork()  # extractions accepted and not yet finished in the thread
         self._executor: ThreadPoolExecutor | None = None  # one thread: one extraction at a time
 
     def start(self) -> None:
@@ -293,29 +332,19 @@ class InlineExtractor:
         (a timed-out one goes on running, and holds its place in the bound until it ends); one still
         queued when its client gives up is cancelled and never runs.
         """
-        with self._pending_lock:
-            if self.pending >= 1 + self.waiting:
-                raise extraction_busy(self.timeout)
-            self.pending += 1
         self.start()
         assert self._executor is not None
-        try:
-            work = self._executor.submit(lambda: extract_document(self.get_pipeline(), request))
-        except BaseException:
-            self._job_done()
-            raise
-        work.add_done_callback(lambda _: self._job_done())
-        future = asyncio.wrap_future(work)
-        future.add_done_callback(lambda f: f.cancelled() or f.exception())  # nobody may wait for it any more
+        work, future = self.work.submit(self._executor, 1 + self.waiting, lambda: extraction_busy(self.timeout),
+                                        lambda: extract_document(self.get_pipeline(), request))
         try:
             return await asyncio.wait_for(asyncio.shield(future), self.timeout)
         except TimeoutError:
             work.cancel()  # still queued: it never runs (a running one cannot be stopped in a thread)
             raise timed_out("extraction", self.timeout) from None
 
-    def _job_done(self) -> None:
-        with self._pending_lock:
-            self.pending -= 1
+    @property
+    def pending(self) -> int:
+        return self.work.pending
 
     def pids(self) -> list[int]:
         return []
