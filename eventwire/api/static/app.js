@@ -510,10 +510,8 @@
       const page = await api("/api/events?" + pageQuery.toString());
       renderEvents(page.events, page.total);
       await openEventFromUrl(page.events);
-      // the network and timeline follow the table's filters, all but historical (the store's dyads and
-      // network cannot leave historical events out)
+      // the network and timeline follow the table's filters, the historical toggle included
       const shared = new URLSearchParams(params);
-      shared.delete("historical");
       const dyadParams = new URLSearchParams(shared);
       dyadParams.set("by", $("#period").value);
       // the network of a chosen actor shows its links both ways: there the actor is either party
