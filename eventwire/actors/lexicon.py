@@ -138,6 +138,8 @@ MEMBER_NOUNS: frozenset[str] = frozenset(
     {"member", "members", "figure", "figures", "politician", "politicians", "supporter", "supporters",
      "activist", "activists", "personnel", "staff", "workers", "representatives", "delegates"}
 )
+# Subject pronouns that stand for a group named just before ("Syrian rebels left Aleppo. They attacked ...").
+GROUP_SUBJECT_PRONOUNS: frozenset[str] = frozenset({"they"})
 # Nouns for what a group holds, which stand for the group in any role ("fired on militant positions", "struck
 # Syrian regime targets", "rebel strongholds", "refugee camps demanded aid"), as CAMEO and PLOVER code them;
 # mostly met as the target of force.

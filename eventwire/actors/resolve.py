@@ -43,6 +43,7 @@ from eventwire.actors.lexicon import (
     GENERIC_SECTOR_OVERRIDES,
     GROUP_NOUN_SECTORS,
     GROUP_NOUNS,
+    GROUP_SUBJECT_PRONOUNS,
     HOLDING_NOUNS,
     HONORIFICS,
     INDEFINITE_DETERMINERS,
@@ -97,7 +98,6 @@ def _gender_of_name(name: str) -> str | None:
 NAME_KINDS_COUNTRYLIKE = frozenset({"country", "bloc", "region"})
 # nouns after a sector word that are the sector's people ("opposition figures") or what it holds ("rebel bases")
 _FOR_THE_GROUP = MEMBER_NOUNS | HOLDING_NOUNS
-GROUP_SUBJECT_PRONOUNS = frozenset({"they"})
 
 
 @dataclass
@@ -689,8 +689,9 @@ class ActorResolver:
             else:
                 add(key, lambda key=key: actors[key], m)
         # pass 4: pronouns of people, then "they" of groups
-        self._pronouns(sdoc, actors, assigned, add)
-        self._group_pronouns(sdoc, actors, assigned, add)
+        sent_of = {t.i: n for n, s in enumerate(sdoc.sents) for t in s}
+        self._pronouns(sdoc, actors, assigned, add, sent_of)
+        self._group_pronouns(sdoc, actors, assigned, add, sent_of)
         return [self._finish(actors[k]) for k in order]
 
     @staticmethod
@@ -1227,7 +1228,7 @@ class ActorResolver:
         return out
 
     def _pronouns(self, sdoc: Any, actors: dict[str, ActorOut], assigned: list[tuple[Mention, str]],
-                  add: Any) -> None:
+                  add: Any, sent_of: dict[int, int]) -> None:
         """he/his/she/her -> the nearest person actor mentioned before, within two sentences, whose gender
         (from "Mr."/"Mrs."/"Ms.", a gendered title, or an earlier pronoun) does not conflict."""
         persons = sorted((m.start, k, m) for m, k in assigned if actors[k].kind == PERSON and
@@ -1243,7 +1244,6 @@ class ActorResolver:
             g = None if k in gender or k.startswith(GENERIC) else _gender_of_name(actors[k].name)
             if g:
                 gender[k] = g
-        sent_of = {t.i: n for n, s in enumerate(sdoc.sents) for t in s}
         for t in sdoc:
             if t.lower_ not in PERSON_PRONOUNS or t.pos_ != "PRON":
                 continue
@@ -1264,7 +1264,7 @@ class ActorResolver:
 
     @staticmethod
     def _group_pronouns(sdoc: Any, actors: dict[str, ActorOut], assigned: list[tuple[Mention, str]],
-                        add: Any) -> None:
+                        add: Any, sent_of: dict[int, int]) -> None:
         """A subject "they" -> the group named by a plural noun just before it, in its sentence or the one
         before, a subject first ("Syrian rebels left Aleppo. They attacked ...", "Rebels would follow, they
         said"); never a person (two people are two actors)."""
@@ -1272,7 +1272,6 @@ class ActorResolver:
                         and (m.plural or sdoc[m.end - 1].tag_ in ("NNS", "NNPS")))
         if not groups:
             return
-        sent_of = {t.i: n for n, s in enumerate(sdoc.sents) for t in s}
         for t in sdoc:
             if t.lower_ not in GROUP_SUBJECT_PRONOUNS or t.pos_ != "PRON" or not t.dep_.startswith("nsubj"):
                 continue
