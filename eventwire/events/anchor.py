@@ -320,8 +320,6 @@ def _named_by_trigger(doc: Document, trigger: Any) -> tuple[Place, str] | None:
     return None
 
 
-
-
 class Focus:
     """The article's scene: the dateline's place, its main city and its main country (None if unclear)."""
 

@@ -53,9 +53,7 @@ def doc_context(doc: Document, events: Sequence[Event], words: Any = None) -> Do
     verbs), or None for a small built-in list."""
     sp = doc.spacy
     starts = [s.start_char for s in sp.sents] if sp is not None else [0]
-    title = doc.article.title or ""
-    text = doc.article.text
-    title_end = len(title) if title and text.startswith(title[: min(20, len(title))]) else 0
+    title_end = doc.article.title_end
     per_sentence: Counter[int] = Counter(e.evidence.start for e in events)
     per_type: Counter[tuple[int, str]] = Counter((e.evidence.start, e.type) for e in events)
     per_trigger: Counter[int] = Counter(e.evidence.trigger.start for e in events if e.evidence.trigger)

@@ -119,6 +119,7 @@ class WordClasses:
     cognate_object: frozenset[str]  # objects that name the verb's own act ("fought an insurgency")
     speech_act: frozenset[str]  # reporting or opinion verbs that are acts themselves ("alleged": ACCUSE)
     denial: frozenset[str]  # what these govern as a clause did not happen, by the speaker's word ("denied X")
+    carrier: frozenset[str]  # light | author_verb: verbs that carry an event noun's act ("launched an attack")
 
     @classmethod
     def from_patterns(cls, patterns: PatternSet) -> WordClasses:
@@ -183,4 +184,5 @@ class WordClasses:
             cognate_object=words("cognate_object"),
             speech_act=words("speech_act"),
             denial=words("denial"),
+            carrier=words("light") | words("author_verb"),
         )

@@ -643,11 +643,11 @@ def noun_actor_tokens(
                 if pobj:
                     return conjuncts(pobj[0]), False
         return [], False
-    if head.i != noun.i and noun.dep_ in ("dobj", "obj") and head.lemma_.lower() in words.observe:
-        return [], False  # "witnessed the attack", "condemned the deal": the subject did not do it
-    if head.i != noun.i and noun.dep_ in ("dobj", "obj") and head.pos_ in ("VERB", "AUX") and \
-            head.lemma_.lower() not in words.light | words.author_verb:
-        return [], False  # "police smashed opposition protests": only a verb that carries the act names its doer
+    if head.i != noun.i and noun.dep_ in ("dobj", "obj") and (head.lemma_.lower() in words.observe or (
+            head.pos_ in ("VERB", "AUX") and head.lemma_.lower() not in words.carrier)):
+        # "witnessed the attack", "condemned the deal", "police smashed opposition protests": the subject
+        # did not do it; only a verb that carries the act ("launched an attack") names its doer
+        return [], False
     if head.i != noun.i and noun.dep_ in ("dobj", "obj", "attr", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
         return subject_tokens(head, words, depth + 1, index=index, via_noun=True)
     if noun.dep_ == "pobj" and head.lower_ in CHARGE_NOUN_PREPS and head.head.lemma_.lower() in words.charge_verb:

@@ -443,6 +443,8 @@ def _words_pattern(words: Iterable[str]) -> str:
 # (listed facilities only: "tahrir square", "us embassy").
 FACILITY_SUFFIX = re.compile(rf"\s+(?:{_words_pattern(FACILITY_WORDS)})$")
 _ANY_FACILITY_WORD = re.compile(rf"\s+(?:{_words_pattern(FACILITY_WORDS + OWNER_FACILITY_WORDS)})$")
+
+
 def load_facilities(gaz: Gazetteer) -> dict[str, Entry]:
     """data/facilities.tsv: facility name key (with and without its facility word) -> the gazetteer entry of
     its city (lines whose city the gazetteer lacks are skipped)."""
