@@ -17,11 +17,19 @@ from anyascii import anyascii
 
 from eventwire.document import Document, EventDate, EventLocation, Place, Time
 from eventwire.events.candidate import Candidate
-from eventwire.events.lexicon import ACT_PREPS, MEETING_NOUNS, SETTING_PREPS
+from eventwire.events.lexicon import (
+    ACT_PREPS,
+    MEETING_NOUNS,
+    OFFSET_MARKS,
+    OFFSET_UNITS,
+    SETTING_PREPS,
+    VAGUE_COUNT,
+)
 from eventwire.events.slots import ActorIndex
 from eventwire.events.syntax import PASS_SUBJ_DEPS, SUBJ_DEPS
 from eventwire.places.lexicon import FACILITY_WORDS
 from eventwire.places.resolve import resident_noun_after
+from eventwire.times.lexicon import SMALL_NUMBERS
 
 # at equal preposition and distance, the most precise place names the event's place
 PLACE_KIND_RANK = {"city": 0, "admin1": 1, "admin2": 1, "country": 2}  # anything else: 2
@@ -49,6 +57,9 @@ def date_of(doc: Document, cand: Candidate, sent: Any) -> EventDate:
     Friday, an official said militants had surrendered"), else the article's reference date. A time that
     modifies another act ("March's attack", "the talks set for tomorrow", a coordinated "and was charged
     the following day") does not date this one. ``date.source`` says which of the three it was."""
+    shifted = _offset_date(doc, cand.trigger, cand.clause, sent)
+    if shifted is not None:
+        return shifted  # "a week after 44 people were killed": a week before the clause it hangs from
     best = _sentence_time(doc, cand.trigger, cand.clause, sent)
     if best is not None:
         return timex_date(doc, best[1], "clause" if best[0] == CLAUSE else "sentence")
@@ -56,6 +67,60 @@ def date_of(doc: Document, cand: Candidate, sent: Any) -> EventDate:
     if restated is not None:
         return timex_date(doc, restated, "restated")  # a headline's act, dated where the story tells it
     return published_date(doc)
+
+
+def _offset_date(doc: Document, trigger: Any, verb: Any, sent: Any) -> EventDate | None:
+    """The date of an act told as a span before or after another ("It comes a week after 44 people were
+    killed", "began an incursion a day after intense aerial bombardment", "just weeks after Trump said"):
+    the date of the clause it hangs from (its own time, else the article's), shifted by the span. None when
+    the act is not told so, or the span is not one of days, weeks, months or years."""
+    if verb.dep_ == "advcl":
+        mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ in OFFSET_MARKS), None)
+        main = verb.head
+    elif trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and trigger.head.lower_ in OFFSET_MARKS:
+        mark = trigger.head
+        main = mark.head
+    else:
+        return None
+    if mark is None or main.pos_ not in ("VERB", "AUX"):
+        return None
+    span = next((c for holder in (mark, verb) for c in holder.children
+                 if c.dep_ == "npadvmod" and c.lemma_.lower() in OFFSET_UNITS), None)
+    if span is None:
+        return None
+    kind, per = OFFSET_UNITS[span.lemma_.lower()]
+    number = next((c for c in span.children if c.dep_ in ("nummod", "det")), None)
+    count = _count(number.lower_) if number is not None else None
+    vague = count is None
+    if vague and kind == "D" and per < 7:
+        return None  # "days after X": within the month at most; the clause's own date says as much
+    found = _sentence_time(doc, main, main, sent)
+    base = timex_date(doc, found[1], "clause") if found is not None else published_date(doc)
+    start = period_start(base.value or "")
+    if start is None:
+        return None
+    n = OFFSET_MARKS[mark.lower_] * (VAGUE_COUNT if vague else count or 0)
+    if kind == "D":
+        day = start + timedelta(days=n * per)
+    else:
+        months = n * (12 if kind == "Y" else 1)
+        y, m = divmod(start.year * 12 + start.month - 1 + months, 12)
+        day = date(y, m + 1, 1)
+    level = {"D": "day", "M": "month", "Y": "year"}[kind]
+    if vague or base.precision not in ("day", "time", "published"):
+        level = "year" if kind == "Y" or base.precision == "year" else "month"
+    value = day.isoformat()[: {"day": 10, "month": 7, "year": 4}[level]]
+    lo, hi = sorted((span.left_edge.i, mark.i))
+    text = span.doc[lo : hi + 1].text
+    return EventDate.model_construct(value=value, precision=level, text=text, source="clause")
+
+
+def _count(word: str) -> int | None:
+    """A span's count as written ("a", "two", "21"), None if it is no number ("the", "just")."""
+    if word.isdigit():
+        return int(word)
+    value = SMALL_NUMBERS.get(word)
+    return int(value) if value is not None and value >= 1 else None
 
 
 def _sentence_time(doc: Document, trigger: Any, verb: Any, sent: Any) -> tuple[int, Time] | None:

@@ -43,6 +43,14 @@ FUTURE_DESIRE_NOUN = frozenset({"plan", "intend", "prepare"})
 # arrive", "is scheduled to sign": planned, not done (future)
 SCHEDULED_HEADS = frozenset({"be", "set", "due", "schedule", "scheduled", "slate", "slated"})  # lemmas
 YEARS_MARKS = frozenset({"after", "since"})  # "five years after X" (the units are the class years_unit)
+# "a week after X", "two days before X": the act X is dated from the clause it hangs from, shifted by the
+# span (the sign: after -> earlier, before -> later); the units a span may count, in days (months and years
+# are counted on the calendar), and the precision the shifted date keeps
+OFFSET_MARKS = {"after": -1, "before": 1}
+OFFSET_UNITS = {"hour": ("D", 0), "day": ("D", 1), "week": ("D", 7), "fortnight": ("D", 14), "month": ("M", 1),
+                "year": ("Y", 1)}
+# a span with no number ("days after", "just weeks after") counts this many units, at a coarser precision
+VAGUE_COUNT = 3
 # subjects of a reported clause that address no one: "we must", "I should" (the speaker's own resolve) and
 # the expletives of "it must be noted", "there should be" (match.py, comp: constraints)
 UNADDRESSED_SUBJECTS = frozenset({"i", "we", "it", "there"})

@@ -62,6 +62,33 @@ def test_a_clause_of_the_same_time_dates_the_act(pipeline: Pipeline) -> None:
     assert event(doc, "gunned").date.value != "2009-03-21"
 
 
+def test_an_act_told_a_span_before_another_is_dated_back_from_it(pipeline: Pipeline) -> None:
+    # "It comes a week after 44 people were killed": a week before the article's day; "two days after rebels
+    # shelled the base" on a Friday: the Wednesday; "months after" a year-only time keeps the year only
+    doc = pipeline.extract("It comes a week after 44 people were killed in a PKK attack in Istanbul.",
+                           published="2016-12-17")
+    ev = event(doc, "killed")
+    assert (ev.date.value, ev.date.precision, ev.date.source) == ("2016-12-10", "day", "clause")
+    doc = pipeline.extract("On Friday, the army attacked the town, two days after rebels shelled the base.",
+                           published="2016-12-17")
+    assert event(doc, "shelled").date.value == "2016-12-14"
+    assert event(doc, "attacked").date.value == "2016-12-16"
+    doc = pipeline.extract("Turkey said it had begun a ground incursion into Afrin a day after intense aerial "
+                           "bombardment by Turkish jets.", published="2018-01-21")
+    assert event(doc, "bombardment").date.value == "2018-01-20"
+
+
+def test_a_vague_span_of_days_leaves_the_date_to_the_clause(pipeline: Pipeline) -> None:
+    # "days after X resigned" says no more than the month; "just weeks after" moves it back a month
+    doc = pipeline.extract("But Mr Marra's arrest comes days after Ms Raggi's top environmental adviser resigned.",
+                           published="2016-12-16")
+    assert event(doc, "resigned").date.source != "clause"
+    doc = pipeline.extract("The army attacked the town in January, just weeks after rebels shelled the base.",
+                           published="2019-01-16")
+    ev = event(doc, "shelled")
+    assert (ev.date.value, ev.date.precision) == ("2018-12", "month")
+
+
 def test_timex_tokens_are_never_dates() -> None:
     from eventwire.document import Article, Document
 
