@@ -167,6 +167,9 @@ PEOPLES_WITHOUT_COUNTRY: frozenset[str] = frozenset(
     {"kurdish", "kurd", "arab", "druze", "yazidi", "shia", "shiite", "sunni", "alawite", "baloch", "pashtun",
      "tamil", "uighur", "uyghur", "rohingya", "tuareg", "berber", "basque", "catalan", "islamist"}
 )
+# Sectors of a state's own armed forces: with a people word or an "anti-" among their modifiers the forces
+# are an armed group's (REB), whatever country word stands beside them ("anti-Assad Syrian Kurdish forces")
+STATE_ARMED_SECTORS: frozenset[str] = frozenset({"MIL"})
 # Nouns of institutions: never one person, so no pronoun refers to them.
 INSTITUTION_NOUNS: frozenset[str] = frozenset(
     {"government", "police", "army", "military", "court", "parliament", "administration", "opposition",

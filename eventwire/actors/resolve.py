@@ -57,6 +57,7 @@ from eventwire.actors.lexicon import (
     ORGANISATION_HEADS,
     PARTICLES,
     PEOPLES_WITHOUT_COUNTRY,
+    STATE_ARMED_SECTORS,
     PERSON_PRONOUNS,
     SECTOR_NOUNS,
     TITLE_WORDS,
@@ -890,7 +891,7 @@ class ActorResolver:
             mod = self._modifier_country(sdoc, m, assigned, actors)
             if mod is not None and m.agent is not None:
                 # "Syrian Kurdish forces", "UK foreign fighters": a country word among the noun's modifiers
-                return self._sector_actor(mod, m.agent, sdoc, m)
+                return self._sector_actor(mod, _non_state(sdoc, m, m.agent), sdoc, m)
             owners = self._of_owners(sdoc, m, assigned, actors)
             if owners and m.agent is not None:
                 # "the ambassadors of A, B and C": one actor per owner, all named by this mention
@@ -1323,6 +1324,22 @@ _EXTRA_AGENTS: dict[str, Agent] = {fold(w): Agent(fold(w), code or "") for w, co
 _EXTRA_PREFIXES: frozenset[str] = frozenset(
     " ".join(k.split()[:n]) for k in _EXTRA_AGENTS for n in range(1, len(k.split()))
 )
+
+
+def _non_state(sdoc: Any, m: Mention, agent: Agent) -> Agent:
+    """The agent as an armed group's when the noun's modifiers say the forces are not the state's: a people
+    that spans countries ("Syrian Kurdish forces" are the YPG, not Syria's army) or a stand against someone
+    ("anti-Assad forces"); the country word stays theirs. Other agents are returned as they are."""
+    if agent.sector not in STATE_ARMED_SECTORS:
+        return agent
+    head = sdoc[m.end - 1]
+    for t in head.lefts:
+        if t.dep_ not in ("amod", "compound", "nmod", "npadvmod") or t.i < m.start - 4:
+            continue
+        against = t.i > 1 and sdoc[t.i - 1].text == "-" and sdoc[t.i - 2].lower_ == "anti"
+        if fold(t.text) in PEOPLES_WITHOUT_COUNTRY or against or t.lower_.startswith("anti-"):
+            return Agent(agent.phrase, "REB", agent.prefix)
+    return agent
 
 
 def _principal(agents: list[Agent]) -> Agent:

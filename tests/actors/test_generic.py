@@ -67,6 +67,16 @@ def test_a_country_word_before_the_noun_gives_the_country(run: Run) -> None:
     assert fighters.country == "SYR"
 
 
+def test_forces_of_a_people_or_against_someone_are_an_armed_group_not_the_state(run: Run) -> None:
+    # realnews guardian-639: "Washington's support for anti-Assad Syrian Kurdish forces" is support for the
+    # YPG's side (SYR, REB), not for Syria's army; "Syrian forces" alone stay the state's
+    doc = run("Turkey condemned Washington's support for anti-Assad Syrian Kurdish forces.", "2018-01-15")
+    forces = next(a for a in doc.actors if any("forces" in t for t in texts(a)))
+    assert (forces.country, forces.sector) == ("SYR", "REB")
+    doc = run("Syrian Kurdish forces captured the town. Syrian forces shelled it.", "2018-01-15")
+    assert {a.code for a in doc.actors} >= {"SYRREB", "SYRMIL"}
+
+
 def test_a_bare_noun_refers_back_only_when_its_country_is_not_in_doubt(run: Run) -> None:
     doc = run("Greek police arrested two men in Athens. Police said both were armed.", "2019-03-04")
     police = holding(doc, "Greek police")
