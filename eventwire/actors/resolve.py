@@ -57,9 +57,9 @@ from eventwire.actors.lexicon import (
     ORGANISATION_HEADS,
     PARTICLES,
     PEOPLES_WITHOUT_COUNTRY,
-    STATE_ARMED_SECTORS,
     PERSON_PRONOUNS,
     SECTOR_NOUNS,
+    STATE_ARMED_SECTORS,
     TITLE_WORDS,
 )
 from eventwire.actors.model import (
