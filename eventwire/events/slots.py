@@ -787,6 +787,18 @@ def _coordinated_modifiers(index: ActorIndex, tok: Any) -> list[Actor]:
     return out
 
 
+def _participle_owner(noun: Any, words: WordClasses) -> list[Any]:
+    """Who a participle hung on ``noun`` describes: the noun ("fighters captured in Raqqa"), unless the noun
+    only says where the clause happens and its verb has a subject ("X appeared in court charged with theft":
+    X was charged, the parser hung "charged" on "court")."""
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.lower_ in words.locative_prep | {"at"} and prep.head.pos_ in ("VERB", "AUX"):
+        subj = [c for c in prep.head.children if c.dep_ in SUBJ_DEPS | PASS_SUBJ_DEPS]
+        if subj:
+            return conjuncts(subj[0])
+    return conjuncts(noun)
+
+
 def _listed(tok: Any) -> list[Any]:
     """The members a noun lists with "including", "like" or "such as" ("leaders including X and Y")."""
     for prep in tok.rights:
@@ -812,7 +824,7 @@ def recipient_tokens(
         is_noun = False
     if not is_noun:
         if trigger.dep_ == "acl" and trigger.tag_ == "VBN" and trigger.head.pos_ in ("NOUN", "PROPN"):
-            slots.append(conjuncts(trigger.head))  # "fighters captured in Raqqa": the fighters
+            slots.append(_participle_owner(trigger.head, words))  # "fighters captured in Raqqa": the fighters
         undergoer = passive_subject(trigger)  # "X was arrested", the headline's "X arrested"
         if undergoer and trigger.lemma_.lower() not in words.stative_passive:
             slots.append(undergoer)
@@ -868,9 +880,15 @@ def recipient_tokens(
                  for p in c.children if p.dep_ == "pobj" for a in conjuncts(p)}
     holders.extend(trigger.doc[i] for i in sorted(by_agents))
     preps_found: list[tuple[int, Any]] = []
+    # "was charged with five felonies", "arrested for the murder": what a verb of charging's own prepositions
+    # name is the charge, not who is charged (unless the pattern itself names the preposition)
+    charge_preps = CHARGE_NOUN_PREPS - set(pattern.rcp_preps or ()) \
+        if not is_noun and trigger.lemma_.lower() in words.charge_verb else frozenset()
     for holder in holders:
         for c in holder.children:
             if of_agent and c.lower_ == "of" and holder.i == trigger.i:
+                continue
+            if holder.i == trigger.i and c.lower_ in charge_preps:
                 continue
             if late_holder is not None and holder.i == late_holder.i and c.i < trigger.i:
                 continue

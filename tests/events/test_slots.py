@@ -433,3 +433,17 @@ def test_who_witnesses_or_judges_an_act_did_not_do_it(pipeline: Any) -> None:
     assert not _event_sides(pipeline, "Russia condemned the deal on Monday.", "AGREE")
     # an act the subject makes is still its own
     assert any("TUR" in s for s, _ in _event_sides(pipeline, "Turkey launched an attack on Afrin.", "ASSAULT"))
+
+
+def test_who_is_charged_is_not_the_charge_nor_the_court(pipeline: Any) -> None:
+    # realnews (local news, 2009 and 2017): "charged with five felonies" names the charge, and "appeared in
+    # court charged with theft" has the parser hang "charged" on "court": the charged are the subjects
+    parties = _event_parties(pipeline, "Sullivan was charged with five felonies including aggravated assault.",
+                             "ACCUSE")
+    assert parties and all(not any("elon" in x for x in r) for _, r in parties), parties
+    parties = _event_parties(pipeline, "John Lambe, 23, and Matthew Evans, 25, both from Hounslow, appeared in "
+                                       "court charged with theft and harassment.", "ACCUSE")
+    assert any({"John Lambe", "Matthew Evans"} <= set(r) for _, r in parties), parties
+    # a participle on the noun it describes keeps that noun: "the men arrested in Paris"
+    parties = _event_parties(pipeline, "French police said the men arrested in Paris were released.", "COERCE")
+    assert any(r == ["Men"] for _, r in parties), parties
