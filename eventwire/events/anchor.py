@@ -226,6 +226,10 @@ def _level(doc: Document, trigger: Any, verb: Any, start: int, end: int, nouns: 
             break
         if nouns and tok.pos_ == "NOUN" and not _event_path(tok, trigger) and not _setting(tok):
             return None
+        if tok.pos_ == "NOUN" and _setting(tok) and tok.head.head.pos_ not in ("VERB", "AUX"):
+            while tok.head.i != tok.i and tok.pos_ not in ("VERB", "AUX"):
+                tok = tok.head  # "at a summit in September" hung on a noun: the setting of the verb above
+            break
     gov = tok
     if gov.i == verb.i or (trigger.pos_ == "NOUN" and trigger.head.i == gov.i and trigger.dep_ in NOUN_ARGS):
         return CLAUSE  # an event noun dated by the verb it is an argument of: "as the airstrikes got under
@@ -265,9 +269,13 @@ def _event_path(noun: Any, trigger: Any) -> bool:
 
 
 def _setting(noun: Any) -> bool:
-    """Whether a noun is the setting of a verb's act ("said at a meeting on Monday"), not an act of its own."""
+    """Whether a noun is the setting of a verb's act ("said at a meeting on Monday"), not an act of its own;
+    "at" a meeting is one wherever the parser hangs it ("warned Mr Putin of serious consequences at a summit
+    in September": on "consequences")."""
     prep = noun.head
-    return noun.dep_ == "pobj" and prep.lower_ in SETTING_PREPS and prep.head.pos_ in ("VERB", "AUX")
+    if noun.dep_ != "pobj" or prep.lower_ not in SETTING_PREPS:
+        return False
+    return prep.head.pos_ in ("VERB", "AUX") or (prep.lower_ == "at" and noun.lemma_.lower() in MEETING_NOUNS)
 
 
 def _crosses(low: Any, high: Any, deps: frozenset[str] = SUB_CLAUSE_DEPS, subject: bool = False) -> bool:

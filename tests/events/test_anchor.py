@@ -89,6 +89,17 @@ def test_a_vague_span_of_days_leaves_the_date_to_the_clause(pipeline: Pipeline) 
     assert (ev.date.value, ev.date.precision) == ("2018-12", "month")
 
 
+def test_a_meeting_the_act_took_place_at_dates_it_wherever_the_parser_hangs_it(pipeline: Pipeline) -> None:
+    # realnews (BBC, 2016): "at a summit in September" is parsed under "consequences"; the warning was given
+    # at the summit. A meeting under another verb ("the deal reached at talks in ...") dates that verb only.
+    doc = pipeline.extract("The president said he had warned Mr Putin of serious consequences at a summit in "
+                           "September.", published="2016-12-17")
+    assert (event(doc, "warned").date.value, event(doc, "warned").date.source) == ("2016-09", "clause")
+    doc = pipeline.extract("Obama criticised the deal reached at talks in Geneva in September.",
+                           published="2016-12-17")
+    assert event(doc, "criticised").date.source == "article"
+
+
 def test_timex_tokens_are_never_dates() -> None:
     from eventwire.document import Article, Document
 
