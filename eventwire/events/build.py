@@ -7,8 +7,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from eventwire.document import Actor, Document, Event, EventActor, Evidence
-from eventwire.events.anchor import date_of, period_end, period_start, place_of
+from eventwire.document import Actor, Document, Event, EventActor, EventDate, Evidence
+from eventwire.events.anchor import date_of, period_end, period_start, place_of, published_date
 from eventwire.events.candidate import Candidate
 from eventwire.events.lexicon import WordClasses
 from eventwire.events.modality import decided_and_done
@@ -162,6 +162,11 @@ def build_events(
                     continue  # "X will visit Y" is one promise, by X; no paired event
                 rule += why
                 info = onto.cameo(code) or info
+        date = when
+        if "future" in aux and "future" not in ev_aux and _dated_ahead(when, published):
+            # the promise, threat or refusal is made now: "arranging talks for tomorrow" is an AGREE of
+            # today, not of tomorrow (the act promised keeps the date it is set for, on a future event)
+            date = published_date(doc)
         out.append(
             Event.model_construct(
                 id="",
@@ -173,7 +178,7 @@ def build_events(
                 goldstein=info.goldstein,
                 actor=[_event_actor(a) for a in who],
                 recipient=[_event_actor(a) for a in whom],
-                date=when,
+                date=date,
                 location=where,
                 aux=sorted(ev_aux, key=AUX_ORDER.index),  # type: ignore[arg-type]
                 quote=quote,
@@ -184,6 +189,12 @@ def build_events(
             )
         )
     return out
+
+
+def _dated_ahead(when: EventDate | None, published: date | None) -> bool:
+    """Whether an event date lies after the publication date (a promise's act, set for later)."""
+    start = period_start(when.value) if when is not None and when.value else None
+    return start is not None and published is not None and start > published
 
 
 def refusal(cand: Candidate, ptype: str | None) -> bool:
