@@ -27,6 +27,9 @@ OWNER_PREPS: tuple[str, ...] = ("of", "by", "from", "in")
 LIST_OWNER_PREPS = frozenset({"of", "by"})  # "the ambassadors of A, B and C": every conjunct joins
 # an event noun as object of these is the verb's event ("engaged in talks", "called for a boycott")
 EVENT_NOUN_PREPS = frozenset({"for", "in", "at"})
+# "X's role in the bombardment", "responsibility for the attack": the prepositions from a part in an act to
+# the act (word classes share, share_claim)
+SHARE_PREPS = frozenset({"in", "for"})
 # a noun after these is the setting of a verb's act, not an act of its own ("said at a meeting on Monday")
 SETTING_PREPS = frozenset({"at", "in", "during", "on"})
 # prepositions that introduce the act a headline's verb is told through ("killed in an attack")
@@ -127,6 +130,8 @@ class WordClasses:
     cognate_object: frozenset[str]  # objects that name the verb's own act ("fought an insurgency")
     speech_act: frozenset[str]  # reporting or opinion verbs that are acts themselves ("alleged": ACCUSE)
     denial: frozenset[str]  # what these govern as a clause did not happen, by the speaker's word ("denied X")
+    share: frozenset[str]  # a part in an act ("X's role in the bombardment": X did it; slots.py)
+    share_claim: frozenset[str]  # verbs by which the subject owns that part ("claimed responsibility for")
     carrier: frozenset[str]  # light | author_verb: verbs that carry an event noun's act ("launched an attack")
 
     @classmethod
@@ -192,5 +197,7 @@ class WordClasses:
             cognate_object=words("cognate_object"),
             speech_act=words("speech_act"),
             denial=words("denial"),
+            share=words("share"),
+            share_claim=words("share_claim"),
             carrier=words("light") | words("author_verb"),
         )

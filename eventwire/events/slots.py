@@ -29,6 +29,7 @@ from eventwire.events.lexicon import (
     LIST_OWNER_PREPS,
     OWNER_PREPS,
     REPORTED_PRONOUNS,
+    SHARE_PREPS,
     WordClasses,
 )
 from eventwire.events.ontology import Ontology
@@ -292,6 +293,10 @@ def subject_tokens(
         undergoer = passive_subject(verb)
         if undergoer:
             return undergoer, False
+    if passive_subject(verb) or implicit_passive(verb):
+        hands = hands_of(verb)
+        if hands:
+            return hands, False  # "was killed at the hands of X": X's act, as a "by" agent
     agent = [c for c in verb.children if c.dep_ == "agent"]
     if not agent and passive_subject(verb) and index is not None:
         # "X was persuaded to wait by Y": the parser hangs the passive's "by" phrase on its infinitive
@@ -616,9 +621,12 @@ def noun_actor_tokens(
             pobj = [x for x in c.children if x.dep_ == "pobj"]
             if pobj:
                 return conjuncts(pobj[0]), False
-    misattached = _by_agent_of_object(noun, agent_preps)
+    misattached = _by_agent_of_object(noun, agent_preps) or hands_of(noun)
     if misattached:
         return misattached, False
+    share = _share_holder(noun, words, depth, index)
+    if share:
+        return share, False
     of_agent = _of_agent(noun, rcp_preps, words)
     if of_agent:
         return of_agent, False
@@ -636,7 +644,10 @@ def noun_actor_tokens(
             return [before[-1]], False
     head = noun.head
     if head.i != noun.i and noun.dep_ in ("dobj", "obj") and head.lemma_.lower() in words.undergo:
-        # "received backing from X": the giver, not the one who received it
+        # "received backing from X", "suffered defeats at the hands of X": the giver, not the one who received it
+        hands = hands_of(head)
+        if hands:
+            return hands, False
         for c in head.children:
             if c.dep_ in ("prep", "agent") and c.lower_ in UNDERGO_PREPS:
                 pobj = [x for x in c.children if x.dep_ == "pobj"]
@@ -698,6 +709,48 @@ def _by_agent_of_object(noun: Any, agent_preps: Sequence[str]) -> list[Any]:
                     pobj = [x for x in c.children if x.dep_ == "pobj"]
                     if pobj:
                         return conjuncts(pobj[0])
+    return []
+
+
+def hands_of(tok: Any) -> list[Any]:
+    """The X of "at the hands of X" on ``tok``: who did the act ("killed at the hands of Houthi rebels")."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "at":
+            for hand in c.children:
+                if hand.dep_ == "pobj" and hand.lower_ == "hands":
+                    for of in hand.children:
+                        if of.dep_ == "prep" and of.lower_ == "of":
+                            pobj = [x for x in of.children if x.dep_ == "pobj"]
+                            if pobj:
+                                return conjuncts(pobj[0])
+    return []
+
+
+def _share_holder(noun: Any, words: WordClasses, depth: int, index: ActorIndex | None) -> list[Any]:
+    """Who the text gives a part in an act: "Russia's role in the bombardment", "X claimed responsibility for
+    the attack", "X was responsible for the attack", "held X responsible for it". A part denied ("denied
+    involvement in") or not claimed ("did not claim") names no one."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in SHARE_PREPS:
+        return []
+    holder = prep.head
+    if holder.lemma_.lower() not in words.share and holder.lower_ not in words.share:
+        return []
+    poss = [c for c in holder.children if c.dep_ == "poss"]
+    if poss:
+        return conjuncts(poss[0])
+    gov = holder.head
+    if gov.i == holder.i or any(c.dep_ == "neg" for c in gov.children):
+        return []
+    if holder.dep_ in ("dobj", "obj") and gov.lemma_.lower() in words.share_claim:
+        subj, passive = subject_tokens(gov, words, depth + 1, index=index)
+        return [] if passive else subj
+    if holder.dep_ == "acomp":
+        subj, passive = subject_tokens(gov, words, depth + 1, index=index)
+        return [] if passive else subj
+    if holder.dep_ == "oprd":
+        objs = [c for c in gov.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+        return conjuncts(objs[0]) if objs else []
     return []
 
 

@@ -447,3 +447,22 @@ def test_who_is_charged_is_not_the_charge_nor_the_court(pipeline: Any) -> None:
     # a participle on the noun it describes keeps that noun: "the men arrested in Paris"
     parties = _event_parties(pipeline, "French police said the men arrested in Paris were released.", "COERCE")
     assert any(r == ["Men"] for _, r in parties), parties
+
+
+def test_a_part_claimed_or_given_in_an_act_names_its_doer(code: Code) -> None:
+    # realnews (The Guardian, 2017-2018): "Russia's role in the bombardment ... of Aleppo", "the Syrian regime
+    # was responsible for the attack", "whose killing at the hands of Houthi rebels"
+    evs = code("Mordor claimed responsibility for the attack on Osgiliath.", A)
+    assert find(evs, "ASSAULT", "MOR"), sides(evs, "ASSAULT")
+    evs = code("Gondor said Mordor was responsible for the bombing of Osgiliath.", A)
+    assert find(evs, "ASSAULT", "MOR"), sides(evs, "ASSAULT")
+    evs = code("Rohan protested over Mordor's role in the bombardment of Osgiliath.", A)
+    assert find(evs, "ASSAULT", "MOR"), sides(evs, "ASSAULT")
+    evs = code("Boromir was killed at the hands of Mordor.", A)
+    assert find(evs, "ASSAULT", "MOR", "BOR"), sides(evs, "ASSAULT")
+    # a part denied is no one's: the denial is not the attack
+    evs = code("Mordor denied involvement in the attack on Osgiliath.", A)
+    assert not find(evs, "ASSAULT", "MOR"), sides(evs, "ASSAULT")
+    # "took responsibility" is not a seizure (the imported APPREHEND block reads "take" as an arrest)
+    evs = code("Mordor took responsibility for the bombing.", A)
+    assert not find(evs, "COERCE"), sides(evs, "COERCE")
