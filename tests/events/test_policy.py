@@ -150,6 +150,15 @@ def test_travel_is_a_visit_only_by_a_political_actor(nlp, coder) -> None:  # typ
     for a in doc.actors:
         a.country, a.sector = {"GON": ("GON", None), "CVY": (None, "CVL")}[a.code]
     assert not [e for e in coder.code(doc) if e.type == "CONSULT"]
+    # a visit too (realnews, 2016: "a woman visiting from Canada were killed" was a CONSULT with Canada)
+    doc = make_doc(nlp, "Two guards and a woman visiting from Gondor were killed.", {"Gondor": "GON", "a woman": "WMN"})
+    for a in doc.actors:
+        a.country, a.sector = {"GON": ("GON", None), "WMN": (None, "CVL")}[a.code]
+    assert not [e for e in coder.code(doc) if e.type == "CONSULT"]
+    doc = make_doc(nlp, "Arnor visited Gondor on Monday.", {"Gondor": "GON", "Arnor": "ARN"})
+    for a in doc.actors:
+        a.country = a.code
+    assert find(coder.code(doc), "CONSULT", "ARN", "GON")  # a state's visit stays one
     assert political(Actor(id="a", name="Arnor", country="ARN"), coder.words)  # a state
     assert political(Actor(id="b", name="Arnor army", country="ARN", sector="MIL"), coder.words)
     assert not political(Actor(id="c", name="a man", country="ARN", sector="CVL"), coder.words)
