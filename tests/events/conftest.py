@@ -23,6 +23,9 @@ def coder(pipeline: Pipeline) -> EventCoder:
     return build_coder(pipeline.config, pipeline.resources)
 
 
+SECTOR_ONLY = frozenset({"GOV", "MIL", "COP", "CVL", "REB", "OPP", "JUD", "LEG", "IGO", "BUS", "MED", "CRM"})
+
+
 def make_doc(
     nlp: Any,
     text: str,
@@ -43,7 +46,10 @@ def make_doc(
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
             taken.append((m.start(), m.end()))
-            actor = by_code.setdefault(code, Actor(id=f"a{len(by_code) + 1}", name=code, code=code))
+            # a code's first three letters are its country (the invented actors are states or their organs),
+            # unless the code is a sector alone ("regional leaders": GOV)
+            country = None if code[:3] in SECTOR_ONLY else code[:3]
+            actor = by_code.setdefault(code, Actor(id=f"a{len(by_code) + 1}", name=code, code=code, country=country))
             actor.mentions.append(doc.span(m.start(), m.end()))
     doc.actors = list(by_code.values())
     for n, (phrase, timex) in enumerate(times):

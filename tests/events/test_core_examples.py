@@ -38,7 +38,8 @@ def _doc(nlp: Any, example: str) -> Document:
     for start, end in spans:
         name = text[start:end]
         code = re.sub(r"\W", "", name).upper()[:6]
-        actor = actors.setdefault(name, Actor(id=f"a{len(actors) + 1}", name=name, code=code))
+        # the bracketed actors are states (a country, no sector), as political as the grammar assumes
+        actor = actors.setdefault(name, Actor(id=f"a{len(actors) + 1}", name=name, code=code, country=code[:3]))
         actor.mentions.append(doc.span(start, end))
     doc.actors = list(actors.values())
     return doc
