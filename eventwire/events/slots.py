@@ -1072,6 +1072,14 @@ def control(cand: Candidate, index: ActorIndex, words: WordClasses, onto: Ontolo
     "urged Y to") or an intent noun ("its commitment to")."""
     clause = cand.clause
     root = cand.cameo[:2]
+    trig = cand.trigger
+    if trig.i != clause.i and trig.dep_ == "pobj" and trig.head.lower_ in DURING_PREPS:
+        # "made the decision to withdraw during a conversation with X": the conversation took place, as the
+        # setting of the decision; its clause is the one that made it
+        while to_marker(cand.clause) is not None and cand.clause.dep_ in ("acl", "xcomp", "advcl"):
+            up = cand.clause.head
+            cand.clause = up.head if up.pos_ == "NOUN" and up.head.pos_ in ("VERB", "AUX") else up
+        return
     if clause.dep_ == "xcomp" and clause.head.pos_ in ("VERB", "AUX"):
         head = clause.head
         lem = head.lemma_.lower()

@@ -88,6 +88,15 @@ def test_control_pledge_is_agree(code) -> None:  # type: ignore[no-untyped-def]
     assert find(code("Arnor promised to withdraw its troops from Gondor.", A), "CONCEDE", "ARN")
 
 
+def test_the_setting_of_an_intended_act_took_place(code) -> None:  # type: ignore[no-untyped-def]
+    # The Guardian, 2018: "Trump made the decision to withdraw from Syria during a conversation with Erdogan"
+    # coded the conversation as a promise (AGREE) and as hypothetical; it happened, as a meeting
+    evs = code("Arnor made the decision to withdraw from Mordor during a conversation with Gondor.", A)
+    talk = [e for e in evs if e.evidence.trigger.text == "conversation"]
+    assert talk and talk[0].type == "CONSULT" and talk[0].is_fact, [(e.type, e.aux) for e in talk]
+    assert find(evs, "CONCEDE", "ARN")  # the withdrawal is still what was decided
+
+
 def test_object_control_request(code) -> None:  # type: ignore[no-untyped-def]
     evs = code("Arnor urged Gondor to attack Mordor.", A)
     assert find(evs, "REQUEST", "ARN", "GON")
