@@ -367,8 +367,9 @@ def find_mentions(sdoc: Any, gaz: Gazetteer, resolver: PlaceResolver, geoparsing
         if len(ent) > 1 and not resolver.candidates(text):
             inner = _place_within(ent, resolver)
             if inner is not None:  # "Mount Pleasant Civic Center", "Newark Live Bait", "Battle of Richmond"
-                mentions.append(Mention(inner.start_char, inner.end_char, inner.text, "GAZ", _is_locative(ent),
-                                        False))
+                # (the corpora count a hamlet there too; the stage wants where something happened)
+                label = "GAZ" if geoparsing else PART_LABEL
+                mentions.append(Mention(inner.start_char, inner.end_char, inner.text, label, _is_locative(ent), False))
                 continue
         mentions.append(Mention(start, end, text, ent.label_, _is_locative(ent), _is_actor_like(ent)))
     # A dateline ("ANKARA (Reuters) -", "SOCHI, Russia —"): the city the story was filed from.
@@ -614,6 +615,9 @@ def _strong(cands: list[Entry], sentence_start: bool) -> bool:
     return False
 
 
+# The label of a place read inside a longer name the NER gave ("Mount Pleasant Civic Center"), outside
+# geoparsing mode: there a town below min_population is no place, whatever supports it (``plausible``)
+PART_LABEL = "PART"
 # Below this population a town needs support from the document (another place in its country).
 UNSUPPORTED_TOWN_POPULATION = 20_000
 
@@ -644,6 +648,8 @@ def plausible(
         supported = len(seen_keys[e.country2] - {e.id}) > 0
         if e.kind == "admin2" and ADMIN_SUFFIX.search(m.text):
             supported = True  # "Walker County", "Caddo Parish": named as a region, a place even alone
+        if e.kind in ("city", "admin2") and m.label == PART_LABEL and e.population < min_population:
+            continue  # a hamlet read out of a longer name ("the White Helmets": White, Georgia, pop. 724)
         if e.kind in ("city", "admin2") and not supported:
             if e.population < max(min_population, UNSUPPORTED_TOWN_POPULATION):
                 continue

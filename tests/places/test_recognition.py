@@ -53,3 +53,12 @@ def test_a_county_named_alone_is_kept(places_pipeline: Pipeline) -> None:
 def test_place_a_longer_place_name_is_built_on(nlp: Any, resolver: PlaceResolver) -> None:
     text = "Questions were raised this morning at the Mount Pleasant Civic Center, officials said."
     assert "Mount Pleasant" in _found(nlp, resolver, text, geoparsing=False)
+
+
+def test_a_hamlet_read_out_of_a_longer_name_is_no_place(places_pipeline: Pipeline) -> None:
+    # The Guardian, 2018: "the White Helmets" (a rescue service) gave White, Georgia (pop. 724) as the place
+    # of every event of a Syria story, supported by the article's mentions of the US
+    text = ("Volunteers in Syria, known as the White Helmets, say US airstrikes hit a mosque. The US denied it. "
+            "After Isis were expelled, the White Helmets returned to some areas.")
+    doc = places_pipeline.extract(text, published="2018-04-09")
+    assert not [p for p in doc.places if p.name == "White"], [p.name for p in doc.places]
