@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from eventwire.document import Actor, Document, Event, EventActor, EventDate, Evidence
+from eventwire.document import Actor, Document, Event, EventActor, EventDate, EventLocation, Evidence
 from eventwire.events.anchor import date_of, period_end, period_start, place_of, published_date
 from eventwire.events.candidate import Candidate
 from eventwire.events.lexicon import WordClasses
@@ -162,6 +162,11 @@ def build_events(
                     continue  # "X will visit Y" is one promise, by X; no paired event
                 rule += why
                 info = onto.cameo(code) or info
+        actor_side = [_event_actor(a) for a in who]
+        recipient_side = [_event_actor(a) for a in whom]
+        if not statements:  # (CAMEO coding of the PETRARCH suites codes what the text names, no more)
+            actor_side = _situated(who, actor_side, recipient_side, where, words)
+            recipient_side = _situated(whom, recipient_side, actor_side, where, words)
         date = when
         if "future" in aux and "future" not in ev_aux and _dated_ahead(when, published):
             # the promise, threat or refusal is made now: "arranging talks for tomorrow" is an AGREE of
@@ -176,8 +181,8 @@ def build_events(
                 cameo=code,
                 quad_class=info.quad_class,
                 goldstein=info.goldstein,
-                actor=[_event_actor(a) for a in who],
-                recipient=[_event_actor(a) for a in whom],
+                actor=actor_side,
+                recipient=recipient_side,
                 date=date,
                 location=where,
                 aux=sorted(ev_aux, key=AUX_ORDER.index),  # type: ignore[arg-type]
@@ -191,10 +196,38 @@ def build_events(
     return out
 
 
+def _situated(
+    actors: list[Actor],
+    side: list[EventActor],
+    other: list[EventActor],
+    where: EventLocation | None,
+    words: WordClasses,
+) -> list[EventActor]:
+    """A side named only by its role ("a man", "two people", "the attacker": a sector, no country, no KB
+    entry) is of the country where the act happened, when its own clause or sentence says where; else of
+    the one country the other side names ("police arrested a man": the police's). A coder reading the story
+    places such people there; a named person stays as named, and soldiers, fighters and international
+    bodies (class roaming_sector) act abroad as often as at home."""
+    if not actors or any(a.country or not a.sector or a.kb_id is not None or
+                         (a.sector or "").lower() in words.roaming_sector for a in actors):
+        return side
+    country = where.country if where is not None and where.source in STATED_PLACE_SOURCES else None
+    if not country:
+        countries = {a.country for a in other if a.country}
+        country = countries.pop() if len(countries) == 1 else None
+    if not country:
+        return side
+    return [a.model_copy(update={"country": country, "code": country + (a.code or a.sector or "")}) for a in side]
+
+
 def _dated_ahead(when: EventDate | None, published: date | None) -> bool:
     """Whether an event date lies after the publication date (a promise's act, set for later)."""
     start = period_start(when.value) if when is not None and when.value else None
     return start is not None and published is not None and start > published
+
+
+# where an event's place comes from its own text (not the article's scene): a role-named side takes its country
+STATED_PLACE_SOURCES = frozenset({"clause", "sentence", "restated", "dateline"})
 
 
 def refusal(cand: Candidate, ptype: str | None) -> bool:

@@ -107,6 +107,7 @@ class WordClasses:
     command: frozenset[str]
     motion: frozenset[str]
     political_sector: frozenset[str]  # upper case
+    roaming_sector: frozenset[str]  # lower case: sectors whose members act abroad (build._situated)
     prospect: frozenset[str]
     reverse_pair: frozenset[str]  # "040:040", "042:043": CAMEO pairs (three digits) of mutual acts
     implicit_police: frozenset[str]  # agentless acts whose implied agent is the police (implicit.py)
@@ -174,6 +175,7 @@ class WordClasses:
             command=words("command"),
             motion=words("motion"),
             political_sector=frozenset(w.upper() for w in patterns.words("political_sector")),
+            roaming_sector=words("roaming_sector"),
             prospect=words("prospect"),
             reverse_pair=words("reverse_pair"),
             implicit_police=words("implicit_police"),

@@ -178,3 +178,16 @@ def test_a_meeting_named_by_its_place_places_the_act_about_it(pipeline: Pipeline
                            "to favour Assad remaining in power.", published="2018-01-28")
     placed = [e for e in doc.events if e.evidence.trigger.text == "sponsoring"]
     assert placed and placed[0].location is not None and placed[0].location.name == "Sochi"
+
+
+def test_a_side_named_by_its_role_is_of_the_country_where_the_act_happened(pipeline: Pipeline) -> None:
+    # realnews (2016-2017): "Two people were killed in a knife attack at a Walmart in southern China" gave
+    # people of no country; the place stated in the sentence says whose they are, as PETRARCH codes them
+    doc = pipeline.extract("Two people were killed in a knife attack at a Walmart in southern China on Sunday.",
+                           published="2016-09-26")
+    ev = next(e for e in doc.events if e.type == "ASSAULT")
+    assert [(r.country, r.code) for r in ev.recipient] == [("CHN", "CHNPPL")], ev.recipient
+    # a person named by name keeps no country the text does not give
+    doc = pipeline.extract("Police in Canada arrested Jason Smithers on Monday.", published="2016-09-26")
+    ev = next(e for e in doc.events if e.type == "COERCE")
+    assert all(r.country is None for r in ev.recipient), ev.recipient
