@@ -7,6 +7,8 @@ written as news writes them. See docs/extending.md ("Adding a word to a lexicon"
 
 from __future__ import annotations
 
+import calendar
+
 # --- the words around a name (resolve.py) -------------------------------------------------------------------
 # Prepositions after which a name is used as a place, not as an actor ("in Syria", "from Moscow").
 # Not events.coder.LOCATIVE_PREPS, which lists the prepositions of where an event happened (a smaller set).
@@ -89,3 +91,9 @@ EXTRA_DEMONYMS: dict[str, str] = {
     "African": "", "Asian": "", "Arab": "", "Kurdish": "", "Kurd": "", "Arabic": "", "Persian": "IR",
     "Sunni": "", "Shiite": "", "Shia": "", "Latin American": "", "Caucasian": "", "Balkan": "",
 }
+
+# month and weekday names (and their usual abbreviations): a time, whatever the gazetteer holds
+CALENDAR_WORDS = frozenset(
+    [n.lower() for n in calendar.month_name if n] + [n.lower()[:3] for n in calendar.month_name if n]
+    + [n.lower() for n in calendar.day_name] + ["sept", "tues", "thur", "thurs", "weds"]
+)

@@ -35,6 +35,7 @@ from eventwire.places.gazetteer import (
     prior_score,
 )
 from eventwire.places.lexicon import (
+    CALENDAR_WORDS,
     DIRECTION_ADJ,
     FACILITY_WORDS,
     GENERIC_WORDS,
@@ -47,6 +48,8 @@ from eventwire.places.lexicon import (
 )
 
 ENTITY_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# entity labels of times and quantities: the small English model gives them to some city names
+NUMERIC_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"})
 KIND_OUT = {"capital": "city"}
 # Kinds placed by proximity to the document's other local places; the decay distance of that pull.
 LOCAL_KINDS = frozenset({"city", "capital", "admin2"})
@@ -348,7 +351,10 @@ def find_mentions(sdoc: Any, gaz: Gazetteer, resolver: PlaceResolver, geoparsing
     for ent in sdoc.ents:
         if ent.label_ not in ENTITY_LABELS:
             for t in ent:
-                taken[t.i] = True
+                # a capitalised word the NER read as a time or number ("Police in Winnipeg" as a DATE) stays
+                # open to the gazetteer scan below, unless it is a calendar word
+                taken[t.i] = not (ent.label_ in NUMERIC_LABELS and t.is_title and t.is_alpha and
+                                  t.lower_ not in CALENDAR_WORDS)
             if ent.label_ in ("PERSON", "ORG") and (len(ent) <= 4 or (geoparsing and ent.label_ == "ORG")):
                 _misread_place(ent, resolver, mentions, geoparsing, normalise(ent.text) in place_keys)
             if geoparsing and ent.label_ == "NORP" and gaz.demonym(ent.text):
