@@ -21,6 +21,7 @@ NEGATIVE_ADVERBS = frozenset({"never", "no"})  # negate as advmod/det, like "not
 FOCUS_ADVERBS = frozenset({"only", "just", "merely"})  # "not only": no negation of the event
 OBLIGATION_MODALS = frozenset({"must", "shall"})  # "an embargo must work" is no conditional
 DEFINITE_DETS = frozenset({"the", "this", "that", "these", "those"})  # "the group" can refer back
+PAIR_WORDS = frozenset({"two", "both"})  # "the two leaders", "both presidents": a pair named before
 REPORTED_PRONOUNS = frozenset({"it", "they"})  # "X indicated it deplored Y": the reporter
 # how the owner of a slot head is attached, in order of preference ("the army of X", "an envoy from X")
 OWNER_PREPS: tuple[str, ...] = ("of", "by", "from", "in")
@@ -91,6 +92,8 @@ class WordClasses:
     anaphor: frozenset[str]
     anaphor_gov: frozenset[str]
     anaphor_mil: frozenset[str]
+    pair_person: frozenset[str]  # "the two leaders": the last two people named (slots.py)
+    pair_state: frozenset[str]  # "both countries": the last two states named
     recipient_prep: tuple[str, ...]  # in order of preference
     place_prep: frozenset[str]
     locative_prep: frozenset[str]
@@ -159,6 +162,8 @@ class WordClasses:
             anaphor=words("anaphor"),
             anaphor_gov=words("anaphor_gov"),
             anaphor_mil=words("anaphor_mil"),
+            pair_person=words("pair_person"),
+            pair_state=words("pair_state"),
             recipient_prep=patterns.ordered("recipient_prep"),
             place_prep=words("place_prep"),
             locative_prep=words("locative_prep"),

@@ -28,6 +28,7 @@ from eventwire.events.lexicon import (
     EVENT_NOUN_PREPS,
     LIST_OWNER_PREPS,
     OWNER_PREPS,
+    PAIR_WORDS,
     REPORTED_PRONOUNS,
     SHARE_PREPS,
     WordClasses,
@@ -224,6 +225,35 @@ class ActorIndex:
                         return next((c for c in agent.children if c.dep_ == "pobj"), None)
         return None
 
+    def pair_of(self, head: Any, exclude: Iterable[Actor] = ()) -> list[Actor]:
+        """"The two leaders agreed", "both countries": the last two people (or states) named in this or the
+        two sentences before, in the order named; none when fewer than two are there."""
+        word = head.lemma_.lower()
+        person, state = word in self.words.pair_person, word in self.words.pair_state
+        if head.tag_ not in ("NNS", "NNPS") or not (person or state) or not any(
+                c.lower_ in PAIR_WORDS and c.dep_ in ("nummod", "det", "predet", "amod", "quantmod")
+                for c in head.children):
+            return []
+        sent = head.sent
+        first = sent.start
+        for _ in range(2):
+            if first > 0:
+                first = head.doc[first - 1].sent.start
+        window_start = head.doc[first].idx
+        excluded = {a.id for a in exclude}
+        found: list[Actor] = []
+        for start, end, actor in sorted(self.mentions, key=lambda m: -m[0]):
+            if start < window_start or end > head.idx or actor.id in excluded or not actor.country:
+                continue
+            kb = actor.kb_id or ""
+            if (person and not kb.startswith(PERSON_KB_PREFIXES)) or (state and not kb.startswith(STATE_KB_PREFIXES)):
+                continue
+            if all(a.id != actor.id for a in found):
+                found.append(actor)
+            if len(found) == 2:
+                return found[::-1]
+        return []
+
     def _anaphor(self, head: Any, excluded: set[str]) -> tuple[Actor | None, float]:
         """Definite generic noun ("the group"): the latest earlier non-person actor of this or the last sentence."""
         if not any(c.lower_ in DEFINITE_DETS for c in head.lefts):
@@ -251,6 +281,11 @@ class ActorIndex:
             if best is None or start > best[0]:
                 best = (start, actor)
         return (best[1], 0.7) if best else (None, 0.0)
+
+
+# the knowledge-base ids of people and of states ("the two leaders", "both countries": ActorIndex.pair_of)
+PERSON_KB_PREFIXES = ("officials:",)
+STATE_KB_PREFIXES = ("country:",)
 
 
 # ---------------------------------------------------------------------------------------------- the actor
@@ -787,6 +822,12 @@ def map_actors(index: ActorIndex, toks: Iterable[Any], exclude: Iterable[Actor] 
     excluded = list(exclude)
     for tok in toks:
         actor, c = index.actor_of(tok, excluded + out)
+        if actor is None or (actor.kb_id is None and not actor.country):
+            pair = index.pair_of(tok, excluded + out)
+            if pair:  # "the two leaders agreed": the two just named
+                out.extend(pair)
+                conf = min(conf, 0.8)
+                continue
         # "US, British and French forces", "Russian and Syrian planes": each coordinated national modifier
         # names a party of its own, whether or not the head noun is an actor
         for named in _coordinated_modifiers(index, tok):

@@ -466,3 +466,19 @@ def test_a_part_claimed_or_given_in_an_act_names_its_doer(code: Code) -> None:
     # "took responsibility" is not a seizure (the imported APPREHEND block reads "take" as an arrest)
     evs = code("Mordor took responsibility for the bombing.", A)
     assert not find(evs, "COERCE"), sides(evs, "COERCE")
+
+
+def test_the_two_leaders_are_the_two_just_named(pipeline: Any) -> None:
+    # The Guardian, 2018: "... the two leaders agreed" after a meeting of Putin and Erdogan gave the agreement
+    # to a generic "Leaders"; the pair named in the sentences before made it
+    text = ("Vladimir Putin met Recep Tayyip Erdogan in Sochi on Monday. The two leaders agreed to set up a "
+            "demilitarised zone in Idlib.")
+    from eventwire.records import RawRecord
+
+    doc = next(iter(pipeline.pipe([RawRecord(text=text, id="t", published="2018-09-18")])))
+    agreed = [e for e in doc.events if e.evidence.trigger.text == "agreed"]
+    assert agreed and {a.country for a in agreed[0].actor + agreed[0].recipient} == {"RUS", "TUR"}, agreed
+    # a plural with no pair before it stays what it is
+    parties = _event_parties(pipeline, "The two leaders agreed to set up a demilitarised zone.", "AGREE") + \
+        _event_parties(pipeline, "The two leaders agreed to set up a demilitarised zone.", "SUPPORT")
+    assert all("Vladimir Putin" not in s for s, _ in parties), parties
