@@ -65,6 +65,9 @@ def build_events(
     trig = cand.trigger
     if trig.pos_ == "VERB" and trig.dep_ == "acl" and trig.lemma_.lower() in words.standing:
         return []  # "forces backed by Moscow": a standing relation that describes a noun, not an act
+    if trig.pos_ == "VERB" and trig.dep_ == "relcl" and trig.lemma_.lower() in words.standing and any(
+            c.dep_ == "aux" and c.lemma_ == "have" for c in trig.children):
+        return []  # "Assad, who has been backed by Russia", "the coalition, which has backed the group": the same
     actors, recips = cand.actors, cand.recipients
     reciprocal = False
     mutual = cand.pattern.recip or symmetric(cand.cameo, cand.cameo, words)

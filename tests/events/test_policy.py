@@ -56,6 +56,11 @@ def test_bare_reading_left_out_still_codes_under_control(code) -> None:  # type:
 def test_standing_relation_participle_is_no_event(code) -> None:  # type: ignore[no-untyped-def]
     assert not find(code("Rebels backed by Gondor attacked Mordor.", {**A, "Rebels": "REB"}), "SUPPORT")
     assert find(code("Gondor backed Arnor on Monday.", A), "SUPPORT", "GON", "ARN")
+    # ... and a relative clause in the perfect (The Guardian, 2018: "insurgents fighting Assad, who has been
+    # backed by both Russian and Iranian forces"); a relative clause telling an act stays one
+    assert not find(code("Boromir met Arnor, who has been backed by Gondor for years.", A), "SUPPORT")
+    assert not find(code("Arnor met Rohan, which has backed Gondor since the war.", A), "SUPPORT")
+    assert find(code("Arnor criticised Rohan, which attacked Gondor on Monday.", A), "ASSAULT", "ROH", "GON")
 
 
 def test_war_alliance_and_posed_threats_are_states(code) -> None:  # type: ignore[no-untyped-def]
