@@ -51,6 +51,8 @@ def test_user_files_are_not_filtered() -> None:
 def test_bare_reading_left_out_still_codes_under_control(code) -> None:  # type: ignore[no-untyped-def]
     assert not code("Arnor joined Gondor on Monday.", A)
     assert find(code("Arnor refused to join Gondor.", A), "REJECT", "ARN", "GON")
+    # The Guardian, 2018: "Erdogan, who is facing stronger than expected opposition" was a meeting (AGREE)
+    assert not code("Arnor, who is facing strong opposition from Gondor, will be forced into a run-off.", A)
 
 
 def test_standing_relation_participle_is_no_event(code) -> None:  # type: ignore[no-untyped-def]
