@@ -30,11 +30,17 @@ def region(trigger: Any) -> list[Any]:
     return out
 
 
+# clauses before a trigger that are not part of its own clause: a fronted quote, a clause of its own
+REPORTED_LEFT_DEPS = frozenset({"ccomp", "parataxis", "advcl"})
+
+
 def pre_region(trigger: Any) -> list[Any]:
     """Tokens before the trigger in its clause: auxiliaries, subject, modifiers of an event noun."""
     out: list[Any] = []
     doc = trigger.doc
     for child in trigger.lefts:
+        if child.dep_ in REPORTED_LEFT_DEPS:
+            continue  # "US troops must stay, the president continued": the fronted quote is not its clause
         out.extend(doc[child.left_edge.i : child.right_edge.i + 1])  # a subtree is contiguous
     if trigger.pos_ == "NOUN" and trigger.dep_ == "compound":
         out.append(trigger.head)

@@ -94,6 +94,20 @@ def test_argument_constraints_look_through_counts(nlp) -> None:  # type: ignore[
     assert match_trigger(pset, "V", verb) is not None
 
 
+def test_a_pre_word_is_read_in_the_triggers_own_clause(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The Guardian, 2019: "US troops must stay in the region to protect Israel, the president continued" was an
+    # attack (CAMEO "continue" with a military word before it): the fronted quote is not the verb's clause
+    from eventwire.events.match import match_trigger
+
+    pset = parse_ewp("t.continue V:continue pre:troops => 190\n", "t.ewp")
+    pset.finish()
+    quoted = next(t for t in nlp("US troops must stay in the region, the president continued.")
+                  if t.lemma_ == "continue")
+    assert match_trigger(pset, "V", quoted) is None
+    own = next(t for t in nlp("US troops continued their advance on Monday.") if t.lemma_ == "continue")
+    assert match_trigger(pset, "V", own) is not None
+
+
 @pytest.mark.parametrize("bad", ["r1 V:meet", "r1 X:meet => 040", "r1 V:meet foo:bar => 040", "r1 V:meet => 9x9"])
 def test_bad_lines_raise_coded_errors(bad: str) -> None:
     with pytest.raises(EventwireError) as err:
