@@ -100,6 +100,10 @@ def test_the_setting_of_an_intended_act_took_place(code) -> None:  # type: ignor
 def test_object_control_request(code) -> None:  # type: ignore[no-untyped-def]
     evs = code("Arnor urged Gondor to attack Mordor.", A)
     assert find(evs, "REQUEST", "ARN", "GON")
+    # begging and pressuring are asking too: what is asked for is no act of its own
+    for verb in ("begged", "pressured"):
+        evs = code(f"Arnor {verb} Gondor to withdraw its troops from Mordor.", A)
+        assert find(evs, "REQUEST", "ARN", "GON") and not find(evs, "RETREAT"), (verb, [e.type for e in evs])
 
 
 def test_negation(code) -> None:  # type: ignore[no-untyped-def]
