@@ -186,14 +186,40 @@ def _verb_of(tok: Any) -> Any:
 
 def timex_date(doc: Document, t: Time, source: str) -> EventDate:
     """An event date from a time expression: its value and precision, a TIMEX3 token never shown as a date
-    (PRESENT_REF is the reference date, PAST_REF and FUTURE_REF leave the value empty)."""
+    (PRESENT_REF is the reference date; "a few weeks ago" counts back to a month, ``_vague_ago``; other
+    PAST_REF and FUTURE_REF leave the value empty)."""
     value = t.timex or ""
     if value in TIMEX_TOKENS:
         if value == "PRESENT_REF" and doc.article.published:
             pub = doc.article.published
             return EventDate.model_construct(value=pub, precision=precision(pub), text=t.text, source=source)
+        vague = _vague_ago(doc, t) if value == "PAST_REF" else None
+        if vague is not None:
+            return EventDate.model_construct(value=vague[0], precision=vague[1], text=t.text, source=source)
         return EventDate.model_construct(value=None, precision=None, text=t.text, source=source)
     return EventDate.model_construct(value=value, precision=precision(value), text=t.text, source=source)
+
+
+def _vague_ago(doc: Document, t: Time) -> tuple[str, str] | None:
+    """"A few weeks ago", "months ago" (TimeML's PAST_REF): as many units back from publication as a span
+    with no number counts (VAGUE_COUNT), at the precision such a span says: a month. None for other past
+    references ("recently", "years ago") or with no publication date."""
+    m = VAGUE_AGO.search(t.text)
+    start = period_start(doc.article.published or "")
+    if m is None or start is None:
+        return None
+    kind, per = OFFSET_UNITS[m.group(1).lower().rstrip("s")]
+    if kind == "D":
+        day = start - timedelta(days=VAGUE_COUNT * per)
+    else:
+        y, mo = divmod(start.year * 12 + start.month - 1 - VAGUE_COUNT, 12)
+        day = date(y, mo + 1, 1)
+    return day.isoformat()[:7], "month"
+
+
+# "a few weeks ago", "several months ago", "days ago": a span with no number, counted back from publication
+# ("years ago" says no year: it stays undated, as the coders leave it)
+VAGUE_AGO = re.compile(r"\b(days|weeks|months)\s+ago\b", re.I)
 
 
 def _time_level(doc: Document, trigger: Any, verb: Any, t: Time) -> int | None:

@@ -117,8 +117,16 @@ def test_timex_tokens_are_never_dates() -> None:
     doc = Document(id="t", article=Article(text="now", published="2009-03-31"))
     now = timex_date(doc, Time(id="t1", text="now", start=0, end=3, timex="PRESENT_REF"), "clause")
     assert (now.value, now.precision) == ("2009-03-31", "day")
+    past = timex_date(doc, Time(id="t2", text="in the past", start=0, end=3, timex="PAST_REF"), "clause")
+    assert past.value is None and past.text == "in the past"
+    # a span with no number counted back from publication keeps the precision it says (realnews, 2009: "she
+    # resigned a few weeks ago", coded 2009-03, was left undated)
     ago = timex_date(doc, Time(id="t2", text="a few weeks ago", start=0, end=3, timex="PAST_REF"), "clause")
-    assert ago.value is None and ago.text == "a few weeks ago"
+    assert (ago.value, ago.precision, ago.text) == ("2009-03", "month", "a few weeks ago")
+    ago = timex_date(doc, Time(id="t3", text="several months ago", start=0, end=3, timex="PAST_REF"), "clause")
+    assert (ago.value, ago.precision) == ("2008-12", "month")
+    ago = timex_date(doc, Time(id="t4", text="years ago", start=0, end=3, timex="PAST_REF"), "clause")
+    assert ago.value is None  # no year said
 
 
 def test_no_event_of_a_real_article_is_dated_by_a_token(pipeline: Pipeline) -> None:
