@@ -72,9 +72,11 @@ def modality(cand: Candidate, words: WordClasses, negated_can_is_not: bool = Fal
     tok = clause
     for dep, head in governing_chain(clause):
         lem = head.lemma_.lower()
-        if dep in ("advcl", "relcl", "acl") and tok.tag_ == "VB" and to_marker(tok) is not None:
+        intention = dep == "acl" and cand.mode == "intent" and lem in words.intent_noun
+        if dep in ("advcl", "relcl", "acl") and tok.tag_ == "VB" and to_marker(tok) is not None and not intention:
             # what something is for, not what happened: a purpose ("sent troops to fight IS") or an
-            # infinitival relative ("the coalition to counter Isis")
+            # infinitival relative ("the coalition to counter Isis"); not an intention noun's act ("Trump's
+            # decision to withdraw"), which the control step codes as the decision, a fact as its clause says
             aux.add("hypothetical")
         if dep in ("xcomp",):
             if lem in words.fail or lem in words.denial:

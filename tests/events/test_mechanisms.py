@@ -88,6 +88,18 @@ def test_control_pledge_is_agree(code) -> None:  # type: ignore[no-untyped-def]
     assert find(code("Arnor promised to withdraw its troops from Gondor.", A), "CONCEDE", "ARN")
 
 
+def test_a_decision_to_act_is_a_fact_of_its_clause(code) -> None:  # type: ignore[no-untyped-def]
+    # The Guardian, 2018: "resigned over Trump's decision to withdraw troops from Syria": the decision (a
+    # CONCEDE by PLOVER) was taken, though what it decides is to come; not a purpose, which is hypothetical
+    evs = code("Boromir resigned over Arnor's decision to withdraw its troops from Gondor.", A)
+    concede = find(evs, "CONCEDE", "ARN")
+    assert concede and concede[0].is_fact, [(e.type, e.aux) for e in evs]
+    evs = code("Arnor may announce a decision to withdraw its troops from Gondor.", A)
+    assert not [e for e in find(evs, "CONCEDE", "ARN") if e.is_fact]
+    evs = code("Arnor sent troops to attack Gondor.", A)
+    assert not [e for e in find(evs, "ASSAULT", "ARN") if e.is_fact]
+
+
 def test_the_setting_of_an_intended_act_took_place(code) -> None:  # type: ignore[no-untyped-def]
     # The Guardian, 2018: "Trump made the decision to withdraw from Syria during a conversation with Erdogan"
     # coded the conversation as a promise (AGREE) and as hypothetical; it happened, as a meeting
