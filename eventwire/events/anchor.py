@@ -103,9 +103,7 @@ def _offset_date(doc: Document, trigger: Any, verb: Any, sent: Any) -> EventDate
     if kind == "D":
         day = start + timedelta(days=n * per)
     else:
-        months = n * (12 if kind == "Y" else 1)
-        y, m = divmod(start.year * 12 + start.month - 1 + months, 12)
-        day = date(y, m + 1, 1)
+        day = _month_start(start, n * (12 if kind == "Y" else 1))
     level = {"D": "day", "M": "month", "Y": "year"}[kind]
     if vague or base.precision not in ("day", "time", "published"):
         level = "year" if kind == "Y" or base.precision == "year" else "month"
@@ -113,6 +111,12 @@ def _offset_date(doc: Document, trigger: Any, verb: Any, sent: Any) -> EventDate
     lo, hi = sorted((span.left_edge.i, mark.i))
     text = span.doc[lo : hi + 1].text
     return EventDate.model_construct(value=value, precision=level, text=text, source="clause")
+
+
+def _month_start(day: date, months: int) -> date:
+    """The first day of the month ``months`` calendar months from ``day``'s."""
+    y, m = divmod(day.year * 12 + day.month - 1 + months, 12)
+    return date(y, m + 1, 1)
 
 
 def _count(word: str) -> int | None:
@@ -212,8 +216,7 @@ def _vague_ago(doc: Document, t: Time) -> tuple[str, str] | None:
     if kind == "D":
         day = start - timedelta(days=VAGUE_COUNT * per)
     else:
-        y, mo = divmod(start.year * 12 + start.month - 1 - VAGUE_COUNT, 12)
-        day = date(y, mo + 1, 1)
+        day = _month_start(start, -VAGUE_COUNT)
     return day.isoformat()[:7], "month"
 
 

@@ -242,7 +242,7 @@ class ActorIndex:
         window_start = head.doc[first].idx
         excluded = {a.id for a in exclude}
         found: list[Actor] = []
-        for start, end, actor in sorted(self.mentions, key=lambda m: -m[0]):
+        for start, end, actor in reversed(self.mentions):  # (sorted by start: the latest first)
             if start < window_start or end > head.idx or actor.id in excluded or not actor.country:
                 continue
             kb = actor.kb_id or ""
@@ -777,10 +777,7 @@ def _share_holder(noun: Any, words: WordClasses, depth: int, index: ActorIndex |
     gov = holder.head
     if gov.i == holder.i or any(c.dep_ == "neg" for c in gov.children):
         return []
-    if holder.dep_ in ("dobj", "obj") and gov.lemma_.lower() in words.share_claim:
-        subj, passive = subject_tokens(gov, words, depth + 1, index=index)
-        return [] if passive else subj
-    if holder.dep_ == "acomp":
+    if holder.dep_ == "acomp" or (holder.dep_ in ("dobj", "obj") and gov.lemma_.lower() in words.share_claim):
         subj, passive = subject_tokens(gov, words, depth + 1, index=index)
         return [] if passive else subj
     if holder.dep_ == "oprd":
